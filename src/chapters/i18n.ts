@@ -1,0 +1,97 @@
+/**
+ * Locale messages: `locales/<locale>/*.json`, one i18next instance per locale. Interpolated values are
+ * escaped with `escapeInline` (markdown- and HTML-safe) unless they are markup already (the output of
+ * another message, e.g. a number with its unit); the message text itself is trusted markdown.
+ * A missing key is an error naming the key, never a silently printed key.
+ */
+import { join } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import type { FileSystem } from '../effects.ts';
+import { ReportError } from '../errors.ts';
+import type { Locale } from '../load/yaml.ts';
+import { escapeInline } from './markup.ts';
+
+export type Messages = Readonly<Record<string, unknown>>;
+
+export interface LocaleBundle {
+  readonly locale: Locale;
+  readonly dir: string;
+  /** Namespace (file name without .json) → its messages. */
+  readonly namespaces: Readonly<Record<string, Messages>>;
+}
+
+export async function readLocale(fs: FileSystem, root: string, locale: Locale): Promise<LocaleBundle> {
+  const dir = join(root, locale);
+  const namespaces: Record<string, Messages> = {};
+  for (const name of await fs.list(dir)) {
+    if (!name.endsWith('.json')) continue;
+    const file = join(dir, name);
+    try {
+      namespaces[name.slice(0, -5)] = JSON.parse(await fs.readText(file)) as Messages;
+    } catch (error) {
+      throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: String((error as Error).message) }, error);
+    }
+  }
+  return Object.freeze({ locale, dir, namespaces: Object.freeze(namespaces) });
+}
+
+export interface Translator {
+  readonly locale: Locale;
+  /** Translates `key` ("namespace:path.to.key", namespace defaults to "report"). */
+  t(key: string, values?: Record<string, unknown>): string;
+  /** The same message as plain text, values unescaped: for SVG titles, PDF metadata, file names. */
+  text(key: string, values?: Record<string, unknown>): string;
+  has(key: string, values?: Record<string, unknown>): boolean;
+}
+
+export function createTranslator(bundle: LocaleBundle): Translator {
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    lng: bundle.locale,
+    fallbackLng: false,
+    initAsync: false,
+    ns: Object.keys(bundle.namespaces),
+    defaultNS: 'report',
+    resources: { [bundle.locale]: bundle.namespaces as Record<string, Record<string, unknown>> },
+    // Values are escaped by `t` below, so that pre-escaped markup (see isMarkup) is not escaped twice.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  } as Parameters<i18n['init']>[0]);
+  // `{{name, capitalize}}` for a value that opens a sentence ("the United States" → "The United States").
+  instance.services.formatter?.add('capitalize', (value: unknown) => {
+    const text = String(value);
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  });
+  const has = (key: string, values?: Record<string, unknown>) => instance.exists(key, values ?? {});
+  const need = (key: string, values?: Record<string, unknown>) => {
+    if (!has(key, values)) {
+      throw ReportError.of('locale.missing-key', { locale: bundle.locale, key, file: join(bundle.dir, `${key.includes(':') ? key.split(':')[0] : 'report'}.json`) });
+    }
+  };
+  return {
+    locale: bundle.locale,
+    has,
+    t(key, values) {
+      need(key, values);
+      return instance.t(key, escapeValues(values ?? {})) as string;
+    },
+    text(key, values) {
+      need(key, values);
+      return instance.t(key, values ?? {}) as string;
+    },
+  };
+}
+
+/** Markup already escaped for markdown: Handlebars SafeStrings and the like. */
+export function isMarkup(value: unknown): value is { toHTML(): string } {
+  return value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function';
+}
+
+/** i18next options (count, context, …) pass through; everything else is escaped once. */
+const OPTION_KEYS = new Set(['count', 'context', 'ordinal', 'defaultValue', 'lng', 'ns']);
+
+function escapeValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = OPTION_KEYS.has(k) ? v : isMarkup(v) ? v.toHTML() : escapeInline(v);
+  return out;
+}

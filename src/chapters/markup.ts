@@ -1,0 +1,30 @@
+/**
+ * Escaping happens once, here. Data values enter the markdown as numeric character references for
+ * every character that markdown or HTML would treat as syntax: CommonMark never reads a reference as
+ * syntax, and markdown-it (with raw HTML off) writes each one back as plain, HTML-escaped text.
+ * Handlebars and i18next are both told to use this function instead of their own HTML escaping.
+ */
+import MarkdownIt from 'markdown-it';
+
+const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
+
+export function escapeInline(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(SYNTAX, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}
+
+/** Renders one line of markdown (a caption, a note) without a paragraph around it. */
+export function renderMarkdownInline(source: string): string {
+  return md.renderInline(source);
+}
+
+/** Escapes text for an HTML text node or attribute (used where no markdown is involved). */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

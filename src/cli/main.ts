@@ -1,0 +1,136 @@
+/**
+ * The `report` command: `build` (the edition, both locales, PDF and HTML) and `metrics` (the metrics
+ * document of one dataset). Each command has its own --help. Exit codes: 0 done, 1 the input or the
+ * environment is wrong (the message says what to do), 2 the command line is wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { nodeEffects, timed, type Effects } from '../effects.ts';
+import { ReportError } from '../errors.ts';
+import { message } from '../messages.ts';
+import { FONT_FAMILY } from '../fonts/fontsource.ts';
+import { LOCALES, type Locale } from '../load/yaml.ts';
+import { openDuckDb } from '../metrics/engine.ts';
+import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
+import { launchPrinter } from '../pdf/print.ts';
+import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
+
+/** The project root (where templates/ and locales/ are), whatever the working directory. */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const HELP: Record<string, string> = {
+  '': `report — compiles the annual research report from record-level data
+
+Usage: report <command> [options]
+
+Commands:
+  build     build an edition: metrics, chapters, figures, HTML and PDF per locale
+  metrics   compute the metrics document of a dataset
+
+Run \`report <command> --help\` for a command's options.`,
+  build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out]
+
+Builds an edition from its dataset and templates and writes, under <out>/<edition>/:
+  metrics.json, <locale>/index.html, <locale>/report.pdf
+
+Options:
+  --edition E   edition under templates/ (default 2023)
+  --locale L    comma-separated locales: zh, en (default zh,en)
+  --format F    comma-separated formats: pdf, html (default pdf,html)
+  --out DIR     output folder (default out)
+  -h, --help    this text
+
+Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
+when missing and running as root).`,
+  metrics: `Usage: report metrics --data DIR --out FILE.json
+
+Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
+
+Options:
+  --data DIR    dataset folder (with dataset.yaml)
+  --out FILE    where to write the JSON document
+  -h, --help    this text`,
+};
+
+class UsageError extends Error {}
+
+function list<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0 || items.some((i) => !allowed.includes(i as T))) throw new UsageError(message('cli.bad-list', { option, value, allowed }));
+  return [...new Set(items)] as T[];
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** Parses `--name value` options (all strings) plus -h/--help. */
+function parse(args: string[], names: readonly string[]): Values {
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of names) options[name] = { type: 'string' };
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values as Values;
+  } catch (error) {
+    throw new UsageError(message('cli.bad-option', { detail: (error as Error).message }));
+  }
+}
+
+async function buildCommand(args: string[], fx: Effects): Promise<number> {
+  const v = parse(args, ['edition', 'locale', 'format', 'out']);
+  if (v.help) return help('build');
+  const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
+  const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
+  const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
+  const start = fx.clock.now();
+  const result = await build(
+    { root: PROJECT_ROOT, edition: (v.edition as string | undefined) ?? '2023', locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')) },
+    fx,
+    {
+      openEngine: openDuckDb,
+      openPrinter: () => launchPrinter(executable),
+      fonts: { read: (face) => readFileSync(face.file) },
+    },
+  );
+  fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${FONT_FAMILY})`);
+  for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
+  return 0;
+}
+
+async function metricsCommand(args: string[], fx: Effects): Promise<number> {
+  const v = parse(args, ['data', 'out']);
+  if (v.help) return help('metrics');
+  if (!v.data || !v.out) throw new UsageError(message('cli.bad-option', { detail: 'report metrics needs --data DIR and --out FILE.json' }));
+  const engine = await openDuckDb();
+  try {
+    const doc = await computeDatasetMetrics(fx, engine, resolve(v.data as string));
+    await timed(fx, 'write', () => fx.fs.writeAll([{ path: resolve(v.out as string), data: `${JSON.stringify(doc, null, 2)}\n` }]));
+  } finally {
+    engine.close();
+  }
+  return 0;
+}
+
+function help(command: string): number {
+  process.stdout.write(`${HELP[command]}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], fx: Effects = nodeEffects()): Promise<number> {
+  const [command = '', ...rest] = argv;
+  try {
+    if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
+    if (command === 'build') return await buildCommand(rest, fx);
+    if (command === 'metrics') return await metricsCommand(rest, fx);
+    throw new UsageError(message('cli.unknown-command', { command }));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`report: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ReportError) {
+      process.stderr.write(`report: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

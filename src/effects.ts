@@ -1,0 +1,89 @@
+/**
+ * Side effects the pipeline needs, passed in so that every stage can run in tests without disk,
+ * clock or browser. `nodeEffects()` gives the real ones.
+ */
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export interface FileSystem {
+  readText(path: string): Promise<string>;
+  readBytes(path: string): Promise<Uint8Array>;
+  exists(path: string): Promise<boolean>;
+  list(dir: string): Promise<string[]>;
+  /**
+   * Writes all files or none: each goes to a temporary name first and the renames happen only once
+   * every file is written, so a failed build never leaves half an edition behind.
+   */
+  writeAll(files: readonly OutputFile[]): Promise<void>;
+}
+
+export interface OutputFile {
+  readonly path: string;
+  readonly data: string | Uint8Array;
+}
+
+export interface Logger {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export interface Clock {
+  /** Milliseconds, for durations only: never written into an output. */
+  now(): number;
+}
+
+export interface Effects {
+  readonly fs: FileSystem;
+  readonly log: Logger;
+  readonly clock: Clock;
+}
+
+export const nodeFileSystem: FileSystem = {
+  readText: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
+  exists: async (path) => {
+    try {
+      await stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  list: async (dir) => (await readdir(dir)).sort(),
+  writeAll: async (files) => {
+    const staged: string[] = [];
+    try {
+      for (const file of files) {
+        await mkdir(dirname(file.path), { recursive: true });
+        const tmp = join(dirname(file.path), `.${process.pid}.tmp-${staged.length}`);
+        await writeFile(tmp, file.data);
+        staged.push(tmp);
+      }
+    } catch (error) {
+      await Promise.all(staged.map((tmp) => rm(tmp, { force: true })));
+      throw error;
+    }
+    for (const [i, file] of files.entries()) await rename(staged[i]!, file.path);
+  },
+};
+
+export function nodeEffects(stream: NodeJS.WritableStream = process.stderr): Effects {
+  return {
+    fs: nodeFileSystem,
+    log: {
+      info: (line) => stream.write(`${line}\n`),
+      warn: (line) => stream.write(`warning: ${line}\n`),
+    },
+    clock: { now: () => performance.now() },
+  };
+}
+
+/** Runs `work` and logs one line with its duration: `label … 1.23 s`. */
+export async function timed<T>(fx: Effects, label: string, work: () => Promise<T>, detail?: (result: T) => string): Promise<T> {
+  const start = fx.clock.now();
+  const result = await work();
+  const seconds = (fx.clock.now() - start) / 1000;
+  const extra = detail ? `  ${detail(result)}` : '';
+  fx.log.info(`${label.padEnd(22)} ${seconds.toFixed(2).padStart(6)} s${extra}`);
+  return result;
+}

@@ -1,0 +1,39 @@
+/**
+ * Figures stage: (numbered figure ids, metrics, locale) → SVG with caption and notes.
+ */
+import type { CountryNames } from '../chapters/countries.ts';
+import type { Translator } from '../chapters/i18n.ts';
+import type { FigureNumbers } from '../chapters/render.ts';
+import { ReportError } from '../errors.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import { FIGURES } from './catalog.ts';
+import { renderSvg } from './vega.ts';
+
+export interface RenderedFigure {
+  readonly id: string;
+  readonly number: number;
+  /** "图 1" / "Figure 1". */
+  readonly label: string;
+  /** Caption text, already escaped markup (from the locale). */
+  readonly caption: string;
+  readonly svg: string;
+  /** Notes under the figure (scope, data source), escaped markup. */
+  readonly notes: readonly string[];
+}
+
+export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames): Promise<RenderedFigure[]> {
+  const out: RenderedFigure[] = [];
+  for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
+    const def = FIGURES.find((f) => f.id === id);
+    if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
+    const built = def.build({ metrics, t, names });
+    const svg = await renderSvg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
+    const [from, to] = metrics.provenance.manifest.paper_years;
+    const notes = [
+      t.t('figure.scope_papers', { from, to }),
+      t.t('figure.source', { source: metrics.provenance.manifest.source[t.locale] }),
+    ];
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg, notes: Object.freeze(notes) }));
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * Vega-Lite spec → SVG, headless. Vega normally guesses text width (0.8 em a character, wrong for
+ * Chinese); here every label is measured with the font files the documents embed.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+import { parse, resetSVGDefIds, View } from 'vega';
+import { FONT_FAMILY, measureText } from '../fonts/fontsource.ts';
+import { escapeHtml } from '../chapters/markup.ts';
+
+type TextItem = { fontSize?: number; fontWeight?: number | string };
+
+// vega's typings omit textMetrics; its own code calls this hook for every label it lays out.
+const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } };
+textMetrics.width = (item: TextItem, text: unknown) => {
+  const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 700 : 400;
+  return measureText(String(text ?? ''), item.fontSize ?? 11, weight);
+};
+
+/** The look shared by every figure. */
+export const FIGURE_CONFIG = {
+  font: FONT_FAMILY,
+  background: 'white',
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 400, labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
+  text: { fontSize: 10, color: '#333' },
+  bar: { color: '#2b6cb0' },
+} as const;
+
+export interface SvgOptions {
+  /** Unique in the document: prefixes the ids of the title and description. */
+  readonly id: string;
+  /** Read by screen readers: the chart's name and what it shows. */
+  readonly title: string;
+  readonly description: string;
+}
+
+export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
+  const vgSpec = compile({ ...spec, config: { ...FIGURE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+  resetSVGDefIds(); // clip-path ids restart for every figure: the same input gives the same SVG
+  const view = new View(parse(vgSpec), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    return accessible(svg, options);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Puts <title> and <desc> first inside the root <svg>, and points aria-labelledby at them. */
+function accessible(svg: string, { id, title, description }: SvgOptions): string {
+  const open = svg.indexOf('>') + 1;
+  const root = svg.slice(0, open).replace(/\saria-label="[^"]*"/, '').replace(/\srole="[^"]*"/, '').replace(/\saria-roledescription="[^"]*"/, '');
+  const head = root.replace(/>$/, ` role="img" aria-labelledby="${id}-title ${id}-desc">`);
+  return `${head}<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${svg.slice(open)}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * Load stage: finds each table of the contract in the dataset folder, reads it into the engine as
+ * text, checks every value against the contract, and only then creates the typed table the metrics
+ * query. All problems are collected (up to MAX_PROBLEMS) and reported together.
+ */
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
+import countries from 'i18n-iso-countries';
+import type { FileSystem } from '../effects.ts';
+import { InputError, MAX_PROBLEMS, ReportError, type Problem } from '../errors.ts';
+import { message } from '../messages.ts';
+import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
+import type { Manifest } from './manifest.ts';
+import { describeType, tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
+
+export type TableFormat = 'csv' | 'jsonl' | 'parquet';
+
+export interface LoadedTable {
+  readonly name: TableName;
+  readonly file: string;
+  readonly format: TableFormat;
+  readonly rows: number;
+  readonly sha256: string;
+}
+
+const EXTENSIONS: readonly TableFormat[] = ['csv', 'jsonl', 'parquet'];
+const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort();
+
+/** The tables `wanted` plus every table they point to, in an order where targets come first. */
+export function withDependencies(wanted: readonly TableName[]): TableName[] {
+  const need = new Set<TableName>();
+  const visit = (name: TableName) => {
+    if (need.has(name)) return;
+    need.add(name);
+    for (const c of tableSpec(name).columns) if (c.references && c.references.table !== name) visit(c.references.table);
+  };
+  wanted.forEach(visit);
+  return TABLES.map((t) => t.name).filter((n) => need.has(n));
+}
+
+async function locate(fs: FileSystem, dir: string, name: TableName): Promise<{ file: string; format: TableFormat }> {
+  const found: { file: string; format: TableFormat }[] = [];
+  for (const format of EXTENSIONS) {
+    const file = join(dir, `${name}.${format}`);
+    if (await fs.exists(file)) found.push({ file, format });
+  }
+  if (found.length === 0) throw ReportError.of('data.table-missing', { dir, table: name });
+  if (found.length > 1) throw ReportError.of('data.table-ambiguous', { dir, table: name, files: found.map((f) => basename(f.file)) });
+  return found[0]!;
+}
+
+function reader(file: string, format: TableFormat): string {
+  const f = sqlString(file);
+  switch (format) {
+    case 'csv':
+      return `read_csv(${f}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = true)`;
+    case 'jsonl':
+      return `read_json(${f}, format = 'newline_delimited', records = true)`;
+    case 'parquet':
+      return `read_parquet(${f})`;
+  }
+}
+
+/** The line of a data row in its file (CSV: after the header), or its row number for Parquet. */
+function position(table: LoadedTable, rowid: number): string {
+  if (table.format === 'csv') return `${table.file}:${rowid + 2}`;
+  if (table.format === 'jsonl') return `${table.file}:${rowid + 1}`;
+  return `${table.file}: row ${rowid + 1}`;
+}
+
+const raw = (name: TableName) => sqlIdent(`raw_${name}`);
+
+/** Loads, checks and types the tables; throws InputError listing what is wrong, before any output. */
+export async function loadTables(
+  fs: FileSystem,
+  engine: SqlEngine,
+  dir: string,
+  manifest: Manifest,
+  wanted: readonly TableName[],
+): Promise<LoadedTable[]> {
+  const names = withDependencies(wanted);
+  const loaded: LoadedTable[] = [];
+  const problems: Problem[] = [];
+  let total = 0;
+  const report = (text: string) => {
+    total++;
+    if (problems.length < MAX_PROBLEMS) problems.push({ text });
+  };
+
+  for (const name of names) {
+    const { file, format } = await locate(fs, dir, name);
+    const bytes = await fs.readBytes(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    try {
+      await engine.run(`CREATE OR REPLACE TABLE ${raw(name)} AS SELECT * FROM ${reader(file, format)}`);
+    } catch (error) {
+      throw ReportError.of('data.unreadable', { file, detail: firstLine(error) }, error);
+    }
+    const [{ n }] = (await engine.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${raw(name)}`)) as [{ n: number }];
+    const table: LoadedTable = Object.freeze({ name, file, format, rows: n, sha256 });
+    loaded.push(table);
+    if (n === 0) report(message('data.empty', { file }));
+    const header = (await engine.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${raw(name)})`)).map((r) => r.column_name);
+    const missing = tableSpec(name).columns.filter((c) => !header.includes(c.name));
+    for (const c of missing) report(message('data.column-missing', { file, column: c.name, found: header }));
+    if (missing.length === 0) await checkColumns(engine, table, tableSpec(name), manifest, report);
+  }
+  if (total > 0) throw new InputError(problems, total);
+  for (const table of loaded) await createTyped(engine, tableSpec(table.name));
+  return loaded;
+}
+
+type Reporter = (text: string) => void;
+
+/** One query per rule; each returns the offending rows in file order, at most MAX_PROBLEMS of them. */
+async function checkColumns(engine: SqlEngine, table: LoadedTable, spec: TableSpec, manifest: Manifest, report: Reporter) {
+  const from = raw(spec.name);
+  for (const column of spec.columns) {
+    const col = `CAST(${sqlIdent(column.name)} AS VARCHAR)`;
+    const expected = describeType(column.type);
+    const bad = async (condition: string, what = expected) => {
+      const rows = await engine.all<{ r: number; v: string | null }>(
+        `SELECT rowid::BIGINT AS r, ${col} AS v FROM ${from} WHERE ${condition} ORDER BY rowid LIMIT ${MAX_PROBLEMS}`,
+      );
+      for (const row of rows) report(message('data.cell', { where: position(table, row.r), column: column.name, value: row.v, expected: what }));
+    };
+    if (!column.nullable) await bad(`${col} IS NULL OR trim(${col}) = ''`, `${expected} (the column may not be empty)`);
+    await bad(`${col} IS NOT NULL AND NOT (${validity(column, col, manifest)})`, expectation(column, manifest));
+    if (column.unique) {
+      await bad(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${col} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)');
+    }
+    if (column.references) {
+      const target = `${raw(column.references.table)}`;
+      const key = `CAST(${sqlIdent(column.references.column)} AS VARCHAR)`;
+      await bad(`${col} IS NOT NULL AND ${col} NOT IN (SELECT ${key} FROM ${target} WHERE ${key} IS NOT NULL)`, `an existing ${column.references.table}.${column.references.column}`);
+    }
+  }
+}
+
+function validity(column: ColumnSpec, col: string, manifest: Manifest): string {
+  const t = column.type;
+  switch (t.kind) {
+    case 'string':
+      return 'true';
+    case 'int': {
+      const parts = [`regexp_full_match(trim(${col}), '-?[0-9]{1,15}')`];
+      if (t.min !== undefined) parts.push(`TRY_CAST(${col} AS BIGINT) >= ${t.min}`);
+      if (t.yearRange) {
+        const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
+        parts.push(`TRY_CAST(${col} AS BIGINT) BETWEEN ${from} AND ${to}`);
+      }
+      return parts.join(' AND ');
+    }
+    case 'number': {
+      const parts = [`isfinite(TRY_CAST(trim(${col}) AS DOUBLE))`];
+      if (t.min !== undefined) parts.push(`TRY_CAST(${col} AS DOUBLE) >= ${t.min}`);
+      return parts.join(' AND ');
+    }
+    case 'enum':
+      return `${col} IN (${t.values.map(sqlString).join(', ')})`;
+    case 'country':
+      return `${col} IN (${COUNTRY_CODES.map(sqlString).join(', ')})`;
+  }
+}
+
+function expectation(column: ColumnSpec, manifest: Manifest): string {
+  const t = column.type;
+  if (t.kind === 'int' && t.yearRange) {
+    const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
+    return `a year from ${from} to ${to} (${t.yearRange} in dataset.yaml)`;
+  }
+  return describeType(t);
+}
+
+const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {
+  string: 'VARCHAR',
+  int: 'INTEGER',
+  number: 'DOUBLE',
+  enum: 'VARCHAR',
+  country: 'VARCHAR',
+};
+
+/** The typed table the metrics read: contract columns only, in contract order, text trimmed of nothing. */
+async function createTyped(engine: SqlEngine, spec: TableSpec) {
+  const cols = spec.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${SQL_TYPE[c.type.kind]}) AS ${sqlIdent(c.name)}`);
+  await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(spec.name)} AS SELECT ${cols.join(', ')} FROM ${raw(spec.name)} ORDER BY rowid`);
+  await engine.run(`DROP TABLE ${raw(spec.name)}`);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

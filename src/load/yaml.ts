@@ -1,0 +1,114 @@
+/**
+ * YAML input with positions: every value that fails validation is reported as `file:line:column`.
+ */
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { ReportError } from '../errors.ts';
+
+export interface YamlSource {
+  readonly file: string;
+  readonly value: unknown;
+  /** `file:line:column` of the value at `path`, or of the nearest parent that exists. */
+  where(path: readonly (string | number)[]): string;
+}
+
+export function parseYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw ReportError.of('input.yaml-syntax', { file, line: pos.line, column: pos.col, detail: first.message.split('\n')[0]! });
+  }
+  return {
+    file,
+    value: doc.toJS(),
+    where(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return `${file}:${pos.line}:${pos.col}`;
+        }
+      }
+      return file;
+    },
+  };
+}
+
+/** Reads fields of an `unknown` YAML value, naming the field's position when it is not as expected. */
+export class YamlReader {
+  constructor(private readonly source: YamlSource) {}
+
+  private fail(path: readonly (string | number)[], expected: string, got: unknown): never {
+    throw ReportError.of('input.field', {
+      file: this.source.where(path),
+      path: path.join('.') || '(document)',
+      expected,
+      got: got === undefined ? 'nothing' : JSON.stringify(got),
+    });
+  }
+
+  private at(path: readonly (string | number)[]): unknown {
+    let value: unknown = this.source.value;
+    for (const key of path) value = (value as Record<string | number, unknown> | undefined)?.[key];
+    return value;
+  }
+
+  object(path: readonly (string | number)[]): Record<string, unknown> {
+    const v = this.at(path);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, 'a mapping', v);
+    return v as Record<string, unknown>;
+  }
+
+  string(path: readonly (string | number)[]): string {
+    const v = this.at(path);
+    if (typeof v !== 'string' || v.trim() === '') this.fail(path, 'a non-empty string', v);
+    return v;
+  }
+
+  /** A label such as an edition, which YAML may read as a number when unquoted (2023). */
+  label(path: readonly (string | number)[]): string {
+    const v = this.at(path);
+    if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+    return this.string(path);
+  }
+
+  integer(path: readonly (string | number)[]): number {
+    const v = this.at(path);
+    if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, 'a whole number', v);
+    return v;
+  }
+
+  /** A date written as YYYY-MM-DD (YAML may hand it over as a Date or a string). */
+  date(path: readonly (string | number)[]): string {
+    const v = this.at(path);
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) this.fail(path, 'a date YYYY-MM-DD', v);
+    return text;
+  }
+
+  array(path: readonly (string | number)[]): unknown[] {
+    const v = this.at(path);
+    if (!Array.isArray(v)) this.fail(path, 'a list', v);
+    return v;
+  }
+
+  /** `[from, to]`, two whole numbers with from ≤ to. */
+  yearRange(path: readonly (string | number)[]): readonly [number, number] {
+    const list = this.array(path);
+    if (list.length !== 2) this.fail(path, 'two years [from, to]', list);
+    const from = this.integer([...path, 0]);
+    const to = this.integer([...path, 1]);
+    if (from > to) this.fail(path, 'a first year not after the last', list);
+    return Object.freeze([from, to] as const);
+  }
+
+  localized(path: readonly (string | number)[]): Localized {
+    this.object(path);
+    return Object.freeze({ zh: this.string([...path, 'zh']), en: this.string([...path, 'en']) });
+  }
+}
+
+export type Locale = 'zh' | 'en';
+export const LOCALES: readonly Locale[] = ['zh', 'en'];
+export type Localized = Readonly<Record<Locale, string>>;

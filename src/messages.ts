@@ -1,0 +1,60 @@
+/**
+ * The catalogue of every message a user can see from the CLI: errors, warnings and progress lines.
+ * Code raises errors by message id with parameters; the wording lives here only.
+ */
+export const messages = {
+  // set-up
+  'chromium.missing': (p: { tried: string[]; install: string }) =>
+    `Chromium was not found (looked at ${p.tried.join(', ')}). Install it with:\n  ${p.install}\nor set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome binary.`,
+  'chromium.installing': (p: { command: string }) => `Chromium is missing; installing it: ${p.command}`,
+  'chromium.install-failed': (p: { command: string }) =>
+    `Installing Chromium failed. Run this yourself and try again:\n  ${p.command}`,
+  'font.missing': (p: { file: string }) =>
+    `The CJK font file ${p.file} is missing. Run \`npm install\` to restore @fontsource/noto-sans-sc.`,
+
+  // cli
+  'cli.unknown-command': (p: { command: string }) => `Unknown command "${p.command}". Run \`report --help\`.`,
+  'cli.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report build --help\`.`,
+  'cli.bad-list': (p: { option: string; value: string; allowed: readonly string[] }) =>
+    `--${p.option} ${p.value}: expected a comma-separated list of ${p.allowed.join(', ')}`,
+  'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
+    `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
+
+  // input
+  'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
+  'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
+    `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
+  'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
+    `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
+  'data.invalid': (p: { count: number; shown: number }) =>
+    `The dataset breaks its contract in ${p.count} place(s)${p.count > p.shown ? ` (first ${p.shown} shown)` : ''}; nothing was written:`,
+  'data.table-missing': (p: { dir: string; table: string }) =>
+    `${p.dir}: table "${p.table}" is missing (expected ${p.table}.csv, ${p.table}.jsonl or ${p.table}.parquet)`,
+  'data.table-ambiguous': (p: { dir: string; table: string; files: string[] }) =>
+    `${p.dir}: table "${p.table}" is given twice (${p.files.join(', ')}); keep one`,
+  'data.column-missing': (p: { file: string; column: string; found: string[] }) =>
+    `${p.file}:1: column "${p.column}" is missing (header has: ${p.found.join(', ')})`,
+  'data.unreadable': (p: { file: string; detail: string }) => `${p.file}: cannot be read as a table: ${p.detail}`,
+  'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
+  'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
+    `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
+
+  // templates and locales
+  'template.error': (p: { file: string; line: number; column: number; detail: string }) =>
+    `${p.file}:${p.line}:${p.column}: ${p.detail}`,
+  'locale.missing-key': (p: { locale: string; key: string; file: string }) =>
+    `${p.file}: locale "${p.locale}" has no message "${p.key}"`,
+  'figure.unknown': (p: { id: string; known: string[] }) =>
+    `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
+  'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
+
+  // pdf
+  'pdf.failed': (p: { locale: string; detail: string }) => `printing the ${p.locale} PDF failed: ${p.detail}`,
+} as const;
+
+export type MessageId = keyof typeof messages;
+export type MessageParams<K extends MessageId> = Parameters<(typeof messages)[K]>[0];
+
+export function message<K extends MessageId>(id: K, params: MessageParams<K>): string {
+  return (messages[id] as (p: MessageParams<K>) => string)(params);
+}

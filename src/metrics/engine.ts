@@ -1,0 +1,48 @@
+/**
+ * The SQL engine behind one small interface, so that the same queries could later run on a
+ * distributed engine. The implementation is DuckDB, in process, reading data files in place.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+
+export interface SqlEngine {
+  run(sql: string): Promise<void>;
+  all<T extends Row = Row>(sql: string): Promise<T[]>;
+  close(): void;
+}
+
+/** Quotes a string as an SQL literal. */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an identifier. */
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export async function openDuckDb(): Promise<SqlEngine> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection: DuckDBConnection = await instance.connect();
+  return {
+    run: async (sql) => {
+      await connection.run(sql);
+    },
+    all: async <T extends Row>(sql: string) => {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map((row) => normalise(row) as T);
+    },
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** DuckDB returns BIGINT as bigint; the metrics are counts far below 2^53, so plain numbers serve. */
+function normalise(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'bigint' ? Number(value) : value;
+  return out;
+}
