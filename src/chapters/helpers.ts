@@ -50,13 +50,19 @@ export function count(t: Translator, n: number, unit: string, digits = 0): strin
   return t.t(`units.${unit}`, { count: n, n: digits > 0 ? fmt.decimal(n, digits) : fmt.integer(n) });
 }
 
+/** A helper's numeric argument: anything else is a template error, never "NaN" on a page. */
+export function num(value: unknown, what = 'a number'): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`expected ${what}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  return value;
+}
+
 export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: CountryNames) {
   const plain = (name: string, fn: (...args: never[]) => unknown) => defineHelper(hb, name, (args) => fn(...(args as never[])));
   // Helpers whose result is a message return it as a SafeString: it is markdown already, escaped once.
   const markup = (text: string) => new hb.SafeString(text);
   defineHelper(hb, 't', ([key], hash) => markup(t.t(key as string, hash)));
-  plain('count', (n: number, unit: string, digits?: number) => markup(count(t, n, unit, typeof digits === 'number' ? digits : 0)));
-  plain('div', (a: number, b: number) => a / b);
+  plain('count', (n: number, unit: string, digits?: number) => markup(count(t, num(n), unit, typeof digits === 'number' ? digits : 0)));
+  plain('div', (a: number, b: number) => num(a) / num(b, 'a non-zero number'));
   plain('top', (list: readonly unknown[], n: number) => list.slice(0, n));
   plain('at', (list: readonly Record<string, unknown>[], i: number, field: string) => {
     const item = list[i];
@@ -64,12 +70,12 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     return item[field];
   });
   plain('localized', (value: Readonly<Record<string, string>>) => value[t.locale]);
-  plain('int', (n: number) => fmt.integer(n));
-  plain('dec', (n: number, digits: number) => fmt.decimal(n, digits));
-  plain('pct', (x: number, digits?: number) => fmt.percent(x, typeof digits === 'number' ? digits : 1));
-  plain('magnitude', (n: number) => fmt.magnitude(t.locale, n));
-  plain('ratio', (a: number, b: number) => markup(ratio(t, a, b)));
-  plain('ordinal', (n: number) => fmt.ordinal(t.locale, n));
+  plain('int', (n: number) => fmt.integer(num(n)));
+  plain('dec', (n: number, digits: number) => fmt.decimal(num(n), digits));
+  plain('pct', (x: number, digits?: number) => fmt.percent(num(x), typeof digits === 'number' ? digits : 1));
+  plain('magnitude', (n: number) => fmt.magnitude(t.locale, num(n)));
+  plain('ratio', (a: number, b: number) => markup(ratio(t, num(a), num(b))));
+  plain('ordinal', (n: number) => fmt.ordinal(t.locale, num(n)));
   plain('country', (code: string) => names.name(code));
   plain('rankOf', rankOf);
   plain('maxBy', maxBy);

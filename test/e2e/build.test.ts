@@ -1,0 +1,93 @@
+/**
+ * End to end: the real CLI builds the real edition (DuckDB, Chromium, fonts), then the outputs are
+ * checked with poppler's tools the way a reader's PDF viewer would see them.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main, PROJECT_ROOT } from '../../src/cli/main.ts';
+import { integer } from '../../src/chapters/format.ts';
+import type { MetricsDocument } from '../../src/metrics/document.ts';
+import { quietEffects } from '../helpers/memory-fs.ts';
+import { nodeFileSystem } from '../../src/effects.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'report-e2e-'));
+const edition = join(out, '2023');
+const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  expect(await main(['build', '--out', out], quietEffects(nodeFileSystem))).toBe(0);
+});
+
+describe('report build (2023, zh and en, PDF and HTML)', () => {
+  it('writes the five outputs', () => {
+    for (const f of ['metrics.json', 'zh/report.pdf', 'zh/index.html', 'en/report.pdf', 'en/index.html']) expect(existsSync(join(edition, f)), f).toBe(true);
+  });
+
+  it('prints A4 pages with every font embedded and none of Type 3', () => {
+    for (const locale of ['zh', 'en']) {
+      const pdf = join(edition, locale, 'report.pdf');
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(1);
+      expect(info).toMatch(/Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/);
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) {
+        expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+      }
+    }
+  });
+
+  it('prints the computed numbers in both languages', () => {
+    const metrics = JSON.parse(readFileSync(join(edition, 'metrics.json'), 'utf8')) as MetricsDocument;
+    const [first, second] = metrics.papers.by_country;
+    const zh = text(join(edition, 'zh', 'report.pdf'));
+    const en = text(join(edition, 'en', 'report.pdf'));
+    expect(zh).toContain(`${integer(first!.papers)} 篇`);
+    expect(zh).toContain(`${integer(second!.papers)} 篇`);
+    expect(zh).toContain('图 1');
+    expect(en).toContain(`${integer(first!.papers)} papers`);
+    expect(en).toContain(`${integer(metrics.papers.total)} papers in digital science`);
+    expect(en).toContain('Figure 1');
+    expect(zh).toMatch(/\n\s*1\s*\n/); // the page number in the footer
+  });
+
+  it('puts the figure into the HTML as inline SVG, with nothing fetched from outside', () => {
+    for (const locale of ['zh', 'en']) {
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      expect(html).toMatch(/<figure id="fig-papers-by-country"[^>]*><div class="chart"><svg /);
+      expect(html).not.toMatch(/(src|href)="https?:/);
+    }
+  });
+});
+
+describe('regenerating after a data change', () => {
+  it('changes the paragraph, the figure and the PDF, with no other edit', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'report-root-'));
+    for (const dir of ['templates', 'locales', 'data/2023']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
+    // 3,000 new Indian papers: India moves to first place.
+    const papers = ['', ...Array.from({ length: 3000 }, (_, i) => `X${i},2020,article,5`)].join('\n');
+    const affiliations = ['', ...Array.from({ length: 3000 }, (_, i) => `X${i},I-IN-1,IN`)].join('\n');
+    appendFileSync(join(root, 'data/2023/papers.csv'), papers.slice(1) + '\n');
+    appendFileSync(join(root, 'data/2023/paper_affiliations.csv'), affiliations.slice(1) + '\n');
+
+    const { build } = await import('../../src/pipeline.ts');
+    const { openDuckDb } = await import('../../src/metrics/engine.ts');
+    const { launchPrinter } = await import('../../src/pdf/print.ts');
+    const { findChromium, nodeEnvironment } = await import('../../src/pdf/chromium.ts');
+    const outDir = join(root, 'out');
+    const result = await build(
+      { root, edition: '2023', locales: ['en'], formats: ['html', 'pdf'], outDir },
+      quietEffects(nodeFileSystem),
+      { openEngine: openDuckDb, openPrinter: () => launchPrinter(findChromium(nodeEnvironment)!), fonts: { read: (f) => readFileSync(f.file) } },
+    );
+    const india = result.metrics.papers.by_country[0]!;
+    expect(india.country).toBe('IN');
+    const html = readFileSync(join(outDir, '2023/en/index.html'), 'utf8');
+    expect(html).toContain(`India published the most: ${integer(india.papers)} papers.`);
+    expect(html).toContain(`aria-label="Papers: ${integer(india.papers)}; country: India"`);
+    expect(text(join(outDir, '2023/en/report.pdf'))).toContain(`India published the most: ${integer(india.papers)}`);
+  });
+});

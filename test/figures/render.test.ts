@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { countryNames } from '../../src/chapters/countries.ts';
+import { createTranslator } from '../../src/chapters/i18n.ts';
+import { renderFigures } from '../../src/figures/render.ts';
+import { measureText } from '../../src/fonts/fontsource.ts';
+import { metricsWith, realBundle } from '../helpers/fixtures.ts';
+
+const metrics = metricsWith([['US', 525794, 14], ['CN', 506775, 18], ['DE', 151435, 13], ['GB', 137826, 25], ['IN', 122982, 15]]);
+
+async function figure(locale: 'zh' | 'en') {
+  const bundle = realBundle(locale);
+  const [fig] = await renderFigures(new Map([['papers-by-country', 3]]), metrics, createTranslator(bundle), countryNames(locale, bundle.namespaces.countries));
+  return fig!;
+}
+
+describe('figure "papers by country"', () => {
+  it('draws one bar and one value label per country, from the metrics', async () => {
+    const fig = await figure('en');
+    expect(fig.svg.match(/aria-roledescription="bar"/g)).toHaveLength(5);
+    expect(fig.svg.match(/aria-roledescription="text mark"/g)).toHaveLength(5);
+    expect(fig.svg).toContain('aria-label="Papers: 525,794; country: United States"');
+    expect(fig.svg).toContain('United States');
+    expect(fig.label).toBe('Figure 3');
+    expect(fig.notes).toEqual(['Papers published from 2012 to 2021.', 'Source: AMiner.']);
+  });
+
+  it('gives screen readers a title and a description', async () => {
+    const fig = await figure('zh');
+    expect(fig.svg).toMatch(/^<svg[^>]*role="img" aria-labelledby="fig-papers-by-country-svg-title fig-papers-by-country-svg-desc"/);
+    expect(fig.svg).toContain('<title id="fig-papers-by-country-svg-title">各国论文数量（前 5 位）</title>');
+    expect(fig.svg).toContain('美国 525,794；中国 506,775');
+    expect(fig.label).toBe('图 3');
+  });
+
+  it('is the same SVG every time', async () => {
+    expect((await figure('zh')).svg).toBe((await figure('zh')).svg);
+  });
+});
+
+describe('text measurement', () => {
+  it('measures with the embedded font: a CJK character is one em, Latin narrower', () => {
+    expect(measureText('美国', 10)).toBeCloseTo(20, 5);
+    const latin = measureText('United States', 10);
+    expect(latin).toBeGreaterThan(50);
+    expect(latin).toBeLessThan(0.8 * 10 * 'United States'.length); // vega's estimate would be 104
+    expect(measureText('United States', 10, 700)).toBeGreaterThan(latin);
+  });
+});

@@ -1,0 +1,37 @@
+/** Small hand-made inputs for stage tests: a metrics document, locale bundles, an edition. */
+import type { LocaleBundle } from '../../src/chapters/i18n.ts';
+import type { Edition } from '../../src/chapters/edition.ts';
+import type { MetricsDocument } from '../../src/metrics/document.ts';
+import type { Locale } from '../../src/load/yaml.ts';
+import { readFileSync } from 'node:fs';
+
+export function metricsWith(byCountry: [string, number, number][]): MetricsDocument {
+  return {
+    papers: {
+      total: byCountry.reduce((n, [, p]) => n + p, 0),
+      top1_total: 7,
+      top1_thresholds: [],
+      by_country: byCountry.map(([country, papers, avg]) => ({ country, papers, avg_citations: avg, top1: 1, top1_avg_citations: 100 })),
+    },
+    provenance: {
+      manifest: { edition: '2023', title: { zh: '标题', en: 'Title' }, paper_years: [2012, 2021], patent_years: [2012, 2021], snapshot: '2022-06-30', source: { zh: 'AMiner 科技情报平台', en: 'AMiner' } },
+      inputs: [],
+      queries: {},
+    },
+  } as unknown as MetricsDocument;
+}
+
+/** The project's real locale files, so tests exercise the real sentences. */
+export function realBundle(locale: Locale): LocaleBundle {
+  const read = (ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${locale}/${ns}.json`, import.meta.url), 'utf8'));
+  return { locale, dir: `locales/${locale}`, namespaces: { report: read('report'), countries: read('countries') } };
+}
+
+export function editionOf(text: string, file = 'templates/test/chapters/x.md.hbs'): Edition {
+  return { edition: 'test', data: 'data/test', chapters: [{ id: 'x', file, text }] };
+}
+
+export function realEdition(): Edition {
+  const file = 'templates/2023/chapters/02-research-strength.md.hbs';
+  return editionOf(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
+}
