@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import type { FileSystem } from '../effects.ts';
-import { InputError, MAX_PROBLEMS, ReportError, type Problem } from '../errors.ts';
+import { InputError, MAX_PROBLEMS, type Problem } from '../errors.ts';
 import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
 import type { Manifest } from './manifest.ts';
@@ -26,6 +26,16 @@ export interface LoadedTable {
 const EXTENSIONS: readonly TableFormat[] = ['csv', 'jsonl', 'parquet'];
 const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort();
 
+/**
+ * Tables wanted together, e.g. by one metric family. A required group must be in the dataset; an
+ * optional one is loaded only when its anchor table is there, and then all of its tables must be.
+ */
+export interface TableGroup {
+  readonly anchor: TableName;
+  readonly tables: readonly TableName[];
+  readonly required: boolean;
+}
+
 /** The tables `wanted` plus every table they point to, in an order where targets come first. */
 export function withDependencies(wanted: readonly TableName[]): TableName[] {
   const need = new Set<TableName>();
@@ -38,15 +48,23 @@ export function withDependencies(wanted: readonly TableName[]): TableName[] {
   return TABLES.map((t) => t.name).filter((n) => need.has(n));
 }
 
-async function locate(fs: FileSystem, dir: string, name: TableName): Promise<{ file: string; format: TableFormat }> {
+async function findFiles(fs: FileSystem, dir: string, name: TableName): Promise<{ file: string; format: TableFormat }[]> {
   const found: { file: string; format: TableFormat }[] = [];
   for (const format of EXTENSIONS) {
     const file = join(dir, `${name}.${format}`);
     if (await fs.exists(file)) found.push({ file, format });
   }
-  if (found.length === 0) throw ReportError.of('data.table-missing', { dir, table: name });
-  if (found.length > 1) throw ReportError.of('data.table-ambiguous', { dir, table: name, files: found.map((f) => basename(f.file)) });
-  return found[0]!;
+  return found;
+}
+
+/** The tables to load: plain names and required groups always, optional groups when their anchor exists. */
+async function resolveWanted(fs: FileSystem, dir: string, wanted: readonly (TableName | TableGroup)[]): Promise<TableName[]> {
+  const names: TableName[] = [];
+  for (const w of wanted) {
+    if (typeof w === 'string') names.push(w);
+    else if (w.required || (await findFiles(fs, dir, w.anchor)).length > 0) names.push(...w.tables);
+  }
+  return withDependencies(names);
 }
 
 function reader(file: string, format: TableFormat): string {
@@ -70,15 +88,18 @@ function position(table: LoadedTable, rowid: number): string {
 
 const raw = (name: TableName) => sqlIdent(`raw_${name}`);
 
-/** Loads, checks and types the tables; throws InputError listing what is wrong, before any output. */
+/**
+ * Loads, checks and types the tables; throws InputError listing what is wrong, before any output.
+ * `wanted` lists tables that must be there and groups (e.g. one per metric family) that may be absent.
+ */
 export async function loadTables(
   fs: FileSystem,
   engine: SqlEngine,
   dir: string,
   manifest: Manifest,
-  wanted: readonly TableName[],
+  wanted: readonly (TableName | TableGroup)[],
 ): Promise<LoadedTable[]> {
-  const names = withDependencies(wanted);
+  const names = await resolveWanted(fs, dir, wanted);
   const loaded: LoadedTable[] = [];
   const problems: Problem[] = [];
   let total = 0;
@@ -87,14 +108,24 @@ export async function loadTables(
     if (problems.length < MAX_PROBLEMS) problems.push({ text });
   };
 
+  // Locate every table first, so all missing tables are reported in one run.
+  const located: { name: TableName; file: string; format: TableFormat }[] = [];
   for (const name of names) {
-    const { file, format } = await locate(fs, dir, name);
+    const found = await findFiles(fs, dir, name);
+    if (found.length === 0) report(message('data.table-missing', { dir, table: name }));
+    else if (found.length > 1) report(message('data.table-ambiguous', { dir, table: name, files: found.map((f) => basename(f.file)) }));
+    else located.push({ name, ...found[0]! });
+  }
+  // Tables whose columns are all there: only these can be the target of a foreign-key check.
+  const complete = new Set<TableName>();
+  for (const { name, file, format } of located) {
     const bytes = await fs.readBytes(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     try {
       await engine.run(`CREATE OR REPLACE TABLE ${raw(name)} AS SELECT * FROM ${reader(file, format)}`);
     } catch (error) {
-      throw ReportError.of('data.unreadable', { file, detail: firstLine(error) }, error);
+      report(message('data.unreadable', { file, detail: firstLine(error) }));
+      continue;
     }
     const [{ n }] = (await engine.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${raw(name)}`)) as [{ n: number }];
     const table: LoadedTable = Object.freeze({ name, file, format, rows: n, sha256 });
@@ -103,7 +134,10 @@ export async function loadTables(
     const header = (await engine.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${raw(name)})`)).map((r) => r.column_name);
     const missing = tableSpec(name).columns.filter((c) => !header.includes(c.name));
     for (const c of missing) report(message('data.column-missing', { file, column: c.name, found: header }));
-    if (missing.length === 0) await checkColumns(engine, table, tableSpec(name), manifest, report);
+    if (missing.length > 0) continue;
+    complete.add(name);
+    await checkColumns(engine, table, tableSpec(name), manifest, complete, report);
+    if (name === 'institutions') await checkParentCycles(engine, table, report);
   }
   if (total > 0) throw new InputError(problems, total);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name));
@@ -113,7 +147,14 @@ export async function loadTables(
 type Reporter = (text: string) => void;
 
 /** One query per rule; each returns the offending rows in file order, at most MAX_PROBLEMS of them. */
-async function checkColumns(engine: SqlEngine, table: LoadedTable, spec: TableSpec, manifest: Manifest, report: Reporter) {
+async function checkColumns(
+  engine: SqlEngine,
+  table: LoadedTable,
+  spec: TableSpec,
+  manifest: Manifest,
+  complete: ReadonlySet<TableName>,
+  report: Reporter,
+) {
   const from = raw(spec.name);
   for (const column of spec.columns) {
     const col = `CAST(${sqlIdent(column.name)} AS VARCHAR)`;
@@ -129,11 +170,47 @@ async function checkColumns(engine: SqlEngine, table: LoadedTable, spec: TableSp
     if (column.unique) {
       await bad(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${col} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)');
     }
-    if (column.references) {
+    // A target table that is missing or lacks columns is reported already; checking against it would only add noise.
+    if (column.references && complete.has(column.references.table)) {
       const target = `${raw(column.references.table)}`;
       const key = `CAST(${sqlIdent(column.references.column)} AS VARCHAR)`;
       await bad(`${col} IS NOT NULL AND ${col} NOT IN (SELECT ${key} FROM ${target} WHERE ${key} IS NOT NULL)`, `an existing ${column.references.table}.${column.references.column}`);
     }
+  }
+}
+
+/**
+ * parent_id must lead to a top-level institution. Walks up from each institution, keeping the path,
+ * until the parent is null, unknown or already on the path; a walk that comes back to its start has
+ * found a cycle. Each cycle is reported once, at the row of its smallest id, with the whole loop.
+ */
+async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: Reporter) {
+  const from = raw('institutions');
+  const rows = await engine.all<{ r: number; v: string; path: string[] }>(`
+    WITH RECURSIVE edges AS (
+      SELECT DISTINCT CAST(institution_id AS VARCHAR) AS id, CAST(parent_id AS VARCHAR) AS parent
+      FROM ${from} WHERE parent_id IS NOT NULL AND trim(CAST(parent_id AS VARCHAR)) <> ''
+    ),
+    walk(start, cur, path) AS (
+      SELECT id, parent, [id] FROM edges
+      UNION ALL
+      SELECT w.start, e.parent, list_append(w.path, w.cur)
+      FROM walk w JOIN edges e ON e.id = w.cur
+      WHERE NOT list_contains(w.path, w.cur)
+    ),
+    cycles AS (
+      SELECT start, any_value(path) AS path FROM walk
+      WHERE cur = start AND start = list_min(path)
+      GROUP BY start
+    )
+    SELECT min(i.rowid)::BIGINT AS r, c.start AS v, c.path
+    FROM cycles c JOIN ${from} i ON CAST(i.institution_id AS VARCHAR) = c.start
+    GROUP BY c.start, c.path
+    ORDER BY r LIMIT ${MAX_PROBLEMS}`);
+  for (const row of rows) {
+    const loop = [...row.path, row.v].join(' → ');
+    const parent = row.path[1] ?? row.v;
+    report(message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `a parent chain that ends at a top-level institution, not the cycle ${loop}` }));
   }
 }
 

@@ -1,0 +1,88 @@
+-- Metric family: topics. Definitions in docs/data-contract.md ("Topics", "Frontier index").
+-- Reads paper_flags and paper_countries, prepared by papers.sql: a topic's top 1% papers use the
+-- same yearly thresholds as all papers.
+
+-- The topic's top 1% papers (a paper linked twice to one topic counts once).
+CREATE OR REPLACE TEMP TABLE topic_top1 AS
+SELECT DISTINCT pt.topic_id, f.paper_id, f.year, f.doc_type
+FROM paper_topics pt JOIN paper_flags f USING (paper_id)
+WHERE f.top1;
+
+CREATE OR REPLACE TEMP TABLE topic_patents AS
+SELECT DISTINCT pt.topic_id, p.patent_id, p.country, (p.value_usd >= 1000000) IS TRUE AS high_value
+FROM patent_topics pt JOIN patents p USING (patent_id);
+
+-- The yearly citation series of the topic's top 1% papers, over every year from the earliest
+-- publication (or citation) year to the last citation year; a year without citations counts 0.
+CREATE OR REPLACE TEMP TABLE topic_series AS
+WITH cites AS (
+  SELECT t.topic_id, c.year, sum(c.citations) AS c
+  FROM topic_top1 t JOIN paper_citations_by_year c USING (paper_id)
+  GROUP BY t.topic_id, c.year
+),
+bounds AS (
+  SELECT topic_id, min(year) AS y0, max(year) AS y1
+  FROM (SELECT topic_id, year FROM topic_top1 UNION ALL SELECT topic_id, year FROM cites)
+  GROUP BY topic_id
+),
+years AS (SELECT topic_id, unnest(range(y0, y1 + 1)) AS year FROM bounds)
+SELECT y.topic_id, y.year, coalesce(c.c, 0)::DOUBLE AS c
+FROM years y LEFT JOIN cites c USING (topic_id, year);
+
+-- C_total: all citations of the series; T: its length in years; S_trend: the least-squares slope
+-- of the series divided by its mean (relative growth per year; 0 for one year or no citations).
+-- The raw score (C_total / T) * exp(S_trend) is the citation velocity, raised by a rising trend
+-- and lowered by a falling one; dividing by the largest raw score puts it in (0, 1].
+CREATE OR REPLACE TEMP TABLE topic_frontier AS
+WITH stats AS (
+  SELECT topic_id,
+         sum(c) AS c_total,
+         count(*) AS t_span,
+         coalesce(regr_slope(c, year) / nullif(avg(c), 0), 0) AS s_trend
+  FROM topic_series
+  GROUP BY topic_id
+),
+raw AS (SELECT *, CASE WHEN c_total > 0 THEN (c_total / t_span) * exp(s_trend) END AS score FROM stats)
+SELECT topic_id, c_total, t_span, s_trend, score / max(score) OVER () AS frontier_index FROM raw;
+
+-- name: topics
+SELECT t.topic_id, t.name_zh, t.name_en, t."group",
+       coalesce(p.top1_papers, 0)::BIGINT AS top1_papers,
+       coalesce(p.reviews, 0)::BIGINT AS reviews,
+       p.avg_pub_year,
+       coalesce(q.patents, 0)::BIGINT AS patents,
+       coalesce(q.high_value, 0)::BIGINT AS high_value,
+       coalesce(f.c_total, 0)::BIGINT AS c_total,
+       coalesce(f.t_span, 0)::BIGINT AS t_span,
+       coalesce(f.s_trend, 0)::DOUBLE AS s_trend,
+       f.frontier_index
+FROM topics t
+LEFT JOIN (
+  SELECT topic_id, count(*) AS top1_papers, count(*) FILTER (WHERE doc_type = 'review') AS reviews, avg(year) AS avg_pub_year
+  FROM topic_top1 GROUP BY topic_id
+) p USING (topic_id)
+LEFT JOIN (
+  SELECT topic_id, count(*) AS patents, count(*) FILTER (WHERE high_value) AS high_value
+  FROM topic_patents GROUP BY topic_id
+) q USING (topic_id)
+LEFT JOIN topic_frontier f USING (topic_id)
+ORDER BY top1_papers DESC, t.topic_id;
+
+-- name: top1_by_country
+SELECT t.topic_id, pc.country, count(*)::BIGINT AS n
+FROM topic_top1 t JOIN paper_countries pc USING (paper_id)
+GROUP BY t.topic_id, pc.country
+ORDER BY t.topic_id, n DESC, pc.country;
+
+-- name: patents_by_country
+SELECT topic_id, country, count(*)::BIGINT AS n
+FROM topic_patents
+GROUP BY topic_id, country
+ORDER BY topic_id, n DESC, country;
+
+-- name: high_value_by_country
+SELECT topic_id, country, count(*)::BIGINT AS n
+FROM topic_patents
+WHERE high_value
+GROUP BY topic_id, country
+ORDER BY topic_id, n DESC, country;
