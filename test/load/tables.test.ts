@@ -1,0 +1,203 @@
+/**
+ * Bad input: each kind of contract violation stops the load with a message naming the file, the row
+ * (line number for CSV and JSONL), the column, the value and what was expected. Each test starts from
+ * the valid hand-made dataset and breaks one thing.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../src/effects.ts';
+import { InputError, MAX_PROBLEMS } from '../../src/errors.ts';
+import { readManifest } from '../../src/load/manifest.ts';
+import { loadTables } from '../../src/load/tables.ts';
+import { openDuckDb } from '../../src/metrics/engine.ts';
+import { requiredTables } from '../../src/metrics/metrics.ts';
+import { FIXTURES } from '../metrics/compute.ts';
+
+/** A copy of the small dataset with some files replaced (text) or removed (null). */
+function broken(changes: Record<string, string | null>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'broken-'));
+  cpSync(`${FIXTURES}small`, dir, { recursive: true });
+  for (const [name, text] of Object.entries(changes)) {
+    if (text === null) rmSync(join(dir, name));
+    else writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Loads `dir` and returns the problems it reports (fails the test when it loads). */
+async function problems(dir: string): Promise<string[]> {
+  const engine = await openDuckDb();
+  try {
+    const manifest = await readManifest(nodeFileSystem, dir);
+    await loadTables(nodeFileSystem, engine, dir, manifest, requiredTables());
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => p.text.replace(`${dir}/`, ''));
+    throw error;
+  } finally {
+    engine.close();
+  }
+  throw new Error('the dataset loaded without problems');
+}
+
+const PAPERS = 'paper_id,year,doc_type,citations\nP1,2020,article,10\nP2,2020,review,10\nP3,2020,article,4\nP4,2020,article,0\nP5,2020,article,1\nP6,2021,article,5\nP7,2021,review,3\nP8,2021,article,0\n';
+const withPaper = (line: number, text: string) => {
+  const lines = PAPERS.split('\n');
+  lines[line - 1] = text;
+  return lines.join('\n');
+};
+
+describe('loading a dataset', () => {
+  it('loads the valid dataset', async () => {
+    const engine = await openDuckDb();
+    try {
+      const dir = `${FIXTURES}small`;
+      const tables = await loadTables(nodeFileSystem, engine, dir, await readManifest(nodeFileSystem, dir), requiredTables());
+      expect(tables.map((t) => t.name)).toHaveLength(10);
+      expect(await engine.all('SELECT typeof(year) AS t, typeof(citations) AS c FROM papers LIMIT 1')).toEqual([{ t: 'INTEGER', c: 'INTEGER' }]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('reports a missing table', async () => {
+    expect(await problems(broken({ 'paper_affiliations.csv': null }))).toEqual([
+      expect.stringMatching(/: table "paper_affiliations" is missing \(expected paper_affiliations\.csv, paper_affiliations\.jsonl or paper_affiliations\.parquet\)$/),
+    ]);
+  });
+
+  it('requires all tables of an optional family once its anchor table is there', async () => {
+    const found = await problems(broken({ 'paper_citations_by_year.csv': null, 'patent_topics.csv': null }));
+    expect(found).toEqual([expect.stringContaining('table "paper_citations_by_year" is missing'), expect.stringContaining('table "patent_topics" is missing')]);
+  });
+
+  it('reports an empty dataset: every table of the papers family missing, all at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-'));
+    cpSync(`${FIXTURES}small/dataset.yaml`, join(dir, 'dataset.yaml'));
+    expect(await problems(dir)).toEqual([
+      expect.stringContaining('table "institutions" is missing'),
+      expect.stringContaining('table "papers" is missing'),
+      expect.stringContaining('table "paper_affiliations" is missing'),
+    ]);
+  });
+
+  it('reports an empty table', async () => {
+    const found = await problems(broken({ 'papers.csv': 'paper_id,year,doc_type,citations\n' }));
+    expect(found[0]).toBe('papers.csv: the table has no rows');
+    // Affiliations now point nowhere: reported too, in the same run.
+    expect(found.slice(1).every((p) => p.includes('expected an existing papers.paper_id'))).toBe(true);
+  });
+
+  it('reports a missing column with the header it found', async () => {
+    expect(await problems(broken({ 'papers.csv': 'paper_id,year,doc_type\nP1,2020,article\n' }))).toEqual([
+      'papers.csv:1: column "citations" is missing (header has: paper_id, year, doc_type)',
+    ]);
+  });
+
+  it('reports a wrong type with file, line, column, value and expectation', async () => {
+    expect(await problems(broken({ 'papers.csv': withPaper(3, 'P2,2020,review,ten') }))).toEqual([
+      'papers.csv:3: column "citations": "ten": expected a whole number ≥ 0',
+    ]);
+  });
+
+  it('reports a negative count', async () => {
+    expect(await problems(broken({ 'papers.csv': withPaper(4, 'P3,2020,article,-4') }))).toEqual([
+      'papers.csv:4: column "citations": "-4": expected a whole number ≥ 0',
+    ]);
+  });
+
+  it('reports a negative patent value', async () => {
+    const patents = 'patent_id,year,country,assignee_id,value_usd\nT1,2020,US,,-1\n';
+    const found = await problems(broken({ 'patents.csv': patents, 'patent_topics.csv': 'patent_id,topic_id\nT1,K1\n' }));
+    expect(found).toEqual(['patents.csv:2: column "value_usd": "-1": expected a number ≥ 0']);
+  });
+
+  it('reports a duplicate id at its second occurrence', async () => {
+    expect(await problems(broken({ 'papers.csv': `${PAPERS}P1,2021,article,0\n` }))).toEqual([
+      'papers.csv:10: column "paper_id": "P1": expected a value not used by an earlier row (ids are unique)',
+    ]);
+  });
+
+  it('reports an unknown country code', async () => {
+    const found = await problems(broken({ 'paper_affiliations.csv': 'paper_id,institution_id,country\nP1,U1b,XX\nP2,U1,us\n' }));
+    expect(found).toEqual([
+      'paper_affiliations.csv:2: column "country": "XX": expected an ISO 3166-1 alpha-2 country code (e.g. CN, US)',
+      'paper_affiliations.csv:3: column "country": "us": expected an ISO 3166-1 alpha-2 country code (e.g. CN, US)',
+    ]);
+  });
+
+  it('reports dangling foreign keys: affiliation → institution, move → scholar, topic link → topic', async () => {
+    const found = await problems(
+      broken({
+        'paper_affiliations.csv': 'paper_id,institution_id,country\nP1,NOPE,US\n',
+        'scholar_moves.csv': 'scholar_id,year,from_country,to_country,from_city,to_city\nS9,2020,US,CN,,\n',
+        'paper_topics.csv': 'paper_id,topic_id\nP1,K9\n',
+      }),
+    );
+    expect(found).toEqual([
+      'paper_affiliations.csv:2: column "institution_id": "NOPE": expected an existing institutions.institution_id',
+      'paper_topics.csv:2: column "topic_id": "K9": expected an existing topics.topic_id',
+      'scholar_moves.csv:2: column "scholar_id": "S9": expected an existing scholars.scholar_id',
+    ]);
+  });
+
+  it('reports a parent_id cycle once, with the whole loop', async () => {
+    const institutions = [
+      'institution_id,name_zh,name_en,country,kind,parent_id,province,city',
+      'U1,甲,A,US,university,U1b,,', // U1 → U1b → U1a → U1
+      'U1a,乙,B,US,university,U1,,',
+      'U1b,丙,C,US,institute,U1a,,',
+      'C1,丁,D,CN,university,,,',
+      'C1a,戊,E,CN,university,C1,,',
+      'G1,己,F,GB,company,G1,,', // its own parent
+      'D1,庚,G,DE,government,,,',
+    ].join('\n');
+    expect(await problems(broken({ 'institutions.csv': institutions }))).toEqual([
+      'institutions.csv:2: column "parent_id": "U1b": expected a parent chain that ends at a top-level institution, not the cycle U1 → U1b → U1a → U1',
+      'institutions.csv:7: column "parent_id": "G1": expected a parent chain that ends at a top-level institution, not the cycle G1 → G1',
+    ]);
+  });
+
+  it('reports a year outside the manifest range', async () => {
+    expect(await problems(broken({ 'papers.csv': withPaper(2, 'P1,2019,article,10') }))).toEqual([
+      'papers.csv:2: column "year": "2019": expected a year from 2020 to 2021 (paper_years in dataset.yaml)',
+    ]);
+  });
+
+  it('names the line of a JSONL row and reports an empty required value', async () => {
+    const scholars = [
+      '{"scholar_id": "S1", "country": "US", "institution_id": null, "h_index": 3, "province": null, "city": null}',
+      '{"scholar_id": "S2", "country": "US", "institution_id": null, "h_index": -2, "province": null, "city": null}',
+      '{"scholar_id": "S3", "country": null, "institution_id": null, "h_index": 1, "province": null, "city": null}',
+    ].join('\n');
+    const moves = 'scholar_id,year,from_country,to_country,from_city,to_city\nS1,2020,US,CN,,\n';
+    expect(await problems(broken({ 'scholars.jsonl': scholars, 'scholar_moves.csv': moves }))).toEqual([
+      'scholars.jsonl:3: column "country": empty: expected an ISO 3166-1 alpha-2 country code (e.g. CN, US) (the column may not be empty)',
+      'scholars.jsonl:2: column "h_index": "-2": expected a whole number ≥ 0',
+    ]);
+  });
+
+  it('reports several problems together, up to the limit', async () => {
+    const many = ['paper_id,year,doc_type,citations', ...Array.from({ length: 80 }, (_, i) => `Q${i},2020,letter,1`)].join('\n');
+    const engine = await openDuckDb();
+    const dir = broken({ 'papers.csv': many, 'paper_affiliations.csv': 'paper_id,institution_id,country\nQ1,U1,US\n' });
+    try {
+      await loadTables(nodeFileSystem, engine, dir, await readManifest(nodeFileSystem, dir), requiredTables());
+      expect.unreachable();
+    } catch (error) {
+      const e = error as InputError;
+      expect(e.total).toBeGreaterThan(MAX_PROBLEMS);
+      expect(e.problems).toHaveLength(MAX_PROBLEMS);
+      expect(e.message).toMatch(/^The dataset breaks its contract in \d+ place\(s\) \(first 50 shown\); nothing was written:\n  .*papers\.csv:2: column "doc_type": "letter": expected one of article, review/);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('reports two tables given twice', async () => {
+    const dir = broken({});
+    writeFileSync(join(dir, 'topics.jsonl'), '{"topic_id": "K1"}\n');
+    expect(await problems(dir)).toEqual([expect.stringContaining('table "topics" is given twice (topics.csv, topics.jsonl); keep one')]);
+  });
+});
