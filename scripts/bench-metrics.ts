@@ -1,0 +1,178 @@
+/**
+ * Benchmark of the metrics stage (issue 3): generates synthetic data of the 2023 edition's size
+ * straight in DuckDB (Parquet files in a temporary folder), then loads, validates and computes the
+ * whole metrics document, printing time and peak memory per step. Not a timed test: run it by hand.
+ *
+ *   npm run bench:metrics                      # 1×, 3 runs, medians
+ *   npm run bench:metrics -- --scale 10 --runs 1
+ *   npm run bench:metrics -- --scale 1 --keep  # keep the generated dataset folder
+ *
+ * 1× = 2,204,950 papers, 669,942 patent families, 774,710 scholars, 244,000 moves (the 2023
+ * edition). Peak memory is the process's resident set (DuckDB runs in process, so it is included),
+ * sampled every 20 ms while a step runs; `maxRSS` is the kernel's high-water mark for the process.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { nodeFileSystem } from '../src/effects.ts';
+import { readManifest } from '../src/load/manifest.ts';
+import { loadTables } from '../src/load/tables.ts';
+import { openDuckDb, sqlString, type SqlEngine } from '../src/metrics/engine.ts';
+import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+});
+const scale = Number(values.scale);
+const runs = Number(values.runs);
+if (!(scale > 0) || !Number.isInteger(runs) || runs < 1) throw new Error('usage: bench-metrics [--scale N] [--runs N] [--keep]');
+
+const SIZE = {
+  papers: 2_204_950,
+  patents: 669_942,
+  scholars: 774_710,
+  moves: 244_000,
+  institutions: 25_000,
+  topics: 150,
+};
+const n = (x: number) => Math.round(x * scale);
+
+// Countries with a skew like the report's (repeats weight the draw).
+const COUNTRIES = ['US', 'US', 'US', 'US', 'CN', 'CN', 'CN', 'CN', 'DE', 'GB', 'GB', 'IN', 'JP', 'KR', 'CA', 'IT', 'FR', 'ES', 'AU', 'NL', 'CH', 'RU', 'BR', 'SE', 'SG', 'IL', 'TW', 'HK', 'PL', 'BE', 'AT', 'DK', 'FI', 'NO', 'IE', 'PT', 'TR', 'IR', 'SA', 'EG', 'ZA', 'MX', 'AR', 'CL', 'NZ', 'MY', 'TH', 'VN', 'PK', 'ID'];
+const ARR = `[${COUNTRIES.map(sqlString).join(', ')}]`;
+/** A deterministic pick from the country list, driven by a hash (runs give the same data). */
+const country = (h: string) => `${ARR}[1 + (${h} % ${COUNTRIES.length})::INTEGER]`;
+/** A uniform in (0, 1] from a hash. */
+const uniform = (h: string) => `((${h} % 1000000)::DOUBLE + 1) / 1000000`;
+
+async function generate(engine: SqlEngine, dir: string): Promise<void> {
+  const copy = (name: string, select: string) =>
+    engine.run(`COPY (${select}) TO ${sqlString(join(dir, `${name}.parquet`))} (FORMAT parquet, ROW_GROUP_SIZE 122880)`);
+  const inst = n(SIZE.institutions);
+  // Institutions: every fifth one above 100 has a parent with a smaller number, so chains nest
+  // without cycles. An institution's country is a function of its number, reused by affiliations.
+  await copy('institutions', `
+    SELECT 'I' || i AS institution_id, '机构 ' || i AS name_zh, 'Institution ' || i AS name_en, ${country('hash(i)')} AS country,
+           ['university', 'institute', 'company', 'government', 'other'][1 + (hash(i, 1) % 5)::INTEGER] AS kind,
+           CASE WHEN i % 5 = 0 AND i > 100 THEN 'I' || (i // 100) END AS parent_id,
+           NULL::VARCHAR AS province, 'City ' || (hash(i, 2) % 500) AS city
+    FROM range(1, ${inst + 1}) t(i)`);
+  await copy('papers', `
+    SELECT 'P' || i AS paper_id, (2012 + hash(i, 1) % 10)::INTEGER AS year,
+           CASE WHEN hash(i, 2) % 10 = 0 THEN 'review' ELSE 'article' END AS doc_type,
+           floor(-ln(${uniform('hash(i, 3)')}) * 14)::INTEGER AS citations
+    FROM range(${n(SIZE.papers)}) t(i)`);
+  // 1 to 3 institutions per paper (about 1.4 on average).
+  await copy('paper_affiliations', `
+    WITH a AS (
+      SELECT i, unnest(range(1 + (hash(i, 4) % 10 < 3)::INTEGER + (hash(i, 5) % 10 < 1)::INTEGER)) AS j FROM range(${n(SIZE.papers)}) t(i)
+    ), b AS (SELECT i, 1 + hash(i, j, 6) % ${inst} AS inst FROM a)
+    SELECT 'P' || i AS paper_id, 'I' || inst AS institution_id, ${country('hash(inst)')} AS country FROM b`);
+  await copy('patents', `
+    SELECT 'T' || i AS patent_id, (2012 + hash(i, 1) % 10)::INTEGER AS year, ${country('hash(i, 2)')} AS country,
+           CASE WHEN hash(i, 3) % 10 < 7 THEN 'I' || (1 + hash(i, 4) % ${inst}) END AS assignee_id,
+           CASE WHEN hash(i, 5) % 10 < 8 THEN round(exp(${uniform('hash(i, 6)')} * 18), 2) END AS value_usd
+    FROM range(${n(SIZE.patents)}) t(i)`);
+  await copy('scholars', `
+    SELECT 'S' || i AS scholar_id, ${country('hash(i, 1)')} AS country,
+           CASE WHEN hash(i, 2) % 10 < 8 THEN 'I' || (1 + hash(i, 3) % ${inst}) END AS institution_id,
+           floor(-ln(${uniform('hash(i, 4)')}) * 12)::INTEGER AS h_index,
+           CASE WHEN hash(i, 5) % 4 = 0 THEN 'CN-' || ['BJ', 'SH', 'GD', 'JS', 'ZJ', 'SC', 'HB', 'SN'][1 + (hash(i, 6) % 8)::INTEGER] END AS province,
+           'City ' || (hash(i, 7) % 500) AS city
+    FROM range(${n(SIZE.scholars)}) t(i)`);
+  await copy('scholar_moves', `
+    SELECT 'S' || (hash(i, 1) % ${n(SIZE.scholars)}) AS scholar_id, (2012 + hash(i, 2) % 10)::INTEGER AS year,
+           ${country('hash(i, 3)')} AS from_country,
+           CASE WHEN hash(i, 4) % 5 = 0 THEN ${country('hash(i, 3)')} ELSE ${country('hash(i, 5)')} END AS to_country,
+           CASE WHEN hash(i, 6) % 10 > 0 THEN 'City ' || (hash(i, 7) % 500) END AS from_city,
+           CASE WHEN hash(i, 8) % 10 > 0 THEN 'City ' || (hash(i, 9) % 500) END AS to_city
+    FROM range(${n(SIZE.moves)}) t(i)`);
+  await copy('topics', `
+    SELECT 'K' || i AS topic_id, '主题 ' || i AS name_zh, 'Topic ' || i AS name_en, CASE WHEN i % 2 = 0 THEN 'frontier' ELSE 'hot-2022' END AS "group"
+    FROM range(${SIZE.topics}) t(i)`);
+  // A tenth of the papers and patents have one or two topics; topic papers have a yearly citation series.
+  await copy('paper_topics', `
+    WITH p AS (SELECT i, unnest(range(1 + (hash(i, 8) % 2)::INTEGER)) AS j FROM range(${n(SIZE.papers)}) t(i) WHERE hash(i, 7) % 10 = 0)
+    SELECT DISTINCT 'P' || i AS paper_id, 'K' || (hash(i, j, 9) % ${SIZE.topics}) AS topic_id FROM p`);
+  await copy('paper_citations_by_year', `
+    WITH p AS (SELECT i, (2012 + hash(i, 1) % 10)::INTEGER AS y FROM range(${n(SIZE.papers)}) t(i) WHERE hash(i, 7) % 10 = 0),
+    s AS (SELECT i, unnest(range(y, 2023)) AS year FROM p)
+    SELECT 'P' || i AS paper_id, year::INTEGER AS year, floor(-ln(${uniform('hash(i, year)')}) * 3)::INTEGER AS citations FROM s`);
+  await copy('patent_topics', `
+    SELECT 'T' || i AS patent_id, 'K' || (hash(i, 8) % ${SIZE.topics}) AS topic_id FROM range(${n(SIZE.patents)}) t(i) WHERE hash(i, 7) % 10 = 0`);
+  writeFileSync(
+    join(dir, 'dataset.yaml'),
+    `edition: "bench"\ntitle: {zh: "基准", en: "Benchmark"}\npaper_years: [2012, 2021]\npatent_years: [2012, 2021]\nsnapshot: 2022-06-30\nsource: {zh: "合成", en: "Synthetic"}\n`,
+  );
+}
+
+/** Runs `work` while sampling the resident set; returns its seconds and the peak seen. */
+async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peak: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const start = performance.now();
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, seconds: (performance.now() - start) / 1000, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const GiB = 1024 ** 3;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), `bench-metrics-${scale}x-`));
+  const gen = await openDuckDb();
+  const g = await measure(() => generate(gen, dir));
+  gen.close();
+  console.log(`scale ${scale}×: generated ${dir} in ${g.seconds.toFixed(1)} s`);
+
+  const samples = new Map<string, { seconds: number[]; peak: number }>();
+  const record = (step: string, seconds: number, peak: number) => {
+    const s = samples.get(step) ?? { seconds: [], peak: 0 };
+    s.seconds.push(seconds);
+    s.peak = Math.max(s.peak, peak);
+    samples.set(step, s);
+  };
+  let rows = 0;
+  for (let run = 0; run < runs; run++) {
+    const engine = await openDuckDb();
+    try {
+      const manifest = await readManifest(nodeFileSystem, dir);
+      const load = await measure(() => loadTables(nodeFileSystem, engine, dir, manifest, requiredTables()));
+      record('load + validate', load.seconds, load.peak);
+      rows = load.result.reduce((sum, t) => sum + t.rows, 0);
+      // Per-family peaks: the sampler runs for the whole computation; each family reports its end.
+      let peak = process.memoryUsage.rss();
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+      const metrics = await measure(() =>
+        computeMetrics(engine, manifest, load.result, {
+          onFamily: (family, seconds) => {
+            record(family, seconds, Math.max(peak, process.memoryUsage.rss()));
+            peak = process.memoryUsage.rss();
+          },
+        }),
+      );
+      clearInterval(timer);
+      record('metrics (all families)', metrics.seconds, metrics.peak);
+      record('total', load.seconds + metrics.seconds, Math.max(load.peak, metrics.peak));
+      console.log(`run ${run + 1}: load ${load.seconds.toFixed(2)} s, metrics ${metrics.seconds.toFixed(2)} s`);
+    } finally {
+      engine.close();
+    }
+  }
+  console.log(`\n${rows.toLocaleString('en-US')} input rows, ${runs} run(s); median time, peak resident memory`);
+  for (const [step, s] of samples) console.log(`  ${step.padEnd(24)} ${median(s.seconds).toFixed(2).padStart(7)} s  ${(s.peak / GiB).toFixed(2).padStart(6)} GiB`);
+  console.log(`  maxRSS (process)         ${(process.resourceUsage().maxRSS * 1024 / GiB).toFixed(2).padStart(16)} GiB`);
+  if (values.keep) console.log(`dataset kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
