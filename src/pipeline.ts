@@ -17,13 +17,14 @@ import { createTranslator, readLocale } from './chapters/i18n.ts';
 import { numberFigures, renderChapters } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
-import { buildDocument, type FontLoader } from './html/document.ts';
+import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
 import { readManifest } from './load/manifest.ts';
 import { loadTables } from './load/tables.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
 import type { SqlEngine } from './metrics/engine.ts';
 import { computeMetrics, requiredTables } from './metrics/metrics.ts';
+import type { PdfMetadata } from './pdf/finish.ts';
 import type { Printer } from './pdf/print.ts';
 
 export type Format = 'pdf' | 'html';
@@ -70,7 +71,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const files: OutputFile[] = [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }];
   const numbers = numberFigures(edition);
 
-  const documents: { locale: Locale; html: string }[] = [];
+  const documents: { locale: Locale; html: string; metadata: PdfMetadata }[] = [];
   for (const locale of options.locales) {
     const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
     const t = createTranslator(bundle);
@@ -78,28 +79,50 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
     const chapters = await timed(fx, `chapters ${locale}`, async () => renderChapters(edition, metrics, t, names, numbers), (c) => `${c.length} chapter(s)`);
     const figures = await timed(fx, `figures ${locale}`, () => renderFigures(numbers, metrics, t, names), (f) => `${f.length} figure(s)`);
     const other = options.locales.find((l) => l !== locale) ?? null;
-    const html = await timed(fx, `html ${locale}`, async () =>
+    const manifest = metrics.provenance.manifest;
+    const source = manifest.source[locale];
+    const text: DocumentText = {
+      title: manifest.title[locale],
+      coverLines: [
+        t.text('document:cover_edition', { edition: manifest.edition }),
+        t.text('document:cover_source', { source }),
+        t.text('document:cover_snapshot', { date: manifest.snapshot }),
+      ],
+      contents: t.text('document:contents'),
+      backLines: [t.text('document:back_source', { source }), t.text('document:back_generated')],
+    };
+    const built = await timed(fx, `html ${locale}`, async () =>
       buildDocument(
         {
           locale,
-          title: t.text('doc.title'),
+          text,
           chapters,
           figures,
-          otherEdition: other && options.formats.includes('html') ? { label: t.text('doc.other_language'), href: `../${other}/index.html`, lang: other } : null,
+          otherEdition: other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null,
         },
         resources.fonts,
       ),
     );
-    documents.push({ locale, html });
-    if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: html });
+    const metadata: PdfMetadata = {
+      title: text.title,
+      author: source,
+      subject: t.text('document:subject'),
+      keywords: t.text('document:keywords').split(/\s*,\s*/),
+      creator: 'report-compiler',
+      date: manifest.snapshot,
+    };
+    documents.push({ locale, html: built.html, metadata });
+    if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
   }
 
   if (options.formats.includes('pdf')) {
     const printer = await timed(fx, 'browser', () => resources.openPrinter());
     try {
-      for (const { locale, html } of documents) {
-        const pdf = await timed(fx, `pdf ${locale}`, () => printer.print(html, locale), (b) => `${(b.length / 1024).toFixed(0)} KiB`);
-        files.push({ path: join(outDir, locale, 'report.pdf'), data: pdf });
+      for (const { locale, html, metadata } of documents) {
+        const pdf = await timed(fx, `pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
+          `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB`,
+        );
+        files.push({ path: join(outDir, locale, 'report.pdf'), data: pdf.bytes });
       }
     } finally {
       await printer.close();

@@ -59,11 +59,24 @@ export function covers(face: FontFace, codePoint: number): boolean {
   return face.ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
 }
 
-/** The faces (all weights) that `text` needs, in fontsource's order: what the documents embed. */
+/**
+ * The faces (all weights) that `text` needs, in fontsource's order: what the documents embed. Chunks
+ * overlap (CJK chunks also hold a few ASCII characters), and CSS checks overlapping faces from the
+ * last declared to the first: so each character takes the last face of its weight that holds it, as
+ * the browser would and as measureText does.
+ */
 export function facesFor(text: string, faces: readonly FontFace[] = fontFaces()): FontFace[] {
   const points = new Set<number>();
   for (const ch of text) points.add(ch.codePointAt(0)!);
-  return faces.filter((face) => [...points].some((cp) => covers(face, cp)));
+  const used = new Set<FontFace>();
+  for (const weight of WEIGHTS) {
+    const own = faces.filter((f) => f.weight === weight).reverse();
+    for (const cp of points) {
+      const face = own.find((f) => covers(f, cp));
+      if (face) used.add(face);
+    }
+  }
+  return faces.filter((f) => used.has(f));
 }
 
 const opened = new Map<string, fontkit.Font>();
@@ -78,7 +91,7 @@ function open(file: string): fontkit.Font {
 
 /** Width in px of `text` at `size` px, laid out run by run with the chunk that holds each character. */
 export function measureText(text: string, size: number, weight: Weight = 400): number {
-  const faces = fontFaces().filter((f) => f.weight === weight);
+  const faces = fontFaces().filter((f) => f.weight === weight).reverse(); // last declared wins, as in CSS
   let width = 0;
   let run = '';
   let runFace: FontFace | undefined;

@@ -1,7 +1,12 @@
 /**
  * HTML stage: chapters and figures of one locale → one self-contained HTML document (inline CSS,
  * inline SVG, the font chunks it uses embedded as data URLs). The same document is published as the
- * HTML edition and printed to PDF.
+ * HTML edition and printed to PDF:
+ *
+ *   cover │ contents │ chapter … chapter │ back cover
+ *
+ * Each chapter prints on its own named page, whose margin boxes carry the running head (chapter and
+ * report title): Chromium has no string-set, but a named page per chapter gives the same result.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
 import { figureSlot } from '../chapters/render.ts';
@@ -9,16 +14,32 @@ import { escapeHtml, renderMarkdownInline } from '../chapters/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../load/yaml.ts';
-import { stylesheet } from './styles.ts';
+import { anchorHeadings, type Heading } from './outline.ts';
+import { chapterPageCss, stylesheet } from './styles.ts';
+import { tocHtml } from './toc.ts';
+
+/** Plain-text parts of the document that do not come from chapters. */
+export interface DocumentText {
+  readonly title: string;
+  /** Lines under the title on the cover (edition, data source, date of the data). */
+  readonly coverLines: readonly string[];
+  readonly contents: string;
+  /** Lines on the back cover. */
+  readonly backLines: readonly string[];
+}
 
 export interface DocumentInput {
   readonly locale: Locale;
-  /** Plain text. */
-  readonly title: string;
+  readonly text: DocumentText;
   readonly chapters: readonly RenderedChapter[];
   readonly figures: readonly RenderedFigure[];
   /** Link to the other language's edition: its label (plain text) and relative URL. */
   readonly otherEdition: { readonly label: string; readonly href: string; readonly lang: Locale } | null;
+}
+
+export interface BuiltDocument {
+  readonly html: string;
+  readonly headings: readonly Heading[];
 }
 
 export interface FontLoader {
@@ -26,7 +47,7 @@ export interface FontLoader {
   read(face: FontFace): Uint8Array;
 }
 
-const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
+export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
@@ -39,34 +60,47 @@ export function figureHtml(figure: RenderedFigure): string {
   );
 }
 
-export function buildDocument(input: DocumentInput, fonts: FontLoader): string {
+function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): string {
+  const lines = text.coverLines.map((l) => `<p class="cover-line">${escapeHtml(l)}</p>`).join('');
+  const link = other
+    ? `<p class="edition-links"><a href="${escapeHtml(other.href)}" hreflang="${HTML_LANG[other.lang]}" lang="${HTML_LANG[other.lang]}">${escapeHtml(other.label)}</a></p>`
+    : '';
+  return `<header class="cover"><div class="cover-band"><p class="cover-title">${escapeHtml(text.title)}</p>${lines}</div>${link}</header>`;
+}
+
+export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
-  const chapters = input.chapters
-    .map((c) => {
+  const { chapters, headings } = anchorHeadings(input.chapters);
+  const body = [
+    coverHtml(input.text, input.otherEdition),
+    tocHtml(headings, input.text.contents),
+    '<main>',
+    ...chapters.map((c, i) => {
       let html = c.html;
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
-      return `<section class="chapter" id="ch-${c.id}">\n${html}</section>`;
-    })
-    .join('\n');
-  const other = input.otherEdition
-    ? `<p class="edition-links"><a href="${escapeHtml(input.otherEdition.href)}" hreflang="${HTML_LANG[input.otherEdition.lang]}" lang="${HTML_LANG[input.otherEdition.lang]}">${escapeHtml(input.otherEdition.label)}</a></p>`
-    : '';
-  const body = `<header class="title-block"><p class="title">${escapeHtml(input.title)}</p>${other}</header>\n<main>\n${chapters}\n</main>`;
+      return `<section class="chapter chapter-${i + 1}" id="ch-${c.id}">\n${html}</section>`;
+    }),
+    '</main>',
+    `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</footer>`,
+  ].join('\n');
+  const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
+  const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
-  const faces = facesFor(`${input.title}${body}0123456789`);
-  return [
+  const faces = facesFor(`${body}${css}0123456789`);
+  const html = [
     '<!DOCTYPE html>',
     `<html lang="${HTML_LANG[input.locale]}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(input.title)}</title>`,
-    `<style>\n${fontFaceCss(faces, fonts)}${stylesheet()}</style>`,
+    `<title>${escapeHtml(input.text.title)}</title>`,
+    `<style>\n${fontFaceCss(faces, fonts)}${css}</style>`,
     '</head>',
     `<body>\n${body}\n</body>`,
     '</html>',
     '',
   ].join('\n');
+  return { html, headings };
 }
 
 function fontFaceCss(faces: readonly FontFace[], fonts: FontLoader): string {

@@ -1,37 +1,109 @@
-/** The report's stylesheet: screen and print in one, A4 pages with page numbers in the footer. */
+/**
+ * The report's stylesheet, screen and print in one. Print: A4, a cover without head or folio, running
+ * heads from named pages, page numbers in the footer. Screen: the contents as a sidebar on wide
+ * screens, one column on a phone.
+ */
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
+
+/** A CSS string literal. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
+}
+
+const MARGIN_TEXT = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; color: #666;`;
+
+/** One named page per chapter: its margin boxes carry the chapter title and the report title. */
+export function chapterPageCss(chapterTitles: readonly string[], reportTitle: string): string {
+  return chapterTitles
+    .map(
+      (title, i) => `
+section.chapter-${i + 1} { page: chapter-${i + 1}; }
+@page chapter-${i + 1} {
+  @top-left { content: ${cssString(title)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${cssString(reportTitle)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
+}`,
+    )
+    .join('\n');
+}
 
 export function stylesheet(): string {
   return `
-:root { --text: #1a1a1a; --muted: #555; --accent: #1f4e8c; }
+:root { --text: #1a1a1a; --muted: #555; --accent: #1f4e8c; --rule: #c9d3e0; }
 html { font-family: '${FONT_FAMILY}', sans-serif; color: var(--text); line-height: 1.7; }
 html:lang(en) { hyphens: auto; }
-body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1rem 4rem; font-size: 11pt; }
+:lang(zh) { text-autospace: normal; line-break: strict; }
+body { margin: 0; font-size: 11pt; }
+main, .toc, .back-cover { box-sizing: border-box; }
 h1, h2, h3 { color: var(--accent); line-height: 1.35; break-after: avoid; }
-h1 { font-size: 20pt; margin: 0 0 1rem; }
+/* h1 line-height ≥ 1.5: below that, Chromium 156 writes each h1's text twice into its PDF bookmark. */
+h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
 h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
 h3 { font-size: 12.5pt; margin: 1.2rem 0 0.4rem; }
 p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
-:lang(zh) p { text-indent: 2em; }
-.title-block { border-bottom: 2px solid var(--accent); margin-bottom: 1.5rem; padding-bottom: 0.5rem; }
-.title-block .title { font-size: 22pt; font-weight: 700; color: var(--accent); margin: 0; text-indent: 0; text-align: left; line-height: 1.3; }
-.title-block .edition-links { font-size: 9.5pt; color: var(--muted); text-indent: 0; }
-.title-block a { color: var(--accent); }
+:lang(zh) main p { text-indent: 2em; }
+a { color: var(--accent); }
+
+/* cover */
+.cover { display: flex; flex-direction: column; justify-content: center; background: var(--accent); color: #fff; }
+.cover-band { padding: 0 14mm; }
+.cover-title { font-size: 26pt; font-weight: 700; line-height: 1.3; margin: 0 0 10mm; text-align: left; }
+.cover-line { font-size: 12pt; margin: 0 0 2mm; text-align: left; opacity: 0.9; }
+.cover a { color: #fff; }
+
+/* contents */
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li a { display: flex; align-items: baseline; text-decoration: none; color: var(--text); padding: 0.15rem 0; }
+.toc li.toc-1 { font-weight: 700; margin-top: 0.6rem; }
+.toc li.toc-2 { padding-left: 1.5em; }
+.toc-leader { flex: 1; border-bottom: 1px dotted #999; margin: 0 0.4em; min-width: 1em; }
+.toc-page { display: inline-block; min-width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
+
+/* figures */
 figure { margin: 1.2rem 0; break-inside: avoid; }
 figure .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { text-align: center; font-size: 10pt; font-weight: 700; margin-top: 0.4rem; }
 figcaption .label { margin-right: 0.6em; }
 figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
-chapter, section.chapter { display: block; }
-section.chapter + section.chapter { break-before: page; }
+
+/* tables */
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 0.5rem 0 1rem; }
+caption { caption-side: top; font-weight: 700; font-size: 10pt; padding-bottom: 0.3rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.4rem; text-align: left; }
+th { background: #eef2f8; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+
+.back-cover { text-align: center; color: var(--muted); }
+
+@media screen {
+  body { max-width: 78rem; margin: 0 auto; }
+  .cover { padding: 3rem 0 2rem; }
+  .cover .edition-links { padding: 0 14mm; }
+  main, .back-cover { padding: 1rem 1.25rem 3rem; max-width: 46rem; }
+  .toc { padding: 1rem 1.25rem; font-size: 10pt; }
+  .toc .toc-page, .toc .toc-leader { display: none; }
+  section.chapter { padding-top: 1rem; }
+  @media (min-width: 1100px) {
+    body { display: grid; grid-template-columns: 19rem minmax(0, 1fr); grid-template-rows: auto 1fr auto; }
+    .cover { grid-column: 1 / -1; }
+    .toc { grid-column: 1; grid-row: 2 / 4; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--rule); }
+    main, .back-cover { grid-column: 2; }
+  }
+}
+
 @page {
   size: A4;
-  margin: 20mm 18mm 22mm;
-  @bottom-center { content: counter(page); font-family: '${FONT_FAMILY}', sans-serif; font-size: 9pt; color: #555; }
+  margin: 22mm 18mm 20mm;
+  @bottom-center { content: counter(page); ${MARGIN_TEXT} }
 }
+@page cover { margin: 0; @bottom-center { content: none; } }
 @media print {
-  body { max-width: none; padding: 0; }
-  .edition-links { display: none; }
+  .cover { page: cover; height: 297mm; break-after: page; }
+  .cover .edition-links { display: none; }
+  .toc { break-after: page; }
+  section.chapter { break-before: page; }
+  .back-cover { page: cover; break-before: page; height: 297mm; display: flex; flex-direction: column; justify-content: flex-end; padding: 0 18mm 24mm; }
 }
 `;
 }

@@ -3,6 +3,7 @@
  * checked with poppler's tools the way a reader's PDF viewer would see them.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { integer } from '../../src/chapters/format.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
+import { destinationPages, outline, readObjects } from '../../src/pdf/reader.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'report-e2e-'));
 const edition = join(out, '2023');
@@ -51,7 +53,15 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
     expect(en).toContain(`${integer(first!.papers)} papers`);
     expect(en).toContain(`${integer(metrics.papers.total)} papers in digital science`);
     expect(en).toContain('Figure 1');
-    expect(zh).toMatch(/\n\s*1\s*\n/); // the page number in the footer
+  });
+
+  it('numbers the pages in the footer, except on the covers', () => {
+    const pdf = join(edition, 'zh', 'report.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    for (let n = 2; n < pages; n++) {
+      const page = execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+      expect(page.trim().split('\n').pop()!.trim(), `page ${n}`).toBe(String(n));
+    }
   });
 
   it('puts the figure into the HTML as inline SVG, with nothing fetched from outside', () => {
@@ -59,6 +69,50 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
       expect(html).toMatch(/<figure id="fig-papers-by-country"[^>]*><div class="chart"><svg /);
       expect(html).not.toMatch(/(src|href)="https?:/);
+    }
+  });
+});
+
+describe('print quality', () => {
+  it('numbers the contents with the pages where the headings fall, read back from the PDF', () => {
+    for (const locale of ['zh', 'en']) {
+      const pdf = readFileSync(join(edition, locale, 'report.pdf'));
+      const pages = destinationPages(readObjects(pdf));
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="toc-text">([^<]*)<\/span>/g)];
+      expect(entries.length).toBeGreaterThan(1);
+      const toc = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' });
+      for (const [, id, title] of entries) {
+        const page = pages.get(id!);
+        expect(page, id).toBeGreaterThan(2);
+        expect(toc).toMatch(new RegExp(`${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ .]*${page}\\s*$`, 'm'));
+      }
+    }
+  });
+
+  it('has a bookmark for every chapter, tags, the document language and metadata', () => {
+    for (const locale of ['zh', 'en']) {
+      const file = join(edition, locale, 'report.pdf');
+      const entries = outline(readObjects(readFileSync(file)));
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n<h1 id="[^"]+">([^<]*)<\/h1>/g)].map((m) => m[1]);
+      expect(chapters.length).toBeGreaterThan(0);
+      for (const title of chapters) expect(entries.some((e) => e.depth === 0 && e.title === title), title).toBe(true);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).toMatch(/Author:\s+AMiner/);
+      expect(info).toMatch(/Keywords:\s+\S/);
+      expect(readFileSync(file).toString('latin1')).toContain(`/Lang (${locale === 'zh' ? 'zh-Hans' : 'en'})`);
+    }
+  });
+
+  it('is deterministic: a second build gives byte-identical HTML, SVG and PDF', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'report-e2e-again-'));
+    expect(await main(['build', '--out', again], quietEffects(nodeFileSystem))).toBe(0);
+    for (const f of ['metrics.json', 'zh/report.pdf', 'zh/index.html', 'en/report.pdf', 'en/index.html']) {
+      const a = createHash('sha256').update(readFileSync(join(edition, f))).digest('hex');
+      const b = createHash('sha256').update(readFileSync(join(again, '2023', f))).digest('hex');
+      expect(b, f).toBe(a);
     }
   });
 });

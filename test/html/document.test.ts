@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument } from '../../src/html/document.ts';
+import { buildDocument, type DocumentInput } from '../../src/html/document.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
 import { figureSlot } from '../../src/chapters/render.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
@@ -7,22 +7,51 @@ import { fontFaces } from '../../src/fonts/fontsource.ts';
 const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', notes: ['数据来源：AMiner。'] };
 const fonts = { read: () => new Uint8Array([1, 2, 3]) };
 
-function doc(locale: 'zh' | 'en', text: string, figures = [figure]) {
+function doc(locale: 'zh' | 'en', heading: string, figures = [figure], other: DocumentInput['otherEdition'] = null) {
   const slot = figures.length ? figureSlot('f') : '';
-  return buildDocument({ locale, title: locale === 'zh' ? '报告' : 'Report', chapters: [{ id: 'c', html: `<h1>${text}</h1>\n${slot}\n` }], figures, otherEdition: null }, fonts);
+  return buildDocument(
+    {
+      locale,
+      text: { title: locale === 'zh' ? '报告' : 'Report "R"', coverLines: ['2023'], contents: locale === 'zh' ? '目录' : 'Contents', backLines: ['AMiner'] },
+      chapters: [{ id: 'c', html: `<h1>${heading}</h1>\n<h2>Sub &amp; more</h2>\n${slot}\n` }],
+      figures,
+      otherEdition: other,
+    },
+    fonts,
+  );
 }
 
 describe('HTML document', () => {
   it('puts each figure where its chapter placed it, with number, caption and notes', () => {
-    const html = doc('zh', '标题');
-    expect(html).toContain('<section class="chapter" id="ch-c">\n<h1>标题</h1>\n<figure id="fig-f" data-number="1"><div class="chart"><svg>');
+    const { html } = doc('zh', '标题');
+    expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart"><svg>');
     expect(html).toContain('<figcaption><span class="label">图 1</span>论文 *数量*</figcaption><p class="note">数据来源：AMiner。</p></figure>');
     expect(html).not.toContain('@@figure');
   });
 
+  it('gives headings stable ids and lists them, as links, in the contents', () => {
+    const { html, headings } = doc('en', 'Title');
+    expect(headings.map((h) => [h.level, h.id, h.text])).toEqual([[1, 'c', 'Title'], [2, 'c-1', 'Sub & more']]);
+    expect(html).toContain('<h1 id="c">Title</h1>');
+    expect(html).toContain('<li class="toc-2"><a href="#c-1"><span class="toc-text">Sub &amp; more</span>');
+    expect(html).toContain('<span class="toc-page" data-target="c-1"></span>');
+  });
+
+  it('prints each chapter on a named page whose head carries the chapter and report titles', () => {
+    const { html } = doc('en', 'Research strength');
+    expect(html).toContain('<section class="chapter chapter-1" id="ch-c">');
+    expect(html).toMatch(/@page chapter-1 \{\s*@top-left \{ content: "Research strength";/);
+    expect(html).toContain('@top-right { content: "Report \\"R\\"";');
+  });
+
+  it('links the other edition', () => {
+    const { html } = doc('en', 'T', [], { label: '中文版', href: '../zh/index.html', lang: 'zh' });
+    expect(html).toContain('<a href="../zh/index.html" hreflang="zh-Hans" lang="zh-Hans">中文版</a>');
+  });
+
   it('declares the language and embeds only the font chunks the text uses', () => {
-    const zh = doc('zh', '标题');
-    const en = doc('en', 'Title', []);
+    const zh = doc('zh', '标题').html;
+    const en = doc('en', 'Title', []).html;
     expect(zh).toMatch(/^<!DOCTYPE html>\n<html lang="zh-Hans">/);
     expect(en).toContain('<html lang="en">');
     const count = (html: string) => html.match(/@font-face/g)?.length ?? 0;

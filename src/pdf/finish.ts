@@ -1,0 +1,62 @@
+/**
+ * Makes Chromium's PDF a publishable, reproducible file: the print's own timestamps are replaced in
+ * place by the edition's fixed date (same length, so no offset moves), and an incremental update adds
+ * the document information (title, author, subject, keywords) and a document id derived from the
+ * content. The same input gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { catalogNumber, readObjects } from './reader.ts';
+
+export interface PdfMetadata {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: readonly string[];
+  readonly creator: string;
+  /** YYYY-MM-DD: written as creation and modification date. */
+  readonly date: string;
+}
+
+/** A PDF text string: ASCII as a literal, anything else as UTF-16BE with a byte order mark. */
+export function pdfString(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  const utf16 = Buffer.from(`\ufeff${value}`, 'utf16le').swap16();
+  return `<${utf16.toString('hex').toUpperCase()}>`;
+}
+
+export function pdfDate(date: string): string {
+  return `D:${date.replaceAll('-', '')}000000+00'00'`;
+}
+
+export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
+  const fixed = pdfDate(meta.date);
+  // Skia writes D:YYYYMMDDHHmmSS+00'00' (22 characters), like `fixed`: replacing keeps every offset.
+  const text = Buffer.from(input)
+    .toString('latin1')
+    .replace(/\/(CreationDate|ModDate) \(D:\d{14}[+\-Z][^)]*\)/g, (m, key: string) => {
+      const replaced = `/${key} (${fixed})`;
+      return replaced.length === m.length ? replaced : m;
+    });
+  const body = Buffer.from(text, 'latin1');
+  const pdf = readObjects(body);
+  const id = createHash('md5').update(body).digest('hex').toUpperCase();
+  const info = pdf.size;
+  const entries = [
+    `/Title ${pdfString(meta.title)}`,
+    `/Author ${pdfString(meta.author)}`,
+    `/Subject ${pdfString(meta.subject)}`,
+    `/Keywords ${pdfString(meta.keywords.join(', '))}`,
+    `/Creator ${pdfString(meta.creator)}`,
+    `/Producer ${pdfString('Skia/PDF (Chromium)')}`,
+    `/CreationDate (${fixed})`,
+    `/ModDate (${fixed})`,
+  ];
+  const object = `\n${info} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
+  const objectOffset = body.length + 1;
+  const xrefOffset = body.length + Buffer.byteLength(object, 'latin1');
+  const update =
+    object +
+    `xref\n0 1\n0000000000 65535 f \n${info} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<</Size ${info + 1}\n/Root ${catalogNumber(pdf)} 0 R\n/Info ${info} 0 R\n/Prev ${pdf.startxref}\n/ID [<${id}> <${id}>]>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([body, Buffer.from(update, 'latin1')]));
+}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finishPdf, pdfString } from '../../src/pdf/finish.ts';
+import { decodeString, destinationPages, outline, pageOrder, readObjects } from '../../src/pdf/reader.ts';
+
+/** A two-page PDF written the way Skia writes them: classic xref, a /Dests dictionary, an outline. */
+function tinyPdf(created: string): Uint8Array {
+  const objects = [
+    `<</Type /Catalog /Pages 2 0 R /Dests 5 0 R /Outlines 6 0 R /Lang (en)>>`,
+    `<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2>>`,
+    `<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>`,
+    `<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>`,
+    `<</intro [4 0 R /XYZ 0 800 0] /top [3 0 R /XYZ 0 800 0]>>`,
+    `<</Type /Outlines /First 7 0 R /Last 7 0 R /Count 1>>`,
+    `<</Title ${pdfString('第二章')} /Parent 6 0 R /Dest [4 0 R /XYZ 0 800 0]>>`,
+    `<</Producer (Skia/PDF m156) /CreationDate (D:${created}+00'00') /ModDate (D:${created}+00'00')>>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R /Info 8 0 R>>\nstartxref\n${xref}\n%%EOF`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+const meta = { title: '（2023）报告', author: 'AMiner', subject: 'S', keywords: ['a', '论文'], creator: 'report-compiler', date: '2022-06-30' };
+
+describe('reading a PDF back', () => {
+  it('finds page order, named destinations and the outline', () => {
+    const pdf = readObjects(tinyPdf('20261127101010'));
+    expect(pageOrder(pdf)).toEqual([3, 4]);
+    expect(destinationPages(pdf)).toEqual(new Map([['intro', 2], ['top', 1]]));
+    expect(outline(pdf)).toEqual([{ title: '第二章', depth: 0 }]);
+    expect(decodeString('(a\\(b\\))')).toBe('a(b)');
+  });
+});
+
+describe('finishing a PDF', () => {
+  it('gives the same bytes whenever it was printed, with the metadata set', () => {
+    const a = finishPdf(tinyPdf('20261127101010'), meta);
+    const b = finishPdf(tinyPdf('20270101235959'), meta);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'finish-'));
+    writeFileSync(join(dir, 'a.pdf'), a);
+    const info = execFileSync('pdfinfo', [join(dir, 'a.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+（2023）报告/);
+    expect(info).toMatch(/Keywords:\s+a, 论文/);
+    expect(info).toMatch(/Author:\s+AMiner/);
+    expect(info).toMatch(/CreationDate:\s+Thu Jun 30 00:00:00 2022/);
+    expect(info).toMatch(/Pages:\s+2/);
+  });
+});
