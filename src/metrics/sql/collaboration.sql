@@ -1,16 +1,12 @@
 -- Metric family: collaboration. Definitions in docs/data-contract.md ("Collaboration").
--- Reads paper_flags and paper_countries, prepared by papers.sql.
+-- Reads paper_countries, prepared by papers.sql.
 
 -- Each top 1% paper adds 1 to every unordered pair of distinct countries among its countries;
 -- a < b writes each pair once, its two codes in alphabetical order.
 CREATE OR REPLACE TEMP TABLE collaboration_pairs AS
-WITH top AS (
-  SELECT pc.paper_id, f.year, pc.country
-  FROM paper_countries pc JOIN paper_flags f USING (paper_id)
-  WHERE f.top1
-)
-SELECT x.paper_id, x.year, x.country AS a, y.country AS b
-FROM top x JOIN top y ON x.paper_id = y.paper_id AND x.country < y.country;
+WITH top AS (SELECT pk, year, country FROM paper_countries WHERE top1)
+SELECT x.year, x.country AS a, y.country AS b
+FROM top x JOIN top y ON x.pk = y.pk AND x.country < y.country;
 
 -- name: pairs
 SELECT a, b, count(*)::BIGINT AS top1_papers

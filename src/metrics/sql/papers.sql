@@ -3,25 +3,26 @@
 -- are also read by the collaboration and topics families, which run after this one.
 -- Every paper in the table is in scope: the loader rejects years outside the manifest's paper_years.
 
--- Per publication year: k = ceil(n/100); the threshold is the citations of the k-th most cited paper.
--- Which of several tied papers is k-th does not matter: they all have the same citations.
+-- Per publication year: k = ceil(n/100); the threshold is the citations of the k-th most cited paper,
+-- i.e. the largest citation count c such that at least k papers of the year have c or more.
+-- Counting papers per (year, citations) first keeps the sort small; ties need no tie-break.
 CREATE OR REPLACE TEMP TABLE paper_thresholds AS
-WITH ranked AS (
+WITH counts AS (SELECT year, citations, count(*) AS m FROM papers GROUP BY year, citations),
+cumulative AS (
   SELECT year, citations,
-         row_number() OVER (PARTITION BY year ORDER BY citations DESC) AS k,
-         count(*) OVER (PARTITION BY year) AS n
-  FROM papers
+         sum(m) OVER (PARTITION BY year ORDER BY citations DESC) AS at_least,
+         sum(m) OVER (PARTITION BY year) AS n
+  FROM counts
 )
-SELECT year, citations AS threshold FROM ranked WHERE k = ceil(n / 100.0);
+SELECT year, max(citations) FILTER (WHERE at_least >= ceil(n / 100.0))::INTEGER AS threshold
+FROM cumulative GROUP BY year;
 
 -- A paper is top 1% when its citations reach its year's threshold (ties included) and are at least 1.
+-- pk, a number per paper, makes the later joins and DISTINCTs cheaper than on the text id.
 CREATE OR REPLACE TEMP TABLE paper_flags AS
-SELECT p.paper_id, p.year, p.doc_type, p.citations, (p.citations >= t.threshold AND p.citations >= 1) AS top1
+SELECT row_number() OVER () AS pk, p.paper_id, p.year, p.doc_type, p.citations,
+       (p.citations >= t.threshold AND p.citations >= 1) AS top1
 FROM papers p JOIN paper_thresholds t USING (year);
-
--- A paper's countries: the distinct countries of its affiliations (full counting).
-CREATE OR REPLACE TEMP TABLE paper_countries AS
-SELECT DISTINCT paper_id, country FROM paper_affiliations;
 
 -- Each institution's top-level parent, following parent_id until it is null. The loader has
 -- rejected cycles; the depth bound only keeps a bug from looping forever.
@@ -35,10 +36,22 @@ WITH RECURSIVE up(institution_id, ancestor, depth) AS (
 )
 SELECT institution_id, arg_max(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
 
+-- One row per affiliation with its paper's facts and its rolled-up institution: the one big join.
+CREATE OR REPLACE TEMP TABLE affiliation_facts AS
+SELECT f.pk, f.year, f.citations, f.top1, a.country, r.root_id
+FROM paper_affiliations a
+JOIN paper_flags f USING (paper_id)
+JOIN institution_roots r USING (institution_id);
+
+-- A paper's countries: the distinct countries of its affiliations (full counting).
+CREATE OR REPLACE TEMP TABLE paper_countries AS
+SELECT DISTINCT pk, year, citations, top1, country FROM affiliation_facts;
+
 -- A paper's institutions after the roll-up: two campuses of one system count the paper once.
 CREATE OR REPLACE TEMP TABLE paper_institutions AS
-SELECT DISTINCT a.paper_id, r.root_id AS institution_id
-FROM paper_affiliations a JOIN institution_roots r USING (institution_id);
+SELECT DISTINCT pk, citations, top1, root_id AS institution_id FROM affiliation_facts;
+
+DROP TABLE affiliation_facts;
 
 -- name: totals
 SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1_total FROM paper_flags;
@@ -47,34 +60,34 @@ SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1
 SELECT year, threshold AS citations FROM paper_thresholds ORDER BY year;
 
 -- name: by_country
-SELECT pc.country,
+SELECT country,
        count(*)::BIGINT AS papers,
-       avg(f.citations) AS avg_citations,
-       (count(*) FILTER (WHERE f.top1))::BIGINT AS top1,
-       avg(f.citations) FILTER (WHERE f.top1) AS top1_avg_citations
-FROM paper_countries pc JOIN paper_flags f USING (paper_id)
-GROUP BY pc.country
-ORDER BY papers DESC, pc.country;
+       avg(citations) AS avg_citations,
+       (count(*) FILTER (WHERE top1))::BIGINT AS top1,
+       avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+FROM paper_countries
+GROUP BY country
+ORDER BY papers DESC, country;
 
 -- name: by_institution
-SELECT pi.institution_id,
-       any_value(i.name_zh) AS name_zh,
-       any_value(i.name_en) AS name_en,
-       any_value(i.country) AS country,
-       count(*)::BIGINT AS papers,
-       avg(f.citations) AS avg_citations,
-       (count(*) FILTER (WHERE f.top1))::BIGINT AS top1,
-       avg(f.citations) FILTER (WHERE f.top1) AS top1_avg_citations
-FROM paper_institutions pi
-JOIN paper_flags f USING (paper_id)
-JOIN institutions i USING (institution_id)
-GROUP BY pi.institution_id
-ORDER BY papers DESC, pi.institution_id;
+WITH counts AS (
+  SELECT institution_id,
+         count(*) AS papers,
+         avg(citations) AS avg_citations,
+         count(*) FILTER (WHERE top1) AS top1,
+         avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+  FROM paper_institutions
+  GROUP BY institution_id
+)
+SELECT c.institution_id, i.name_zh, i.name_en, i.country,
+       c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
+FROM counts c JOIN institutions i USING (institution_id)
+ORDER BY papers DESC, c.institution_id;
 
 -- name: by_year_country
-SELECT f.year, pc.country,
+SELECT year, country,
        count(*)::BIGINT AS papers,
-       (count(*) FILTER (WHERE f.top1))::BIGINT AS top1
-FROM paper_countries pc JOIN paper_flags f USING (paper_id)
-GROUP BY f.year, pc.country
-ORDER BY f.year, papers DESC, pc.country;
+       (count(*) FILTER (WHERE top1))::BIGINT AS top1
+FROM paper_countries
+GROUP BY year, country
+ORDER BY year, papers DESC, country;

@@ -4,7 +4,7 @@
 
 -- The topic's top 1% papers (a paper linked twice to one topic counts once).
 CREATE OR REPLACE TEMP TABLE topic_top1 AS
-SELECT DISTINCT pt.topic_id, f.paper_id, f.year, f.doc_type
+SELECT DISTINCT pt.topic_id, f.pk, f.paper_id, f.year, f.doc_type
 FROM paper_topics pt JOIN paper_flags f USING (paper_id)
 WHERE f.top1;
 
@@ -70,7 +70,7 @@ ORDER BY top1_papers DESC, t.topic_id;
 
 -- name: top1_by_country
 SELECT t.topic_id, pc.country, count(*)::BIGINT AS n
-FROM topic_top1 t JOIN paper_countries pc USING (paper_id)
+FROM topic_top1 t JOIN paper_countries pc USING (pk)
 GROUP BY t.topic_id, pc.country
 ORDER BY t.topic_id, n DESC, pc.country;
 
