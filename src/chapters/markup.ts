@@ -5,6 +5,7 @@
  * Handlebars and i18next are both told to use this function instead of their own HTML escaping.
  */
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
 
@@ -13,10 +14,17 @@ export function escapeInline(value: unknown): string {
   return String(value).replace(SYNTAX, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+/**
+ * Footnotes use markdown's `[^name]` syntax (markdown-it-footnote). They render as a list at the end of
+ * the chapter (the web edition's endnotes); the print moves each note to the foot of the page that
+ * cites it. A note cited twice keeps its one number.
+ */
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
+md.renderer.rules.footnote_caption = (tokens, idx) => String(Number(tokens[idx]!.meta.id) + 1);
 
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+/** `docId` (the chapter id) keeps footnote ids unique across chapters. */
+export function renderMarkdown(source: string, docId?: string): string {
+  return md.render(source, docId ? { docId } : {});
 }
 
 /** Renders one line of markdown (a caption, a note) without a paragraph around it. */

@@ -58,7 +58,7 @@ function renderChapter(chapter: ChapterSource, metrics: MetricsDocument, t: Tran
   defineHelper(hb, 'ref', ([id]) => t.t('figure.label', { n: number(id as string) }));
   try {
     const markdown = hb.compile(chapter.text, { strict: true })(metrics);
-    return renderMarkdown(markdown).replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id));
+    return renderMarkdown(markdown, chapter.id).replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id));
   } catch (error) {
     throw locate(chapter, error);
   }
