@@ -4,7 +4,7 @@
  * syntax, and markdown-it (with raw HTML off) writes each one back as plain, HTML-escaped text.
  * Handlebars and i18next are both told to use this function instead of their own HTML escaping.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
@@ -19,7 +19,8 @@ export function escapeInline(value: unknown): string {
  * the chapter (the web edition's endnotes); the print moves each note to the foot of the page that
  * cites it. A note cited twice keeps its one number.
  */
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
+// The plugin's typings are for markdown-it's CommonJS build; at run time it is the same plugin.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
 md.renderer.rules.footnote_caption = (tokens, idx) => String(Number(tokens[idx]!.meta.id) + 1);
 
 /** `docId` (the chapter id) keeps footnote ids unique across chapters. */

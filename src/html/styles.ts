@@ -10,6 +10,13 @@ export function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
 }
 
+/**
+ * A4 in the whole CSS pixels Chromium prints with (793.7 × 1122.5 rounds to 794 × 1123), margins of
+ * 22/18/20 mm likewise rounded. The pagination model lays pages out with exactly these numbers; with
+ * the exact millimetre values lines would break differently from the print.
+ */
+export const PAGE = { width: 794, height: 1123, top: 83, right: 68, bottom: 76, left: 68 } as const;
+
 const MARGIN_TEXT = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; color: #666;`;
 
 /** One named page per chapter: its margin boxes carry the chapter title and the report title. */
@@ -76,6 +83,23 @@ thead { display: table-header-group; }
 
 .back-cover { text-align: center; color: var(--muted); }
 
+/* footnotes: endnotes per chapter on screen; at the foot of their page in print */
+sup.footnote-ref { font-size: 0.7em; line-height: 0; }
+sup.footnote-ref a { text-decoration: none; }
+section.footnotes, .fn-block { font-size: 8.5pt; color: #333; line-height: 1.5; }
+section.footnotes ol, .fn-block ol { margin: 0; padding-left: 1.6em; }
+section.footnotes p, .fn-block p { margin: 0 0 0.15rem; text-indent: 0; text-align: left; }
+a.footnote-backref { text-decoration: none; font-size: 0.9em; }
+.fn-block { display: flex; flex-direction: column; justify-content: flex-end; box-sizing: border-box; margin: 0; padding: 0; text-indent: 0; break-inside: avoid; }
+p.split { text-align-last: justify; margin-bottom: 0; }
+p.continued { text-indent: 0 !important; }
+.fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
+.paginating .toc { break-after: column; }
+.paginating section.chapter { break-before: column; }
+@media print {
+  section.footnotes, hr.footnotes-sep { display: none; }
+}
+
 @media screen {
   body { max-width: 78rem; margin: 0 auto; }
   .cover { padding: 3rem 0 2rem; }
@@ -94,7 +118,7 @@ thead { display: table-header-group; }
 
 @page {
   size: A4;
-  margin: 22mm 18mm 20mm;
+  margin: ${PAGE.top}px ${PAGE.right}px ${PAGE.bottom}px ${PAGE.left}px;
   @bottom-center { content: counter(page); ${MARGIN_TEXT} }
 }
 @page cover { margin: 0; @bottom-center { content: none; } }

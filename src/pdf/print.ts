@@ -2,14 +2,15 @@
  * PDF stage: one HTML document → an A4 PDF, printed by headless Chromium through puppeteer-core.
  * One browser serves every locale of a build; each document gets its own page (tab).
  *
- * TOC page numbers: Chromium cannot print target-counter(). The document is printed once, the page of
- * every heading is read back from the PDF's named destinations, the numbers are written into their
- * fixed-width boxes (no line moves), and it is printed again; the second print is read back too, and
- * another round follows only if a number disagrees.
+ * Before printing, paginate.ts places the footnotes and computes the contents' page numbers in a
+ * layout model. The print is then read back (named destinations of headings and notes): should a
+ * number disagree, the numbers read back are written in (fixed-width boxes: no line moves) and the
+ * document printed again, until they agree.
  */
 import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
+import { fillContents, paginate } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
 
 export interface PrintedPdf {
@@ -19,6 +20,9 @@ export interface PrintedPdf {
   readonly passes: number;
   /** Heading id → the page it fell on. */
   readonly headingPages: ReadonlyMap<string, number>;
+  /** Footnotes placed at the foot of their page, and any whose note did not print on its reference's page. */
+  readonly footnotes: number;
+  readonly misplacedNotes: readonly string[];
 }
 
 export interface Printer {
@@ -59,23 +63,25 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         });
         await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const targets = await page.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!));
+        const model = await paginate(page);
+        let numbers: Record<string, number> = { ...model.headings };
+        await fillContents(page, numbers);
         let pdf = await page.pdf(PDF_OPTIONS);
         let pages = destinationPages(readObjects(pdf));
         let passes = 1;
-        while (targets.length > 0 && passes < MAX_PASSES) {
-          await page.evaluate((numbers: Record<string, number>) => {
-            document.querySelectorAll<HTMLElement>('.toc-page[data-target]').forEach((el) => { el.textContent = String(numbers[el.dataset.target!] ?? ''); });
-          }, Object.fromEntries(pages));
+        // The model is checked against the print. Should a heading have moved, print again with the
+        // numbers read back from this print, until they agree.
+        const targets = await page.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!));
+        while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
+          numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
+          await fillContents(page, numbers);
           pdf = await page.pdf(PDF_OPTIONS);
           passes++;
-          const printed = destinationPages(readObjects(pdf));
-          const agree = targets.every((t) => printed.get(t) === pages.get(t));
-          pages = printed;
-          if (agree) break;
+          pages = destinationPages(readObjects(pdf));
         }
+        const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
         const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages };
+        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced };
       } catch (error) {
         throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message : String(error) }, error);
       } finally {

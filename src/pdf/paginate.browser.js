@@ -1,0 +1,250 @@
+// Runs inside the print page (plain JavaScript: it is sent to Chromium as text, untouched by any
+// TypeScript transform). See paginate.ts for what it does and why.
+//
+// The pages between the covers are laid out as columns of one multi-column box whose column is
+// exactly the printed page area, so column n is printed page n. In that model each footnote is moved
+// to the foot of the page that cites it, and the page of every heading is read off for the contents.
+(function paginate(geometry) {
+  const W = geometry.width - geometry.left - geometry.right;
+  const H = geometry.height - geometry.top - geometry.bottom;
+  const body = document.body;
+  const cover = body.querySelector('.cover');
+  const back = body.querySelector('.back-cover');
+  const moved = [...body.children].filter((n) => n !== cover && n !== back);
+  const model = document.createElement('div');
+  model.className = 'pagination-model';
+  model.style.cssText = `width:${W}px;height:${H}px;column-width:${W}px;column-gap:0;column-fill:auto;margin:0;padding:0;`;
+  body.insertBefore(model, moved[0] ?? back ?? null);
+  for (const n of moved) model.appendChild(n);
+  document.documentElement.classList.add('paginating');
+
+  const origin = () => model.getBoundingClientRect();
+  let o = origin();
+  const pageOf = (rect) => Math.floor((rect.left - o.left + 0.5) / W);
+  const yOf = (rect) => rect.top - o.top;
+  const relayout = () => {
+    o = origin();
+  };
+
+  /** Lines of a paragraph-like element: {page, top, bottom, left} in document order. */
+  function lines(el) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const out = [];
+    for (const r of range.getClientRects()) {
+      if (r.width === 0 && r.height === 0) continue;
+      const page = pageOf(r);
+      const top = yOf(r);
+      const last = out[out.length - 1];
+      if (last && last.page === page && Math.abs(last.top - top) < 2) {
+        last.bottom = Math.max(last.bottom, top + r.height);
+        last.left = Math.min(last.left, r.left);
+      } else if (last && last.page === page && top < last.bottom - 1) {
+        last.bottom = Math.max(last.bottom, top + r.height); // an inline box of the same line (e.g. a <sup>)
+      } else out.push({ page, top, bottom: top + r.height, left: r.left });
+    }
+    return out;
+  }
+
+  /** Order of a position in the model: page first, then height on the page. */
+  const key = (rect) => pageOf(rect) * 100000 + yOf(rect);
+
+  /**
+   * A collapsed range at the first character of `line` in `el`. (caretRangeFromPoint cannot serve:
+   * it only sees the viewport, and most columns of the model lie to its right.)
+   */
+  function caretAt(el, line) {
+    const target = line.page * 100000 + line.top - 1;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const n = node.textContent.length;
+      if (n === 0) continue;
+      range.setStart(node, n - 1);
+      range.setEnd(node, n);
+      const last = range.getClientRects()[0];
+      if (!last || key(last) < target) continue;
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        range.setStart(node, mid);
+        range.setEnd(node, mid + 1);
+        const r = range.getClientRects()[0];
+        if (r && key(r) >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      range.setStart(node, lo);
+      range.collapse(true);
+      return range;
+    }
+    return null;
+  }
+
+  /** The line box of the block around `a` that holds it (a superscript's own box is smaller). */
+  function lineOf(a) {
+    const r = a.getBoundingClientRect();
+    const page = pageOf(r);
+    const mid = yOf(r) + r.height / 2;
+    const holder = a.closest('p, li, blockquote, dd, dt, h1, h2, h3, h4, h5, h6') ?? a.parentElement;
+    return lines(holder).find((l) => l.page === page && l.top - 1 <= mid && mid <= l.bottom + 1) ?? { page, top: yOf(r), bottom: yOf(r) + r.height, left: r.left };
+  }
+
+  const PARAGRAPH = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'DT']);
+  const BLOCKS = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, figure, table, pre, hr:not(.footnotes-sep)';
+
+  /** The blocks of a chapter that can be cut before or inside, in document order (no nested ones). */
+  function blocksOf(chapter) {
+    return [...chapter.querySelectorAll(BLOCKS)].filter(
+      (el) => !el.closest('.fn-block, section.footnotes, figure, table') || el.matches('figure, table'),
+    ).filter((el) => !el.parentElement.closest('figure, table'));
+  }
+
+  /** Makes a note block: the notes (moved, so their ids keep the PDF links working) at its foot. */
+  function noteBlock(items) {
+    const block = document.createElement('div');
+    block.className = 'fn-block';
+    const inner = document.createElement('div');
+    inner.appendChild(document.createElement('hr'));
+    const ol = document.createElement('ol');
+    for (const li of items) {
+      li.value = Number(/(\d+)$/.exec(li.id)?.[1] ?? 0); // the note's own number, not its place in this list
+      ol.appendChild(li);
+    }
+    inner.appendChild(ol);
+    block.appendChild(inner);
+    return block;
+  }
+
+  function measure(items) {
+    const probe = document.createElement('div');
+    probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;`;
+    const block = noteBlock(items.map((li) => li.cloneNode(true)));
+    probe.appendChild(block);
+    body.appendChild(probe);
+    const h = block.getBoundingClientRect().height;
+    probe.remove();
+    return Math.ceil(h);
+  }
+
+  /** Fills the rest of the page from `block`'s top, so the notes sit at the page's foot. */
+  function fill(block) {
+    block.style.height = '1px';
+    relayout();
+    const top = yOf(block.getBoundingClientRect());
+    const content = block.firstElementChild ? block.firstElementChild.getBoundingClientRect().height : 0;
+    block.style.height = `${Math.max(Math.ceil(content), Math.floor(H - top) - 1)}px`;
+    relayout();
+  }
+
+  /**
+   * Puts `items` (possibly none: a spacer) at the foot of page `page`, cutting the content at the first
+   * line there whose bottom passes `limit`, or where the page's content ends.
+   */
+  function place(chapter, page, limit, items, after) {
+    for (const el of blocksOf(chapter)) {
+      // Blocks before the last reference placed here stay where they are.
+      if (after && !el.contains(after) && el.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
+      if (PARAGRAPH.has(el.tagName)) {
+        const ls = lines(el);
+        const marginBottom = parseFloat(getComputedStyle(el).marginBottom) || 0;
+        for (let k = 0; k < ls.length; k++) {
+          const line = ls[k];
+          if (line.page < page) continue;
+          // The last line brings the paragraph's bottom margin: the notes would start below it.
+          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) continue;
+          if (after && el.contains(after)) {
+            const refLine = lineOf(after);
+            if (refLine && (line.page < refLine.page || (line.page === refLine.page && line.top < refLine.top))) continue;
+          }
+          if (k === 0) {
+            const block = noteBlock(items);
+            el.before(block);
+            fill(block);
+            return;
+          }
+          // Inside the paragraph: split it at the start of that line; the notes go between the halves.
+          // The first half's last line stays justified and the second half has no indent, so the
+          // paragraph reads as one across the page turn.
+          const caret = caretAt(el, line);
+          const block = noteBlock(items);
+          if (caret) {
+            const rest = document.createRange();
+            rest.setStart(caret.startContainer, caret.startOffset);
+            rest.setEndAfter(el.lastChild);
+            const tail = el.cloneNode(false);
+            tail.removeAttribute('id');
+            tail.appendChild(rest.extractContents());
+            tail.classList.add('continued');
+            el.classList.add('split');
+            el.after(tail);
+            el.after(block);
+          } else el.before(block);
+          fill(block);
+          return;
+        }
+      } else {
+        const r = el.getBoundingClientRect();
+        if (r.height === 0) continue;
+        const p = pageOf(r);
+        if (p < page) continue;
+        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) continue;
+        const block = noteBlock(items);
+        el.before(block);
+        fill(block);
+        return;
+      }
+    }
+    // Nothing after the reference on this page: the notes close the chapter.
+    const block = noteBlock(items);
+    chapter.appendChild(block);
+    fill(block);
+  }
+
+  const report = { footnotes: 0, moved: 0 };
+  for (const chapter of model.querySelectorAll('section.chapter')) {
+    const list = chapter.querySelector('section.footnotes');
+    if (!list) continue;
+    const noteOf = (a) => list.querySelector(`li[id="${a.getAttribute('href').slice(1)}"]`);
+    const refs = [...chapter.querySelectorAll('sup.footnote-ref > a')].filter((a) => !a.id.includes(':') && !a.closest('figure, table'));
+    let i = 0;
+    let guard = 0;
+    while (i < refs.length && guard++ < refs.length * 4) {
+      relayout();
+      const page = pageOf(refs[i].getBoundingClientRect());
+      const group = [refs[i]];
+      for (let j = i + 1; j < refs.length && pageOf(refs[j].getBoundingClientRect()) === page; j++) group.push(refs[j]);
+      let limit = H - measure(group.map(noteOf));
+      const lineBottom = (a) => lineOf(a).bottom;
+      let popped = null;
+      while (group.length > 1 && lineBottom(group[group.length - 1]) > limit) {
+        popped = group.pop();
+        limit = H - measure(group.map(noteOf));
+      }
+      // A reference whose note did not fit goes to the next page with its line: cut before that line.
+      if (popped) limit = Math.min(limit, lineOf(popped).top + 0.5);
+      if (lineBottom(group[0]) > limit) {
+        // Even its own note does not fit under the reference's line: line and note go to the next page.
+        place(chapter, page, lineOf(group[0]).top + 0.5, [], null);
+        report.moved++;
+        continue;
+      }
+      place(chapter, page, limit, group.map(noteOf), group[group.length - 1]);
+      report.footnotes += group.length;
+      i += group.length;
+      relayout();
+    }
+  }
+
+  relayout();
+  const headings = {};
+  for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());
+  const notes = {};
+  for (const li of model.querySelectorAll('.fn-block li[id]')) notes[li.id] = geometry.firstPage + pageOf(li.getBoundingClientRect());
+
+  // Back to the document as it prints: the model box goes, the note blocks stay where they were put.
+  for (const n of [...model.children]) body.insertBefore(n, model);
+  model.remove();
+  document.documentElement.classList.remove('paginating');
+  return { headings, notes, ...report };
+})

@@ -1,0 +1,40 @@
+/**
+ * Pagination before the print, inside the page: footnotes at the foot of the page that cites them, and
+ * the page of every heading for the contents, in one layout pass instead of repeated prints.
+ *
+ * Chromium prints neither `float: footnote` nor `target-counter()`. But laid out in print media as a
+ * multi-column box whose column is exactly the page area (whole pixels, as Chromium prints), each
+ * column is one printed page: a page number is a column index. The model is checked against the real
+ * print afterwards (print.ts), since it is observed to match, not guaranteed to.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { PAGE } from '../html/styles.ts';
+
+const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
+
+export interface Pagination {
+  /** Heading id → page number, as the model lays it out. */
+  readonly headings: Readonly<Record<string, number>>;
+  /** Footnote id → the page its note was placed on. */
+  readonly notes: Readonly<Record<string, number>>;
+  readonly footnotes: number;
+  /** References moved with their line to the next page because their note did not fit below them. */
+  readonly moved: number;
+}
+
+/** Lays out the page's document (print media) and rewrites it with its notes placed; the cover is page 1. */
+export async function paginate(page: Page): Promise<Pagination> {
+  await page.emulateMediaType('print');
+  const geometry = { ...PAGE, firstPage: 2 };
+  return (await page.evaluate(`${SCRIPT.trim().replace(/;$/, '')}(${JSON.stringify(geometry)})`)) as Pagination;
+}
+
+/** Writes the page numbers into the contents' fixed-width boxes. */
+export async function fillContents(page: Page, numbers: Readonly<Record<string, number>>): Promise<void> {
+  await page.evaluate((n: Record<string, number>) => {
+    document.querySelectorAll<HTMLElement>('.toc-page[data-target]').forEach((el) => {
+      el.textContent = String(n[el.dataset.target!] ?? '');
+    });
+  }, numbers);
+}
