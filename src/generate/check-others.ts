@@ -1,6 +1,77 @@
-/** Checks of the patent, talent, flow and topic targets (filled in as those tables are generated). */
+/** Checks of the patent, talent, flow and topic targets, by the definitions of the metrics issue. */
 import type { Db } from './db.ts';
 import type { Checker } from './check.ts';
-import type { Raw } from './targets.ts';
+import { obj, val, type Raw } from './targets.ts';
 
-export async function checkOthers(_db: Db, _t: Raw, _c: Checker, _present: Set<string>): Promise<void> {}
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+const byKey = (rows: Row[], key: string) => new Map(rows.map((r) => [String(r[key]), r]));
+const ranking = (rows: Row[], key: string, by: string) =>
+  [...rows].sort((a, b) => num(b[by]) - num(a[by]) || String(a[key]).localeCompare(String(b[key]))).map((r) => String(r[key]));
+
+export const ROOTS_SQL = `CREATE OR REPLACE TEMP TABLE roots AS
+    WITH RECURSIVE up(institution_id, root, depth) AS (
+      SELECT institution_id, institution_id, 0 FROM institutions WHERE parent_id IS NULL
+      UNION ALL SELECT i.institution_id, up.root, up.depth + 1 FROM institutions i JOIN up ON i.parent_id = up.institution_id WHERE up.depth < 20)
+    SELECT institution_id, root FROM up`;
+
+async function checkPatents(db: Db, t: Raw, c: Checker): Promise<void> {
+  const P = obj(t, 'patents');
+  await db.run(`CREATE OR REPLACE TEMP TABLE pf AS SELECT *, coalesce(value_usd >= 1000000, false) AS hv,
+      CASE WHEN value_usd IS NULL THEN 'unknown' WHEN value_usd < 10000 THEN '0-10k' WHEN value_usd < 30000 THEN '10k-30k'
+           WHEN value_usd < 300000 THEN '30k-300k' WHEN value_usd < 600000 THEN '300k-600k' WHEN value_usd < 3000000 THEN '600k-3M'
+           WHEN value_usd < 20000000 THEN '3M-20M' ELSE '20M+' END AS band FROM patents`);
+  const tot = (await db.all(`SELECT count(*) AS n FROM pf`))[0]!;
+  c.value('patents.total', P.total, num(tot.n));
+  const rows = await db.all(`SELECT country, count(*) AS patents, count(*) FILTER (WHERE hv) AS high_value FROM pf GROUP BY country`);
+  const m = byKey(rows, 'country');
+  for (const [cc, spec] of Object.entries(obj(t, 'patents.by_country'))) {
+    c.value(`patents.${cc}.patents`, (spec as Raw).patents, num(m.get(cc)?.patents));
+    c.value(`patents.${cc}.high_value`, (spec as Raw).high_value, num(m.get(cc)?.high_value));
+  }
+  const rank = ranking(rows, 'country', 'patents');
+  c.rank('patents.rank_patents', P.rank_patents, rank);
+  c.rank('patents.rank_high_value', P.rank_high_value, ranking(rows, 'country', 'high_value'));
+  const g = (cc: string, k: string) => num(m.get(cc)?.[k]);
+  c.value('patents.ratio_cn_over_us', P.ratio_cn_over_us, g('CN', 'patents') / g('US', 'patents'));
+  c.value('patents.ratio_cn_over_rest9', P.ratio_cn_over_rest9, g('CN', 'patents') / rank.slice(1, 10).reduce((s, cc) => s + g(cc, 'patents'), 0));
+  c.value('patents.ratio_us_over_jp_high_value_truncated', P.ratio_us_over_jp_high_value_truncated, Math.floor((g('US', 'high_value') / g('JP', 'high_value')) * 10) / 10);
+  c.value('patents.share_cn_of_us_high_value_percent', P.share_cn_of_us_high_value_percent, (g('CN', 'high_value') / g('US', 'high_value')) * 100);
+  const yr = await db.all(`SELECT year, country, count(*) AS n FROM pf WHERE country IN ('CN', 'US') GROUP BY ALL`);
+  for (const cc of ['CN', 'US']) {
+    for (const [y, spec] of Object.entries((P.yearly as Raw)[cc] as Raw)) c.value(`patents.yearly.${cc}.${y}`, spec, num(yr.find((r) => r.country === cc && String(r.year) === y)?.n));
+  }
+  const hvYear = await db.all(`SELECT country, year, count(*) FILTER (WHERE hv) AS n FROM pf WHERE country IN ('US', 'JP', 'KR', 'CN', 'DE') GROUP BY ALL ORDER BY country, year`);
+  for (const cc of ['US', 'JP', 'KR', 'CN', 'DE']) {
+    const s = hvYear.filter((r) => r.country === cc).map((r) => num(r.n));
+    c.truth(`patents.high_value_declines.${cc}`, s.length === 10 && s[9]! < s[0]!, s.join(','), true);
+  }
+  const bands = await db.all(`SELECT country, band, count(*) AS n FROM pf WHERE country IN ('CN', 'US') GROUP BY ALL`);
+  const b = (cc: string, band: string) => num(bands.find((r) => r.country === cc && r.band === band)?.n ?? 0);
+  for (const cc of ['CN', 'US']) for (const [band, spec] of Object.entries((P.value_bands as Raw)[cc] as Raw)) c.value(`patents.bands.${cc}.${band}`, spec, b(cc, band));
+  const R = P.value_band_ratios as Raw;
+  c.value('patents.cn_over_us_10k_30k', R.cn_over_us_10k_30k, b('CN', '10k-30k') / b('US', '10k-30k'));
+  c.value('patents.cn_over_us_30k_300k', R.cn_over_us_30k_300k, b('CN', '30k-300k') / b('US', '30k-300k'));
+  c.value('patents.us_over_cn_300k_600k', R.us_over_cn_300k_600k, b('US', '300k-600k') / b('CN', '300k-600k'));
+  c.value('patents.us_over_cn_600k_3m', R.us_over_cn_600k_3m, b('US', '600k-3M') / b('CN', '600k-3M'));
+  c.value('patents.us_over_cn_3m_20m', R.us_over_cn_3m_20m, b('US', '3M-20M') / b('CN', '3M-20M'));
+  c.value('patents.cn_share_below_300k_percent', R.cn_share_below_300k_percent, ((b('CN', '0-10k') + b('CN', '10k-30k') + b('CN', '30k-300k')) / g('CN', 'patents')) * 100);
+  await db.run(ROOTS_SQL);
+  const asg = await db.all(`SELECT r.root AS id, any_value(i.country) AS country, count(*) AS patents, count(*) FILTER (WHERE hv) AS high_value
+      FROM pf JOIN roots r ON r.institution_id = pf.assignee_id JOIN institutions i ON i.institution_id = r.root GROUP BY r.root`);
+  const am = byKey(asg, 'id');
+  for (const [id, spec] of Object.entries(obj(t, 'patents.by_assignee'))) {
+    c.value(`patents.${id}.patents`, (spec as Raw).patents, num(am.get(id)?.patents));
+    c.value(`patents.${id}.high_value`, (spec as Raw).high_value, num(am.get(id)?.high_value));
+  }
+  c.rank('patents.rank_assignees_patents', P.rank_assignees_patents, ranking(asg, 'id', 'patents'));
+  c.rank('patents.rank_assignees_high_value', P.rank_assignees_high_value, ranking(asg, 'id', 'high_value'));
+  const cn = asg.filter((r) => r.country === 'CN');
+  c.rank('patents.rank_assignees_high_value_cn', P.rank_assignees_high_value_cn, ranking(cn, 'id', 'high_value'));
+  c.rank('patents.rank_assignees_patents_cn', P.rank_assignees_patents_cn, ranking(cn, 'id', 'patents'));
+}
+
+export async function checkOthers(db: Db, t: Raw, c: Checker, present: Set<string>): Promise<void> {
+  if (present.has('patents')) await checkPatents(db, t, c);
+  void val;
+}

@@ -69,12 +69,18 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
     await copyOut(db, 'papers', 'SELECT paper_id, year, doc_type, citations FROM all_papers', 'paper_id', out);
     await copyOut(db, 'paper_affiliations', 'SELECT paper_id, institution_id, country FROM all_affiliations', 'paper_id, country, institution_id', out);
     await copyOut(db, 'institutions', 'SELECT * FROM institutions', 'institution_id', out);
-    for (const [table, order] of [
-      ['topics', 'topic_id'], ['paper_topics', 'paper_id, topic_id'], ['paper_citations_by_year', 'paper_id, year'],
-      ['patents', 'patent_id'], ['patent_topics', 'patent_id, topic_id'], ['scholars', 'scholar_id'], ['scholar_moves', 'scholar_id, year, from_country, to_country'],
+    // Contract columns only (the plan keeps helper columns such as a patent's planned band).
+    for (const [table, columns, order] of [
+      ['topics', 'topic_id, name_zh, name_en, "group"', 'topic_id'],
+      ['paper_topics', 'paper_id, topic_id', 'paper_id, topic_id'],
+      ['paper_citations_by_year', 'paper_id, year, citations', 'paper_id, year'],
+      ['patents', 'patent_id, year, country, assignee_id, value_usd', 'patent_id'],
+      ['patent_topics', 'patent_id, topic_id', 'patent_id, topic_id'],
+      ['scholars', 'scholar_id, country, institution_id, h_index, province, city', 'scholar_id'],
+      ['scholar_moves', 'scholar_id, year, from_country, to_country, from_city, to_city', 'scholar_id, year, from_country, to_country, from_city, to_city'],
     ] as const) {
       const exists = (await db.all(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'out_${table}'`))[0]!.n as number;
-      if (exists) await copyOut(db, table, `SELECT * FROM out_${table}`, order, out);
+      if (exists) await copyOut(db, table, `SELECT ${columns} FROM out_${table}`, order, out);
     }
   } finally {
     db.close();
