@@ -71,7 +71,73 @@ async function checkPatents(db: Db, t: Raw, c: Checker): Promise<void> {
   c.rank('patents.rank_assignees_patents_cn', P.rank_assignees_patents_cn, ranking(cn, 'id', 'patents'));
 }
 
+async function checkTalent(db: Db, t: Raw, c: Checker): Promise<void> {
+  const T = obj(t, 'talent');
+  const tot = (await db.all(`SELECT count(*) AS n, count(*) FILTER (WHERE h_index >= 20) AS h FROM scholars`))[0]!;
+  c.value('talent.total', T.total, num(tot.n));
+  c.value('talent.high_level_total', T.high_level_total, num(tot.h));
+  const rows = await db.all(`SELECT country, count(*) AS scholars, count(*) FILTER (WHERE h_index >= 20) AS high FROM scholars GROUP BY country`);
+  const m = byKey(rows, 'country');
+  for (const [cc, spec] of Object.entries(obj(t, 'talent.by_country'))) {
+    c.value(`talent.${cc}.scholars`, (spec as Raw).scholars, num(m.get(cc)?.scholars));
+    c.value(`talent.${cc}.high_level`, (spec as Raw).high_level, num(m.get(cc)?.high));
+  }
+  c.rank('talent.rank_scholars', T.rank_scholars, ranking(rows, 'country', 'scholars'));
+  c.rank('talent.rank_high_level', T.rank_high_level, ranking(rows, 'country', 'high'));
+  await db.run(ROOTS_SQL);
+  const inst = await db.all(`SELECT r.root AS id, any_value(i.country) AS country, count(*) AS scholars, count(*) FILTER (WHERE h_index >= 20) AS high
+      FROM scholars s JOIN roots r ON r.institution_id = s.institution_id JOIN institutions i ON i.institution_id = r.root GROUP BY r.root`);
+  const im = byKey(inst, 'id');
+  for (const [id, spec] of Object.entries(obj(t, 'talent.by_institution'))) {
+    c.value(`talent.${id}.scholars`, (spec as Raw).scholars, num(im.get(id)?.scholars));
+    c.value(`talent.${id}.high_level`, (spec as Raw).high_level, num(im.get(id)?.high));
+  }
+  c.rank('talent.rank_institutions_scholars', T.rank_institutions_scholars, ranking(inst, 'id', 'scholars'));
+  c.rank('talent.rank_institutions_high_level', T.rank_institutions_high_level, ranking(inst, 'id', 'high'));
+  c.rank('talent.rank_institutions_high_level_cn', T.rank_institutions_high_level_cn, ranking(inst.filter((r) => r.country === 'CN'), 'id', 'high'));
+  const prov = await db.all(`SELECT province, count(*) AS scholars, count(*) FILTER (WHERE h_index >= 20) AS high FROM scholars WHERE province IS NOT NULL GROUP BY province`);
+  const pm = byKey(prov, 'province');
+  for (const [p, spec] of Object.entries(obj(t, 'talent.by_province'))) {
+    c.value(`talent.${p}.scholars`, (spec as Raw).scholars, num(pm.get(p)?.scholars));
+    c.value(`talent.${p}.high_level`, (spec as Raw).high_level, num(pm.get(p)?.high));
+  }
+  c.rank('talent.rank_provinces', T.rank_provinces, ranking(prov, 'province', 'scholars'));
+  c.rank('talent.rank_provinces_high_level', T.rank_provinces_high_level, ranking(prov, 'province', 'high'));
+}
+
+async function checkFlows(db: Db, t: Raw, c: Checker): Promise<void> {
+  const F = obj(t, 'flows');
+  const total = num((await db.all(`SELECT count(*) AS n FROM scholar_moves WHERE from_country <> to_country`))[0]!.n);
+  c.value('flows.total_moves', F.total_moves, total);
+  c.value('flows.total_moves_10k', F.total_moves_10k, total / 10000);
+  const flow = async (a: string, b: string, extra: string) =>
+    db.all(`WITH m AS (SELECT ${a} AS f, ${b} AS t FROM scholar_moves WHERE ${extra})
+      SELECT x AS key, sum(i) AS inflow, sum(o) AS outflow, sum(i) + sum(o) AS total, sum(i) - sum(o) AS net FROM (
+        SELECT t AS x, 1 AS i, 0 AS o FROM m UNION ALL SELECT f, 0, 1 FROM m) GROUP BY x`);
+  const countries = await flow('from_country', 'to_country', 'from_country <> to_country');
+  const m = byKey(countries, 'key');
+  for (const [cc, spec] of Object.entries(obj(t, 'flows.by_country'))) {
+    c.value(`flows.${cc}.total`, (spec as Raw).total, num(m.get(cc)?.total));
+    c.value(`flows.${cc}.net`, (spec as Raw).net, num(m.get(cc)?.net));
+  }
+  c.rank('flows.rank_net_inflow', F.rank_net_inflow, ranking(countries, 'key', 'net'));
+  c.rank('flows.rank_net_outflow', F.rank_net_outflow, ranking(countries.map((r) => ({ ...r, out: -num(r.net) })), 'key', 'out'));
+  const big = countries.filter((r) => num(r.total) > 10000).map((r) => String(r.key)).sort();
+  c.truth('flows.above_10k_moves', ['CA', 'CN', 'DE', 'FR', 'GB', 'US'].every((x) => big.includes(x)), big.join(' '));
+  const cities = await flow('from_city', 'to_city', 'from_city IS NOT NULL AND to_city IS NOT NULL AND from_city <> to_city');
+  const cm = byKey(cities, 'key');
+  for (const [city, spec] of Object.entries(obj(t, 'flows.by_city'))) {
+    c.value(`flows.${city}.total`, (spec as Raw).total, num(cm.get(city)?.total));
+    c.value(`flows.${city}.net`, (spec as Raw).net, num(cm.get(city)?.net));
+  }
+  c.rank('flows.rank_city_total', F.rank_city_total, ranking(cities, 'key', 'total'));
+  c.rank('flows.rank_city_net_inflow', F.rank_city_net_inflow, ranking(cities, 'key', 'net'));
+  c.rank('flows.rank_city_net_outflow', F.rank_city_net_outflow, ranking(cities.map((r) => ({ ...r, out: -num(r.net) })), 'key', 'out'));
+}
+
 export async function checkOthers(db: Db, t: Raw, c: Checker, present: Set<string>): Promise<void> {
   if (present.has('patents')) await checkPatents(db, t, c);
+  if (present.has('scholars')) await checkTalent(db, t, c);
+  if (present.has('scholar_moves')) await checkFlows(db, t, c);
   void val;
 }

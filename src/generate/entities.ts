@@ -4,6 +4,7 @@
  * names them; the many unnamed institutions are generic ("<country> institution N").
  */
 import countries from 'i18n-iso-countries';
+import { apportion } from './util.ts';
 
 /** Countries with their own calibration targets. */
 export const MAIN_COUNTRIES = ['US', 'CN', 'DE', 'GB', 'IN', 'JP', 'KR', 'CA', 'IT', 'FR', 'AU', 'ES', 'NL', 'CH'] as const;
@@ -241,7 +242,7 @@ export function genericInstitutions(country: string, count: number): Institution
   for (let i = 1; i <= count; i++) {
     const kind: Kind = i % 9 === 0 ? 'company' : i % 7 === 0 ? 'institute' : 'university';
     const noun = kind === 'company' ? ['Company', '公司'] : kind === 'institute' ? ['Research Institute', '研究所'] : ['University', '大学'];
-    const prov = country === 'CN' ? PROVINCES[(i * 7) % PROVINCES.length]! : null;
+    const prov = country === 'CN' ? PROVINCES[cnProvinceSlots(count)[i - 1]!]! : null;
     out.push({
       id: `I-${country}-${String(i).padStart(4, '0')}`,
       nameZh: `${zh}${noun[1]} ${i}`,
@@ -254,6 +255,22 @@ export function genericInstitutions(country: string, count: number): Institution
     });
   }
   return out;
+}
+
+/**
+ * Where generic Chinese institutions are: in proportion to each province's researchers (the talent
+ * chapter's ranking), so no single generic institution grows large in Beijing.
+ */
+const PROVINCE_WEIGHT: Readonly<Record<string, number>> = {
+  'CN-BJ': 24, 'CN-SH': 12, 'CN-JS': 11.6, 'CN-HB': 11, 'CN-GD': 10.4, 'CN-ZJ': 7.9, 'CN-SN': 6.7, 'CN-SC': 5.6, 'CN-HK': 4.9, 'CN-AH': 4.3,
+};
+function cnProvinceSlots(count: number): number[] {
+  const parts = apportion(count, PROVINCES.map((p) => PROVINCE_WEIGHT[p.code] ?? 1.2));
+  // Interleave provinces so that institution numbers do not encode the province.
+  const slots: number[] = [];
+  const left = parts.slice();
+  while (slots.length < count) for (let p = 0; p < left.length; p++) if (left[p]! > 0) { slots.push(p); left[p]!--; }
+  return slots;
 }
 
 /** Weight of the r-th (0-based) generic institution: flattened Zipf. */

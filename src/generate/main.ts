@@ -63,8 +63,6 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
   const db = await openDb();
   try {
     await writePaperTables(db, plan);
-    await db.load('institutions', [['institution_id', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['name_en', 'VARCHAR'], ['country', 'VARCHAR'], ['kind', 'VARCHAR'], ['parent_id', 'VARCHAR'], ['province', 'VARCHAR'], ['city', 'VARCHAR']],
-      plan.institutions.map((i) => [i.id, i.nameZh, i.nameEn, i.country, i.kind, i.parent, i.province, i.city]));
     await writeOtherTables(db, targets, opts.scale, plan, log);
     await copyOut(db, 'papers', 'SELECT paper_id, year, doc_type, citations FROM all_papers', 'paper_id', out);
     await copyOut(db, 'paper_affiliations', 'SELECT paper_id, institution_id, country FROM all_affiliations', 'paper_id, country, institution_id', out);
