@@ -7,10 +7,17 @@
  *   locales/<locale>/ ────┴──────────────────────▶ chapters (markdown → HTML) ─┐
  *                                                  figures  (Vega-Lite → SVG) ─┴─html─▶ index.html ─pdf─▶ report.pdf
  *
+ *   (.cache/build: metrics by dataset + query + engine digest, SVG by spec, PDF by HTML; see src/cache)
+ *
  * Every stage is a function from its input to its output; this module only wires them, times them
- * and writes the outputs at the end, all or nothing.
+ * and writes the outputs at the end, all or nothing. With a cache, a stage whose inputs are unchanged
+ * is read back instead of run. A locale's PDF starts printing as soon as its HTML is ready, so the
+ * browser lays out one locale while Node renders the next (both cores busy).
  */
 import { join } from 'node:path';
+import { cachedSvg, type CacheCounts } from './cache/figures.ts';
+import { metricsKey, pdfKey } from './cache/keys.ts';
+import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
 import { countryNames } from './chapters/countries.ts';
 import { readEdition } from './chapters/edition.ts';
 import { createTranslator, readLocale } from './chapters/i18n.ts';
@@ -23,7 +30,7 @@ import { loadTables } from './load/tables.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
 import type { SqlEngine } from './metrics/engine.ts';
-import { computeMetrics, requiredTables } from './metrics/metrics.ts';
+import { computeMetrics, deepFreeze, requiredTables } from './metrics/metrics.ts';
 import type { PdfMetadata } from './pdf/finish.ts';
 import type { Printer } from './pdf/print.ts';
 
@@ -36,18 +43,40 @@ export interface BuildOptions {
   readonly locales: readonly Locale[];
   readonly formats: readonly Format[];
   readonly outDir: string;
+  /** A dataset folder (relative to root, or absolute) instead of the edition's `data:`. */
+  readonly data?: string;
+  /** The build cache's folder (e.g. .cache/build); absent or null: every stage runs. */
+  readonly cacheDir?: string | null;
+  /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
+  readonly concurrentPrint?: boolean;
 }
 
 export interface Resources {
   openEngine(): Promise<SqlEngine>;
-  /** Called only when a PDF is asked for. */
+  /** Called only when a PDF is asked for and not in the cache. */
   openPrinter(): Promise<Printer>;
   readonly fonts: FontLoader;
+  /** Names the browser build, for the PDF cache key; without it PDFs are never read from the cache. */
+  printerIdentity?(): string;
+  /** A cache to use instead of cacheDir's (the preview keeps recent entries in memory). */
+  readonly cache?: Cache;
+}
+
+/** One timed stage, for the benchmark: clock readings (fx.clock) at its start and end. */
+export interface StageTiming {
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+  /** Read from the cache instead of run. */
+  readonly cached: boolean;
+  /** What the stage logged after its time (counts, pages, sizes). */
+  readonly detail: string;
 }
 
 export interface BuildResult {
   readonly metrics: MetricsDocument;
-  readonly files: readonly { readonly path: string; readonly bytes: number }[];
+  readonly files: readonly { readonly path: string; readonly bytes: number; readonly pages?: number }[];
+  readonly stages: readonly StageTiming[];
 }
 
 export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string): Promise<MetricsDocument> {
@@ -58,77 +87,177 @@ export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, data
   return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables));
 }
 
-export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
-  const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
+/** Runs and logs stages, and keeps their timings for the result. */
+class Stages {
+  readonly list: StageTiming[] = [];
+  constructor(private readonly fx: Effects) {}
+
+  async run<T>(label: string, work: () => Promise<T>, detail?: (result: T) => string, cached = false): Promise<T> {
+    const start = this.fx.clock.now();
+    const result = await timed(this.fx, cached ? `${label} [cache]` : label, work, detail);
+    this.list.push({ label, start, end: this.fx.clock.now(), cached, detail: detail ? detail(result) : '' });
+    return result;
+  }
+}
+
+/** Metrics from the cache when the dataset, the queries and the engine are unchanged; else load and compute. */
+async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string): Promise<MetricsDocument> {
+  const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir), (k) => k.slice(0, 12));
+  const known = key ? await cache.get('metrics', key) : null;
+  if (known) {
+    return stages.run('metrics', async () => deepFreeze(JSON.parse(Buffer.from(known).toString('utf8')) as MetricsDocument), () => key!.slice(0, 12), true);
+  }
   const engine = await resources.openEngine();
-  let metrics: MetricsDocument;
   try {
-    metrics = await computeDatasetMetrics(fx, engine, join(options.root, edition.data));
+    const manifest = await readManifest(fx.fs, dataDir);
+    const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
+      `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
+    );
+    const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables));
+    if (key) await cache.put('metrics', key, JSON.stringify(metrics));
+    return metrics;
   } finally {
     engine.close();
   }
-  const outDir = join(options.outDir, options.edition);
-  const files: OutputFile[] = [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }];
-  const numbers = numberFigures(edition);
+}
 
-  const documents: { locale: Locale; html: string; metadata: PdfMetadata }[] = [];
-  for (const locale of options.locales) {
-    const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
-    const t = createTranslator(bundle);
-    const names = countryNames(locale, bundle.namespaces.countries);
-    const chapters = await timed(fx, `chapters ${locale}`, async () => renderChapters(edition, metrics, t, names, numbers), (c) => `${c.length} chapter(s)`);
-    const figures = await timed(fx, `figures ${locale}`, () => renderFigures(numbers, metrics, t, names), (f) => `${f.length} figure(s)`);
-    const other = options.locales.find((l) => l !== locale) ?? null;
-    const manifest = metrics.provenance.manifest;
-    const source = manifest.source[locale];
-    const text: DocumentText = {
-      title: manifest.title[locale],
-      coverLines: [
-        t.text('document:cover_edition', { edition: manifest.edition }),
-        t.text('document:cover_source', { source }),
-        t.text('document:cover_snapshot', { date: manifest.snapshot }),
-      ],
-      contents: t.text('document:contents'),
-      backLines: [t.text('document:back_source', { source }), t.text('document:back_generated')],
-    };
-    const built = await timed(fx, `html ${locale}`, async () =>
-      buildDocument(
-        {
-          locale,
-          text,
-          chapters,
-          figures,
-          otherEdition: other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null,
-        },
-        resources.fonts,
-      ),
-    );
-    const metadata: PdfMetadata = {
-      title: text.title,
-      author: source,
-      subject: t.text('document:subject'),
-      keywords: t.text('document:keywords').split(/\s*,\s*/),
-      creator: 'report-compiler',
-      date: manifest.snapshot,
-    };
-    documents.push({ locale, html: built.html, metadata });
-    if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
+interface PrintJob {
+  readonly locale: Locale;
+  readonly html: string;
+  readonly metadata: PdfMetadata;
+}
+
+interface Printed {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+/**
+ * Prints on demand: the browser is launched by the first PDF not found in the cache, and shared by all
+ * (one page per locale). Every job's promise is caught at once, so a failure surfaces at `finish()`.
+ */
+class PrintQueue {
+  private printer: Promise<Printer> | null = null;
+  private readonly jobs: Promise<Printed>[] = [];
+
+  constructor(
+    private readonly stages: Stages,
+    private readonly cache: Cache,
+    private readonly resources: Resources,
+  ) {}
+
+  add(job: PrintJob): Promise<Printed> {
+    const promise = this.print(job);
+    promise.catch(() => {}); // awaited in finish(); never an unhandled rejection meanwhile
+    this.jobs.push(promise);
+    return promise;
   }
 
-  if (options.formats.includes('pdf')) {
-    const printer = await timed(fx, 'browser', () => resources.openPrinter());
-    try {
-      for (const { locale, html, metadata } of documents) {
-        const pdf = await timed(fx, `pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
-          `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB`,
-        );
-        files.push({ path: join(outDir, locale, 'report.pdf'), data: pdf.bytes });
-      }
-    } finally {
-      await printer.close();
+  private async print({ locale, html, metadata }: PrintJob): Promise<Printed> {
+    const identity = this.resources.printerIdentity?.();
+    const key = identity && this.cache !== NO_CACHE ? pdfKey(html, locale, metadata, identity) : null;
+    const known = key ? await this.cache.get('pdf', key) : null;
+    if (known) {
+      const pages = Number(new TextDecoder().decode(known.subarray(0, known.indexOf(10))));
+      return this.stages.run(`pdf ${locale}`, async () => ({ bytes: known.subarray(known.indexOf(10) + 1), pages }), (p) => `${p.pages} pages`, true);
     }
+    const printer = await (this.printer ??= this.stages.run('browser', () => this.resources.openPrinter()));
+    const pdf = await this.stages.run(`pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
+      `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB`,
+    );
+    // Stored with its page count in front, so a cached PDF needs no parsing to be reported.
+    if (key) await this.cache.put('pdf', key, Buffer.concat([Buffer.from(`${pdf.pages}\n`), pdf.bytes]));
+    return { bytes: pdf.bytes, pages: pdf.pages };
   }
 
-  await timed(fx, 'write', () => fx.fs.writeAll(files), () => `${files.length} files in ${outDir}`);
-  return { metrics, files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length })) };
+  /** Waits for every job (even after a failure, so no page is closed under a running print), then closes the browser. */
+  async finish(): Promise<Printed[]> {
+    const settled = await Promise.allSettled(this.jobs);
+    if (this.printer) await (await this.printer.catch(() => null))?.close();
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<Printed>).value);
+  }
+}
+
+export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
+  const stages = new Stages(fx);
+  const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
+  const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
+  const metrics = await datasetMetrics(fx, stages, cache, resources, join(options.root, options.data ?? edition.data));
+  const outDir = join(options.outDir, options.edition);
+  const files: (OutputFile & { pages?: number })[] = [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }];
+  const numbers = numberFigures(edition);
+  const wantPdf = options.formats.includes('pdf');
+  const concurrent = options.concurrentPrint ?? true;
+  const queue = new PrintQueue(stages, cache, resources);
+  const jobs: PrintJob[] = [];
+
+  try {
+    for (const locale of options.locales) {
+      const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
+      const t = createTranslator(bundle);
+      const names = countryNames(locale, bundle.namespaces.countries);
+      const chapters = await stages.run(`chapters ${locale}`, async () => renderChapters(edition, metrics, t, names, numbers), (c) => `${c.length} chapter(s)`);
+      const counts: CacheCounts = { hits: 0, misses: 0 };
+      const figures = await stages.run(
+        `figures ${locale}`,
+        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
+        (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
+      );
+      const other = options.locales.find((l) => l !== locale) ?? null;
+      const manifest = metrics.provenance.manifest;
+      const source = manifest.source[locale];
+      const text: DocumentText = {
+        title: manifest.title[locale],
+        coverLines: [
+          t.text('document:cover_edition', { edition: manifest.edition }),
+          t.text('document:cover_source', { source }),
+          t.text('document:cover_snapshot', { date: manifest.snapshot }),
+        ],
+        contents: t.text('document:contents'),
+        backLines: [t.text('document:back_source', { source }), t.text('document:back_generated')],
+      };
+      const built = await stages.run(`html ${locale}`, async () =>
+        buildDocument(
+          {
+            locale,
+            text,
+            chapters,
+            figures,
+            otherEdition: other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null,
+          },
+          resources.fonts,
+        ),
+      );
+      const metadata: PdfMetadata = {
+        title: text.title,
+        author: source,
+        subject: t.text('document:subject'),
+        keywords: t.text('document:keywords').split(/\s*,\s*/),
+        creator: 'report-compiler',
+        date: manifest.snapshot,
+      };
+      if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
+      if (wantPdf) {
+        const job = { locale, html: built.html, metadata };
+        if (concurrent) queue.add(job);
+        else jobs.push(job);
+      }
+    }
+    // One after another: each print awaited before the next starts.
+    for (const job of jobs) await queue.add(job);
+  } catch (error) {
+    await queue.finish().catch(() => {}); // running prints end and the browser closes before the error surfaces
+    throw error;
+  }
+  const printed = await queue.finish();
+  printed.forEach((pdf, i) => files.push({ path: join(outDir, options.locales[i]!, 'report.pdf'), data: pdf.bytes, pages: pdf.pages }));
+
+  await stages.run('write', () => fx.fs.writeAll(files), () => `${files.length} files in ${outDir}`);
+  return {
+    metrics,
+    files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length, ...(f.pages ? { pages: f.pages } : {}) })),
+    stages: stages.list,
+  };
 }

@@ -15,6 +15,7 @@ import { LOCALES, type Locale } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { launchPrinter } from '../pdf/print.ts';
+import { browserIdentity } from '../cache/printer.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
 
 /** The project root (where templates/ and locales/ are), whatever the working directory. */
@@ -30,7 +31,7 @@ Commands:
   metrics   compute the metrics document of a dataset
 
 Run \`report <command> --help\` for a command's options.`,
-  build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out]
+  build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
 
 Builds an edition from its dataset and templates and writes, under <out>/<edition>/:
   metrics.json, <locale>/index.html, <locale>/report.pdf
@@ -40,6 +41,8 @@ Options:
   --locale L    comma-separated locales: zh, en (default zh,en)
   --format F    comma-separated formats: pdf, html (default pdf,html)
   --out DIR     output folder (default out)
+  --cache DIR   build cache: metrics, figures and PDFs whose inputs are unchanged are reused
+                (default .cache/build; off: compute everything)
   -h, --help    this text
 
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
@@ -76,24 +79,30 @@ function parse(args: string[], names: readonly string[]): Values {
 }
 
 async function buildCommand(args: string[], fx: Effects): Promise<number> {
-  const v = parse(args, ['edition', 'locale', 'format', 'out']);
+  const v = parse(args, ['edition', 'locale', 'format', 'out', 'cache']);
   if (v.help) return help('build');
   const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
   const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
   const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
   const start = fx.clock.now();
   const result = await build(
-    { root: PROJECT_ROOT, edition: (v.edition as string | undefined) ?? '2023', locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')) },
+    { root: PROJECT_ROOT, edition: (v.edition as string | undefined) ?? '2023', locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,
       openPrinter: () => launchPrinter(executable),
+      printerIdentity: () => browserIdentity(executable),
       fonts: { read: (face) => readFileSync(face.file) },
     },
   );
   fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${FONT_FAMILY})`);
   for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
   return 0;
+}
+
+/** --cache: a folder, `off`, or by default the project's .cache/build. */
+function cacheDir(value: string | undefined): string | null {
+  return value === 'off' ? null : resolve(value ?? join(PROJECT_ROOT, '.cache', 'build'));
 }
 
 async function metricsCommand(args: string[], fx: Effects): Promise<number> {

@@ -21,19 +21,20 @@ export interface RenderedFigure {
   readonly notes: readonly string[];
 }
 
-export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames): Promise<RenderedFigure[]> {
+/** `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). */
+export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg = renderSvg): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
     const built = def.build({ metrics, t, names });
-    const svg = await renderSvg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
+    const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const [from, to] = metrics.provenance.manifest.paper_years;
     const notes = [
       t.t('figure.scope_papers', { from, to }),
       t.t('figure.source', { source: metrics.provenance.manifest.source[t.locale] }),
     ];
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg, notes: Object.freeze(notes) }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes) }));
   }
   return out;
 }

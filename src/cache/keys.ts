@@ -1,0 +1,37 @@
+/**
+ * What each cached result depends on. Anything not in a key must not change the result; when in doubt
+ * it goes in (a needless recomputation is cheap, a stale number in a published report is not).
+ */
+import type { FileSystem } from '../effects.ts';
+import { digest, folderDigest, packageVersions, sourceDigest } from './digest.ts';
+
+/** Bump to drop every entry of a kind, e.g. when the stored format changes. */
+const FORMAT = { metrics: 1, svg: 1, pdf: 1 } as const;
+
+/**
+ * Metrics: the dataset's files, the metric SQL (src/metrics/sql is part of src/metrics), and the
+ * engine's version: the DuckDB package, the loader and metrics code, and the country list the loader
+ * validates against.
+ */
+export async function metricsKey(fs: FileSystem, dataDir: string): Promise<string> {
+  const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'errors.ts', 'messages.ts')}`;
+  return digest('metrics', String(FORMAT.metrics), await folderDigest(fs, dataDir), engine);
+}
+
+/**
+ * One figure's SVG: its full Vega-Lite spec (data values are inline, so the data is in it), its
+ * accessible title and description, and the renderer's version (vega, vega-lite, the shared figure
+ * config in vega.ts, the fonts that measure the labels).
+ */
+export function svgKey(spec: unknown, options: unknown): string {
+  const renderer = `${packageVersions('vega', 'vega-lite', 'fontkit', '@fontsource/noto-sans-sc')};${sourceDigest('figures/vega.ts', 'fonts', 'chapters/markup.ts')}`;
+  return digest('svg', String(FORMAT.svg), JSON.stringify(spec), JSON.stringify(options), renderer);
+}
+
+/**
+ * One printed PDF: the very HTML printed, the metadata written into it, and the printer's version
+ * (the browser binary, puppeteer-core, the pagination and finishing code).
+ */
+export function pdfKey(html: string, locale: string, metadata: unknown, printer: string): string {
+  return digest('pdf', String(FORMAT.pdf), digest(html), locale, JSON.stringify(metadata), printer, packageVersions('puppeteer-core'), sourceDigest('pdf', 'html/styles.ts'));
+}

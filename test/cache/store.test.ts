@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { digest, folderDigest } from '../../src/cache/digest.ts';
+import { diskCache, memoryCache } from '../../src/cache/store.ts';
+import { memoryFs } from '../helpers/memory-fs.ts';
+
+describe('cache keys', () => {
+  it('frame their parts: moving a boundary changes the digest', () => {
+    expect(digest('ab', 'c')).not.toBe(digest('a', 'bc'));
+    expect(digest('a')).not.toBe(digest(new TextEncoder().encode('a')));
+    expect(digest('x', 'y')).toBe(digest('x', 'y'));
+  });
+
+  it('cover every file of a dataset folder, names and bytes', async () => {
+    const fs = memoryFs({ '/d/dataset.yaml': 'edition: x', '/d/papers.csv': 'a\n1\n' });
+    const before = await folderDigest(fs, '/d');
+    fs.files.set('/d/papers.csv', 'a\n2\n');
+    const edited = await folderDigest(fs, '/d');
+    expect(edited).not.toBe(before);
+    fs.files.set('/d/papers.csv', 'a\n1\n');
+    expect(await folderDigest(fs, '/d')).toBe(before);
+    fs.files.set('/d/patents.csv', 'a\n');
+    expect(await folderDigest(fs, '/d')).not.toBe(before);
+  });
+});
+
+describe('disk cache', () => {
+  it('gives back what was stored, by kind and key', async () => {
+    const fs = memoryFs();
+    const cache = diskCache(fs, '/c');
+    expect(await cache.get('svg', 'ab12')).toBeNull();
+    await cache.put('svg', 'ab12', '<svg/>');
+    expect(Buffer.from((await cache.get('svg', 'ab12'))!).toString()).toBe('<svg/>');
+    expect(await cache.get('pdf', 'ab12')).toBeNull();
+    expect([...fs.files.keys()]).toEqual(['/c/svg/ab/ab12']);
+  });
+
+  it('treats a damaged entry as a miss, never as a result', async () => {
+    const fs = memoryFs();
+    const cache = diskCache(fs, '/c');
+    await cache.put('metrics', 'ff00', '{"total": 1}');
+    const stored = fs.files.get('/c/metrics/ff/ff00') as Uint8Array;
+    fs.files.set('/c/metrics/ff/ff00', Buffer.from(Buffer.from(stored).toString().replace('1', '2')));
+    expect(await cache.get('metrics', 'ff00')).toBeNull();
+    fs.files.set('/c/metrics/ff/ff00', stored.subarray(0, 70));
+    expect(await cache.get('metrics', 'ff00')).toBeNull();
+  });
+
+  it('in memory, answers repeated reads without the disk', async () => {
+    const fs = memoryFs();
+    const cache = memoryCache(diskCache(fs, '/c'));
+    await cache.put('svg', 'aa', 'x');
+    fs.files.clear();
+    expect(Buffer.from((await cache.get('svg', 'aa'))!).toString()).toBe('x');
+  });
+});
