@@ -10,11 +10,21 @@ export interface ChapterSource {
   readonly text: string;
 }
 
+/** The countries the edition compares throughout: its home country and the rival it measures against. */
+export interface Focus {
+  readonly home: string;
+  readonly rival: string;
+}
+
 export interface Edition {
   readonly edition: string;
+  /** Given to templates as `focus` (and to the figures that compare the two). */
+  readonly focus?: Focus;
   /** The dataset folder, relative to the project root. */
   readonly data: string;
   readonly chapters: readonly ChapterSource[];
+  /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
+  readonly partials?: Readonly<Record<string, string>>;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -23,8 +33,10 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     const known = (await fs.exists(templatesRoot)) ? await fs.list(templatesRoot) : [];
     throw ReportError.of('cli.unknown-edition', { edition, known });
   }
-  const r = new YamlReader(parseYaml(file, await fs.readText(file)));
+  const source = parseYaml(file, await fs.readText(file));
+  const r = new YamlReader(source);
   const data = r.string(['data']);
+  const focus = (source.value as { focus?: unknown } | null)?.focus !== undefined ? { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) } : undefined;
   const chapters: ChapterSource[] = [];
   for (const [i] of r.array(['chapters']).entries()) {
     const id = r.string(['chapters', i, 'id']);
@@ -32,5 +44,10 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     if (!(await fs.exists(path))) throw ReportError.of('input.not-found', { file: path });
     chapters.push(Object.freeze({ id, file: path, text: await fs.readText(path) }));
   }
-  return Object.freeze({ edition, data, chapters: Object.freeze(chapters) });
+  const partials: Record<string, string> = {};
+  const partialDir = join(dirname(file), 'partials');
+  if (await fs.exists(partialDir)) {
+    for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
+  }
+  return Object.freeze({ edition, data, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials) });
 }

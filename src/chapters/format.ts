@@ -23,7 +23,8 @@ export function magnitude(locale: Locale, value: number): string {
   }
   if (value >= 1e9) return `${decimal(value / 1e9, 1)} billion`;
   if (value >= 1e6) return `${decimal(value / 1e6, 1)} million`;
-  if (value >= 1e3) return `${integer(value / 1e3)} thousand`;
+  if (value >= 1e5) return `${integer(value / 1e3)} thousand`;
+  // Below 100,000 the exact count reads better than "12.8 thousand".
   return integer(value);
 }
 
@@ -41,4 +42,48 @@ export function ordinal(locale: Locale, rank: number): string {
   const tens = rank % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][rank % 10] ?? 'th';
   return `${rank}${suffix}`;
+}
+
+/** An amount of US dollars in the locale's words: "100 万美元" / "USD 1 million", "30 万美元" / "USD 300,000". */
+export function money(locale: Locale, usd: number): string {
+  if (locale === 'zh') {
+    if (usd >= 1e8) return `${trim(usd / 1e8)} 亿美元`;
+    if (usd >= 1e4) return `${trim(usd / 1e4)} 万美元`;
+    return `${integer(usd)} 美元`;
+  }
+  if (usd >= 1e9) return `USD ${trim(usd / 1e9)} billion`;
+  if (usd >= 1e6) return `USD ${trim(usd / 1e6)} million`;
+  return `USD ${integer(usd)}`;
+}
+
+/** Up to one decimal, without a trailing ".0": 1, 2.5, 30. */
+function trim(value: number): string {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value);
+}
+
+/** A share as a percentage whose digits adapt to its size: 0.42%, 9.2%, 17%. */
+export function share(value: number): string {
+  const pct = value * 100;
+  return percent(value, pct !== 0 && Math.abs(pct) < 1 ? 2 : 1);
+}
+
+/** The lower end of a range of dollars, its currency left to the upper end: "1 万" / "10,000". */
+export function moneyBare(locale: Locale, usd: number): string {
+  if (locale === 'zh') return usd >= 1e4 ? `${trim(usd / 1e4)} 万` : integer(usd);
+  if (usd >= 1e6) return `${trim(usd / 1e6)} million`;
+  return integer(usd);
+}
+
+const EN_CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A count in running text: English spells out zero to ten (house style); Chinese uses digits. */
+export function cardinal(locale: Locale, n: number): string {
+  if (locale === 'en' && Number.isInteger(n) && n >= 0 && n <= 10) return EN_CARDINALS[n]!;
+  return integer(n);
+}
+
+/** A number in a heading's sequence: 一 … 十 (zh, past ten in digits) / 1, 2 … (en). */
+export function numeral(locale: Locale, n: number): string {
+  if (locale === 'zh' && Number.isInteger(n) && n >= 1 && n <= 10) return ZH_DIGITS[n]!;
+  return integer(n);
 }

@@ -1,21 +1,23 @@
 /**
  * The template helpers: every number, rank, ratio and comparison a chapter prints goes through one of
  * these, formatted for the locale. Each is a plain function of its arguments (tested on their own);
- * `registerHelpers` binds them to a translator for Handlebars.
+ * `registerHelpers` binds them to a translator for Handlebars, and records what they print in a
+ * Trace for `report check`.
  */
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
 import * as fmt from './format.ts';
+import * as facts from './facts.ts';
 import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
+import { NO_TRACE, type Trace } from './trace.ts';
+import { bandBounds, bandLabel } from './bands.ts';
+import type { Locale } from '../load/yaml.ts';
 
 type Item = Record<string, unknown>;
 
 /** 1-based rank of the item whose `key` field equals `id`, ordering by `field` descending (ties share a rank). */
 export function rankOf(list: readonly Item[], key: string, id: unknown, field: string): number {
-  const item = list.find((x) => x[key] === id);
-  if (!item) throw new Error(`no item with ${key} = ${String(id)}`);
-  const value = item[field] as number;
-  return 1 + list.filter((x) => (x[field] as number) > value).length;
+  return facts.rankBy(list, key, id, field);
 }
 
 /** The item with the largest `field` (the first one in list order on a tie). */
@@ -26,7 +28,7 @@ export function maxBy(list: readonly Item[], field: string): Item {
 
 /** The list ordered by `field` descending, list order kept on ties. */
 export function sortBy(list: readonly Item[], field: string): Item[] {
-  return [...list].sort((a, b) => (b[field] as number) - (a[field] as number));
+  return facts.orderBy(list, field);
 }
 
 export function find(list: readonly Item[], key: string, id: unknown): Item {
@@ -42,12 +44,24 @@ export function compare(a: number, b: number): 'more' | 'fewer' | 'equal' {
 
 /** a / b formatted as "2.9 倍" / "2.9 times". */
 export function ratio(t: Translator, a: number, b: number, digits = 1): string {
-  return t.t('units.times', { x: fmt.decimal(a / b, digits) });
+  return t.t('units.times', { x: fmt.decimal(facts.ratioOf(a, b), digits) });
 }
 
 /** `n` with the locale's unit word, plural-aware: "506,775 篇" / "506,775 papers". */
 export function count(t: Translator, n: number, unit: string, digits = 0): string {
   return t.t(`units.${unit}`, { count: n, n: digits > 0 ? fmt.decimal(n, digits) : fmt.integer(n) });
+}
+
+/** A list of names joined as the locale does: "甲、乙和丙" / "A, B, and C". */
+export function joinList(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** An institution's name in the locale (the metrics carry both). */
+export function institutionName(locale: Locale, item: Item): string {
+  const name = item[locale === 'zh' ? 'name_zh' : 'name_en'];
+  if (typeof name !== 'string') throw new Error(`expected an institution with name_${locale}, got ${JSON.stringify(item)}`);
+  return name;
 }
 
 /** A helper's numeric argument: anything else is a template error, never "NaN" on a page. */
@@ -56,31 +70,173 @@ export function num(value: unknown, what = 'a number'): number {
   return value;
 }
 
-export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: CountryNames) {
+function list(value: unknown): Item[] {
+  if (!Array.isArray(value)) throw new Error(`expected a list, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  return value as Item[];
+}
+
+/**
+ * Helper names whose numeric literal arguments are list sizes, positions or digits — the only
+ * numbers a template may type (see src/check/lint.ts).
+ */
+export const LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>> = {
+  top: [1],
+  topBy: [2],
+  slice: [1, 2],
+  at: [1],
+  nth: [1],
+  count: [2],
+  dec: [1],
+  fixed: [1],
+  // Comparing with zero ("none") or one ("first") is structure, not data.
+  compare: [1],
+  gt: [1],
+  pct: [1],
+  ratio: [2],
+};
+
+export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: CountryNames, trace: Trace = NO_TRACE) {
+  const locale = t.locale;
   const plain = (name: string, fn: (...args: never[]) => unknown) => defineHelper(hb, name, (args) => fn(...(args as never[])));
   // Helpers whose result is a message return it as a SafeString: it is markdown already, escaped once.
   const markup = (text: string) => new hb.SafeString(text);
+  const traced = (name: string, fn: (...args: never[]) => string, value: (...args: never[]) => number) =>
+    defineHelper(hb, name, (args) => {
+      const text = fn(...(args as never[]));
+      trace.add(text, value(...(args as never[])), name);
+      return name === 'count' || name === 'magCount' || name === 'ratio' ? markup(text) : text;
+    });
+  // `t` is a tracing translator when a trace is kept: the values it interpolates are recorded there.
   defineHelper(hb, 't', ([key], hash) => markup(t.t(key as string, hash)));
-  plain('count', (n: number, unit: string, digits?: number) => markup(count(t, num(n), unit, typeof digits === 'number' ? digits : 0)));
+
+  // Numbers, formatted for the locale.
+  traced('count', (n: number, unit: string, digits?: number) => count(t, num(n), unit, typeof digits === 'number' ? digits : 0), (n: number) => n);
+  traced('magCount', (n: number, unit: string) => t.t(`units.${unit}`, { count: num(n), n: fmt.magnitude(locale, n) }), (n: number) => n);
+  traced('int', (n: number) => fmt.integer(num(n)), (n: number) => n);
+  traced('fixed', (n: number, digits: number) => num(n).toFixed(digits), (n: number) => n);
+  traced('dec', (n: number, digits: number) => fmt.decimal(num(n), digits), (n: number) => n);
+  traced('pct', (x: number, digits?: number) => fmt.percent(num(x), typeof digits === 'number' ? digits : 1), (x: number) => x);
+  traced('share', (part: number, whole: number) => fmt.share(facts.shareOf(num(part), num(whole))), (part: number, whole: number) => part / whole);
+  traced('pctAbs', (x: number) => fmt.share(Math.abs(num(x))), (x: number) => Math.abs(x));
+  traced('magnitude', (n: number) => fmt.magnitude(locale, num(n)), (n: number) => n);
+  traced('ratio', (a: number, b: number, digits?: number) => ratio(t, num(a), num(b), typeof digits === 'number' ? digits : 1), (a: number, b: number) => a / b);
+  traced('ordinal', (n: number) => fmt.ordinal(locale, num(n)), (n: number) => n);
+  traced('year', (n: number) => String(num(n)), (n: number) => n);
+  // The count of a heading ("Ten trends" / "十大趋势"): words in English, a numeral in Chinese.
+  traced('headCount', (n: number) => (locale === 'zh' ? fmt.numeral(locale, num(n)) : fmt.cardinal(locale, num(n))), (n: number) => n);
+  traced('numeral', (n: number) => fmt.numeral(locale, num(n)), (n: number) => n);
+  traced('cardinal', (n: number) => fmt.cardinal(locale, num(n)), (n: number) => n);
+  // "5 家来自中国、4 家来自美国和 1 家来自韩国" / "five from China, four from the United States and one from South Korea".
+  defineHelper(hb, 'composition', ([items, unit]) => {
+    const parts = facts.countBy(list(items), 'country').map(({ value, n }) => {
+      trace.add(fmt.cardinal(locale, n), n, 'composition');
+      return t.text(`units.${String(unit)}_from`, { count: n, n: fmt.cardinal(locale, n), country: names.name(value) });
+    });
+    return trace.add(joinList(locale, parts), null, 'value');
+  });
+  traced('money', (n: number) => fmt.money(locale, num(n)), (n: number) => n);
+
+  // Names.
+  defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
+  defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
+  defineHelper(hb, 'inst', ([item]) => trace.add(institutionName(locale, item as Item), null, 'value'));
+  defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionName(locale, i))), null, 'value'));
+  defineHelper(hb, 'region', ([code]) => trace.add(t.text(`regions:${String(code)}`), null, 'value'));
+  defineHelper(hb, 'band', ([band]) => trace.add(bandLabel(t, String(band)), null, 'value'));
+  plain('localized', (value: Readonly<Record<string, string>>) => trace.add(value[locale] ?? '', null, 'value'));
+
+  // Arithmetic and list facts: they return data, which another helper formats.
   plain('div', (a: number, b: number) => num(a) / num(b, 'a non-zero number'));
-  plain('top', (list: readonly unknown[], n: number) => list.slice(0, n));
-  plain('at', (list: readonly Record<string, unknown>[], i: number, field: string) => {
-    const item = list[i];
-    if (!item) throw new Error(`the list has ${list.length} items, not ${i + 1}`);
+  plain('minus', (a: number, b: number) => num(a) - num(b));
+  plain('plus', (a: number, b: number) => num(a) + num(b));
+  plain('abs', (a: number) => Math.abs(num(a)));
+  plain('top', (items: readonly unknown[], n: number) => list(items).slice(0, n));
+  plain('slice', (items: readonly unknown[], from: number, to?: number) => list(items).slice(from, typeof to === 'number' ? to : undefined));
+  plain('at', (items: readonly Record<string, unknown>[], i: number, field: string) => {
+    const item = list(items)[i];
+    if (!item) throw new Error(`the list has ${items.length} items, not ${i + 1}`);
     return item[field];
   });
-  plain('localized', (value: Readonly<Record<string, string>>) => value[t.locale]);
-  plain('int', (n: number) => fmt.integer(num(n)));
-  plain('dec', (n: number, digits: number) => fmt.decimal(num(n), digits));
-  plain('pct', (x: number, digits?: number) => fmt.percent(num(x), typeof digits === 'number' ? digits : 1));
-  plain('magnitude', (n: number) => fmt.magnitude(t.locale, num(n)));
-  plain('ratio', (a: number, b: number) => markup(ratio(t, num(a), num(b))));
-  plain('ordinal', (n: number) => fmt.ordinal(t.locale, num(n)));
-  plain('country', (code: string) => names.name(code));
-  plain('rankOf', rankOf);
-  plain('maxBy', maxBy);
-  plain('sortBy', sortBy);
-  plain('find', find);
-  plain('nth', (list: readonly unknown[], i: number) => list[i]);
-  plain('compare', compare);
+  plain('nth', (items: readonly unknown[], i: number) => {
+    const item = list(items)[i];
+    if (item === undefined) throw new Error(`the list has ${items.length} items, not ${i + 1}`);
+    return item;
+  });
+  plain('len', (items: readonly unknown[]) => list(items).length);
+  plain('pluck', (items: readonly Item[], field: string) => list(items).map((x) => x[field]));
+  plain('rankOf', (items: readonly Item[], key: string, id: unknown, field: string) => rankOf(list(items), key, id, field));
+  plain('maxBy', (items: readonly Item[], field: string) => maxBy(list(items), field));
+  plain('sortBy', (items: readonly Item[], field: string) => sortBy(list(items), field));
+  plain('topBy', (items: readonly Item[], field: string, n: number) => facts.topBy(list(items), field, num(n)));
+  plain('find', (items: readonly Item[], key: string, id: unknown) => find(list(items), key, id));
+  plain('where', (items: readonly Item[], key: string, value: unknown) => facts.where(list(items), key, value));
+  plain('whereNot', (items: readonly Item[], key: string, value: unknown) => facts.whereNot(list(items), key, value));
+  plain('sumOf', (items: readonly Item[], field: string) => facts.sumOf(list(items), field));
+  plain('countBy', (items: readonly Item[], key: string) => facts.countBy(list(items), key));
+  plain('series', (items: readonly Item[], country: string, field: string, from: number, to: number) => facts.seriesOf(list(items), country, field, num(from), num(to)));
+  plain('pairSeries', (a: facts.YearValue[], b: facts.YearValue[]) => facts.pairSeries(a, b));
+  plain('crossingYear', (s: facts.YearPair[]) => facts.crossingYear(s));
+  plain('behindYears', (s: facts.YearPair[], year: number) => facts.behindYears(s, num(year)));
+  plain('valueIn', (s: facts.YearValue[], year: number) => facts.valueIn(s, num(year)));
+  plain('growthIn', (s: facts.YearValue[], year: number) => facts.growthIn(s, num(year)));
+  plain('peakOf', (s: facts.YearValue[]) => facts.peakOf(s));
+  plain('slowingSince', (s: facts.YearValue[]) => facts.slowingSince(s));
+  plain('trendOf', (s: facts.YearValue[]) => facts.trendOf(s));
+  plain('nonZero', (items: readonly Item[], field: string) => facts.nonZero(list(items), field));
+  plain('countAbove', (items: readonly Item[], field: string, value: number) => facts.countAbove(list(items), field, num(value)));
+  plain('bandLow', (band: string) => {
+    const bounds = bandBounds(String(band));
+    if (!bounds) throw new Error(`the band ${String(band)} has no bounds`);
+    return bounds[0];
+  });
+  // The value bands of two countries side by side, bands in order ("unknown" left out): [{band, a, b}].
+  plain('bandPairs', (bands: readonly Item[], a: string, b: string) => {
+    const rows = list(bands);
+    const names = [...new Set(rows.map((r) => String(r.band)))].filter((x) => x !== 'unknown');
+    const get = (country: string, band: string) => (rows.find((r) => r.country === country && r.band === band)?.patents as number | undefined) ?? 0;
+    return names.map((band) => ({ band, a: get(a, band), b: get(b, band) }));
+  });
+  plain('switchIndex', (pairs: { a: number; b: number }[]) => facts.switchIndex(list(pairs as never) as never));
+  plain('compare', (a: number, b: number) => compare(num(a), num(b)));
+  plain('howManyOf', (k: number, n: number) => (num(k) === num(n) ? 'all' : k === 0 ? 'none' : 'some'));
+  // Each country's direction over the years: [{country, trend: 'up' | 'down' | 'flat'}].
+  plain('trends', (countries: readonly Item[], rows: readonly Item[], field: string, from: number, to: number) =>
+    list(countries).map((c) => ({ country: c.country, trend: facts.trendOf(facts.seriesOf(list(rows), String(c.country), field, num(from), num(to))) })),
+  );
+  plain('concat', (...parts: unknown[]) => parts.map(String).join(''));
+  plain('position', (index: number) => num(index) + 1);
+  // The items ranked strictly above the one whose `key` is `id`, by `field`.
+  plain('aheadOf', (items: readonly Item[], key: string, id: unknown, field: string) => {
+    const rows = list(items);
+    const value = find(rows, key, id)[field] as number;
+    return facts.orderBy(rows.filter((x) => (x[field] as number) > value), field);
+  });
+  // The items of `items` whose `key` is not found in `other`.
+  plain('notIn', (items: readonly Item[], other: readonly Item[], key: string) => list(items).filter((x) => !list(other).some((y) => y[key] === x[key])));
+  // A copy of each item with `field` negated: the largest losses rank first.
+  plain('negate', (items: readonly Item[], field: string) => list(items).map((x) => ({ ...x, [field]: -(x[field] as number) })));
+  plain('pairYears', (pairs: readonly Item[], a: string, b: string, from: number, to: number) => {
+    const [x, y] = [a, b].sort();
+    const rows = list(pairs).filter((p) => p.a === x && p.b === y).map((p) => ({ year: p.year, country: 'pair', n: p.top1_papers }));
+    return facts.seriesOf(rows, 'pair', 'n', num(from), num(to));
+  });
+  plain('growthOrZero', (s: facts.YearValue[], year: number) => facts.growthIn(s, num(year)) ?? 0);
+  plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
+  defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
+  defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
+  // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
+  defineHelper(hb, 'countryCounts', ([items, field, unit]) => {
+    const parts = list(items).map((x) => {
+      const n = x[String(field)] as number;
+      return t.text('units.named_count', { name: names.name(String(x.country)), count: trace.add(count(t, num(n), String(unit)), n, 'count') });
+    });
+    return trace.add(joinList(locale, parts), null, 'value');
+  });
+  plain('sign', (a: number) => (num(a) > 0 ? 'up' : a < 0 ? 'down' : 'flat'));
+  plain('eq', (a: unknown, b: unknown) => a === b);
+  plain('gt', (a: number, b: number) => num(a) > num(b));
+  plain('isNull', (a: unknown) => a === null || a === undefined);
+  plain('not', (a: unknown) => !a);
+  plain('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
+  plain('array', (...items: unknown[]) => items);
 }

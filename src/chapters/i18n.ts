@@ -10,6 +10,7 @@ import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import type { Locale } from '../load/yaml.ts';
 import { escapeInline } from './markup.ts';
+import { definitionVariables } from './definitions.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
 
@@ -42,6 +43,8 @@ export interface Translator {
   /** The same message as plain text, values unescaped: for SVG titles, PDF metadata, file names. */
   text(key: string, values?: Record<string, unknown>): string;
   has(key: string, values?: Record<string, unknown>): boolean;
+  /** Structured content (an object or list of a content file), as written, e.g. "content:teams". */
+  object(key: string): unknown;
 }
 
 export function createTranslator(bundle: LocaleBundle): Translator {
@@ -54,7 +57,8 @@ export function createTranslator(bundle: LocaleBundle): Translator {
     defaultNS: 'report',
     resources: { [bundle.locale]: bundle.namespaces as Record<string, Record<string, unknown>> },
     // Values are escaped by `t` below, so that pre-escaped markup (see isMarkup) is not escaped twice.
-    interpolation: { escapeValue: false },
+    // The report's definitions (top 1%, high-value, high-level) are default variables of every message.
+    interpolation: { escapeValue: false, defaultVariables: definitionVariables(bundle.locale) },
     returnNull: false,
   } as Parameters<i18n['init']>[0]);
   // `{{name, capitalize}}` for a value that opens a sentence ("the United States" → "The United States").
@@ -78,6 +82,10 @@ export function createTranslator(bundle: LocaleBundle): Translator {
     text(key, values) {
       need(key, values);
       return instance.t(key, values ?? {}) as string;
+    },
+    object(key) {
+      need(key);
+      return instance.t(key, { returnObjects: true });
     },
   };
 }

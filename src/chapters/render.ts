@@ -1,39 +1,64 @@
 /**
- * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure slots.
+ * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure slots and tables.
  * A template is markdown with Handlebars expressions; every sentence comes from the locale through
- * `{{t …}}` and every number through a helper. Figures are numbered in order of appearance across the
- * whole edition, so numbering and references are always right and the same in both locales.
+ * `{{t …}}` and every number through a helper. Figures (`{{figure "id"}}`) and tables
+ * (`{{table "id"}}`) are numbered in order of appearance across the whole edition, each kind on its
+ * own, so numbering and references (`{{ref "id"}}`) are always right and the same in both locales.
  */
 import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import { tableHtml } from '../html/tables.ts';
+import { renderTable } from '../tables/render.ts';
+import type { RenderedTable } from '../tables/types.ts';
 import { createHandlebars, defineHelper } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
+import { DEFINITIONS } from './definitions.ts';
 import { renderMarkdown } from './markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
-import type { ChapterSource, Edition } from './edition.ts';
+import type { ChapterSource, Edition, Focus } from './edition.ts';
+import { NO_TRACE, tracing, type Trace } from './trace.ts';
 
 export interface RenderedChapter {
   readonly id: string;
   readonly html: string;
 }
 
-/** Figure id → its number, in order of first `{{figure "id"}}` across the chapters. */
-export type FigureNumbers = ReadonlyMap<string, number>;
+/**
+ * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
+ * edition's focus countries to the figures that compare them.
+ */
+export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus?: Focus };
 
 const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
+const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
 
-export function numberFigures(edition: Edition): FigureNumbers {
+function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const chapter of edition.chapters) {
-    for (const match of chapter.text.matchAll(FIGURE_CALL)) if (!numbers.has(match[1]!)) numbers.set(match[1]!, numbers.size + 1);
+    for (const match of chapter.text.matchAll(call)) if (!numbers.has(match[1]!)) numbers.set(match[1]!, numbers.size + 1);
   }
   return numbers;
 }
 
+export function numberFigures(edition: Edition): FigureNumbers {
+  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {});
+}
+
+export function numberTables(edition: Edition): ReadonlyMap<string, number> {
+  return numberCalls(edition, TABLE_CALL);
+}
+
 /** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
 export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
+
+export interface RenderOptions {
+  /** Records what the helpers print (for `report check`). */
+  readonly trace?: Trace;
+  /** Receives every table placed, in order (for `report check`). */
+  readonly onTable?: (table: RenderedTable) => void;
+}
 
 export function renderChapters(
   edition: Edition,
@@ -41,24 +66,72 @@ export function renderChapters(
   t: Translator,
   names: CountryNames,
   figures: FigureNumbers,
+  options: RenderOptions = {},
 ): RenderedChapter[] {
-  const data = strictData(metrics);
-  return edition.chapters.map((chapter) => ({ id: chapter.id, html: renderChapter(chapter, data, t, names, figures) }));
+  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS };
+  const data = strictData(context) as unknown as MetricsDocument;
+  const tables = numberTables(edition);
+  const trace = options.trace ?? NO_TRACE;
+  const tt = options.trace ? tracing(t, options.trace) : t;
+  return edition.chapters.map((chapter) => ({
+    id: chapter.id,
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, trace, focus: edition.focus, onTable: options.onTable, partials: edition.partials ?? {} }),
+  }));
 }
 
-function renderChapter(chapter: ChapterSource, metrics: MetricsDocument, t: Translator, names: CountryNames, figures: FigureNumbers): string {
+interface ChapterContext {
+  readonly data: MetricsDocument;
+  readonly metrics: MetricsDocument;
+  readonly t: Translator;
+  readonly names: CountryNames;
+  readonly figures: FigureNumbers;
+  readonly tables: ReadonlyMap<string, number>;
+  readonly trace: Trace;
+  readonly focus: Focus | undefined;
+  readonly onTable: ((table: RenderedTable) => void) | undefined;
+  readonly partials: Readonly<Record<string, string>>;
+}
+
+function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   const hb = createHandlebars();
-  registerHelpers(hb, t, names);
-  const number = (id: string) => {
-    const n = figures.get(id);
-    if (n === undefined) throw ReportError.of('figure.unknown', { id, known: [...figures.keys()] });
+  registerHelpers(hb, c.t, c.names, c.trace);
+  for (const [name, text] of Object.entries(c.partials)) hb.registerPartial(name, hb.compile(text, { strict: true }));
+  const known = () => [...c.figures.keys(), ...c.tables.keys()];
+  const figureNumber = (id: string) => {
+    const n = c.figures.get(id);
+    if (n === undefined) throw ReportError.of('figure.unknown', { id, known: known() });
     return n;
   };
-  defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${number(id as string)}:${id as string}@@\n\n`));
-  defineHelper(hb, 'ref', ([id]) => t.t('figure.label', { n: number(id as string) }));
+  const placed = new Map<string, RenderedTable>();
+  // {{#let name=value …}} … {{/let}}: names for values used more than once in a passage.
+  hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
+    return options.fn({ ...this, ...options.hash });
+  });
+  defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
+  defineHelper(hb, 'table', ([id]) => {
+    const number = c.tables.get(id as string);
+    if (number === undefined) throw ReportError.of('figure.unknown', { id: id as string, known: known() });
+    if (!c.focus) throw new Error('tables need the edition\'s focus countries (focus: in edition.yaml)');
+    const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, trace: c.trace });
+    placed.set(id as string, table);
+    c.onTable?.(table);
+    return new hb.SafeString(`\n\n@@table:${id as string}@@\n\n`);
+  });
+  // A reference is a link to the figure or table, labelled with its number: "[图 3](#fig-id)".
+  defineHelper(hb, 'ref', ([id]) => {
+    const key = id as string;
+    const fig = c.figures.get(key);
+    const tab = c.tables.get(key);
+    if (fig === undefined && tab === undefined) throw ReportError.of('figure.unknown', { id: key, known: known() });
+    const label = fig !== undefined ? c.t.t('figure.label', { n: fig }) : c.t.t('table.label', { n: tab });
+    c.trace.add(label, fig ?? tab!, 'label');
+    return new hb.SafeString(`[${label}](#${fig !== undefined ? 'fig' : 'tab'}-${key})`);
+  });
   try {
-    const markdown = hb.compile(chapter.text, { strict: true })(metrics);
-    return renderMarkdown(markdown, chapter.id).replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id));
+    const markdown = hb.compile(chapter.text, { strict: true })(c.data);
+    return renderMarkdown(markdown)
+      .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
+      .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!));
   } catch (error) {
     throw locate(chapter, error);
   }

@@ -7,6 +7,7 @@ import type { FigureNumbers } from '../chapters/render.ts';
 import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { FIGURES } from './catalog.ts';
+import { scopeNotes } from './notes.ts';
 import { renderSvg } from './vega.ts';
 
 export interface RenderedFigure {
@@ -27,13 +28,10 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
-    const built = def.build({ metrics, t, names });
+    const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
+    const built = def.build({ metrics, t, names, focus });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const [from, to] = metrics.provenance.manifest.paper_years;
-    const notes = [
-      t.t('figure.scope_papers', { from, to }),
-      t.t('figure.source', { source: metrics.provenance.manifest.source[t.locale] }),
-    ];
+    const notes = scopeNotes(def.scope, metrics, t);
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes) }));
   }
   return out;

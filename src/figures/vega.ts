@@ -23,8 +23,13 @@ export const FIGURE_CONFIG = {
   background: 'white',
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 400, labelColor: '#333', titleColor: '#333', gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888' },
+  legend: { labelFontSize: 11, symbolType: 'square', symbolSize: 90, labelColor: '#333', padding: 2, labelLimit: 0 },
   text: { fontSize: 10, color: '#333' },
   bar: { color: '#2b6cb0' },
+  line: { strokeWidth: 2 },
+  point: { size: 30 },
+  // Series colours, in order: the report's blue, then an orange that stays distinct in greyscale.
+  range: { category: ['#2b6cb0', '#dd6b20', '#2f855a', '#805ad5', '#b7791f', '#718096'] },
 } as const;
 
 export interface SvgOptions {

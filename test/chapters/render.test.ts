@@ -1,94 +1,153 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
-import { numberFigures, renderChapters } from '../../src/chapters/render.ts';
-import type { Locale } from '../../src/load/yaml.ts';
-import { editionOf, metricsWith, realBundle, realEdition } from '../helpers/fixtures.ts';
+import { integer } from '../../src/chapters/format.ts';
+import { numberFigures, numberTables, renderChapters } from '../../src/chapters/render.ts';
+import type { MetricsDocument } from '../../src/metrics/document.ts';
+import { editionOf } from '../helpers/fixtures.ts';
+import { bundle, copy, edition, render, sampleMetrics } from './fixtures.ts';
 
-const TOP10: [string, number, number][] = [
-  ['US', 525794, 14.2], ['CN', 506775, 18.4], ['DE', 151435, 13], ['GB', 137826, 25.1], ['IN', 122982, 15],
-  ['JP', 100000, 11], ['KR', 95000, 12], ['CA', 90000, 22], ['IT', 88000, 17], ['FR', 85000, 13],
-];
+let metrics: MetricsDocument;
+beforeAll(async () => {
+  metrics = await sampleMetrics();
+});
 
-function render(locale: Locale, metrics = metricsWith(TOP10), edition = realEdition()) {
-  const bundle = realBundle(locale);
-  return renderChapters(edition, metrics, createTranslator(bundle), countryNames(locale, bundle.namespaces.countries), numberFigures(edition))[0]!.html;
-}
-
-describe('chapter "papers by country"', () => {
-  it('fills numbers, ranks and ratios from the metrics, formatted for Chinese', () => {
-    const html = render('zh');
-    expect(html).toContain('美国以 525,794 篇居首');
-    expect(html).toContain('中国以 506,775 篇位列第二，相当于美国的 96.4%');
-    expect(html).toContain('英国最高，为 25.1 次/篇');
-    expect(html).toContain('居第三');
-    expect(html).toContain('<p>@@figure:papers-by-country@@</p>');
+describe('the 2023 edition on the sample data', () => {
+  it('renders the preface, the key points and Chapter 2 in both locales, figures and tables numbered alike', async () => {
+    const zh = await render('zh', metrics);
+    const en = await render('en', metrics);
+    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength']);
+    const slots = (html: string) => [...html.matchAll(/@@figure:([a-z0-9-]+)@@/g)].map((m) => m[1]);
+    expect(slots(zh.html)).toEqual(slots(en.html));
+    expect(slots(zh.html)).toHaveLength(18);
+    const tables = (html: string) => [...html.matchAll(/<table id="tab-([a-z0-9-]+)" data-number="(\d+)"/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(tables(zh.html)).toEqual(tables(en.html));
+    expect(tables(zh.html)).toEqual([
+      '1 papers-countries',
+      '2 home-high-value-top5',
+      '3 talent-institutions',
+      '4 research-teams',
+      '5 high-value-institutions',
+      '6 home-high-value-institutions',
+    ]);
   });
 
-  it('fills the same facts in English', () => {
-    const html = render('en');
-    expect(html).toContain('The United States published the most: 525,794 papers.');
-    expect(html).toContain('China comes second with 506,775 papers, which is 96.4% of the leader');
-    expect(html).toContain('the United Kingdom has the highest average at 25.1 citations per paper');
-    expect(html).toContain('China is third with 18.4 citations per paper, ahead of the United States at 14.2');
+  it('fills numbers, ranks and ratios from the metrics, formatted for each language', async () => {
+    const [us, cn] = metrics.papers.by_country;
+    const zh = (await render('zh', metrics)).text;
+    const en = (await render('en', metrics)).text;
+    expect(zh).toContain(`美国以 ${integer(us!.papers)} 篇居首`);
+    expect(en).toContain(`The United States published the most: ${integer(us!.papers)} papers.`);
+    expect(en).toContain(`China comes second with ${integer(cn!.papers)} papers`);
+    const patents = metrics.patents!;
+    expect(en).toContain(`China holds ${integer(patents.by_country[0]!.patents)} patents, 2.9 times as many as the United States`);
+    expect(zh).toContain(`中国拥有专利 ${integer(patents.by_country[0]!.patents)} 件，是第二名美国的 2.9 倍`);
+    // The definitions are stated once, from src/chapters/definitions.ts.
+    expect(en).toContain('High-value patents are patents with a market value of USD 1 million or more.');
+    expect(zh).toContain('市场价值不低于 100 万美元的专利');
   });
 
-  it('says something true when the data changes order', () => {
-    // China first, and the runner-up cited less than the leader: another sentence variant applies.
-    const swapped = metricsWith([['CN', 600000, 18], ['US', 500000, 14], ...TOP10.slice(2)]);
-    const en = render('en', swapped);
-    expect(en).toContain('China published the most: 600,000 papers.');
-    expect(en).toContain('China averages 18.0 citations per paper, while the United States, sixth of the 10, averages 14.0');
-    const zh = render('zh', swapped);
-    expect(zh).toContain('中国以 600,000 篇居首');
-    expect(zh).toContain('美国为 14.0 次/篇，在前 10 国中居第六');
+  it('links references to the figure or table they name', async () => {
+    const { html } = await render('en', metrics);
+    const n = numberTables(await edition()).get('high-value-institutions');
+    expect(html).toContain(`<a href="#tab-high-value-institutions">Table ${n}</a> lists the institutions`);
+  });
+});
+
+describe('wording follows the data', () => {
+  it('names the new leader when another country publishes the most', async () => {
+    const m = copy(metrics);
+    const list = m.papers.by_country as unknown as { country: string; papers: number }[];
+    const [us, cn] = list;
+    const lead = us!.papers + 500;
+    cn!.papers = lead;
+    list.splice(0, 2, cn!, us!);
+    const en = (await render('en', m)).text;
+    expect(en).toContain(`China published the most: ${integer(lead)} papers.`);
+    expect(en).toContain('China published more papers than the United States');
+    const zh = (await render('zh', m)).text;
+    expect(zh).toContain('中国的论文数量多于美国');
+  });
+
+  it('says the home country never overtook when it trails in every year', async () => {
+    const m = copy(metrics);
+    for (const row of m.papers.by_year_country as unknown as { country: string; papers: number }[]) if (row.country === 'CN') row.papers = 1;
+    const en = (await render('en', m)).text;
+    expect(en).toMatch(/The United States still published more papers than China in 2021: [\d,]+ papers against 1 paper\./);
+    expect(en).toContain('China has not yet overtaken the United States for good');
+    const zh = (await render('zh', m)).text;
+    expect(zh).toMatch(/2021 年美国的论文数量仍多于中国，分别为 [\d,]+ 篇和 1 篇。/);
+  });
+
+  it('turns "ranks fourth" into "leads" when the home country holds the most high-value patents', async () => {
+    const m = copy(metrics);
+    const cn = m.patents!.by_country.find((c) => c.country === 'CN') as { high_value: number };
+    cn.high_value = 100000;
+    const en = (await render('en', m)).text;
+    expect(en).toContain('China is the leader here.');
+    expect(en).toContain('China also holds the most high-value patents: 100,000 patents.');
+    expect(en).not.toContain('China ranks fourth');
+  });
+
+  it('speaks of a gap only when the rival holds more high-value patents', async () => {
+    const m = copy(metrics);
+    (m.patents!.by_country.find((c) => c.country === 'CN') as { high_value: number }).high_value = 100000;
+    const en = (await render('en', m)).text;
+    expect(en).not.toContain('The gap lies at the top of the value chain.');
+    expect(en).toMatch(/China holds [\d.]+ times as many patents as the United States and more high-value patents as well\./);
   });
 });
 
 describe('template errors', () => {
-  it("names the template file, line and column of a missing metric", () => {
-    const edition = editionOf('# T\n\n{{count papers.nothing.here "papers"}}\n');
-    expect(() => render('en', undefined, edition)).toThrow('x.md.hbs:3:9: the metrics document has no "papers.nothing"');
+  const one = async (text: string, locale: 'zh' | 'en' = 'en') => {
+    const b = await bundle(locale);
+    const e = editionOf(text);
+    return renderChapters(e, metrics, createTranslator(b), countryNames(locale, b.namespaces.countries), numberFigures(e));
+  };
+
+  it('names the template file, line and column of a missing metric', async () => {
+    await expect(one('# T\n\n{{count papers.nothing.here "papers"}}\n')).rejects.toThrow('x.md.hbs:3:9: the metrics document has no "papers.nothing"');
   });
 
-  it('names the position of a helper given something that is not a number', () => {
-    const edition = editionOf('ok\n\n  {{count papers "papers"}}\n');
-    expect(() => render('en', undefined, edition)).toThrow(/x\.md\.hbs:3:3: expected a number, got \{/);
+  it('names the position of a helper given something that is not a number', async () => {
+    await expect(one('ok\n\n  {{count papers "papers"}}\n')).rejects.toThrow(/x\.md\.hbs:3:3: expected a number, got \{/);
   });
 
-  it('names the locale key that is missing', () => {
-    const edition = editionOf('line one\n{{t "ch2.no_such_key"}}\n');
-    expect(() => render('zh', undefined, edition)).toThrow(/x\.md\.hbs:2:1: .*locales\/zh\/report\.json: locale "zh" has no message "ch2\.no_such_key"/);
+  it('names the locale key that is missing', async () => {
+    await expect(one('line one\n{{t "ch2.no_such_key"}}\n', 'zh')).rejects.toThrow(/x\.md\.hbs:2:1: .*locales\/zh\/report\.json: locale "zh" has no message "ch2\.no_such_key"/);
   });
 
-  it('names an unknown figure', () => {
-    const edition = editionOf('{{ref "nope"}}');
-    expect(() => render('en', undefined, edition)).toThrow(/unknown figure "nope"/);
+  it('names an unknown figure or table', async () => {
+    await expect(one('{{ref "nope"}}')).rejects.toThrow(/unknown figure "nope"/);
   });
 });
 
-describe('figure numbering', () => {
-  it('numbers figures in order of first appearance across chapters, and references use the numbers', () => {
-    const edition = {
+describe('numbering', () => {
+  it('numbers figures and tables on their own, in order of first appearance across chapters; references use the numbers', async () => {
+    const e = {
       edition: 't',
       data: 'd',
+      focus: { home: 'CN', rival: 'US' },
       chapters: [
-        { id: 'a', file: 'a', text: 'See {{ref "b-fig"}}.\n\n{{figure "a-fig"}}' },
-        { id: 'b', file: 'b', text: '{{figure "b-fig"}}\n{{figure "a-fig"}}' },
+        { id: 'a', file: 'a', text: 'See {{ref "b-fig"}} and {{ref "papers-countries"}}.\n\n{{figure "a-fig"}}' },
+        { id: 'b', file: 'b', text: '{{figure "b-fig"}}\n{{figure "a-fig"}}\n\n{{table "papers-countries"}}' },
       ],
     };
-    expect([...numberFigures(edition)]).toEqual([['a-fig', 1], ['b-fig', 2]]);
-    const bundle = realBundle('zh');
-    const html = renderChapters(edition, metricsWith(TOP10), createTranslator(bundle), countryNames('zh', {}), numberFigures(edition));
-    expect(html[0]!.html).toContain('See 图 2.');
+    expect([...numberFigures(e)]).toEqual([['a-fig', 1], ['b-fig', 2]]);
+    expect([...numberTables(e)]).toEqual([['papers-countries', 1]]);
+    const b = await bundle('zh');
+    const html = renderChapters(e, metrics, createTranslator(b), countryNames('zh', {}), numberFigures(e));
+    expect(html[0]!.html).toContain('See <a href="#fig-b-fig">图 2</a> and <a href="#tab-papers-countries">表 1</a>.');
+    expect(html[1]!.html).toContain('<table id="tab-papers-countries" data-number="1"');
   });
 });
 
 describe('escaping', () => {
-  it('escapes data once: markup in a value reaches the page as text', () => {
-    const edition = editionOf('{{name}} and {{t "figure.source" source=name}}');
-    const metrics = { ...metricsWith(TOP10), name: '<b>*x*</b> & {{y}}' } as never;
-    const html = render('en', metrics, edition);
+  it('escapes data once: markup in a value reaches the page as text', async () => {
+    const b = await bundle('en');
+    const e = editionOf('{{name}} and {{t "notes.source" source=name}}');
+    const m = { ...metrics, name: '<b>*x*</b> & {{y}}' } as never;
+    const html = renderChapters(e, m, createTranslator(b), countryNames('en', {}), numberFigures(e))[0]!.html;
     expect(html).toBe('<p>&lt;b&gt;*x*&lt;/b&gt; &amp; {{y}} and Source: &lt;b&gt;*x*&lt;/b&gt; &amp; {{y}}.</p>\n');
   });
 });

@@ -4,6 +4,8 @@ import { createTranslator } from '../../src/chapters/i18n.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
+import { FIGURES } from '../../src/figures/catalog.ts';
+import { bundle, sampleMetrics } from '../chapters/fixtures.ts';
 
 const metrics = metricsWith([['US', 525794, 14], ['CN', 506775, 18], ['DE', 151435, 13], ['GB', 137826, 25], ['IN', 122982, 15]]);
 
@@ -21,7 +23,7 @@ describe('figure "papers by country"', () => {
     expect(fig.svg).toContain('aria-label="Papers: 525,794; country: United States"');
     expect(fig.svg).toContain('United States');
     expect(fig.label).toBe('Figure 3');
-    expect(fig.notes).toEqual(['Papers published from 2012 to 2021.', 'Source: AMiner.']);
+    expect(fig.notes).toEqual(['Note: papers published from 2012 to 2021.', 'Source: AMiner.']);
   });
 
   it('gives screen readers a title and a description', async () => {
@@ -44,5 +46,24 @@ describe('text measurement', () => {
     expect(latin).toBeGreaterThan(50);
     expect(latin).toBeLessThan(0.8 * 10 * 'United States'.length); // vega's estimate would be 104
     expect(measureText('United States', 10, 700)).toBeGreaterThan(latin);
+  });
+});
+
+describe('every figure of the catalogue', () => {
+  it('renders from the sample metrics in both locales, with a caption, a source note and readable labels', async () => {
+    const metrics = await sampleMetrics();
+    for (const locale of ['zh', 'en'] as const) {
+      const b = await bundle(locale);
+      const numbers = new Map(FIGURES.map((f, i) => [f.id, i + 1]));
+      const figs = await renderFigures(Object.assign(numbers, { focus: { home: 'CN', rival: 'US' } }), metrics, createTranslator(b), countryNames(locale, b.namespaces.countries));
+      expect(figs).toHaveLength(FIGURES.length);
+      for (const fig of figs) {
+        expect(fig.caption, fig.id).not.toBe('');
+        expect(fig.notes.at(-1), fig.id).toMatch(locale === 'zh' ? /^数据来源：/ : /^Source: /);
+        // Labels are never cut short with an ellipsis.
+        expect(fig.svg, fig.id).not.toContain('…');
+        expect(fig.svg, fig.id).toMatch(/<svg[^>]*role="img"/);
+      }
+    }
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * The few chart kinds of the report, as Vega-Lite spec builders: ranked bars, paired bars, yearly
+ * lines and diverging bars. Colours, fonts and axes come from FIGURE_CONFIG (vega.ts), so every
+ * figure looks the same; a builder only decides the encoding.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import * as fmt from '../chapters/format.ts';
+import { FIGURE_WIDTH } from './types.ts';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The width left for the plot once the longest label is set beside it. */
+function plotWidth(labels: readonly string[], fontSize = 11): number {
+  const longest = Math.max(40, ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0)));
+  return Math.max(260, FIGURE_WIDTH - longest - 70);
+}
+
+export interface BarRow {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** Horizontal bars, largest first, the value printed at the end of each bar. */
+export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: { field?: string; labelField?: string; digits?: number } = {}): TopLevelSpec {
+  const field = options.field ?? 'value';
+  const labelField = options.labelField ?? 'label';
+  const format = options.digits ? `,.${options.digits}f` : ',d';
+  const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value }));
+  return {
+    $schema: SCHEMA,
+    width: plotWidth(rows.map((r) => r.label)),
+    height: { step: 22 },
+    data: { values },
+    encoding: {
+      y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
+      x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5 } },
+    },
+    layer: [
+      { mark: { type: 'bar', height: { band: 0.7 } } },
+      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field, type: 'quantitative', format } } },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface PairRow {
+  readonly label: string;
+  readonly series: string;
+  readonly value: number;
+}
+
+/** Horizontal bars in pairs (or more): one group per label, one bar per series, a legend above. */
+export function groupedBars(rows: readonly PairRow[], axisTitle: string, series: readonly string[], options: { percent?: boolean } = {}): TopLevelSpec {
+  const format = options.percent ? '.1%' : ',d';
+  return {
+    $schema: SCHEMA,
+    width: plotWidth(rows.map((r) => r.label)),
+    data: { values: rows.map((r) => ({ ...r })) },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 }, scale: { paddingInner: 0.25 } },
+      yOffset: { field: 'series', type: 'nominal', sort: [...series] },
+      x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5 } },
+      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
+    },
+    height: { step: 11 },
+    layer: [
+      { mark: { type: 'bar' } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format } } },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface YearRow {
+  readonly year: number;
+  readonly series: string;
+  readonly value: number;
+}
+
+/** Yearly lines with points, one per series, a legend above; the last value labelled. */
+export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[]): TopLevelSpec {
+  const years = [...new Set(rows.map((r) => r.year))];
+  const last = Math.max(...years);
+  return {
+    $schema: SCHEMA,
+    width: FIGURE_WIDTH - 120,
+    height: 240,
+    data: { values: rows.map((r) => ({ ...r, year: String(r.year), last: r.year === last })) },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
+      y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5 } },
+      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
+    },
+    layer: [
+      { mark: { type: 'line', point: { filled: true, size: 30 } } },
+      {
+        transform: [{ filter: 'datum.last' }],
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 9 },
+        encoding: { text: { field: 'value', type: 'quantitative', format: ',d' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface FlowRow {
+  readonly label: string;
+  readonly inflow: number;
+  readonly outflow: number;
+  readonly net: number;
+}
+
+/** Diverging bars: inflow to the right, outflow to the left, the net at the right edge. */
+export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legend: { inflow: string; outflow: string }, netLabel: (n: number) => string): TopLevelSpec {
+  const values = rows.flatMap((r) => [
+    { label: r.label, kind: legend.inflow, value: r.inflow },
+    { label: r.label, kind: legend.outflow, value: -r.outflow },
+  ]);
+  const nets = rows.map((r) => ({ label: r.label, net: netLabel(r.net) }));
+  const max = Math.max(1, ...rows.map((r) => Math.max(r.inflow, r.outflow)));
+  return {
+    $schema: SCHEMA,
+    width: plotWidth(rows.map((r) => r.label)) - 50,
+    height: { step: 22 },
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
+          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6 } },
+          color: { field: 'kind', type: 'nominal', sort: [legend.inflow, legend.outflow], title: null, legend: { orient: 'top', direction: 'horizontal' } },
+        },
+      },
+      {
+        data: { values: nets },
+        mark: { type: 'text', align: 'left', dx: 6, x: 'width' },
+        encoding: { y: { field: 'label', type: 'nominal', sort: null }, text: { field: 'net' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** "label value; label value" for a screen reader's description. */
+export function describe(locale: 'zh' | 'en', rows: readonly { label: string; value: number }[], percent = false): string {
+  return rows.map((r) => `${r.label} ${percent ? fmt.percent(r.value) : fmt.integer(r.value)}`).join(locale === 'zh' ? '；' : '; ');
+}

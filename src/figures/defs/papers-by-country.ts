@@ -1,0 +1,8 @@
+import { rankedFigure } from './common.ts';
+
+export default rankedFigure(
+  'papers-by-country',
+  'papers',
+  ({ metrics, names }) => metrics.papers.by_country.map((r) => ({ label: names.label(r.country), value: r.papers })),
+  { labelField: 'country' },
+);

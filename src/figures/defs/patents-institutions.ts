@@ -1,0 +1,5 @@
+import { family, institutionLabel, rankedFigure } from './common.ts';
+
+export default rankedFigure('patents-institutions', 'patents', (ctx) =>
+  family(ctx.metrics.patents, 'patents').by_assignee.map((r) => ({ label: institutionLabel(ctx, r), value: r.patents })),
+  { labelField: 'institution' });

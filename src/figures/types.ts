@@ -1,0 +1,35 @@
+/** What a figure is made from, and what it makes. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CountryNames } from '../chapters/countries.ts';
+import type { Focus } from '../chapters/edition.ts';
+import type { Translator } from '../chapters/i18n.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+
+export interface FigureContext {
+  readonly metrics: MetricsDocument;
+  readonly t: Translator;
+  readonly names: CountryNames;
+  /** The edition's home country and rival, for the figures that compare the two. */
+  readonly focus: Focus;
+}
+
+/** Which notes go under a figure or table: its scope (years, definitions) and the data source. */
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'collaboration' | 'editorial';
+
+export interface BuiltFigure {
+  readonly spec: TopLevelSpec;
+  /** Markup (escaped for markdown). */
+  readonly caption: string;
+  /** Plain text for screen readers. */
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface FigureDefinition {
+  readonly id: string;
+  readonly scope: Scope;
+  build(ctx: FigureContext): BuiltFigure;
+}
+
+/** Page area width at A4 with the report's margins, in CSS px: figures are drawn to fit it. */
+export const FIGURE_WIDTH = 600;

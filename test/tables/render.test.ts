@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { countryNames } from '../../src/chapters/countries.ts';
+import { createTranslator } from '../../src/chapters/i18n.ts';
+import { integer } from '../../src/chapters/format.ts';
+import { Trace } from '../../src/chapters/trace.ts';
+import { tableHtml } from '../../src/html/tables.ts';
+import { TABLES } from '../../src/tables/catalog.ts';
+import { renderTable } from '../../src/tables/render.ts';
+import { bundle, sampleMetrics } from '../chapters/fixtures.ts';
+
+async function table(id: string, locale: 'zh' | 'en', number = 3) {
+  const metrics = await sampleMetrics();
+  const b = await bundle(locale);
+  const trace = new Trace();
+  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, trace });
+  return { t, trace, metrics };
+}
+
+describe('numbered tables', () => {
+  it('have a label, a caption, a header and rows from the metrics, and notes', async () => {
+    const { t, metrics } = await table('papers-countries', 'zh');
+    expect(t.label).toBe('表 3');
+    expect(t.caption).toBe('全球数字科技论文产出国家排名（前 10 位）');
+    expect(t.columns.map((c) => c.label)).toEqual(['排名', '国家', '论文数量（篇）', '篇均被引（次/篇）', '顶尖论文（篇）']);
+    expect(t.rows[0]!.slice(0, 3)).toEqual(['1', '美国', integer(metrics.papers.by_country[0]!.papers)]);
+    expect(t.notes).toEqual(['说明：论文发表时间为 2012 年至 2021 年。', '数据来源：AMiner 科技情报平台。']);
+  });
+
+  it('print as a table with caption and column headers, numbers right-aligned', async () => {
+    const { t } = await table('high-value-institutions', 'en', 5);
+    const html = tableHtml(t);
+    expect(html).toMatch(/^<div class="table-block"[^>]*><table id="tab-high-value-institutions" data-number="5"[^>]*><caption[^>]*><span class="label"[^>]*>Table 5<\/span>Top 10 institutions by high-value patents<\/caption><thead><tr><th scope="col"/);
+    expect(html.match(/<th scope="col"/g)).toHaveLength(5);
+    expect(html).toMatch(/<td style="[^"]*text-align:right[^"]*">21<\/td>/);
+    expect(html).toContain('market value of USD 1 million or more');
+  });
+
+  it('record every number they print, for report check', async () => {
+    const { t, trace } = await table('talent-institutions', 'en');
+    const printed = t.rows.flat().filter((c) => /^\d/.test(c));
+    for (const cell of printed) expect(trace.entries.some((e) => e.text === cell)).toBe(true);
+  });
+
+  it('all build in both locales', async () => {
+    for (const def of TABLES) for (const locale of ['zh', 'en'] as const) expect((await table(def.id, locale)).t.rows.length, def.id).toBeGreaterThan(0);
+  });
+});
