@@ -17,6 +17,7 @@ import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { launchPrinter } from '../pdf/print.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
+import { CHECK_HELP, checkCommand } from './check.ts';
 
 /** The project root (where templates/ and locales/ are), whatever the working directory. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -29,6 +30,7 @@ Usage: report <command> [options]
 Commands:
   build     build an edition: metrics, chapters, figures, HTML and PDF per locale
   metrics   compute the metrics document of a dataset
+  check     check an edition: every number traced to the metrics, locales alike, numbering, sums
 
 Run \`report <command> --help\` for a command's options.`,
   build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
@@ -47,6 +49,7 @@ Options:
 
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
 when missing and running as root).`,
+  check: CHECK_HELP,
   metrics: `Usage: report metrics --data DIR --out FILE.json
 
 Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
@@ -130,6 +133,10 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
+    if (command === 'check') {
+      const v = parse(rest, ['edition']);
+      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, (v.edition as string | undefined) ?? '2023', fx);
+    }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
     if (error instanceof UsageError) {

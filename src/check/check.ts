@@ -1,0 +1,57 @@
+/**
+ * `report check`: the edition's sources and its rendering, in every locale, on the dataset's metrics
+ * and on a perturbed copy of them. Returns every problem found, each naming where it is.
+ */
+import { countryNames } from '../chapters/countries.ts';
+import type { Edition } from '../chapters/edition.ts';
+import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import { lintLocales, lintTemplates, type Problem } from './lint.ts';
+import { perturb } from './perturb.ts';
+import { checkNumbering, checkParity, checkPartitions, checkTraceable, renderForCheck, type LocaleRender } from './render.ts';
+
+export type { Problem } from './lint.ts';
+
+export interface CheckSummary {
+  readonly problems: readonly Problem[];
+  /** Per locale: chapters, figures and tables rendered, numbers traced. */
+  readonly locales: readonly { locale: string; figures: number; tables: number; numbers: number }[];
+}
+
+export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): CheckSummary {
+  const problems: Problem[] = [...lintLocales(bundles), ...lintTemplates(edition)];
+  const runs: [string, MetricsDocument][] = [['dataset', metrics], ['perturbed dataset', perturb(metrics)]];
+  let summary: LocaleRender[] = [];
+  for (const [label, m] of runs) {
+    const renders: LocaleRender[] = [];
+    for (const bundle of bundles) {
+      const t = createTranslator(bundle);
+      const names = countryNames(bundle.locale, bundle.namespaces.countries);
+      let r: LocaleRender;
+      try {
+        r = renderForCheck(edition, m, t, names);
+      } catch (error) {
+        problems.push({ check: 'render', where: `${label} ${bundle.locale}`, message: (error as Error).message });
+        continue;
+      }
+      renders.push(r);
+      problems.push(...checkTraceable(r, label), ...checkNumbering(r, label), ...checkPartitions(r, label));
+    }
+    problems.push(...checkParity(renders, label));
+    if (label === 'dataset') summary = renders;
+  }
+  return {
+    problems: dedupe(problems),
+    locales: summary.map((r) => ({ locale: r.locale, figures: r.figures.length, tables: r.tables.length, numbers: r.trace.entries.filter((e) => e.value !== null).length })),
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.check}|${p.where}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Checks of the rendered edition, per locale and across locales: every number on the page traced to
+ * the metrics, the same figures, tables and numbers in every locale, numbering without duplicates and
+ * references that point somewhere, and "N, of which M …, the other K" statements that add up.
+ */
+import type { CountryNames } from '../chapters/countries.ts';
+import type { Edition } from '../chapters/edition.ts';
+import { definitionVariables } from '../chapters/definitions.ts';
+import type { Translator } from '../chapters/i18n.ts';
+import { textOfHtml } from './text.ts';
+import { numberFigures, renderChapters } from '../chapters/render.ts';
+import { Trace, tracing } from '../chapters/trace.ts';
+import { FIGURES } from '../figures/catalog.ts';
+import { scopeNotes } from '../figures/notes.ts';
+import type { Locale } from '../load/yaml.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import type { RenderedTable } from '../tables/types.ts';
+import { numberTokens, type Problem } from './lint.ts';
+
+export interface LocaleRender {
+  readonly locale: Locale;
+  /** The text a reader sees: chapters (with tables), figure labels, captions and notes. */
+  readonly text: string;
+  readonly html: string;
+  readonly trace: Trace;
+  readonly figures: readonly { id: string; number: number; label: string }[];
+  readonly tables: readonly RenderedTable[];
+  /** Figure ids in the order their slots appear in the chapters (duplicates kept). */
+  readonly figureSlots: readonly string[];
+}
+
+export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Translator, names: CountryNames): LocaleRender {
+  const trace = new Trace();
+  for (const [name, text] of Object.entries(definitionVariables(t.locale))) trace.add(text, null, `definition ${name}`);
+  const tt = tracing(t, trace);
+  const numbers = numberFigures(edition);
+  const tables: RenderedTable[] = [];
+  const chapters = renderChapters(edition, metrics, t, names, numbers, { trace, onTable: (x) => tables.push(x) });
+  const html = chapters.map((c) => c.html).join('\n');
+  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
+  const figures: { id: string; number: number; label: string }[] = [];
+  const figureText: string[] = [];
+  for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
+    const def = FIGURES.find((f) => f.id === id);
+    if (!def) continue; // the chapter stage has already failed on an unknown figure
+    const built = def.build({ metrics, t: tt, names, focus });
+    const label = tt.text('figure.label', { n: number });
+    figures.push({ id, number, label });
+    figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt).map(textOfHtml));
+  }
+  const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
+  const text = [textOfHtml(html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '')), ...figureText].join('\n');
+  return { locale: t.locale, text, html, trace, figures, tables, figureSlots };
+}
+
+/** Numbers on the page that no helper printed: typed into a template or a message. */
+export function checkTraceable(r: LocaleRender, label: string): Problem[] {
+  const traced = new Set(r.trace.entries.flatMap((e) => numberTokens(e.text)));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const sentence of sentences(r.text)) {
+    for (const token of numberTokens(sentence)) {
+      if (traced.has(token) || seen.has(`${token}|${sentence}`)) continue;
+      seen.add(`${token}|${sentence}`);
+      problems.push({ check: 'untraceable-number', where: `${label} ${r.locale}`, message: `"${token}" in "${sentence.trim().slice(0, 160)}" is not traceable to the metrics document (no helper printed it)` });
+    }
+  }
+  return problems;
+}
+
+/** Figure and table numbers: each placed once, numbered 1, 2, 3 … in order, references resolved. */
+export function checkNumbering(r: LocaleRender, label: string): Problem[] {
+  const problems: Problem[] = [];
+  const where = `${label} ${r.locale}`;
+  const counts = new Map<string, number>();
+  for (const id of r.figureSlots) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const [id, n] of counts) if (n > 1) problems.push({ check: 'numbering', where, message: `figure "${id}" is placed ${n} times; a figure has one place and one number` });
+  const tableCounts = new Map<string, number>();
+  for (const tb of r.tables) tableCounts.set(tb.id, (tableCounts.get(tb.id) ?? 0) + 1);
+  for (const [id, n] of tableCounts) if (n > 1) problems.push({ check: 'numbering', where, message: `table "${id}" is placed ${n} times; a table has one place and one number` });
+  const sequence = (kind: string, numbers: number[]) => {
+    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+    sorted.forEach((n, i) => {
+      if (n !== i + 1) problems.push({ check: 'numbering', where, message: `${kind} numbers are not 1, 2, 3 …: number ${i + 1} is missing before ${n}` });
+    });
+  };
+  sequence('figure', r.figures.map((f) => f.number));
+  sequence('table', r.tables.map((x) => x.number));
+  const labels = [...r.figures.map((f) => f.label), ...r.tables.map((x) => x.label)];
+  for (const l of new Set(labels)) if (labels.filter((x) => x === l).length > 1) problems.push({ check: 'numbering', where, message: `"${l}" labels two figures or tables` });
+  for (const f of r.figures) if (!counts.has(f.id)) problems.push({ check: 'numbering', where, message: `figure "${f.id}" (${f.label}) is numbered but not placed` });
+  const targets = new Set([...r.figureSlots.map((id) => `fig-${id}`), ...r.tables.map((x) => `tab-${x.id}`)]);
+  for (const m of r.html.matchAll(/href="#((?:fig|tab)-[a-z0-9-]+)"/g)) {
+    if (!targets.has(m[1]!)) problems.push({ check: 'dangling-reference', where, message: `a reference points to "${m[1]}", which is not placed in the edition` });
+  }
+  return problems;
+}
+
+/** "N …, of which M …, the other K …" must add up: N = M + K. */
+export function checkPartitions(r: LocaleRender, label: string): Problem[] {
+  const pattern =
+    r.locale === 'zh'
+      ? /(\d[\d,]*)[^。\d]*?其中[^。\d]*?(\d[\d,]*)[^。\d]*?其余[^。\d]*?(\d[\d,]*)/g
+      : /(\d[\d,]*)[^.\d]*?of (?:which|them|these),?[^.\d]*?(\d[\d,]*)[^.\d]*?(?:the other|the remaining|the rest)[^.\d]*?(\d[\d,]*)/g;
+  const value = (s: string) => Number(s.replaceAll(',', ''));
+  const problems: Problem[] = [];
+  for (const m of r.text.matchAll(pattern)) {
+    const [whole, part, rest] = [value(m[1]!), value(m[2]!), value(m[3]!)];
+    if (whole !== part + rest) problems.push({ check: 'partition', where: `${label} ${r.locale}`, message: `"${m[0]}" does not add up: ${part} + ${rest} = ${part + rest}, not ${whole}` });
+  }
+  return problems;
+}
+
+/** The locales show the same figures, the same tables and the same numbers. */
+export function checkParity(renders: readonly LocaleRender[], label: string): Problem[] {
+  const problems: Problem[] = [];
+  const [a, ...rest] = renders;
+  if (!a) return problems;
+  const shown = (r: LocaleRender) => {
+    const values = new Set<string>();
+    for (const e of r.trace.entries) if (e.value !== null && e.source !== 'label' && r.text.includes(e.text)) values.add(Number(e.value.toPrecision(6)).toString());
+    return values;
+  };
+  const aValues = shown(a);
+  for (const b of rest) {
+    const ids = (r: LocaleRender) => [...r.figures.map((f) => `figure ${f.number} ${f.id}`), ...r.tables.map((x) => `table ${x.number} ${x.id}`)];
+    const [ia, ib] = [ids(a), ids(b)];
+    for (const x of ia) if (!ib.includes(x)) problems.push({ check: 'locale-parity', where: label, message: `${x} is in the ${a.locale} edition but not in the ${b.locale} edition` });
+    for (const x of ib) if (!ia.includes(x)) problems.push({ check: 'locale-parity', where: label, message: `${x} is in the ${b.locale} edition but not in the ${a.locale} edition` });
+    const bValues = shown(b);
+    const onlyA = [...aValues].filter((v) => !bValues.has(v));
+    const onlyB = [...bValues].filter((v) => !aValues.has(v));
+    if (onlyA.length) problems.push({ check: 'locale-parity', where: label, message: `the ${a.locale} edition shows values the ${b.locale} edition does not: ${onlyA.slice(0, 10).join(', ')}` });
+    if (onlyB.length) problems.push({ check: 'locale-parity', where: label, message: `the ${b.locale} edition shows values the ${a.locale} edition does not: ${onlyB.slice(0, 10).join(', ')}` });
+  }
+  return problems;
+}
+
+/** Sentences (or table rows and captions) of the text: the unit a problem is quoted in. */
+function sentences(text: string): string[] {
+  return text.split(/\n|(?<=[。；！？])|(?<=[.;!?])\s+(?=[A-Z"“(])/u).filter((s) => s.trim());
+}

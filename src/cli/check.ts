@@ -1,0 +1,45 @@
+/**
+ * `report check [--edition 2023]`: computes the edition's metrics and checks its sources and both
+ * locales' rendering (see src/check). Prints one line per problem; exit code 0 when there is none.
+ */
+import { join } from 'node:path';
+import { readEdition } from '../chapters/edition.ts';
+import { readLocale } from '../chapters/i18n.ts';
+import { checkEdition } from '../check/check.ts';
+import type { Effects } from '../effects.ts';
+import { LOCALES } from '../load/yaml.ts';
+import { openDuckDb } from '../metrics/engine.ts';
+import { computeDatasetMetrics } from '../pipeline.ts';
+
+export const CHECK_HELP = `Usage: report check [--edition 2023]
+
+Checks an edition against its dataset, in every locale, and on a perturbed copy of the data:
+  - every number in the rendered text is printed by a helper from the metrics document
+    (none typed into a template or a locale message; no country named in a message)
+  - the locales have the same messages and content files, and show the same figures,
+    tables and numbers
+  - figures and tables are numbered 1, 2, 3 … once each, and every reference points to one
+  - "N …, of which M …, the other K" statements add up
+
+Prints one line per problem and exits with 1 if there is any.
+
+Options:
+  --edition E   edition under templates/ (default 2023)
+  -h, --help    this text`;
+
+export async function checkCommand(root: string, edition: string, fx: Effects): Promise<number> {
+  const ed = await readEdition(fx.fs, join(root, 'templates'), edition);
+  const engine = await openDuckDb();
+  let metrics;
+  try {
+    metrics = await computeDatasetMetrics(fx, engine, join(root, ed.data));
+  } finally {
+    engine.close();
+  }
+  const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
+  const result = checkEdition(ed, metrics, bundles);
+  for (const l of result.locales) fx.log.info(`${l.locale}: ${l.figures} figures, ${l.tables} tables, ${l.numbers} numbers traced to the metrics`);
+  for (const p of result.problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
+  fx.log.info(result.problems.length === 0 ? `check passed: edition ${edition}` : `check failed: ${result.problems.length} problem(s) in edition ${edition}`);
+  return result.problems.length === 0 ? 0 : 1;
+}

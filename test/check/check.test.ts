@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/chapters/edition.ts';
+import type { LocaleBundle } from '../../src/chapters/i18n.ts';
+import { integer } from '../../src/chapters/format.ts';
+import { checkEdition, type Problem } from '../../src/check/check.ts';
+import { numberTokens } from '../../src/check/lint.ts';
+import { perturb } from '../../src/check/perturb.ts';
+import type { MetricsDocument } from '../../src/metrics/document.ts';
+import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+
+let metrics: MetricsDocument;
+let real: Edition;
+let zh: LocaleBundle;
+let en: LocaleBundle;
+beforeAll(async () => {
+  [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
+});
+
+/** The edition with one more chapter. */
+const withChapter = (text: string): Edition => ({ ...real, chapters: [...real.chapters, { id: 'extra', file: 'templates/2023/chapters/99-extra.md.hbs', text }] });
+
+/** A bundle with messages added (or replaced) in report.json. */
+function withMessages(b: LocaleBundle, messages: Record<string, string>): LocaleBundle {
+  const report = structuredClone(b.namespaces.report) as Record<string, unknown>;
+  Object.assign(report, { test: messages });
+  return { ...b, namespaces: { ...b.namespaces, report } };
+}
+
+const checks = (problems: readonly Problem[]) => problems.map((p) => p.check);
+
+describe('report check on the 2023 edition', () => {
+  it('passes: every number traced, locales alike, numbering sound', () => {
+    const result = checkEdition(real, metrics, [zh, en]);
+    expect(result.problems).toEqual([]);
+    expect(result.locales).toEqual([
+      expect.objectContaining({ locale: 'zh', figures: 18, tables: 6 }),
+      expect.objectContaining({ locale: 'en', figures: 18, tables: 6 }),
+    ]);
+  });
+});
+
+describe('report check fails, saying where and why', () => {
+  it('on a number typed into a template', () => {
+    const { problems } = checkEdition(withChapter('# Extra\n\nIn total 5,441 papers.\n'), metrics, [zh, en]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'typed-number', where: 'templates/2023/chapters/99-extra.md.hbs:1:1', message: expect.stringContaining('"5,441"') }));
+    expect(checks(problems)).toContain('untraceable-number');
+  });
+
+  it('on a number typed into a message, and on a country named in one', () => {
+    const broken = withMessages(en, { typed: 'China leads with 2,587 patents.' });
+    const { problems } = checkEdition(real, metrics, [zh, broken]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'typed-number', message: expect.stringContaining('"2,587"') }));
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'typed-name', message: expect.stringContaining('"China"') }));
+  });
+
+  it('on a hard-coded number that is right for this dataset but not for a perturbed one', () => {
+    // The text types the paper total. On the real data a helper prints the same number elsewhere, so
+    // the page alone cannot tell; on the perturbed data (every count 2n + 1) it is plainly not traced.
+    const typed = integer(metrics.papers.total);
+    const { problems } = checkEdition(withChapter(`# Extra\n\n{{t "test.claim"}} ${typed}\n`), metrics, [withMessages(zh, { claim: 'x' }), withMessages(en, { claim: 'x' })]);
+    const untraced = problems.filter((p) => p.check === 'untraceable-number');
+    expect(untraced.map((p) => p.where)).toEqual(['perturbed dataset zh', 'perturbed dataset en']);
+    expect(untraced[0]!.message).toContain(`"${typed}"`);
+    expect(perturb(metrics).papers.total).toBe(metrics.papers.total * 2 + 1);
+  });
+
+  it('on a message missing in one locale, or a content file missing', () => {
+    const report = structuredClone(en.namespaces.report) as { ch2: { papers: { intro?: string } } };
+    delete report.ch2.papers.intro;
+    const { content: _, ...rest } = zh.namespaces;
+    const { problems } = checkEdition(real, metrics, [{ ...zh, namespaces: rest }, { ...en, namespaces: { ...en.namespaces, report } }]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'locale-keys', message: 'no message "ch2.papers.intro" (locale "zh" has one)' }));
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'locale-files', message: 'missing: locale "en" has content.json, locale "zh" does not' }));
+  });
+
+  it('on locales that show different numbers', () => {
+    const report = structuredClone(en.namespaces.report) as { ch2: { papers: { countries: { volume: string } } } };
+    report.ch2.papers.countries.volume = report.ch2.papers.countries.volume.replace(', which is {{share}} of the leader\'s total', '');
+    const { problems } = checkEdition(real, metrics, [zh, { ...en, namespaces: { ...en.namespaces, report } }]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'locale-values', where: 'report:ch2.papers.countries.volume', message: expect.stringContaining('"zh" shows {{share}}') }));
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'locale-parity', message: expect.stringMatching(/^the zh edition shows values the en edition does not/) }));
+  });
+
+  it('on a figure placed twice, and on a reference to a figure that is not placed', () => {
+    const twice = withChapter('# Extra\n\n{{figure "papers-by-country"}}\n');
+    expect(checkEdition(twice, metrics, [zh, en]).problems).toContainEqual(
+      expect.objectContaining({ check: 'numbering', message: 'figure "papers-by-country" is placed 2 times; a figure has one place and one number' }),
+    );
+    // The figure is numbered (its call is in the template) but its branch never renders.
+    const dangling = withChapter('# Extra\n\nSee {{ref "value-bands"}}.\n');
+    const unplaced = { ...dangling, chapters: dangling.chapters.map((c) => ({ ...c, text: c.text.replace('{{figure "value-bands"}}', '{{#if false}}{{figure "value-bands"}}{{/if}}') })) };
+    const { problems } = checkEdition(unplaced, metrics, [zh, en]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'dangling-reference', message: 'a reference points to "fig-value-bands", which is not placed in the edition' }));
+  });
+
+  it('on "N, of which M …, the other K" that does not add up', () => {
+    const template = '# Extra\n\n{{t "test.split" n=(int papers.total) m=(int papers.top1_total) k=(int papers.top1_total)}}\n';
+    const { problems } = checkEdition(withChapter(template), metrics, [
+      withMessages(zh, { split: '论文共 {{n}} 篇，其中顶尖论文 {{m}} 篇，其余 {{k}} 篇。' }),
+      withMessages(en, { split: 'There are {{n}} papers, of which {{m}} are top papers; the other {{k}} are not.' }),
+    ]);
+    const partitions = problems.filter((p) => p.check === 'partition');
+    expect(partitions.map((p) => p.where)).toEqual(['dataset zh', 'dataset en', 'perturbed dataset zh', 'perturbed dataset en']);
+    expect(partitions[1]!.message).toContain('does not add up');
+  });
+});
+
+describe('number tokens', () => {
+  it('are numbers, not parts of names', () => {
+    expect(numberTokens('5G 网络与 h5 指数，2,587 件，12.8%，第 11 位，2012—2021 年')).toEqual(['2,587', '12.8', '11', '2012', '2021']);
+  });
+});
