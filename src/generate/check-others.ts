@@ -135,9 +135,73 @@ async function checkFlows(db: Db, t: Raw, c: Checker): Promise<void> {
   c.rank('flows.rank_city_net_outflow', F.rank_city_net_outflow, ranking(cities.map((r) => ({ ...r, out: -num(r.net) })), 'key', 'out'));
 }
 
+async function checkTopics(db: Db, t: Raw, c: Checker): Promise<void> {
+  // Uses the temp table flags (top-1% flags by the yearly thresholds) made by the papers check.
+  const tops = await db.all(`SELECT pt.topic_id, f.paper_id, f.year, f.doc_type FROM (SELECT DISTINCT paper_id, topic_id FROM paper_topics) pt JOIN flags f USING (paper_id) WHERE f.top1`);
+  const pcs = await db.all(`SELECT DISTINCT pt.topic_id, a.country, a.paper_id FROM paper_topics pt JOIN flags f USING (paper_id) JOIN paper_affiliations a USING (paper_id) WHERE f.top1`);
+  const ser = await db.all(`SELECT pt.topic_id, s.year, sum(s.citations) AS c FROM (SELECT DISTINCT paper_id, topic_id FROM paper_topics) pt
+      JOIN flags f USING (paper_id) JOIN paper_citations_by_year s USING (paper_id) WHERE f.top1 GROUP BY ALL`);
+  const pats = await db.all(`SELECT pt.topic_id, p.country, count(*) AS n, count(*) FILTER (WHERE p.value_usd >= 1000000) AS hv
+      FROM (SELECT DISTINCT patent_id, topic_id FROM patent_topics) pt JOIN patents p USING (patent_id) GROUP BY ALL`);
+  const topicIds = (await db.all(`SELECT topic_id FROM topics`)).map((r) => String(r.topic_id));
+  // Frontier index as docs/data-contract.md defines it.
+  const raw = new Map<string, number>();
+  for (const id of topicIds) {
+    const mine = tops.filter((r) => r.topic_id === id);
+    const rows = ser.filter((r) => r.topic_id === id);
+    if (mine.length === 0 || rows.length === 0) continue;
+    const y0 = Math.min(...mine.map((r) => num(r.year)), ...rows.map((r) => num(r.year)));
+    const y1 = Math.max(...rows.map((r) => num(r.year)));
+    const series: number[] = [];
+    for (let y = y0; y <= y1; y++) series.push(num(rows.find((r) => num(r.year) === y)?.c ?? 0));
+    const T = series.length;
+    const total = series.reduce((a, b) => a + b, 0);
+    const mean = total / T;
+    const xm = (T - 1) / 2;
+    let nu = 0;
+    let de = 0;
+    series.forEach((v, i) => { nu += (i - xm) * (v - mean); de += (i - xm) ** 2; });
+    const sTrend = T <= 1 || total === 0 ? 0 : nu / de / mean;
+    raw.set(id, mean * Math.exp(sTrend));
+  }
+  const maxRaw = Math.max(...raw.values());
+  const count = (id: string, cc?: string) => (cc ? pcs.filter((r) => r.topic_id === id && r.country === cc).length : tops.filter((r) => r.topic_id === id).length);
+  const patent = (id: string, key: 'n' | 'hv', cc?: string) => pats.filter((r) => r.topic_id === id && (!cc || r.country === cc)).reduce((s, r) => s + num(r[key]), 0);
+  for (const [id, spec] of Object.entries(obj(t, 'topics.frontier'))) {
+    const o = spec as Raw;
+    const mine = tops.filter((r) => r.topic_id === id);
+    c.value(`topics.${id}.top1`, o.top1, mine.length);
+    c.value(`topics.${id}.reviews`, o.reviews, mine.filter((r) => r.doc_type === 'review').length);
+    c.value(`topics.${id}.cn`, o.cn, count(id, 'CN'));
+    c.value(`topics.${id}.us`, o.us, count(id, 'US'));
+    c.value(`topics.${id}.avg_pub_year`, o.avg_pub_year, mine.reduce((s, r) => s + num(r.year), 0) / mine.length);
+    c.value(`topics.${id}.frontier_index`, o.frontier_index, (raw.get(id) ?? NaN) / maxRaw);
+    c.value(`topics.${id}.patents`, o.patents, patent(id, 'n'));
+    c.value(`topics.${id}.patents_cn`, o.patents_cn, patent(id, 'n', 'CN'));
+    c.value(`topics.${id}.patents_us`, o.patents_us, patent(id, 'n', 'US'));
+    c.value(`topics.${id}.high_value`, o.high_value, patent(id, 'hv'));
+    c.value(`topics.${id}.high_value_cn`, o.high_value_cn, patent(id, 'hv', 'CN'));
+    c.value(`topics.${id}.high_value_us`, o.high_value_us, patent(id, 'hv', 'US'));
+  }
+  for (const [id, spec] of Object.entries(obj(t, 'topics.hot_2022'))) {
+    const o = spec as Raw;
+    c.value(`topics.${id}.top1`, o.top1, count(id));
+    for (const [cc, v] of Object.entries(o.top1_by_country as Raw)) c.value(`topics.${id}.top1.${cc}`, v, count(id, cc));
+    c.value(`topics.${id}.high_value`, o.high_value, patent(id, 'hv'));
+    for (const [cc, v] of Object.entries(o.high_value_by_country as Raw)) c.value(`topics.${id}.high_value.${cc}`, v, patent(id, 'hv', cc));
+    const byC = pcs.filter((r) => r.topic_id === id).reduce((m, r) => m.set(String(r.country), (m.get(String(r.country)) ?? 0) + 1), new Map<string, number>());
+    const tr = [...byC.entries()].map(([k, n]) => ({ k, n }));
+    c.rank(`topics.${id}.rank_top1`, { order: Object.keys(o.top1_by_country as Raw), published: 9 }, ranking(tr, 'k', 'n'));
+    const hv = pats.filter((r) => r.topic_id === id).map((r) => ({ k: String(r.country), n: num(r.hv) }));
+    c.rank(`topics.${id}.rank_high_value`, { order: Object.keys(o.high_value_by_country as Raw), published: 9 }, ranking(hv, 'k', 'n'));
+    c.truth(`topics.${id}.frontier_index_below_leader`, (raw.get(id) ?? 0) <= maxRaw, ((raw.get(id) ?? 0) / maxRaw).toFixed(3), true);
+  }
+}
+
 export async function checkOthers(db: Db, t: Raw, c: Checker, present: Set<string>): Promise<void> {
   if (present.has('patents')) await checkPatents(db, t, c);
   if (present.has('scholars')) await checkTalent(db, t, c);
   if (present.has('scholar_moves')) await checkFlows(db, t, c);
+  if (present.has('topics') && present.has('papers')) await checkTopics(db, t, c);
   void val;
 }

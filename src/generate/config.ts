@@ -96,3 +96,9 @@ export const TOP_MULTI_EXTRA_MEAN = 85;
 export const TOP_FREE_EXTRA_MEAN = 110;
 export const REVIEW_RATE_TOP = 0.08;
 export const REVIEW_RATE = 0.04;
+
+/**
+ * Scale of the topics' raw frontier values (citations per year): topic papers are chosen with
+ * citations that put each topic near index × this value, the citation trend does the rest.
+ */
+export const TOPIC_RAW_SCALE = 22000;

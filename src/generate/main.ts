@@ -16,6 +16,7 @@ import { planPapers, type PaperPlan } from './papers-plan.ts';
 import { writePaperTables } from './papers-sql.ts';
 import { loadTargets, type Raw } from './targets.ts';
 import { writeOtherTables } from './others.ts';
+import { planTopics } from './topics.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TARGETS = 'data/2023/targets.yaml';
@@ -58,12 +59,14 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
   mkdirSync(out, { recursive: true });
   const targets: Raw = loadTargets(TARGETS);
   const plan = planPapers(targets, opts.scale);
-  for (const w of plan.warnings) log(`warning: ${w}`);
+  // Topics pick their papers among the top 1% and set review flags, so they come before the SQL.
+  const topics = planTopics(targets, opts.scale, plan);
+  for (const w of [...plan.warnings, ...topics.warnings]) log(`warning: ${w}`);
   log(`papers planned: ${plan.top.length} top-1%, ${plan.groups.length} groups (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const db = await openDb();
   try {
     await writePaperTables(db, plan);
-    await writeOtherTables(db, targets, opts.scale, plan, log);
+    await writeOtherTables(db, targets, opts.scale, plan, topics, log);
     await copyOut(db, 'papers', 'SELECT paper_id, year, doc_type, citations FROM all_papers', 'paper_id', out);
     await copyOut(db, 'paper_affiliations', 'SELECT paper_id, institution_id, country FROM all_affiliations', 'paper_id, country, institution_id', out);
     await copyOut(db, 'institutions', 'SELECT * FROM institutions', 'institution_id', out);

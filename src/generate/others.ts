@@ -5,8 +5,9 @@ import { planPatents, writePatentTables } from './patents.ts';
 import type { Raw } from './targets.ts';
 import { planTalent, writeTalentTables } from './talent.ts';
 import { planFlows, writeFlowTables } from './flows.ts';
+import { writeTopicTables, type TopicPlan } from './topics.ts';
 
-export async function writeOtherTables(db: Db, t: Raw, scale: number, plan: PaperPlan, log: (m: string) => void): Promise<void> {
+export async function writeOtherTables(db: Db, t: Raw, scale: number, plan: PaperPlan, topics: TopicPlan, log: (m: string) => void): Promise<void> {
   const started = Date.now();
   const patents = planPatents(t, scale, plan.institutions);
   await writePatentTables(db, patents);
@@ -20,4 +21,6 @@ export async function writeOtherTables(db: Db, t: Raw, scale: number, plan: Pape
   const flows = planFlows(t, scale, talent);
   await writeFlowTables(db, flows);
   log(`moves: ${flows.od.length} country pairs, ${flows.cityOd.length} city pairs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  await writeTopicTables(db, t, scale, topics);
+  log(`topics: ${topics.specs.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
