@@ -6,6 +6,9 @@
  *   npm run bench:metrics                      # 1×, 3 runs, medians
  *   npm run bench:metrics -- --scale 10 --runs 1
  *   npm run bench:metrics -- --scale 1 --keep  # keep the generated dataset folder
+ *   npm run bench:metrics -- --runs 0 --keep   # only generate
+ *   npm run bench:metrics -- --data DIR        # measure an existing dataset (e.g. the calibrated one)
+ *   npm run bench:metrics -- --memory-limit 3GB  # cap DuckDB's memory; it spills to a temp folder
  *
  * 1× = 2,204,950 papers, 669,942 patent families, 774,710 scholars, 244,000 moves (the 2023
  * edition). Peak memory is the process's resident set (DuckDB runs in process, so it is included),
@@ -22,11 +25,17 @@ import { openDuckDb, sqlString, type SqlEngine } from '../src/metrics/engine.ts'
 import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
+    'memory-limit': { type: 'string' },
+  },
 });
 const scale = Number(values.scale);
 const runs = Number(values.runs);
-if (!(scale > 0) || !Number.isInteger(runs) || runs < 1) throw new Error('usage: bench-metrics [--scale N] [--runs N] [--keep]');
+if (!(scale > 0) || !Number.isInteger(runs) || runs < 0) throw new Error('usage: bench-metrics [--scale N] [--runs N] [--keep] [--data DIR]');
 
 const SIZE = {
   papers: 2_204_950,
@@ -128,11 +137,13 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), `bench-metrics-${scale}x-`));
-  const gen = await openDuckDb();
-  const g = await measure(() => generate(gen, dir));
-  gen.close();
-  console.log(`scale ${scale}×: generated ${dir} in ${g.seconds.toFixed(1)} s`);
+  const dir = values.data ?? mkdtempSync(join(tmpdir(), `bench-metrics-${scale}x-`));
+  if (!values.data) {
+    const gen = await openDuckDb();
+    const g = await measure(() => generate(gen, dir));
+    gen.close();
+    console.log(`scale ${scale}×: generated ${dir} in ${g.seconds.toFixed(1)} s`);
+  }
 
   const samples = new Map<string, { seconds: number[]; peak: number }>();
   const record = (step: string, seconds: number, peak: number) => {
@@ -143,7 +154,8 @@ async function main() {
   };
   let rows = 0;
   for (let run = 0; run < runs; run++) {
-    const engine = await openDuckDb();
+    const limit = values['memory-limit'];
+    const engine = await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       const load = await measure(() => loadTables(nodeFileSystem, engine, dir, manifest, requiredTables()));
@@ -172,7 +184,7 @@ async function main() {
   for (const [step, s] of samples) console.log(`  ${step.padEnd(24)} ${median(s.seconds).toFixed(2).padStart(7)} s  ${(s.peak / GiB).toFixed(2).padStart(6)} GiB`);
   console.log(`  maxRSS (process)         ${(process.resourceUsage().maxRSS * 1024 / GiB).toFixed(2).padStart(16)} GiB`);
   if (values.keep) console.log(`dataset kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  else if (!values.data) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -22,8 +22,18 @@ export function sqlIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-export async function openDuckDb(): Promise<SqlEngine> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+export interface DuckDbOptions {
+  /** DuckDB's memory_limit, e.g. '4GB'; beyond it the engine spills to `tempDirectory`. */
+  readonly memoryLimit?: string;
+  /** Where DuckDB spills; its default for an in-memory database is `.tmp` in the working directory. */
+  readonly tempDirectory?: string;
+}
+
+export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
+  const config: Record<string, string> = { threads: '2' };
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+  const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
   return {
     run: async (sql) => {
