@@ -8,7 +8,7 @@ import * as C from './config.ts';
 import { PROVINCES, EXTRA_CITIES } from './entities.ts';
 import { U, type Db } from './db.ts';
 import { obj, val, type Raw } from './targets.ts';
-import { apportion, rng, shuffle, sum } from './util.ts';
+import { apportion, apportionSoft, rng, shuffle, sum } from './util.ts';
 import type { TalentPlan } from './talent.ts';
 
 export interface FlowPlan {
@@ -76,9 +76,9 @@ export function planFlows(t: Raw, scale: number, talent: TalentPlan): FlowPlan {
   const rest = talent.countries.filter((c) => !names.includes(c) && (talent.scholars.get(c) ?? 0) > 0);
   const restTotal = 2 * totalMoves - sum(totals);
   const capTotal = S(9000);
-  const rt = apportion(restTotal, rest.map((c) => talent.scholars.get(c)!), rest.map(() => capTotal));
+  const rt = apportionSoft(restTotal, rest.map((c) => talent.scholars.get(c)!), rest.map(() => capTotal));
   const minNet = Math.min(...nets.filter((n) => n < 0).map((n) => -n));
-  const rn = apportion(sum(nets), rt, rt.map((n) => Math.min(Math.floor(n / 2), Math.max(0, Math.ceil(minNet * 0.9) - 1)))).map((x) => -x);
+  const rn = apportionSoft(sum(nets), rt, rt.map((n) => Math.min(Math.floor(n / 2), Math.max(0, Math.ceil(minNet * 0.9) - 1)))).map((x) => -x);
   // Make each total + net even; the units taken off go back two at a time to the largest countries.
   let deficit = 0;
   rt.forEach((n, i) => {
@@ -115,7 +115,7 @@ export function planFlows(t: Raw, scale: number, talent: TalentPlan): FlowPlan {
   const minTotal = Math.min(...ct);
   const mt = more.map((_, i) => even(Math.max(20, S(minTotal * 0.9 * Math.pow(0.92, i)))));
   const outflowFloor = [...cn].sort((a, b) => a - b)[2]!; // third-largest net outflow, printed
-  const mn = apportion(sum(cn) / 2, mt, mt.map((n) => Math.min(n / 2, Math.floor((-outflowFloor - 1) / 2)))).map((x) => -2 * x);
+  const mn = apportionSoft(sum(cn) / 2, mt, mt.map((n) => Math.min(n / 2, Math.floor((-outflowFloor - 1) / 2)))).map((x) => -2 * x);
   more.forEach((c, i) => {
     cities.push(c);
     ct.push(Math.max(mt[i]!, Math.abs(mn[i]!)));

@@ -91,3 +91,11 @@ export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b,
 
 /** Pair key as the metrics write it: the two codes in alphabetical order. */
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}-${b}` : `${b}-${a}`);
+
+/**
+ * apportion with caps when they can be met, without them otherwise. Only for reduced-scale test
+ * datasets, where rounding can make the published ranking constraints (the caps) infeasible.
+ */
+export function apportionSoft(total: number, weights: readonly number[], caps: readonly number[]): number[] {
+  return sum(caps) >= total ? apportion(total, weights, caps) : apportion(total, weights);
+}
