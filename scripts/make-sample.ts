@@ -272,23 +272,23 @@ for (let i = 0; i < 120; i++) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Topics: the ten frontier technologies and the three 2022 hot technologies, with their top 1%
+// Topics (ids and names as src/generate/topics.ts): the ten frontier technologies and the three 2022 hot technologies, with their top 1%
 // papers (and those papers' yearly citations) and their patents.
 const TOPICS: [string, string, string, string, number, number][] = [
   // id, zh, en, group, share of top 1% papers, share of patents
-  ['F01', '生物大数据', 'Biological big data', 'frontier', 0.3, 0.01],
-  ['F02', '生成式对抗网络算法', 'Generative adversarial networks', 'frontier', 0.07, 0.08],
-  ['F03', '沉浸式扩展现实娱乐平台', 'Immersive extended-reality entertainment platforms', 'frontier', 0.03, 0.06],
-  ['F04', '量子原型样机和专用处理器的研制', 'Quantum prototypes and dedicated processors', 'frontier', 0.04, 0.08],
-  ['F05', 'AI 解码蛋白质结构', 'AI decoding of protein structures', 'frontier', 0.08, 0.02],
-  ['F06', '移动边缘计算网络', 'Mobile edge computing networks', 'frontier', 0.09, 0.08],
-  ['F07', '可解释的 AI', 'Explainable AI', 'frontier', 0.06, 0.01],
-  ['F08', '基于算法模型和安全隐私的联邦学习技术', 'Federated learning for secure, private models', 'frontier', 0.04, 0.01],
-  ['F09', '混合计算', 'Hybrid computing', 'frontier', 0.13, 0.1],
-  ['F10', '能源区块链', 'Energy blockchain', 'frontier', 0.04, 0.02],
-  ['H01', 'AIGC', 'AI-generated content (AIGC)', 'hot-2022', 0.1, 0.03],
-  ['H02', '云计算', 'Cloud computing', 'hot-2022', 0.1, 0.05],
-  ['H03', '量子计算机', 'Quantum computers', 'hot-2022', 0.05, 0.05],
+  ['T-BIO', '生物大数据', 'Biological big data', 'frontier', 0.3, 0.01],
+  ['T-GAN', '生成式对抗网络算法', 'Generative adversarial networks', 'frontier', 0.07, 0.08],
+  ['T-XR', '沉浸式扩展现实娱乐平台', 'Immersive extended-reality entertainment platforms', 'frontier', 0.03, 0.06],
+  ['T-QC', '量子计算机', 'Quantum computers', 'frontier', 0.04, 0.08],
+  ['T-PROTEIN', 'AI 解码蛋白质结构', 'AI decoding of protein structures', 'frontier', 0.08, 0.02],
+  ['T-MEC', '移动边缘计算网络', 'Mobile edge computing networks', 'frontier', 0.09, 0.08],
+  ['T-XAI', '可解释的 AI', 'Explainable AI', 'frontier', 0.06, 0.01],
+  ['T-FL', '联邦学习', 'Federated learning', 'frontier', 0.04, 0.01],
+  ['T-HYBRID', '混合计算', 'Hybrid computing', 'frontier', 0.13, 0.1],
+  ['T-ENERGY', '能源区块链', 'Energy blockchain', 'frontier', 0.04, 0.02],
+  ['T-AIGC', 'AIGC（人工智能生成内容）', 'AI-generated content (AIGC)', 'hot-2022', 0.1, 0.03],
+  ['T-CLOUD', '云计算', 'Cloud computing', 'hot-2022', 0.1, 0.05],
+  ['T-QC2022', '量子计算机（2022 热点）', 'Quantum computers (2022 hot technology)', 'hot-2022', 0.05, 0.05],
 ];
 const topics: string[][] = [['topic_id', 'name_zh', 'name_en', 'group'], ...TOPICS.map(([id, zh, en, g]) => [id, zh, en, g])];
 const paperTopics: string[][] = [['paper_id', 'topic_id']];
@@ -299,7 +299,7 @@ for (const p of paperRows) {
   paperTopics.push([p.id, topic]);
   // The paper's citations spread over the years since publication, rising for newer topics.
   const years = YEARS.filter((y) => y >= p.year);
-  const rising = Number(topic.slice(1)) % 3 === 0 ? 1.3 : 1.05;
+  const rising = TOPICS.findIndex(([id]) => id === topic) % 3 === 2 ? 1.3 : 1.05;
   const weights = years.map((y) => rising ** (y - p.year));
   const total = weights.reduce((a, b) => a + b, 0);
   let left = p.citations;

@@ -129,12 +129,23 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   });
   try {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
-    return renderMarkdown(markdown)
+    return joinCjkLines(renderMarkdown(markdown))
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
       .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!));
   } catch (error) {
     throw locate(chapter, error);
   }
+}
+
+const CJK = '\\u2e80-\\u9fff\\u3000-\\u303f\\uff00-\\uffef';
+const CJK_BREAK = new RegExp(`([${CJK}])\\n(?=[${CJK}]|<(?:strong|em|a)\\b)`, 'g');
+
+/**
+ * A line break inside a paragraph is a space on the page; between two Chinese sentences it is a
+ * stray gap. Sentences written on separate template lines are joined without one.
+ */
+export function joinCjkLines(html: string): string {
+  return html.replace(CJK_BREAK, '$1');
 }
 
 /** Turns a Handlebars or helper error into one naming `template:line:column`. */
