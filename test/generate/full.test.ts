@@ -1,0 +1,41 @@
+/**
+ * The full-size 2023 dataset reproduces every calibration target, through the generator's SQL check
+ * and through the metrics engine. Slow (about a minute): runs when GENERATE_FULL=1, e.g. in CI:
+ *   GENERATE_FULL=1 npx vitest run test/generate/full.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDataset } from '../../src/generate/check.ts';
+import { compareDocument, report } from '../../src/generate/compare.ts';
+import { defaultOut, generate } from '../../src/generate/main.ts';
+import type { Doc } from '../../src/generate/sql-metrics.ts';
+import { nodeFileSystem } from '../../src/effects.ts';
+import { readManifest } from '../../src/load/manifest.ts';
+import { loadTables } from '../../src/load/tables.ts';
+import { openDuckDb } from '../../src/metrics/engine.ts';
+import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
+import { loadTargets } from '../../src/generate/targets.ts';
+
+describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () => {
+  const out = defaultOut(1);
+
+  it('reproduces every target (generator SQL check)', async () => {
+    await generate({ scale: 1, out });
+    const c = await checkDataset(out);
+    console.log(report(c));
+    expect(c.results.filter((r) => !r.ok)).toEqual([]);
+  }, 600_000);
+
+  it('reproduces every target (metrics engine)', async () => {
+    const engine = await openDuckDb();
+    try {
+      const manifest = await readManifest(nodeFileSystem, out);
+      const tables = await loadTables(nodeFileSystem, engine, out, manifest, requiredTables());
+      const doc = (await computeMetrics(engine, manifest, tables)) as unknown as Doc;
+      const c = compareDocument(doc, loadTargets());
+      console.log(report(c));
+      expect(c.results.filter((r) => !r.ok)).toEqual([]);
+    } finally {
+      engine.close();
+    }
+  }, 600_000);
+});
