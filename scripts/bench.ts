@@ -1,0 +1,292 @@
+/**
+ * `npm run bench [-- --runs 3 --no-pagedjs --no-long --out out/bench]`: the whole build of an edition,
+ * timed stage by stage, in the situations an editor meets:
+ *
+ *   cold             empty cache: records → both editions (load, validation, metrics, everything)
+ *   metrics cached   a template or a sentence changed: metrics from the cache, the rest computed
+ *   warm             nothing changed: every result from the cache
+ *   sequential print as "metrics cached", but the two locales printed one after the other (to measure
+ *                    what printing them concurrently gains)
+ *
+ * Each run is a fresh process (as `npm run report` is), its memory sampled from /proc. Then the same
+ * HTML is printed by our PDF stage and by Paged.js 0.4.3 in one Chromium, alternately, on the edition
+ * and on a long synthetic document with many footnotes; the ratio of the two is the figure to watch.
+ * Medians throughout. Results go to <out>/latest.json and <out>/<date>-<commit>.json.
+ *
+ * Dataset: the generated full-size one (.cache/data/<edition>, complete when its .digest exists), else
+ * the one templates/<edition>/edition.yaml names.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import puppeteer from 'puppeteer-core';
+import { browserIdentity } from '../src/cache/printer.ts';
+import { renderMarkdown } from '../src/chapters/markup.ts';
+import { nodeEffects } from '../src/effects.ts';
+import { buildDocument } from '../src/html/document.ts';
+import type { Locale } from '../src/load/yaml.ts';
+import { openDuckDb } from '../src/metrics/engine.ts';
+import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
+import { CHROMIUM_ARGS, launchPrinter, type Printer } from '../src/pdf/print.ts';
+import { build, type BuildResult } from '../src/pipeline.ts';
+import { chapterMarkdown } from '../test/helpers/long-document.ts';
+import { peakBetween, sampleMemory, type Sample } from './bench/memory.ts';
+import { printWithPagedJs } from './bench/pagedjs.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const EDITION = '2023';
+const LOCALES: Locale[] = ['zh', 'en'];
+const fonts = { read: (f: { file: string }) => readFileSync(f.file) };
+
+interface ChildConfig {
+  readonly data: string;
+  readonly outDir: string;
+  readonly cacheDir: string;
+  readonly concurrentPrint: boolean;
+  readonly resultFile: string;
+}
+
+interface ChildResult {
+  /** Epoch ms: the process's start, and the build's. */
+  readonly processStart: number;
+  readonly buildStart: number;
+  readonly buildEnd: number;
+  readonly result: Pick<BuildResult, 'files' | 'stages'>;
+}
+
+/** The build, in a child process: the same resources as `report build`, epoch clock. */
+async function child(config: ChildConfig): Promise<void> {
+  const executable = ensureChromium(nodeEnvironment, { info: () => {}, warn: () => {} });
+  const now = () => performance.timeOrigin + performance.now();
+  const fx = { ...nodeEffects(), clock: { now } };
+  const buildStart = now();
+  const result = await build(
+    { root: ROOT, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint },
+    fx,
+    { openEngine: openDuckDb, openPrinter: () => launchPrinter(executable), printerIdentity: () => browserIdentity(executable), fonts },
+  );
+  const out: ChildResult = { processStart: performance.timeOrigin, buildStart, buildEnd: now(), result: { files: result.files, stages: result.stages } };
+  writeFileSync(config.resultFile, JSON.stringify(out));
+}
+
+interface Run {
+  readonly scenario: string;
+  /** Stage label → seconds, peak bytes, cached. */
+  readonly stages: Record<string, { seconds: number; peak: number; cached: boolean }>;
+  readonly files: BuildResult['files'];
+  readonly log: string;
+}
+
+/** One build in a fresh process, its process tree's memory sampled. */
+async function runBuild(scenario: string, config: Omit<ChildConfig, 'resultFile'>, scratch: string): Promise<Run> {
+  const resultFile = join(scratch, `result-${process.hrtime.bigint()}.json`);
+  const spawned = Date.now();
+  const proc = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', JSON.stringify({ ...config, resultFile })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = sampleMemory(proc.pid!);
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  proc.stderr.on('data', (d) => (log += d));
+  const code = await new Promise<number | null>((done) => proc.on('close', done));
+  const exited = Date.now();
+  const samples = sampler.stop();
+  if (code !== 0) throw new Error(`the ${scenario} build failed (exit ${code}):\n${log}`);
+  const r = JSON.parse(readFileSync(resultFile, 'utf8')) as ChildResult;
+  const stages: Run['stages'] = {};
+  const add = (label: string, start: number, end: number, cached = false) => (stages[label] = { seconds: (end - start) / 1000, peak: peakBetween(samples, start, end), cached });
+  add('startup', spawned, r.buildStart);
+  for (const s of r.result.stages) add(s.label, s.start, s.end, s.cached);
+  add('total (build)', r.buildStart, r.buildEnd);
+  add('total (process)', spawned, exited);
+  stages['total (process)']!.peak = Math.max(...samples.map((s: Sample) => s.bytes));
+  return { scenario, stages, files: r.result.files, log };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const sec = (s: number) => `${s.toFixed(2)} s`;
+
+/** The dataset the bench builds: the generated full-size one when complete, else the edition's. */
+function dataset(): { dir: string; why: string } {
+  const generated = join('.cache', 'data', EDITION);
+  if (existsSync(join(ROOT, generated, '.digest'))) return { dir: generated, why: 'generated full-size dataset' };
+  const yaml = readFileSync(join(ROOT, 'templates', EDITION, 'edition.yaml'), 'utf8');
+  return { dir: /^data:\s*(\S+)/m.exec(yaml)?.[1] ?? join('data', EDITION), why: 'edition.yaml' };
+}
+
+function stageTable(runs: readonly Run[]): Record<string, { seconds: number; peakMiB: number; cached: boolean }> {
+  const labels = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
+  return Object.fromEntries(
+    labels.map((label) => {
+      const of = runs.map((r) => r.stages[label]).filter((s) => s !== undefined);
+      return [label, { seconds: median(of.map((s) => s.seconds)), peakMiB: Math.round(median(of.map((s) => s.peak)) / 2 ** 20), cached: of.every((s) => s.cached) }];
+    }),
+  );
+}
+
+interface Comparison {
+  readonly document: string;
+  readonly locale: Locale;
+  readonly ours: { seconds: number; pages: number; bytes: number; footnotes: number; passes: number };
+  readonly pagedjs: { seconds: number; pages: number; bytes: number; notesPlaced: number; notes: number; tocResolved: number; tocEntries: number };
+  readonly ratio: number;
+}
+
+/** Our PDF stage against Paged.js on the same HTML, in one browser, alternately; medians of `runs`. */
+async function compare(documents: readonly { name: string; locale: Locale; html: string }[], runs: number, executable: string): Promise<Comparison[]> {
+  const ours: Printer = await launchPrinter(executable);
+  const browser = await puppeteer.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
+  const meta = { title: 'T', author: 'A', subject: 'S', keywords: ['k'], creator: 'bench', date: '2022-06-30' };
+  const out: Comparison[] = [];
+  try {
+    for (const doc of documents) {
+      const a: number[] = [];
+      const b: number[] = [];
+      let lastOurs: Awaited<ReturnType<Printer['print']>> | null = null;
+      let lastPaged: Awaited<ReturnType<typeof printWithPagedJs>> | null = null;
+      for (let i = 0; i < runs; i++) {
+        let t = performance.now();
+        lastOurs = await ours.print(doc.html, doc.locale, meta);
+        a.push((performance.now() - t) / 1000);
+        t = performance.now();
+        lastPaged = await printWithPagedJs(browser, doc.html);
+        b.push((performance.now() - t) / 1000);
+      }
+      const o = lastOurs!;
+      const p = lastPaged!;
+      out.push({
+        document: doc.name,
+        locale: doc.locale,
+        ours: { seconds: median(a), pages: o.pages, bytes: o.bytes.length, footnotes: o.footnotes, passes: o.passes },
+        pagedjs: { seconds: median(b), pages: p.pages, bytes: p.bytes.length, notesPlaced: p.notesPlaced, notes: p.notes, tocResolved: p.tocResolved, tocEntries: p.tocEntries },
+        ratio: median(a) / median(b),
+      });
+      const c = out.at(-1)!;
+      console.log(
+        `  ${`${doc.name} ${doc.locale}`.padEnd(22)} ours ${sec(c.ours.seconds).padStart(7)} (${c.ours.pages} pages, ${c.ours.footnotes} notes)   ` +
+          `Paged.js ${sec(c.pagedjs.seconds).padStart(7)} (${c.pagedjs.pages} pages, notes ${c.pagedjs.notesPlaced}/${c.pagedjs.notes} in footnote areas, TOC ${c.pagedjs.tocResolved}/${c.pagedjs.tocEntries})   ratio ${c.ratio.toFixed(2)}`,
+      );
+    }
+  } finally {
+    await ours.close();
+    await browser.close();
+  }
+  return out;
+}
+
+/** A long document in both languages: the test suite's synthetic chapters, many footnotes each. */
+function longDocuments(chapters: number): { name: string; locale: Locale; html: string }[] {
+  return LOCALES.map((locale) => {
+    const parts = Array.from({ length: chapters }, (_, i) => ({ id: `c${i + 1}`, html: renderMarkdown(chapterMarkdown(locale, i + 1), `c${i + 1}`) }));
+    const { html } = buildDocument({ locale, text: { title: 'Long document', coverLines: [], contents: locale === 'zh' ? '目录' : 'Contents', backLines: [] }, chapters: parts, figures: [], otherEdition: null }, fonts);
+    return { name: `long (${chapters} ch.)`, locale, html };
+  });
+}
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const { values: v } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string', default: join(ROOT, 'out', 'bench') },
+      'no-pagedjs': { type: 'boolean', default: false },
+      'no-long': { type: 'boolean', default: false },
+      'long-chapters': { type: 'string', default: '12' },
+    },
+  });
+  const runs = Math.max(1, Number(v.runs));
+  const data = dataset();
+  const executable = ensureChromium(nodeEnvironment, { info: (l) => console.log(l), warn: (l) => console.log(l) });
+  const scratch = mkdtempSync(join(tmpdir(), 'report-bench-'));
+  const chromium = execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`bench: ${EDITION} edition, ${LOCALES.join('+')}, PDF+HTML; data ${data.dir} (${data.why}); ${runs} run(s) each`);
+  console.log(`       ${cpus().length} cores, ${mib(totalmem())}, Node ${process.version}, ${chromium}, commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (+ uncommitted changes)' : ''}`);
+
+  const cache = (name: string) => join(scratch, 'cache', name);
+  const config = (cacheDir: string, concurrentPrint = true) => ({ data: data.dir, outDir: join(scratch, 'out'), cacheDir, concurrentPrint });
+  // Caches for the "metrics cached" situations: filled once, then only metrics are kept before each run.
+  const metricsOnly = (dir: string) => {
+    for (const kind of ['svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
+  };
+  console.log('\npreparing the caches (one untimed build)…');
+  await runBuild('prepare', config(cache('shared')), scratch);
+  const scenarios: { name: string; before(i: number): string; concurrent: boolean }[] = [
+    { name: 'cold', before: (i) => cache(`cold-${i}`), concurrent: true },
+    { name: 'metrics cached', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true },
+    { name: 'sequential print', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: false },
+    { name: 'warm', before: () => cache('shared'), concurrent: true },
+  ];
+  const results = new Map<string, Run[]>(scenarios.map((s) => [s.name, []]));
+  // Interleaved (cold, cached, …, cold, cached, …), so that a noisy moment hits every scenario alike.
+  for (let i = 0; i < runs; i++) {
+    for (const s of scenarios) {
+      const run = await runBuild(s.name, config(s.before(i), s.concurrent), scratch);
+      results.get(s.name)!.push(run);
+      console.log(`  run ${i + 1} ${s.name.padEnd(17)} ${sec(run.stages['total (process)']!.seconds)}`);
+      if (i === 0) console.log(run.log.replace(/^/gm, '      │ ').trimEnd());
+    }
+  }
+
+  const table = Object.fromEntries(scenarios.map((s) => [s.name, stageTable(results.get(s.name)!)]));
+  const labels = [...new Set(Object.values(table).flatMap((t) => Object.keys(t)))];
+  console.log(`\nmedians of ${runs} run(s): wall time / peak memory of the process tree (Node+DuckDB+Chromium); [c] = from the cache`);
+  console.log(`${'stage'.padEnd(18)}${scenarios.map((s) => s.name.padStart(24)).join('')}`);
+  for (const label of labels) {
+    const cells = scenarios.map((s) => {
+      const c = table[s.name]![label];
+      return (c ? `${c.cached ? '[c] ' : ''}${sec(c.seconds)} ${String(c.peakMiB).padStart(5)} MiB` : '–').padStart(24);
+    });
+    console.log(`${label.padEnd(18)}${cells.join('')}`);
+  }
+  const outputs = results.get('cold')!.at(-1)!.files.map((f) => ({ file: relative(join(scratch, 'out'), f.path), bytes: f.bytes, pages: f.pages ?? null }));
+  console.log('\noutputs:');
+  for (const f of outputs) console.log(`  ${f.file.padEnd(22)} ${`${(f.bytes / 1024).toFixed(0)} KiB`.padStart(10)}${f.pages ? `  ${f.pages} pages` : ''}`);
+
+  let comparison: Comparison[] = [];
+  if (!v['no-pagedjs']) {
+    console.log(`\nPDF stage, ours vs Paged.js 0.4.3 (same HTML, same Chromium, one locale at a time; medians of ${runs}):`);
+    const edition = LOCALES.map((locale) => ({ name: 'edition', locale, html: readFileSync(join(scratch, 'out', EDITION, locale, 'index.html'), 'utf8') }));
+    comparison = await compare([...edition, ...(v['no-long'] ? [] : longDocuments(Number(v['long-chapters'])))], runs, executable);
+    const sum = (doc: string, who: 'ours' | 'pagedjs') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
+    for (const doc of [...new Set(comparison.map((c) => c.document))]) {
+      console.log(`  ${doc}: both locales ours ${sec(sum(doc, 'ours'))}, Paged.js ${sec(sum(doc, 'pagedjs'))}: ratio ${(sum(doc, 'ours') / sum(doc, 'pagedjs')).toFixed(2)} (target ≤ 0.6)`);
+    }
+    console.log('  Vivliostyle CLI: skipped (it needs Node ≥ 22; this is Node ' + process.version + ')');
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    commit: git('rev-parse', 'HEAD'),
+    dirty: git('status', '--porcelain') !== '',
+    machine: { cores: cpus().length, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version, chromium },
+    dataset: data,
+    runs,
+    stages: table,
+    outputs,
+    pagedjs: comparison,
+    vivliostyle: 'skipped: needs Node >= 22',
+  };
+  mkdirSync(v.out!, { recursive: true });
+  const stamp = report.date.replace(/[-:]/g, '').slice(0, 13);
+  writeFileSync(join(v.out!, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(v.out!, `${stamp}-${report.commit.slice(0, 8)}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nresults: ${relative(ROOT, join(v.out!, 'latest.json'))}`);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) await child(JSON.parse(process.argv[childAt + 1]!) as ChildConfig);
+else await main();

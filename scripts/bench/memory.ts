@@ -1,0 +1,72 @@
+/**
+ * Peak memory of a build, per stage: the resident memory of the build's whole process tree (Node with
+ * DuckDB inside it, plus Chromium's processes) sampled from /proc at a fixed interval. Shared pages of
+ * Chromium's processes are counted in each, so the figure is an upper bound, the way `top` would add up.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const PAGE = 4096;
+
+export interface Sample {
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly bytes: number;
+}
+
+function parentOf(pid: string): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name is in parentheses and may contain spaces: fields start after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function rss(pid: string): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident bytes of `root` and all its descendants. */
+export function treeRss(root: number): number {
+  const children = new Map<string, string[]>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const parent = parentOf(pid);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  let total = 0;
+  const stack = [String(root)];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Samples the tree of `pid` every `intervalMs` until stopped. */
+export function sampleMemory(pid: number, intervalMs = 50): { stop(): Sample[] } {
+  const samples: Sample[] = [];
+  const take = () => samples.push({ at: Date.now(), bytes: treeRss(pid) });
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
+/** The largest sample within [start, end]; for a stage shorter than the interval, the next sample after its start. */
+export function peakBetween(samples: readonly Sample[], start: number, end: number): number {
+  let peak = 0;
+  for (const s of samples) if (s.at >= start && s.at <= end) peak = Math.max(peak, s.bytes);
+  if (peak === 0) peak = samples.find((s) => s.at >= start)?.bytes ?? 0;
+  return peak;
+}
