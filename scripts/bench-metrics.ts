@@ -13,9 +13,11 @@
  * 1× = 2,204,950 papers, 669,942 patent families, 774,710 scholars, 244,000 moves (the 2023
  * edition). Peak memory is the process's resident set (DuckDB runs in process, so it is included),
  * sampled every 20 ms while a step runs; `maxRSS` is the kernel's high-water mark for the process.
+ * CPU time (user + system, all threads) is printed beside wall time because it depends much less
+ * on what else the machine is doing; the load average is printed with each run for the same reason.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../src/effects.ts';
@@ -116,15 +118,29 @@ async function generate(engine: SqlEngine, dir: string): Promise<void> {
   );
 }
 
-/** Runs `work` while sampling the resident set; returns its seconds and the peak seen. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peak: number }> {
+/** CPU seconds of the whole process (DuckDB's threads included), user + system. */
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+}
+
+interface Measured<T> {
+  readonly result: T;
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly peak: number;
+}
+
+/** Runs `work` while sampling the resident set; returns its wall and CPU seconds and the peak seen. */
+async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const start = performance.now();
+  const cpu = cpuSeconds();
   try {
     const result = await work();
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, seconds: (performance.now() - start) / 1000, peak };
+    return { result, seconds: (performance.now() - start) / 1000, cpu: cpuSeconds() - cpu, peak };
   } finally {
     clearInterval(timer);
   }
@@ -145,11 +161,12 @@ async function main() {
     console.log(`scale ${scale}×: generated ${dir} in ${g.seconds.toFixed(1)} s`);
   }
 
-  const samples = new Map<string, { seconds: number[]; peak: number }>();
-  const record = (step: string, seconds: number, peak: number) => {
-    const s = samples.get(step) ?? { seconds: [], peak: 0 };
-    s.seconds.push(seconds);
-    s.peak = Math.max(s.peak, peak);
+  const samples = new Map<string, { seconds: number[]; cpu: number[]; peak: number }>();
+  const record = (step: string, m: { seconds: number; cpu: number; peak: number }) => {
+    const s = samples.get(step) ?? { seconds: [], cpu: [], peak: 0 };
+    s.seconds.push(m.seconds);
+    s.cpu.push(m.cpu);
+    s.peak = Math.max(s.peak, m.peak);
     samples.set(step, s);
   };
   let rows = 0;
@@ -159,30 +176,35 @@ async function main() {
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       const load = await measure(() => loadTables(nodeFileSystem, engine, dir, manifest, requiredTables()));
-      record('load + validate', load.seconds, load.peak);
+      record('load + validate', load);
       rows = load.result.reduce((sum, t) => sum + t.rows, 0);
-      // Per-family peaks: the sampler runs for the whole computation; each family reports its end.
+      // Per family: the sampler runs through the whole computation and restarts at each family's end.
       let peak = process.memoryUsage.rss();
+      let cpu = cpuSeconds();
       const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
       const metrics = await measure(() =>
         computeMetrics(engine, manifest, load.result, {
           onFamily: (family, seconds) => {
-            record(family, seconds, Math.max(peak, process.memoryUsage.rss()));
+            record(family, { seconds, cpu: cpuSeconds() - cpu, peak: Math.max(peak, process.memoryUsage.rss()) });
             peak = process.memoryUsage.rss();
+            cpu = cpuSeconds();
           },
         }),
       );
       clearInterval(timer);
-      record('metrics (all families)', metrics.seconds, metrics.peak);
-      record('total', load.seconds + metrics.seconds, Math.max(load.peak, metrics.peak));
-      console.log(`run ${run + 1}: load ${load.seconds.toFixed(2)} s, metrics ${metrics.seconds.toFixed(2)} s`);
+      record('metrics (all families)', metrics);
+      record('total', { seconds: load.seconds + metrics.seconds, cpu: load.cpu + metrics.cpu, peak: Math.max(load.peak, metrics.peak) });
+      console.log(`run ${run + 1}: load ${load.seconds.toFixed(2)} s, metrics ${metrics.seconds.toFixed(2)} s (load average ${loadavg()[0]!.toFixed(1)})`);
     } finally {
       engine.close();
     }
   }
-  console.log(`\n${rows.toLocaleString('en-US')} input rows, ${runs} run(s); median time, peak resident memory`);
-  for (const [step, s] of samples) console.log(`  ${step.padEnd(24)} ${median(s.seconds).toFixed(2).padStart(7)} s  ${(s.peak / GiB).toFixed(2).padStart(6)} GiB`);
-  console.log(`  maxRSS (process)         ${(process.resourceUsage().maxRSS * 1024 / GiB).toFixed(2).padStart(16)} GiB`);
+  console.log(`\n${rows.toLocaleString('en-US')} input rows, ${runs} run(s); medians of wall and CPU time, peak resident memory`);
+  console.log(`  ${'step'.padEnd(24)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)} ${'peak'.padStart(10)}`);
+  for (const [step, s] of samples) {
+    console.log(`  ${step.padEnd(24)} ${median(s.seconds).toFixed(2).padStart(7)} s ${median(s.cpu).toFixed(2).padStart(7)} s ${(s.peak / GiB).toFixed(2).padStart(6)} GiB`);
+  }
+  console.log(`  maxRSS (process)         ${((process.resourceUsage().maxRSS * 1024) / GiB).toFixed(2).padStart(26)} GiB`);
   if (values.keep) console.log(`dataset kept in ${dir}`);
   else if (!values.data) rmSync(dir, { recursive: true, force: true });
 }
