@@ -57,11 +57,22 @@ export function joinList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
 }
 
-/** An institution's name in the locale (the metrics carry both). */
+/** An institution's name in the locale (the metrics carry both), as a label: "University of California". */
 export function institutionName(locale: Locale, item: Item): string {
   const name = item[locale === 'zh' ? 'name_zh' : 'name_en'];
   if (typeof name !== 'string') throw new Error(`expected an institution with name_${locale}, got ${JSON.stringify(item)}`);
   return name;
+}
+
+/**
+ * An institution's name as it reads in running text. English puts "the" before names built on "of"
+ * (the University of California, the Chinese Academy of Sciences) and before a society or a lab; a
+ * name such as "Harvard University" or "Huawei" stands alone. Sentence starts capitalise it.
+ */
+export function institutionInText(locale: Locale, item: Item): string {
+  const name = institutionName(locale, item);
+  if (locale !== 'en' || /^the /i.test(name)) return name;
+  return / of |\b(Society|Laboratory|Lab)$/.test(name) ? `the ${name}` : name;
 }
 
 /** A helper's numeric argument: anything else is a template error, never "NaN" on a page. */
@@ -139,8 +150,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   // Names.
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
   defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
-  defineHelper(hb, 'inst', ([item]) => trace.add(institutionName(locale, item as Item), null, 'value'));
-  defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionName(locale, i))), null, 'value'));
+  defineHelper(hb, 'inst', ([item]) => trace.add(institutionInText(locale, item as Item), null, 'value'));
+  defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionInText(locale, i))), null, 'value'));
   defineHelper(hb, 'region', ([code]) => trace.add(t.text(`regions:${String(code)}`), null, 'value'));
   defineHelper(hb, 'band', ([band]) => trace.add(bandLabel(t, String(band)), null, 'value'));
   plain('localized', (value: Readonly<Record<string, string>>) => trace.add(value[locale] ?? '', null, 'value'));

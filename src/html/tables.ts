@@ -16,11 +16,15 @@ const S = {
   note: 'font-size:8.5pt;color:#555;margin:0.15rem 0 0;text-indent:0;text-align:left',
 };
 
+/** Cells this short never wrap: a country name broken one character a line is unreadable. */
+const SHORT = 8;
+
 export function tableHtml(table: RenderedTable): string {
-  const align = (numeric: boolean) => (numeric ? 'text-align:right;white-space:nowrap' : 'text-align:left');
-  const head = table.columns.map((c) => `<th scope="col" style="${S.th};${align(c.numeric)}">${escapeHtml(c.label)}</th>`).join('');
+  const short = table.columns.map((_, i) => table.rows.every((row) => [...(row[i] ?? '')].length <= SHORT));
+  const align = (i: number) => (table.columns[i]?.numeric ? 'text-align:right;white-space:nowrap' : short[i] ? 'text-align:left;white-space:nowrap' : 'text-align:left');
+  const head = table.columns.map((c, i) => `<th scope="col" style="${S.th};${align(i)}">${escapeHtml(c.label)}</th>`).join('');
   const body = table.rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td style="${S.td};${align(table.columns[i]?.numeric ?? false)}">${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell, i) => `<td style="${S.td};${align(i)}">${escapeHtml(cell)}</td>`).join('')}</tr>`)
     .join('');
   const notes = table.notes.map((n) => `<p class="note" style="${S.note}">${renderMarkdownInline(n)}</p>`).join('');
   return (
