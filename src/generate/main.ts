@@ -66,7 +66,9 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
   const db = await openDb();
   try {
     await writePaperTables(db, plan);
+    log(`papers expanded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     await writeOtherTables(db, targets, opts.scale, plan, topics, log);
+    log(`other tables expanded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     await copyOut(db, 'papers', 'SELECT paper_id, year, doc_type, citations FROM all_papers', 'paper_id', out);
     await copyOut(db, 'paper_affiliations', 'SELECT paper_id, institution_id, country FROM all_affiliations', 'paper_id, country, institution_id', out);
     await copyOut(db, 'institutions', 'SELECT * FROM institutions', 'institution_id', out);

@@ -11,16 +11,16 @@ export async function writeOtherTables(db: Db, t: Raw, scale: number, plan: Pape
   const started = Date.now();
   const patents = planPatents(t, scale, plan.institutions);
   await writePatentTables(db, patents);
-  log(`patents: ${patents.cells.length} cells (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`patents: ${patents.cells.length} cells (+${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const talent = planTalent(t, scale, plan.institutions);
   // Institutions are written now: the talent plan may have added small generic ones.
   await db.load('institutions', [['institution_id', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['name_en', 'VARCHAR'], ['country', 'VARCHAR'], ['kind', 'VARCHAR'], ['parent_id', 'VARCHAR'], ['province', 'VARCHAR'], ['city', 'VARCHAR']],
     plan.institutions.map((i) => [i.id, i.nameZh, i.nameEn, i.country, i.kind, i.parent, i.province, i.city]));
   await writeTalentTables(db, talent);
-  log(`scholars: ${talent.cells.length} cells (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`scholars: ${talent.cells.length} cells (+${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const flows = planFlows(t, scale, talent);
   await writeFlowTables(db, flows);
-  log(`moves: ${flows.od.length} country pairs, ${flows.cityOd.length} city pairs (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`moves: ${flows.od.length} country pairs, ${flows.cityOd.length} city pairs (+${((Date.now() - started) / 1000).toFixed(1)} s)`);
   await writeTopicTables(db, t, scale, topics);
-  log(`topics: ${topics.specs.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(`topics: ${topics.specs.length} (+${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -138,7 +138,12 @@ export function planTopics(t: Raw, scale: number, plan: PaperPlan): TopicPlan {
     const jitter = (p: TopPaper) => (seedOf(`${spec.id}:${idx.get(p)}`) % 1000) / 1000;
     const score = (p: TopPaper) =>
       Math.abs(Math.log((p.citations + 1) / mu)) + 0.35 * Math.abs(p.year - (spec.avgYear ?? HOT_MEAN_YEAR[spec.id] ?? 2017)) + 0.05 * jitter(p);
-    const cands = top.filter((p) => p.topic === null && p.year >= y0).sort((a, b) => score(a) - score(b) || idx.get(a)! - idx.get(b)!);
+    // Scores computed once per paper (sorting with a hashing comparator was the slow part).
+    const cands = top
+      .filter((p) => p.topic === null && p.year >= y0)
+      .map((p) => ({ p, s: score(p), i: idx.get(p)! }))
+      .sort((a, b) => a.s - b.s || a.i - b.i)
+      .map((x) => x.p);
     const picked: TopPaper[] = [];
     const counts: Record<string, number> = {};
     const tracked = Object.keys(spec.byCountry);
