@@ -252,6 +252,56 @@ function topics(doc: Doc, t: Raw, c: Checker): void {
   }
 }
 
+/** Printed shares and ratios, recomputed from the document's counts. */
+function derived(doc: Doc, t: Raw, c: Checker): void {
+  const D = obj(t, 'derived');
+  const row = (rows: unknown, key: string, k: string) => (list(rows).find((r) => String(r[key]) === k) ?? {}) as Row;
+  if (doc.papers) {
+    const p = (cc: string) => row(doc.papers!.by_country, 'country', cc);
+    c.value('derived.cn_us_paper_gap_percent', D.cn_us_paper_gap_percent, ((num(p('US').papers) - num(p('CN').papers)) / num(p('US').papers)) * 100);
+    c.value('derived.cn_minus_us_avg_citations', D.cn_minus_us_avg_citations, num(p('CN').avg_citations) - num(p('US').avg_citations));
+    c.value('derived.cn_over_gb_top1', D.cn_over_gb_top1, num(p('CN').top1) / num(p('GB').top1));
+  }
+  if (doc.patents) {
+    const p = (cc: string) => row(doc.patents!.by_country, 'country', cc);
+    c.value('derived.us_over_cn_high_value', D.us_over_cn_high_value, num(p('US').high_value) / num(p('CN').high_value));
+    const y = (cc: string) => num(list(doc.patents!.by_year_country).find((r) => r.country === cc && num(r.year) === 2021)?.patents);
+    c.value('derived.cn_over_us_patents_2021', D.cn_over_us_patents_2021, y('CN') / y('US'));
+  }
+  if (doc.talent) {
+    const T = doc.talent;
+    const p = (cc: string) => row(T.by_country, 'country', cc);
+    const i = (id: string) => row(T.by_institution, 'institution_id', id);
+    const v = (id: string) => row(T.by_province, 'province', id);
+    const share = (a: number, b: number) => (a / b) * 100;
+    c.value('derived.cn_over_us_talent', D.cn_over_us_talent, num(p('CN').scholars) / num(p('US').scholars));
+    c.value('derived.cn_over_jp_talent', D.cn_over_jp_talent, num(p('CN').scholars) / num(p('JP').scholars));
+    c.value('derived.us_talent_share_percent', D.us_talent_share_percent, share(num(p('US').scholars), num(T.total)));
+    c.value('derived.jp_talent_share_percent', D.jp_talent_share_percent, share(num(p('JP').scholars), num(T.total)));
+    c.value('derived.us_high_level_share_percent', D.us_high_level_share_percent, share(num(p('US').high_level), num(T.high_level_total)));
+    c.value('derived.cn_high_level_share_percent', D.cn_high_level_share_percent, share(num(p('CN').high_level), num(T.high_level_total)));
+    c.value('derived.gb_high_level_share_percent', D.gb_high_level_share_percent, share(num(p('GB').high_level), num(T.high_level_total)));
+    c.value('derived.us_over_cn_high_level', D.us_over_cn_high_level, num(p('US').high_level) / num(p('CN').high_level));
+    c.value('derived.cas_high_level_share_percent', D.cas_high_level_share_percent, share(num(i('I-CAS').high_level), num(i('I-CAS').scholars)));
+    c.value('derived.uc_high_level_share_percent', D.uc_high_level_share_percent, share(num(i('I-UC').high_level), num(i('I-UC').scholars)));
+    c.value('derived.beijing_talent_share_percent', D.beijing_talent_share_percent, share(num(v('CN-BJ').scholars), num(p('CN').scholars)));
+    c.value('derived.beijing_over_shanghai_talent', D.beijing_over_shanghai_talent, num(v('CN-BJ').scholars) / num(v('CN-SH').scholars));
+    c.value('derived.beijing_high_level_share_percent', D.beijing_high_level_share_percent, share(num(v('CN-BJ').high_level), num(p('CN').high_level)));
+    c.value('derived.beijing_over_shanghai_high_level', D.beijing_over_shanghai_high_level, num(v('CN-BJ').high_level) / num(v('CN-SH').high_level));
+  }
+  if (doc.topics) {
+    const tp = (id: string) => row(doc.topics, 'topic_id', id);
+    const m = (r: Row, k: string, cc: string) => num((r[k] as Record<string, number> | undefined)?.[cc] ?? 0);
+    c.value('derived.aigc_cn_share_of_us_high_value_percent', D.aigc_cn_share_of_us_high_value_percent, (m(tp('T-AIGC'), 'high_value_by_country', 'CN') / m(tp('T-AIGC'), 'high_value_by_country', 'US')) * 100);
+    c.value('derived.cloud_cn_over_us_top1', D.cloud_cn_over_us_top1, m(tp('T-CLOUD'), 'top1_by_country', 'CN') / m(tp('T-CLOUD'), 'top1_by_country', 'US'));
+    const frontier = Object.keys(obj(t, 'topics.frontier')).map(tp);
+    const cnus = frontier.reduce((s, r) => s + m(r, 'top1_by_country', 'CN') + m(r, 'top1_by_country', 'US'), 0);
+    c.value('derived.frontier_cn_us_share_percent', D.frontier_cn_us_share_percent, (cnus / frontier.reduce((s, r) => s + num(r.top1_papers), 0)) * 100);
+    c.value('derived.frontier_cn_ahead_topics', D.frontier_cn_ahead_topics, frontier.filter((r) => m(r, 'top1_by_country', 'CN') > m(r, 'top1_by_country', 'US')).length);
+    c.value('derived.frontier_cn_ahead_high_value_topics', D.frontier_cn_ahead_high_value_topics, frontier.filter((r) => m(r, 'high_value_by_country', 'CN') > m(r, 'high_value_by_country', 'US')).length);
+  }
+}
+
 export function compareDocument(doc: Doc, t: Raw): Checker {
   const c = new Checker();
   if (doc.papers) {
@@ -262,6 +312,7 @@ export function compareDocument(doc: Doc, t: Raw): Checker {
   if (doc.talent) talent(doc, t, c);
   if (doc.flows) flows(doc, t, c);
   if (doc.topics) topics(doc, t, c);
+  derived(doc, t, c);
   return c;
 }
 
