@@ -48,6 +48,14 @@ export const messages = {
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
 
+  // preview
+  'preview.listening': (p: { url: string }) => `preview: ${p.url} (rebuilds on every change of templates, locales, data or code; Ctrl-C stops)`,
+  'preview.rebuilt': (p: { locales: readonly string[]; buildMs: number; latencyMs: number }) =>
+    `preview: rebuilt ${p.locales.join(', ')} in ${Math.round(p.buildMs)} ms, page reloaded ${Math.round(p.latencyMs)} ms after the change`,
+  'preview.failed': (p: { detail: string }) => `preview: the build failed; the page shows this until the next good build:\n${p.detail}`,
+  'preview.restarting': (p: { file: string }) => `preview: code changed (${p.file}); restarting the build process`,
+  'preview.worker-exit': (p: { code: number }) => `the build process stopped (exit code ${p.code}); it restarts with the next change`,
+
   // pdf
   'pdf.failed': (p: { locale: string; detail: string }) => `printing the ${p.locale} PDF failed: ${p.detail}`,
 } as const;

@@ -47,6 +47,11 @@ export interface BuildOptions {
   readonly data?: string;
   /** The build cache's folder (e.g. .cache/build); absent or null: every stage runs. */
   readonly cacheDir?: string | null;
+  /**
+   * Every locale of the edition, when `locales` builds only some of them (the preview rebuilding the
+   * one whose sentences changed): each HTML links to the other language's edition. Default: `locales`.
+   */
+  readonly publishedLocales?: readonly Locale[];
   /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
   readonly concurrentPrint?: boolean;
 }
@@ -205,7 +210,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
-      const other = options.locales.find((l) => l !== locale) ?? null;
+      const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const manifest = metrics.provenance.manifest;
       const source = manifest.source[locale];
       const text: DocumentText = {

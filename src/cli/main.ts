@@ -16,6 +16,7 @@ import { openDuckDb } from '../metrics/engine.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { launchPrinter } from '../pdf/print.ts';
 import { browserIdentity } from '../cache/printer.ts';
+import { previewCommand } from './preview.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
 import { CHECK_HELP, checkCommand } from './check.ts';
 
@@ -30,6 +31,7 @@ Usage: report <command> [options]
 Commands:
   build     build an edition: metrics, chapters, figures, HTML and PDF per locale
   metrics   compute the metrics document of a dataset
+  preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
 
 Run \`report <command> --help\` for a command's options.`,
@@ -133,6 +135,7 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
+    if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
       const v = parse(rest, ['edition']);
       return v.help ? help('check') : await checkCommand(PROJECT_ROOT, (v.edition as string | undefined) ?? '2023', fx);

@@ -1,0 +1,72 @@
+/**
+ * `report preview`: the HTML edition on localhost, rebuilt and reloaded on every edit (see
+ * src/preview/preview.ts). Runs until Ctrl-C.
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readEdition } from '../chapters/edition.ts';
+import { nodeFileSystem, type Effects } from '../effects.ts';
+import { message } from '../messages.ts';
+import { LOCALES, type Locale } from '../load/yaml.ts';
+import { startPreview } from '../preview/preview.ts';
+
+export const PREVIEW_HELP = `Usage: report preview [--edition 2023] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out out] [--cache DIR|off]
+
+Builds the HTML edition (no PDF) and serves it at http://127.0.0.1:4173/<locale>/index.html. Every
+change under templates/, locales/, data/ (and the edition's dataset) or src/ rebuilds it, and open
+pages reload. A build error shows in the page and here; the server keeps running.
+
+Options:
+  --edition E   edition under templates/ (default 2023)
+  --locale L    comma-separated locales: zh, en (default zh,en)
+  --port N      port (default 4173; 0: any free port)
+  --host H      address to listen on (default 127.0.0.1: this machine only)
+  --out DIR     output folder (default out)
+  --cache DIR   build cache (default .cache/build; off: none)
+  -h, --help    this text`;
+
+export async function previewCommand(args: string[], fx: Effects, projectRoot: string, until: Promise<unknown> = interrupted()): Promise<number> {
+  let v: Record<string, string | boolean | undefined>;
+  try {
+    v = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, edition: { type: 'string' }, locale: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`report: ${message('cli.bad-option', { detail: (error as Error).message })}\n`);
+    return 2;
+  }
+  if (v.help) return void process.stdout.write(`${PREVIEW_HELP}\n`), 0;
+  const locales = ((v.locale as string | undefined) ?? 'zh,en').split(',').map((s) => s.trim()) as Locale[];
+  const port = Number((v.port as string | undefined) ?? '4173');
+  if (locales.some((l) => !LOCALES.includes(l)) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`report: ${message('cli.bad-option', { detail: `--locale ${String(v.locale)} / --port ${String(v.port)}: expected locales among ${LOCALES.join(', ')} and a port number` })}\n`);
+    return 2;
+  }
+  const edition = (v.edition as string | undefined) ?? '2023';
+  const cache = v.cache as string | undefined;
+  // The edition's dataset may live outside data/ (the generated one does): it is watched too.
+  const data = await readEdition(nodeFileSystem, join(projectRoot, 'templates'), edition).then((e) => e.data, () => undefined);
+  const preview = await startPreview({
+    root: projectRoot,
+    edition,
+    locales: [...new Set(locales)],
+    outDir: resolve((v.out as string | undefined) ?? join(projectRoot, 'out')),
+    cacheDir: cache === 'off' ? null : resolve(cache ?? join(projectRoot, '.cache', 'build')),
+    host: (v.host as string | undefined) ?? '127.0.0.1',
+    port,
+    log: fx.log,
+    ...(data && !data.startsWith('data/') ? { watchData: data } : {}),
+  });
+  await until;
+  await preview.close();
+  return 0;
+}
+
+function interrupted(): Promise<void> {
+  return new Promise((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * What the preview adds to a page it serves, and only there: the published index.html on disk never
+ * contains it. A small script listens to the server's events: `reload` reloads the page (keeping the
+ * scroll position), `problem` shows the build error over the page until the next good build.
+ */
+import { escapeHtml } from '../chapters/markup.ts';
+
+export const EVENTS_PATH = '/__preview/events';
+
+const SCRIPT = `<script data-preview>
+(() => {
+  const key = 'preview-scroll:' + location.pathname;
+  const y = sessionStorage.getItem(key);
+  if (y !== null) { sessionStorage.removeItem(key); addEventListener('load', () => scrollTo(0, Number(y))); }
+  const show = (text) => {
+    let box = document.getElementById('preview-problem');
+    if (!box) {
+      box = document.createElement('pre');
+      box.id = 'preview-problem';
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;margin:0;padding:1rem;' +
+        'background:#fff5f5;color:#822;border:2px solid #c53030;border-radius:6px;font:13px/1.5 monospace;white-space:pre-wrap;z-index:2147483647';
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+  };
+  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
+  events.addEventListener('problem', (e) => show(JSON.parse(e.data)));
+  const initial = document.getElementById('preview-initial-problem');
+  if (initial) show(initial.textContent);
+})();
+</script>`;
+
+/** The page as served by the preview: the reload script, and the current build error if there is one. */
+export function previewPage(html: string, problem: string | null): string {
+  const extra = `${problem ? `<div hidden id="preview-initial-problem">${escapeHtml(problem)}</div>` : ''}${SCRIPT}`;
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
+}
+
+/** Served when there is no page yet (the first build failed, or is still running). */
+export function placeholderPage(title: string, problem: string | null): string {
+  return previewPage(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><p>${escapeHtml(title)}</p></body></html>`, problem);
+}

@@ -1,0 +1,64 @@
+/**
+ * The preview's build process. It stays alive between edits, so modules are loaded once and recent
+ * cache entries stay in memory: an edit to a sentence costs the chapters and HTML stages of one
+ * locale, not a process start. The server restarts it when code changes (modules cannot be reloaded
+ * in place). Protocol over the IPC channel: {id, locales} in; {id, ok, ms, message?} out.
+ */
+import { readFileSync } from 'node:fs';
+import { diskCache, memoryCache } from '../cache/store.ts';
+import { nodeFileSystem } from '../effects.ts';
+import type { Locale } from '../load/yaml.ts';
+import { openDuckDb } from '../metrics/engine.ts';
+import { build } from '../pipeline.ts';
+
+export interface WorkerConfig {
+  readonly root: string;
+  readonly edition: string;
+  readonly locales: readonly Locale[];
+  readonly outDir: string;
+  readonly cacheDir: string | null;
+  readonly data?: string;
+}
+
+export interface BuildRequest {
+  readonly id: number;
+  /** The locales to rebuild (those whose inputs changed); all of them when absent. */
+  readonly locales?: readonly Locale[];
+}
+
+export interface BuildReply {
+  readonly id: number;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly message?: string;
+}
+
+const config = JSON.parse(process.env.REPORT_PREVIEW_CONFIG ?? '{}') as WorkerConfig;
+const cache = config.cacheDir ? memoryCache(diskCache(nodeFileSystem, config.cacheDir)) : undefined;
+const quiet = { info: () => {}, warn: () => {} };
+
+async function rebuild(request: BuildRequest): Promise<BuildReply> {
+  const start = performance.now();
+  try {
+    await build(
+      { root: config.root, edition: config.edition, locales: request.locales ?? config.locales, publishedLocales: config.locales, formats: ['html'], outDir: config.outDir, cacheDir: null, ...(config.data ? { data: config.data } : {}) },
+      { fs: nodeFileSystem, log: quiet, clock: { now: () => performance.now() } },
+      {
+        openEngine: openDuckDb,
+        openPrinter: () => Promise.reject(new Error('the preview builds HTML only')),
+        fonts: { read: (face) => readFileSync(face.file) },
+        ...(cache ? { cache } : {}),
+      },
+    );
+    return { id: request.id, ok: true, ms: performance.now() - start };
+  } catch (error) {
+    // ReportError messages are written for the user; anything else is a bug: keep its stack's top.
+    const message = error instanceof Error ? (error.name === 'ReportError' || error.name === 'InputError' ? error.message : (error.stack ?? error.message).split('\n').slice(0, 6).join('\n')) : String(error);
+    return { id: request.id, ok: false, ms: performance.now() - start, message };
+  }
+}
+
+process.on('message', (request: BuildRequest) => {
+  void rebuild(request).then((reply) => process.send?.(reply));
+});
+process.send?.({ id: 0, ok: true, ms: 0, message: 'ready' } satisfies BuildReply);

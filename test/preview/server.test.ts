@@ -1,0 +1,151 @@
+/**
+ * `report preview` on a copy of the project: start on an ephemeral loopback port, change a sentence
+ * of a locale, see the new text, break a template and see the error in the page, fix it, stop.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/main.ts';
+import { previewPage } from '../../src/preview/inject.ts';
+import { startPreview, type BuildOutcome, type Preview } from '../../src/preview/preview.ts';
+
+let root: string;
+let preview: Preview;
+const events: { event: string; data: string; at: number }[] = [];
+const lines: string[] = [];
+let stream: IncomingMessage;
+
+function fetchText(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    get(new URL(path, preview.url), (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+    }).on('error', fail);
+  });
+}
+
+/** Waits for the next server-sent event of a kind, after `since`. */
+async function nextEvent(kind: string, since: number, timeoutMs = 20_000): Promise<{ at: number }> {
+  const until = performance.now() + timeoutMs;
+  while (performance.now() < until) {
+    const found = events.find((e) => e.event === kind && e.at > since);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`no "${kind}" event within ${timeoutMs} ms; log:\n${lines.join('\n')}`);
+}
+
+const builds: BuildOutcome[] = [];
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'report-preview-'));
+  for (const dir of ['templates', 'locales', 'data/2023']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
+  preview = await startPreview({
+    root,
+    edition: '2023',
+    locales: ['zh', 'en'],
+    outDir: join(root, 'out'),
+    cacheDir: join(root, '.cache/build'),
+    data: 'data/2023',
+    host: '127.0.0.1',
+    port: 0,
+    log: { info: (l) => lines.push(l), warn: (l) => lines.push(l) },
+  });
+  preview.onBuilt((o) => builds.push(o));
+  await new Promise<void>((done) => {
+    get(new URL('/__preview/events', preview.url), (res) => {
+      stream = res;
+      let buffer = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: performance.now() });
+        }
+      });
+      done();
+    });
+  });
+}, 120_000);
+
+afterAll(async () => {
+  stream?.destroy();
+  await preview?.close();
+});
+
+const documentJson = (locale: string) => join(root, 'locales', locale, 'document.json');
+function setSentence(locale: string, text: string) {
+  const doc = JSON.parse(readFileSync(documentJson(locale), 'utf8')) as Record<string, string>;
+  writeFileSync(documentJson(locale), `${JSON.stringify({ ...doc, back_generated: text }, null, 2)}\n`);
+}
+
+describe('report preview', () => {
+  it('serves each locale on the loopback address, with the reload script added to the page only', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetchText('/en/index.html');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<script data-preview>');
+    expect(page.body).toContain(JSON.parse(readFileSync(documentJson('en'), 'utf8')).back_generated);
+    expect(readFileSync(join(root, 'out/2023/en/index.html'), 'utf8')).not.toContain('data-preview');
+    expect((await fetchText('/zh/')).status).toBe(200);
+    expect((await fetchText('/../../etc/passwd')).status).toBe(404);
+    expect((await fetchText('/fr/index.html')).status).toBe(404);
+  });
+
+  it('shows an edited sentence after a reload event, rebuilding only that locale', async () => {
+    const zhBefore = readFileSync(join(root, 'out/2023/zh/index.html'), 'utf8');
+    const start = performance.now();
+    setSentence('en', 'PREVIEW-EDIT-ONE: every number is computed.');
+    const reload = await nextEvent('reload', start);
+    const page = await fetchText('/en/index.html');
+    expect(page.body).toContain('PREVIEW-EDIT-ONE: every number is computed.');
+    expect(readFileSync(join(root, 'out/2023/en/index.html'), 'utf8')).toContain('PREVIEW-EDIT-ONE');
+    expect(readFileSync(join(root, 'out/2023/zh/index.html'), 'utf8')).toBe(zhBefore);
+    expect(builds.at(-1)!.locales).toEqual(['en']);
+    // The target is 1 s on a quiet machine; the bound here leaves room for a busy test runner.
+    expect(reload.at - start).toBeLessThan(5_000);
+  });
+
+  it('shows a build error in the page and keeps serving, then recovers', async () => {
+    const chapterFile = /template:\s*(\S+)/.exec(readFileSync(join(root, 'templates/2023/edition.yaml'), 'utf8'))![1]!;
+    const chapter = join(root, 'templates/2023', chapterFile);
+    const good = readFileSync(chapter, 'utf8');
+    let start = performance.now();
+    writeFileSync(chapter, `${good}\n\n{{count papers.no_such_metric "papers"}}\n`);
+    await nextEvent('problem', start);
+    const broken = await fetchText('/en/index.html');
+    expect(broken.status).toBe(200);
+    expect(broken.body).toContain('id="preview-initial-problem"');
+    expect(broken.body).toMatch(/no_such_metric/);
+    expect(broken.body).toContain('PREVIEW-EDIT-ONE'); // the last good build is still there
+    expect(lines.some((l) => l.includes('the build failed') && l.includes('no_such_metric'))).toBe(true);
+
+    start = performance.now();
+    writeFileSync(chapter, good);
+    await nextEvent('reload', start);
+    const fixed = await fetchText('/en/index.html');
+    expect(fixed.body).not.toContain('id="preview-initial-problem"');
+  });
+
+  it('stops: the port no longer answers', async () => {
+    const url = preview.url;
+    stream.destroy();
+    await preview.close();
+    await expect(new Promise((done, fail) => get(url, done).on('error', fail))).rejects.toThrow();
+    preview = undefined as unknown as Preview;
+  });
+});
+
+describe('preview page', () => {
+  it('puts the script before </body>, and the error escaped', () => {
+    const page = previewPage('<html><body><p>x</p></body></html>', '<b>bad</b> & wrong');
+    expect(page).toMatch(/<p>x<\/p><div hidden id="preview-initial-problem">[^<>]*bad[^<>]*wrong<\/div><script data-preview>[\s\S]*<\/script><\/body><\/html>$/);
+    expect(page).not.toContain('<b>bad');
+  });
+});
