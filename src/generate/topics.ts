@@ -230,6 +230,21 @@ export async function writeTopicTables(db: Db, t: Raw, scale: number, plan: Topi
   await db.load('tp_series', [['tid', 'INTEGER'], ['year', 'INTEGER'], ['citations', 'INTEGER']],
     [...plan.series.values()].flatMap((ps) => ps.flatMap((p) => p.counts.map((c, a) => [p.tid, p.year + a, c]))));
   await db.run(`CREATE OR REPLACE TABLE out_paper_topics AS SELECT p.paper_id, t.topic_id FROM tp_papers t JOIN all_papers p ON p.kind = 't' AND p.a = t.tid`);
+  // Topics also hold ordinary papers (about 12 per top-1% paper, from the topic's first year on):
+  // the metrics count only the top 1% among them, as the contract says.
+  const rows: (string | number)[][] = [];
+  let lo = 0;
+  const others = 2_180_000 * scale; // papers outside the top 1%
+  for (const spec of plan.specs) {
+    const width = Math.round((100_000 * 12 * spec.n) / Math.max(1, others));
+    rows.push([spec.id, FIRST_YEAR[spec.id] ?? 2012, lo, lo + width]);
+    lo += width;
+  }
+  await db.load('tp_nontop', [['topic_id', 'VARCHAR'], ['first_year', 'INTEGER'], ['lo', 'INTEGER'], ['hi', 'INTEGER']], rows);
+  await db.run(`INSERT INTO out_paper_topics
+    SELECT p.paper_id, t.topic_id FROM all_papers p
+    JOIN tp_nontop t ON (hash(${C.SEED}, 'ntp', p.a, p.b) % 100000)::INTEGER >= t.lo AND (hash(${C.SEED}, 'ntp', p.a, p.b) % 100000)::INTEGER < t.hi
+    WHERE p.kind = 'n' AND p.year >= t.first_year`);
   await db.run(`CREATE OR REPLACE TABLE out_paper_citations_by_year AS SELECT p.paper_id, s.year, s.citations FROM tp_series s JOIN all_papers p ON p.kind = 't' AND p.a = s.tid`);
 
   // Patents: per topic and class (CN, US, JP, CA, other) × (high-value or not), exact counts taken
