@@ -178,6 +178,23 @@ describe('loading a dataset', () => {
     ]);
   });
 
+  it('checks Parquet tables with typed columns, naming the row', async () => {
+    const dir = broken({ 'papers.csv': null });
+    const engine = await openDuckDb();
+    try {
+      // Parquet keeps the columns' types: year and citations arrive as integers, value checks still apply.
+      await engine.run(`COPY (SELECT * FROM (VALUES ('P1', 2020, 'article', 10), ('P2', 2020, 'review', 10), ('P3', 2019, 'article', -4),
+        ('P4', 2020, 'article', 0), ('P5', 2020, 'article', 1), ('P6', 2021, 'article', 5), ('P7', 2021, 'review', 3), ('P8', 2021, 'article', 0))
+        t(paper_id, year, doc_type, citations)) TO '${join(dir, 'papers.parquet')}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    expect(await problems(dir)).toEqual([
+      'papers.parquet: row 3: column "year": "2019": expected a year from 2020 to 2021 (paper_years in dataset.yaml)',
+      'papers.parquet: row 3: column "citations": "-4": expected a whole number ≥ 0',
+    ]);
+  });
+
   it('reports several problems together, up to the limit', async () => {
     const many = ['paper_id,year,doc_type,citations', ...Array.from({ length: 80 }, (_, i) => `Q${i},2020,letter,1`)].join('\n');
     const engine = await openDuckDb();
