@@ -287,6 +287,11 @@ function derived(doc: Doc, t: Raw, c: Checker): void {
     c.value('derived.beijing_talent_share_percent', D.beijing_talent_share_percent, share(num(v('CN-BJ').scholars), num(p('CN').scholars)));
     c.value('derived.beijing_over_shanghai_talent', D.beijing_over_shanghai_talent, num(v('CN-BJ').scholars) / num(v('CN-SH').scholars));
     c.value('derived.beijing_high_level_share_percent', D.beijing_high_level_share_percent, share(num(v('CN-BJ').high_level), num(p('CN').high_level)));
+    c.value('derived.world_talent_10k', D.world_talent_10k, num(T.total) / 10000);
+    c.value('derived.cn_talent_10k', D.cn_talent_10k, num(p('CN').scholars) / 10000);
+    c.value('derived.cn_high_level_10k', D.cn_high_level_10k, num(p('CN').high_level) / 10000);
+    c.value('derived.us_high_level_10k', D.us_high_level_10k, num(p('US').high_level) / 10000);
+    c.value('derived.beijing_talent_10k', D.beijing_talent_10k, num(v('CN-BJ').scholars) / 10000);
     c.value('derived.beijing_over_shanghai_high_level', D.beijing_over_shanghai_high_level, num(v('CN-BJ').high_level) / num(v('CN-SH').high_level));
   }
   if (doc.topics) {

@@ -6,7 +6,7 @@
  */
 import * as C from './config.ts';
 import { PROVINCES, EXTRA_CITIES } from './entities.ts';
-import { U, type Db } from './db.ts';
+import type { Db } from './db.ts';
 import { obj, val, type Raw } from './targets.ts';
 import { apportion, apportionSoft, rng, shuffle, sum } from './util.ts';
 import type { TalentPlan } from './talent.ts';
@@ -152,5 +152,4 @@ export async function writeFlowTables(db: Db, plan: FlowPlan): Promise<void> {
     JOIN mv_year y ON y.slot = (hash(${C.SEED}, 'mvy', oid, i) % 1000)::INTEGER
     LEFT JOIN mv_cn_city fc ON fc.slot = (hash(${C.SEED}, 'mvf', oid, i) % 1000)::INTEGER
     LEFT JOIN mv_cn_city tc ON tc.slot = (hash(${C.SEED}, 'mvt', oid, i) % 1000)::INTEGER`);
-  void U;
 }

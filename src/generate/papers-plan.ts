@@ -14,7 +14,7 @@
 import * as C from './config.ts';
 import { ALL_COUNTRIES, MAIN_COUNTRIES, REST_OF_WORLD, genericInstitutions, genericWeight, namedInstitutions, unitsOf, type Institution } from './entities.ts';
 import { obj, series, val, type Raw } from './targets.ts';
-import { apportion, pairKey, rng, shuffle, sum } from './util.ts';
+import { apportion, rng, shuffle, sum } from './util.ts';
 
 const YEARS = C.YEARS;
 const NY = YEARS.length;
@@ -349,4 +349,3 @@ export function planPapers(t: Raw, scale: number): PaperPlan {
   return { years: YEARS, perYear, k, m, thresholds, top, groups, institutions, picks, countryPapers, warnings };
 }
 
-export { pairKey };

@@ -6,10 +6,10 @@
  * are drawn from the generated patents by country and value class.
  */
 import * as C from './config.ts';
-import { U, type Db } from './db.ts';
+import type { Db } from './db.ts';
 import type { PaperPlan, TopPaper } from './papers-plan.ts';
 import { obj, val, type Raw } from './targets.ts';
-import { apportion, rng, seedOf, sum } from './util.ts';
+import { apportion, seedOf, sum } from './util.ts';
 
 const LAST_YEAR = 2021;
 
@@ -218,7 +218,6 @@ export function planTopics(t: Raw, scale: number, plan: PaperPlan): TopicPlan {
     series.set(spec.id, papers.map((p) => ({ tid: idx.get(p)!, year: p.year, counts: paperSeries(p, beta) })));
     raw.set(spec.id, frontierRaw(topicSeries(papers, beta)).raw);
   }
-  void rng;
   return { specs: list, series, raw, warnings };
 }
 
@@ -282,5 +281,4 @@ export async function writeTopicTables(db: Db, t: Raw, scale: number, plan: Topi
       SELECT topic_id, cls, high, sum(n) OVER (PARTITION BY cls, high ORDER BY topic_id ROWS UNBOUNDED PRECEDING) - n AS lo,
              sum(n) OVER (PARTITION BY cls, high ORDER BY topic_id ROWS UNBOUNDED PRECEDING) AS hi FROM tp_needs)
     SELECT p.patent_id, r.topic_id FROM pat p JOIN ranges r ON r.cls = p.cls AND r.high = p.high AND p.rk > r.lo AND p.rk <= r.hi`);
-  void U;
 }
