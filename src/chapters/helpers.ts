@@ -209,6 +209,11 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   });
   plain('switchIndex', (pairs: { a: number; b: number }[]) => facts.switchIndex(list(pairs as never) as never));
   plain('compare', (a: number, b: number) => compare(num(a), num(b)));
+  // 'tied' when the first two items share the lead: a message's "_tied" variant then names both.
+  plain('lead', (items: readonly Item[], field: string) => {
+    const rows = list(items);
+    return rows.length > 1 && rows[0]![field] === rows[1]![field] ? 'tied' : '';
+  });
   plain('howManyOf', (k: number, n: number) => (num(k) === num(n) ? 'all' : k === 0 ? 'none' : 'some'));
   // Each country's direction over the years: [{country, trend: 'up' | 'down' | 'flat'}].
   plain('trends', (countries: readonly Item[], rows: readonly Item[], field: string, from: number, to: number) =>
