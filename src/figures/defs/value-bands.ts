@@ -19,7 +19,7 @@ const valueBands: FigureDefinition = {
       const total = own.reduce((s, b) => s + b.patents, 0);
       for (const band of bands) rows.push({ label: bandLabel(ctx.t, band), series: series[i]!, value: total ? (own.find((b) => b.band === band)?.patents ?? 0) / total : 0 });
     });
-    const x = texts(ctx, 'value-bands', { a: series[0], b: series[1] });
+    const x = texts(ctx, 'value-bands', { a: ctx.names.name(countries[0]!), b: ctx.names.name(countries[1]!) });
     const list = rows.map((r) => `${r.series} ${r.label} ${fmt.percent(r.value)}`).join(ctx.t.locale === 'zh' ? '；' : '; ');
     return { spec: groupedBars(rows, x.axis(), series, { percent: true }), caption: x.caption, title: x.title, description: description(ctx, x.title, list) };
   },

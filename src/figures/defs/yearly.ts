@@ -9,7 +9,8 @@ type Rows = readonly Readonly<Record<string, unknown>>[];
 function lines(ctx: FigureContext, id: string, list: Rows, field: string, countries: readonly string[], years: readonly [number, number]): BuiltFigure {
   const series = countries.map((c) => ctx.names.label(c));
   const rows: YearRow[] = countries.flatMap((c, i) => seriesOf(list, c, field, years[0], years[1]).map((p) => ({ year: p.year, series: series[i]!, value: p.value })));
-  const x = texts(ctx, id, { a: series[0], b: series[1], n: countries.length, from: years[0], to: years[1] });
+  // Captions name the countries as running text does ("the United States"); the legend labels them.
+  const x = texts(ctx, id, { a: ctx.names.name(countries[0]!), b: countries[1] ? ctx.names.name(countries[1]) : '', n: countries.length, from: years[0], to: years[1] });
   const last = rows.filter((r) => r.year === years[1]).map((r) => ({ label: `${r.series} ${r.year}`, value: r.value }));
   const list2 = last.map((r) => `${r.label} ${r.value}`).join(ctx.t.locale === 'zh' ? '；' : '; ');
   return { spec: yearlyLines(rows, x.axis(), series), caption: x.caption, title: x.title, description: description(ctx, x.title, list2) };
@@ -53,7 +54,7 @@ export const collaborationYearly: FigureDefinition = {
     const [a, b] = [ctx.focus.home, ctx.focus.rival].sort();
     const [from, to] = ctx.metrics.provenance.manifest.paper_years;
     const list = ctx.metrics.collaboration.pairs_by_year.filter((p) => p.a === a && p.b === b).map((p) => ({ year: p.year, country: 'pair', n: p.top1_papers }));
-    const x = texts(ctx, 'collaboration-yearly', { a: ctx.names.label(ctx.focus.home), b: ctx.names.label(ctx.focus.rival), from, to });
+    const x = texts(ctx, 'collaboration-yearly', { a: ctx.names.name(ctx.focus.home), b: ctx.names.name(ctx.focus.rival), from, to });
     const label = x.axis('series');
     const rows = seriesOf(list, 'pair', 'n', from, to).map((p) => ({ year: p.year, series: label, value: p.value }));
     return { spec: yearlyLines(rows, x.axis(), [label]), caption: x.caption, title: x.title, description: description(ctx, x.title, rows.map((r) => `${r.year} ${r.value}`).join(', ')) };
