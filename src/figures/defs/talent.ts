@@ -40,7 +40,7 @@ export const flowsCountries: FigureDefinition = {
     const flows = family(ctx.metrics.flows, 'flows');
     const rows = flows.by_country.slice(0, TOP).map((r) => ({ label: ctx.names.label(r.country), inflow: r.inflow, outflow: r.outflow, net: r.net }));
     const x = texts(ctx, 'flows-countries', { n: rows.length });
-    const spec = divergingBars(rows, x.axis(), { inflow: x.axis('inflow'), outflow: x.axis('outflow') }, (n) => ctx.t.text('figures.flows-countries.net', { net: `${n > 0 ? '+' : ''}${fmt.integer(n)}` }));
+    const spec = divergingBars(rows, x.axis(), { inflow: x.axis('inflow'), outflow: x.axis('outflow') }, (n) => ctx.t.text('figures.flows-countries.net', { net: `${n > 0 ? '+' : n < 0 ? '\u2212' : ''}${fmt.integer(Math.abs(n))}` }));
     const list = rows.map((r) => `${r.label} +${r.inflow} −${r.outflow}`).join(ctx.t.locale === 'zh' ? '；' : '; ');
     return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list) };
   },
