@@ -27,10 +27,20 @@ export interface TalentPlan {
   scholars: Map<string, number>;
 }
 
-/** All ISO countries: the published top 10, then the paper countries, then the rest alphabetically. */
+/**
+ * Further sovereign countries with researchers, roughly by size. The published top 10 hold only
+ * 39 % of all researchers, so the rest must be spread widely; uninhabited territories are left out.
+ */
+const MORE_COUNTRIES = [
+  'VE', 'UZ', 'AZ', 'GE', 'AM', 'CU', 'BA', 'MK', 'AL', 'MD', 'ME', 'KG', 'MN', 'KH', 'LA', 'MM', 'LY', 'SD', 'SY', 'YE',
+  'AF', 'PS', 'BH', 'CM', 'CI', 'SN', 'TZ', 'UG', 'RW', 'ZM', 'ZW', 'MZ', 'AO', 'BW', 'NA', 'MW', 'MG', 'MU', 'BJ', 'BF',
+  'GT', 'HN', 'SV', 'NI', 'PA', 'DO', 'JM', 'TT', 'BO', 'PY', 'TJ', 'TM', 'BN', 'FJ', 'PG', 'MV', 'BT', 'CD', 'CG', 'ML',
+];
+
+/** Countries with researchers: the published top 10, then the paper countries, then more sovereign states. */
 export function talentCountries(top: readonly string[]): string[] {
-  const iso = Object.keys(countries.getAlpha2Codes()).sort();
-  const rest = [...ALL_COUNTRIES.filter((c) => !top.includes(c)), ...iso.filter((c) => !top.includes(c) && !ALL_COUNTRIES.includes(c) && c !== 'AQ')];
+  const known = new Set(Object.keys(countries.getAlpha2Codes()));
+  const rest = [...ALL_COUNTRIES, ...MORE_COUNTRIES].filter((c, i, all) => !top.includes(c) && known.has(c) && all.indexOf(c) === i);
   return [...top, ...rest];
 }
 
@@ -68,7 +78,7 @@ export function planTalent(t: Raw, scale: number, institutions: Institution[]): 
   }
   const rest = all.slice(top.length);
   const minTop = Math.min(...top.map((c) => scholars.get(c)!));
-  const restScholars = apportion(S(val(T.total)) - sum([...scholars.values()]), rest.map((_, i) => Math.pow(0.985, i)), rest.map(() => Math.floor(minTop * 0.97)));
+  const restScholars = apportion(S(val(T.total)) - sum([...scholars.values()]), rest.map((_, i) => Math.pow(0.975, i)), rest.map(() => Math.floor(minTop * 0.97)));
   const hiCap = Math.floor(Math.min(...top.slice(0, 4).map((c) => high.get(c)!)) * 0.95);
   const restHigh = apportion(S(val(T.high_level_total)) - sum([...high.values()]), restScholars.map((n, i) => n * (i < 30 ? 1.4 : 0.8)), restScholars.map((n) => Math.min(n, hiCap)));
   rest.forEach((c, i) => {
