@@ -62,6 +62,8 @@ export interface PaperPlan {
 interface Pattern {
   countries: string[];
   count: number;
+  /** Single-country papers of one institution: a named id, or `G:<country>` for generic ones. */
+  key?: string;
 }
 
 const has = (p: { countries: readonly string[] }, c: string) => p.countries.includes(c);
@@ -253,17 +255,17 @@ export function planPapers(t: Raw, scale: number): PaperPlan {
   for (const [id, ip] of instPlan) {
     const n = ip.papers - top.filter((p) => p.keys.includes(id)).length;
     if (n < 0) throw new Error(`${id}: top-1% papers exceed its papers`);
-    nontop.push({ countries: [ip.country], count: n, key: id } as Pattern & { key: string });
+    nontop.push({ countries: [ip.country], count: n, key: id });
   }
   for (const c of ALL_COUNTRIES) {
     const used = sum(nontop.filter((p) => has(p, c)).map((p) => p.count));
     const n = countryPapers.get(c)! - topCount(c) - used;
     if (n < 0) throw new Error(`${c}: other papers ${n} < 0`);
-    nontop.push({ countries: [c], count: n, key: `G:${c}` } as Pattern & { key: string });
+    nontop.push({ countries: [c], count: n, key: `G:${c}` });
   }
   // Close the rounding gap on the largest rest-of-world country.
   const gap = nontopTotal - sum(nontop.map((p) => p.count));
-  const ruSingle = nontop.find((p) => (p as Pattern & { key?: string }).key === `G:${REST_OF_WORLD[0]}`)!;
+  const ruSingle = nontop.find((p) => p.key === `G:${REST_OF_WORLD[0]}`)!;
   ruSingle.count += gap;
   countryPapers.set(REST_OF_WORLD[0]!, countryPapers.get(REST_OF_WORLD[0]!)! + gap);
 
@@ -296,7 +298,7 @@ export function planPapers(t: Raw, scale: number): PaperPlan {
   const prior = (c: string) => avgTarget(c) ?? C.DEFAULT_MEAN[c] ?? C.ROW_MEAN;
   const yearSums = (n: number[], total: number) => apportion(Math.max(0, Math.round(total)), n.map((x, y) => x * C.YEAR_FACTOR[y]!));
   const sums = new Map<Pattern, number[]>();
-  const keyOf = (p: Pattern) => (p as Pattern & { key?: string }).key;
+  const keyOf = (p: Pattern) => p.key;
   for (const [p, n] of counts) {
     if (p.countries.length > 1) sums.set(p, yearSums(n, sum(n) * C.NONTOP_MULTI_FACTOR * (sum(p.countries.map(prior)) / p.countries.length)));
   }
