@@ -122,7 +122,17 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
 
   // Numbers, formatted for the locale.
   traced('count', (n: number, unit: string, digits?: number) => count(t, num(n), unit, typeof digits === 'number' ? digits : 0), (n: number) => n);
-  traced('magCount', (n: number, unit: string) => t.t(`units.${unit}`, { count: num(n), n: fmt.magnitude(locale, n) }), (n: number) => n);
+  // A large count in the locale's magnitude ("12.8 万人" / "128 thousand researchers"); a count too small
+  // for a magnitude word takes the plain unit ("715 人"): `unit` names the magnitude form, "<plain>_mag".
+  traced(
+    'magCount',
+    (n: number, unit: string) => {
+      const text = fmt.magnitude(locale, num(n));
+      const plain = text === fmt.integer(n) && unit.endsWith('_mag') ? unit.slice(0, -'_mag'.length) : unit;
+      return t.t(`units.${plain}`, { count: n, n: text });
+    },
+    (n: number) => n,
+  );
   traced('int', (n: number) => fmt.integer(num(n)), (n: number) => n);
   traced('fixed', (n: number, digits: number) => num(n).toFixed(digits), (n: number) => n);
   traced('dec', (n: number, digits: number) => fmt.decimal(num(n), digits), (n: number) => n);

@@ -15,8 +15,9 @@ export interface TraceEntry {
 
 export class Trace {
   readonly entries: TraceEntry[] = [];
+  /** Records `text` (markup-escaped characters decoded, as a reader sees them) and returns it unchanged. */
   add(text: string, value: number | null, source: string): string {
-    this.entries.push({ text, value, source });
+    this.entries.push({ text: text.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))), value, source });
     return text;
   }
 }

@@ -110,3 +110,12 @@ describe('number tokens', () => {
     expect(numberTokens('5G 网络与 h5 指数，2,587 件，12.8%，第 11 位，2012—2021 年')).toEqual(['2,587', '12.8', '11', '2012', '2021']);
   });
 });
+
+describe('the trace', () => {
+  it('records text as the reader sees it, escaped characters decoded', async () => {
+    const { Trace } = await import('../../src/chapters/trace.ts');
+    const trace = new Trace();
+    expect(trace.add('1&#46;3 万人', 12753, 'magCount')).toBe('1&#46;3 万人');
+    expect(trace.entries[0]).toEqual({ text: '1.3 万人', value: 12753, source: 'magCount' });
+  });
+});
