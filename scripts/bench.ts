@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 3 --no-pagedjs --no-long --out out/bench]`: the whole build of an edition,
+ * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --data DIR --out out/bench]`: the whole build of an edition,
  * timed stage by stage, in the situations an editor meets:
  *
  *   cold             empty cache: records → both editions (load, validation, metrics, everything)
@@ -7,17 +7,21 @@
  *   warm             nothing changed: every result from the cache
  *   sequential print as "metrics cached", but the two locales printed one after the other (to measure
  *                    what printing them concurrently gains)
+ *   late browser     as "metrics cached", but the browser launched when the first HTML is ready rather
+ *                    than as soon as the metrics are (to measure what the early launch gains)
  *
  * Each run is a fresh process (as `npm run report` is), its memory sampled from /proc. Then the same
  * HTML is printed by our PDF stage and by Paged.js 0.4.3 in one Chromium, alternately, on the edition
  * and on a long synthetic document with many footnotes; the ratio of the two is the figure to watch.
+ * Last, `report preview` on a copy of the project: a sentence of a locale edited, time until the
+ * page is told to reload.
  * Medians throughout. Results go to <out>/latest.json and <out>/<date>-<commit>.json.
  *
  * Dataset: the generated full-size one (.cache/data/<edition>, complete when its .digest exists), else
  * the one templates/<edition>/edition.yaml names.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +36,8 @@ import { openDuckDb } from '../src/metrics/engine.ts';
 import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
 import { CHROMIUM_ARGS, launchPrinter, type Printer } from '../src/pdf/print.ts';
 import { build, type BuildResult } from '../src/pipeline.ts';
+import { listenToPreview } from '../src/preview/events.ts';
+import { startPreview, type BuildOutcome } from '../src/preview/preview.ts';
 import { chapterMarkdown } from '../test/helpers/long-document.ts';
 import { peakBetween, sampleMemory, type Sample } from './bench/memory.ts';
 import { printWithPagedJs } from './bench/pagedjs.ts';
@@ -46,6 +52,7 @@ interface ChildConfig {
   readonly outDir: string;
   readonly cacheDir: string;
   readonly concurrentPrint: boolean;
+  readonly eagerBrowser: boolean;
   readonly resultFile: string;
 }
 
@@ -64,7 +71,7 @@ async function child(config: ChildConfig): Promise<void> {
   const fx = { ...nodeEffects(), clock: { now } };
   const buildStart = now();
   const result = await build(
-    { root: ROOT, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint },
+    { root: ROOT, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint, eagerBrowser: config.eagerBrowser },
     fx,
     { openEngine: openDuckDb, openPrinter: () => launchPrinter(executable), printerIdentity: () => browserIdentity(executable), fonts },
   );
@@ -112,10 +119,43 @@ const median = (xs: readonly number[]) => {
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const sec = (s: number) => `${s.toFixed(2)} s`;
 
-/** The dataset the bench builds: the generated full-size one when complete, else the edition's. */
-function dataset(): { dir: string; why: string } {
+/**
+ * A copy of the dataset in the scratch folder, so that every run reads the same files even if the
+ * generator rewrites its output meanwhile. A generated dataset is copied only when complete (its
+ * .digest present, and the same before and after the copy).
+ */
+async function snapshot(dir: string, into: string): Promise<string> {
+  const source = resolve(ROOT, dir);
+  const digestFile = join(source, '.digest');
+  // The generator's own output has a .digest when complete; any other dataset is taken as it is.
+  const generated = resolve(ROOT, dir).startsWith(join(ROOT, '.cache', 'data'));
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const before = generated && existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : null;
+    if (generated && before === null) {
+      if (attempt === 0) console.log('  (the dataset is being regenerated; waiting for it)');
+      await new Promise((r) => setTimeout(r, 5000));
+      continue;
+    }
+    rmSync(into, { recursive: true, force: true });
+    try {
+      cpSync(source, into, { recursive: true });
+    } catch {
+      continue; // a file vanished while copying: the generator is at work
+    }
+    const after = generated && existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : null;
+    if (before === after) return into;
+  }
+  throw new Error(`${dir}: no complete copy of the dataset after 10 minutes`);
+}
+
+/**
+ * The dataset the bench builds: --data if given; else the generated full-size one when its folder
+ * exists (if it is being generated, snapshot() waits for it); else the one edition.yaml names.
+ */
+function dataset(option: string | undefined): { dir: string; why: string } {
+  if (option) return { dir: option, why: '--data' };
   const generated = join('.cache', 'data', EDITION);
-  if (existsSync(join(ROOT, generated, '.digest'))) return { dir: generated, why: 'generated full-size dataset' };
+  if (existsSync(join(ROOT, generated))) return { dir: generated, why: 'generated full-size dataset' };
   const yaml = readFileSync(join(ROOT, 'templates', EDITION, 'edition.yaml'), 'utf8');
   return { dir: /^data:\s*(\S+)/m.exec(yaml)?.[1] ?? join('data', EDITION), why: 'edition.yaml' };
 }
@@ -189,6 +229,51 @@ function longDocuments(chapters: number): { name: string; locale: Locale; html: 
   });
 }
 
+type PreviewLatency = Record<string, { medianMs: number; buildMs: number; all: number[] }>;
+
+/**
+ * `report preview` on a copy of the project's templates and locales (the dataset and the cache are
+ * shared, read only and by content): edits one sentence per locale, alternately, and times each edit
+ * from the file write to the `reload` event a page would get.
+ */
+async function previewLatency(dataDir: string, cacheDir: string, edits: number): Promise<PreviewLatency> {
+  const root = mkdtempSync(join(tmpdir(), 'report-bench-preview-'));
+  for (const dir of ['templates', 'locales']) cpSync(join(ROOT, dir), join(root, dir), { recursive: true });
+  const preview = await startPreview({ root, edition: EDITION, locales: LOCALES, outDir: join(root, 'out'), cacheDir, data: resolve(ROOT, dataDir), host: '127.0.0.1', port: 0, log: { info: () => {}, warn: (l) => console.log(l) } });
+  const builds: BuildOutcome[] = [];
+  preview.onBuilt((b) => builds.push(b));
+  let reloads = 0;
+  const stream = await listenToPreview(preview.url, (event) => void (event === 'reload' && reloads++));
+  const out: PreviewLatency = {};
+  try {
+    for (const locale of LOCALES) out[locale] = { medianMs: 0, buildMs: 0, all: [] };
+    for (let i = 0; i < edits; i++) {
+      for (const locale of LOCALES) {
+        const file = join(root, 'locales', locale, 'document.json');
+        const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+        const seen = reloads;
+        const start = performance.now();
+        writeFileSync(file, `${JSON.stringify({ ...doc, back_generated: `${doc.back_generated!.replace(/ \(edit \d+\)$/, '')} (edit ${i})` }, null, 2)}\n`);
+        while (reloads === seen) {
+          if (performance.now() - start > 60_000) throw new Error('preview: no reload within 60 s');
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        out[locale]!.all.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 100)); // let the editor's "save" settle, as a person would
+      }
+    }
+    for (const locale of LOCALES) {
+      out[locale]!.medianMs = median(out[locale]!.all);
+      out[locale]!.buildMs = median(builds.filter((b) => b.locales.length === 1 && b.locales[0] === locale).map((b) => b.buildMs));
+    }
+  } finally {
+    stream.close();
+    await preview.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  return out;
+}
+
 function git(...args: string[]): string {
   try {
     return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -205,35 +290,39 @@ async function main(): Promise<void> {
       'no-pagedjs': { type: 'boolean', default: false },
       'no-long': { type: 'boolean', default: false },
       'long-chapters': { type: 'string', default: '12' },
+      'no-preview': { type: 'boolean', default: false },
+      data: { type: 'string' },
     },
   });
   const runs = Math.max(1, Number(v.runs));
-  const data = dataset();
+  const data = dataset(v.data);
   const executable = ensureChromium(nodeEnvironment, { info: (l) => console.log(l), warn: (l) => console.log(l) });
   const scratch = mkdtempSync(join(tmpdir(), 'report-bench-'));
-  const chromium = execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim();
+  const chromium = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const dataCopy = await snapshot(data.dir, join(scratch, 'data'));
   console.log(`bench: ${EDITION} edition, ${LOCALES.join('+')}, PDF+HTML; data ${data.dir} (${data.why}); ${runs} run(s) each`);
   console.log(`       ${cpus().length} cores, ${mib(totalmem())}, Node ${process.version}, ${chromium}, commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (+ uncommitted changes)' : ''}`);
 
   const cache = (name: string) => join(scratch, 'cache', name);
-  const config = (cacheDir: string, concurrentPrint = true) => ({ data: data.dir, outDir: join(scratch, 'out'), cacheDir, concurrentPrint });
+  const config = (cacheDir: string, concurrentPrint = true, eagerBrowser = true) => ({ data: dataCopy, outDir: join(scratch, 'out'), cacheDir, concurrentPrint, eagerBrowser });
   // Caches for the "metrics cached" situations: filled once, then only metrics are kept before each run.
   const metricsOnly = (dir: string) => {
     for (const kind of ['svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
   };
   console.log('\npreparing the caches (one untimed build)…');
   await runBuild('prepare', config(cache('shared')), scratch);
-  const scenarios: { name: string; before(i: number): string; concurrent: boolean }[] = [
+  const scenarios: { name: string; before(i: number): string; concurrent: boolean; eager?: boolean }[] = [
     { name: 'cold', before: (i) => cache(`cold-${i}`), concurrent: true },
     { name: 'metrics cached', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true },
     { name: 'sequential print', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: false },
+    { name: 'late browser', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true, eager: false },
     { name: 'warm', before: () => cache('shared'), concurrent: true },
   ];
   const results = new Map<string, Run[]>(scenarios.map((s) => [s.name, []]));
   // Interleaved (cold, cached, …, cold, cached, …), so that a noisy moment hits every scenario alike.
   for (let i = 0; i < runs; i++) {
     for (const s of scenarios) {
-      const run = await runBuild(s.name, config(s.before(i), s.concurrent), scratch);
+      const run = await runBuild(s.name, config(s.before(i), s.concurrent, s.eager ?? true), scratch);
       results.get(s.name)!.push(run);
       console.log(`  run ${i + 1} ${s.name.padEnd(17)} ${sec(run.stages['total (process)']!.seconds)}`);
       if (i === 0) console.log(run.log.replace(/^/gm, '      │ ').trimEnd());
@@ -267,6 +356,13 @@ async function main(): Promise<void> {
     console.log('  Vivliostyle CLI: skipped (it needs Node ≥ 22; this is Node ' + process.version + ')');
   }
 
+  let preview: PreviewLatency | null = null;
+  if (!v['no-preview']) {
+    console.log(`\npreview: a sentence of a locale edited, until the page is told to reload (medians of ${Math.max(runs, 5)} per locale):`);
+    preview = await previewLatency(dataCopy, cache('shared'), Math.max(runs, 5));
+    for (const [locale, r] of Object.entries(preview)) console.log(`  ${locale}: ${r.medianMs.toFixed(0)} ms (build ${r.buildMs.toFixed(0)} ms; all: ${r.all.map((x) => x.toFixed(0)).join(', ')} ms; target < 1000 ms)`);
+  }
+
   const report = {
     date: new Date().toISOString(),
     commit: git('rev-parse', 'HEAD'),
@@ -278,6 +374,7 @@ async function main(): Promise<void> {
     outputs,
     pagedjs: comparison,
     vivliostyle: 'skipped: needs Node >= 22',
+    preview,
   };
   mkdirSync(v.out!, { recursive: true });
   const stamp = report.date.replace(/[-:]/g, '').slice(0, 13);

@@ -14,7 +14,7 @@
  * is read back instead of run. A locale's PDF starts printing as soon as its HTML is ready, so the
  * browser lays out one locale while Node renders the next (both cores busy).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
@@ -26,7 +26,6 @@ import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
 import { readManifest } from './load/manifest.ts';
-import { loadTables } from './load/tables.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
 import type { SqlEngine } from './metrics/engine.ts';
@@ -52,6 +51,8 @@ export interface BuildOptions {
    * one whose sentences changed): each HTML links to the other language's edition. Default: `locales`.
    */
   readonly publishedLocales?: readonly Locale[];
+  /** Launch the browser as soon as the metrics are ready (default), not when the first HTML is. */
+  readonly eagerBrowser?: boolean;
   /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
   readonly concurrentPrint?: boolean;
 }
@@ -84,7 +85,14 @@ export interface BuildResult {
   readonly stages: readonly StageTiming[];
 }
 
+/**
+ * The loader is imported when metrics are computed, not at start: it pulls in DuckDB's native module
+ * (0.4 s), which a build with cached metrics never needs.
+ */
+const loader = () => import('./load/tables.ts');
+
 export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string): Promise<MetricsDocument> {
+  const { loadTables } = await loader();
   const manifest = await readManifest(fx.fs, dataDir);
   const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
     `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
@@ -112,6 +120,7 @@ async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resourc
   if (known) {
     return stages.run('metrics', async () => deepFreeze(JSON.parse(Buffer.from(known).toString('utf8')) as MetricsDocument), () => key!.slice(0, 12), true);
   }
+  const { loadTables } = await loader();
   const engine = await resources.openEngine();
   try {
     const manifest = await readManifest(fx.fs, dataDir);
@@ -151,6 +160,19 @@ class PrintQueue {
     private readonly resources: Resources,
   ) {}
 
+  /**
+   * Launches the browser now, before any HTML is ready, so that the launch overlaps the chapters and
+   * figures stages instead of delaying the first print. Wasted (and closed at the end) when every
+   * PDF turns out to be in the cache.
+   */
+  warm(): void {
+    this.launch().catch(() => {}); // a launch failure surfaces with the first print
+  }
+
+  private launch(): Promise<Printer> {
+    return (this.printer ??= this.stages.run('browser', () => this.resources.openPrinter()));
+  }
+
   add(job: PrintJob): Promise<Printed> {
     const promise = this.print(job);
     promise.catch(() => {}); // awaited in finish(); never an unhandled rejection meanwhile
@@ -166,7 +188,7 @@ class PrintQueue {
       const pages = Number(new TextDecoder().decode(known.subarray(0, known.indexOf(10))));
       return this.stages.run(`pdf ${locale}`, async () => ({ bytes: known.subarray(known.indexOf(10) + 1), pages }), (p) => `${p.pages} pages`, true);
     }
-    const printer = await (this.printer ??= this.stages.run('browser', () => this.resources.openPrinter()));
+    const printer = await this.launch();
     const pdf = await this.stages.run(`pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
       `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB`,
     );
@@ -189,13 +211,14 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
-  const metrics = await datasetMetrics(fx, stages, cache, resources, join(options.root, options.data ?? edition.data));
+  const metrics = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
   const outDir = join(options.outDir, options.edition);
   const files: (OutputFile & { pages?: number })[] = [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }];
   const numbers = numberFigures(edition);
   const wantPdf = options.formats.includes('pdf');
   const concurrent = options.concurrentPrint ?? true;
   const queue = new PrintQueue(stages, cache, resources);
+  if (wantPdf && (options.eagerBrowser ?? true)) queue.warm();
   const jobs: PrintJob[] = [];
 
   try {

@@ -3,11 +3,12 @@
  * of a locale, see the new text, break a template and see the error in the page, fix it, stop.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { get, type IncomingMessage } from 'node:http';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/main.ts';
+import { listenToPreview, type EventStream } from '../../src/preview/events.ts';
 import { previewPage } from '../../src/preview/inject.ts';
 import { startPreview, type BuildOutcome, type Preview } from '../../src/preview/preview.ts';
 
@@ -15,7 +16,7 @@ let root: string;
 let preview: Preview;
 const events: { event: string; data: string; at: number }[] = [];
 const lines: string[] = [];
-let stream: IncomingMessage;
+let stream: EventStream;
 
 function fetchText(path: string): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
@@ -55,27 +56,11 @@ beforeAll(async () => {
     log: { info: (l) => lines.push(l), warn: (l) => lines.push(l) },
   });
   preview.onBuilt((o) => builds.push(o));
-  await new Promise<void>((done) => {
-    get(new URL('/__preview/events', preview.url), (res) => {
-      stream = res;
-      let buffer = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: performance.now() });
-        }
-      });
-      done();
-    });
-  });
+  stream = await listenToPreview(preview.url, (event, data) => events.push({ event, data, at: performance.now() }));
 }, 120_000);
 
 afterAll(async () => {
-  stream?.destroy();
+  stream?.close();
   await preview?.close();
 });
 
@@ -135,7 +120,7 @@ describe('report preview', () => {
 
   it('stops: the port no longer answers', async () => {
     const url = preview.url;
-    stream.destroy();
+    stream.close();
     await preview.close();
     await expect(new Promise((done, fail) => get(url, done).on('error', fail))).rejects.toThrow();
     preview = undefined as unknown as Preview;
