@@ -105,10 +105,14 @@ export async function loadTables(
   const loaded: LoadedTable[] = [];
   const problems: Problem[] = [];
   let total = 0;
-  const report = (text: string) => {
-    total++;
-    if (problems.length < MAX_PROBLEMS) problems.push({ text });
-  };
+  // `unlisted` counts problems beyond a rule's first MAX_PROBLEMS rows, so the total stays exact.
+  const report: Reporter = Object.assign(
+    (text: string) => {
+      total++;
+      if (problems.length < MAX_PROBLEMS) problems.push({ text });
+    },
+    { unlisted: (count: number) => void (total += count) },
+  );
 
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${COUNTRY_TABLE} AS SELECT unnest([${COUNTRY_CODES.map(sqlString).join(', ')}]) AS code`);
   // Locate every table first, so all missing tables are reported in one run.
@@ -150,7 +154,10 @@ export async function loadTables(
   return loaded;
 }
 
-type Reporter = (text: string) => void;
+interface Reporter {
+  (text: string): void;
+  unlisted(count: number): void;
+}
 
 /** A check on one column: the rows where `condition` holds break it. */
 interface Rule {
@@ -206,10 +213,11 @@ async function checkColumns(
   const counts = local.length === 0 ? [] : Object.values((await engine.all(`SELECT ${local.map((r, i) => `count(*) FILTER (WHERE ${r.condition}) AS c${i}`).join(', ')} FROM ${from}`))[0]!);
   const failing = local.filter((_, i) => (counts[i] as number) > 0);
   for (const rule of [...failing, ...other]) {
-    const rows = await engine.all<{ r: number; v: string | null }>(
-      `SELECT rowid::BIGINT AS r, ${rule.value} AS v FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${MAX_PROBLEMS}`,
+    const rows = await engine.all<{ r: number; v: string | null; n: number }>(
+      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${MAX_PROBLEMS}`,
     );
     for (const row of rows) report(message('data.cell', { where: position(table, row.r), column: rule.column, value: row.v, expected: rule.expected }));
+    if (rows.length > 0) report.unlisted(rows[0]!.n - rows.length);
   }
 }
 
