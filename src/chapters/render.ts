@@ -138,14 +138,14 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
 }
 
 const CJK = '\\u2e80-\\u9fff\\u3000-\\u303f\\uff00-\\uffef';
-const CJK_BREAK = new RegExp(`([${CJK}])\\n(?=[${CJK}]|<(?:strong|em|a)\\b)`, 'g');
+const CJK_BREAK = new RegExp(`([${CJK}])\\n(?=[${CJK}]|<(?:strong|em|a)\\b)|([。！？；：，、）])\\n(?=[^\\s<])`, 'g');
 
 /**
  * A line break inside a paragraph is a space on the page; between two Chinese sentences it is a
  * stray gap. Sentences written on separate template lines are joined without one.
  */
 export function joinCjkLines(html: string): string {
-  return html.replace(CJK_BREAK, '$1');
+  return html.replace(CJK_BREAK, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
 }
 
 /** Turns a Handlebars or helper error into one naming `template:line:column`. */

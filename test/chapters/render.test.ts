@@ -168,6 +168,7 @@ describe('Chinese line breaks', () => {
   it('joins sentences written on separate template lines without a stray space', async () => {
     const { joinCjkLines } = await import('../../src/chapters/render.ts');
     expect(joinCjkLines('<p>中国居首。\n美国次之。\n<strong>注</strong></p>\n<p>x</p>')).toBe('<p>中国居首。美国次之。<strong>注</strong></p>\n<p>x</p>');
+    expect(joinCjkLines('<p>韩国 1 家。\nIBM以 61 件居首。</p>')).toBe('<p>韩国 1 家。IBM以 61 件居首。</p>');
     expect(joinCjkLines('<p>First.\nSecond.</p>')).toBe('<p>First.\nSecond.</p>');
   });
 });
