@@ -20,7 +20,7 @@ export class Checker {
   value(id: string, spec: unknown, actual: number): void {
     const t: Target = target(spec);
     const ok = t.digits === undefined ? actual === t.value : Number(actual.toFixed(t.digits)) === t.value;
-    this.results.push({ id, expected: String(t.value), actual: t.digits === undefined || !Number.isFinite(actual) ? String(actual) : actual.toFixed(Math.max(t.digits, 2)), ok, assumed: t.assumed });
+    this.results.push({ id, expected: String(t.value), actual: t.digits === undefined || !Number.isFinite(actual) ? String(actual) : actual.toFixed(t.digits + 3), ok, assumed: t.assumed });
   }
   /** The first positions of a ranking (by the computed values) equal the listed order. */
   rank(id: string, spec: unknown, ranking: readonly string[]): void {

@@ -118,12 +118,11 @@ export function topicSeriesFloat(papers: readonly TopPaper[], beta: number): num
 }
 
 /** beta such that the topic's raw frontier value is as close as possible to `target` (bisection; raw grows with beta). */
-function solveBeta(papers: readonly TopPaper[], target: number): number {
-  let lo = -8;
-  let hi = 8;
+function solveBeta(papers: readonly TopPaper[], target: number, exact = false, lo = -8, hi = 8): number {
+  const raw = (beta: number) => frontierRaw(exact ? topicSeries(papers, beta) : topicSeriesFloat(papers, beta)).raw;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
-    if (frontierRaw(topicSeriesFloat(papers, mid)).raw < target) lo = mid;
+    if (raw(mid) < target) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -210,11 +209,16 @@ export function planTopics(t: Raw, scale: number, plan: PaperPlan): TopicPlan {
   const R = lo <= hi ? Math.sqrt(lo * hi) : lo;
   const series = new Map<string, { tid: number; year: number; counts: number[] }[]>();
   const raw = new Map<string, number>();
+  // The leader's series is fixed first; the others are then solved on their integer series (the
+  // rounding of each paper's yearly citations moves a raw value by a few tenths of a percent).
+  const leaderBeta = solveBeta(chosen.get('T-AIGC')!, R);
+  const leaderRaw = frontierRaw(topicSeries(chosen.get('T-AIGC')!, leaderBeta)).raw;
   for (const spec of list) {
     const papers = chosen.get(spec.id)!;
     const [a, b] = range.get(spec.id)!;
-    const target = spec.id === 'T-AIGC' ? R : spec.index !== null ? spec.index * R : Math.min(b, 0.97 * R, Math.max(a, 0.8 * R));
-    const beta = solveBeta(papers, target);
+    const target = spec.id === 'T-AIGC' ? R : spec.index !== null ? spec.index * leaderRaw : Math.min(b, 0.97 * leaderRaw, Math.max(a, 0.8 * leaderRaw));
+    const rough = spec.id === 'T-AIGC' ? leaderBeta : solveBeta(papers, target);
+    const beta = spec.id === 'T-AIGC' ? leaderBeta : solveBeta(papers, target, true, rough - 0.5, rough + 0.5);
     series.set(spec.id, papers.map((p) => ({ tid: idx.get(p)!, year: p.year, counts: paperSeries(p, beta) })));
     raw.set(spec.id, frontierRaw(topicSeries(papers, beta)).raw);
   }
