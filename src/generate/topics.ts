@@ -120,7 +120,8 @@ export function topicSeriesFloat(papers: readonly TopPaper[], beta: number): num
 /** beta such that the topic's raw frontier value is as close as possible to `target` (bisection; raw grows with beta). */
 function solveBeta(papers: readonly TopPaper[], target: number, exact = false, lo = -8, hi = 8): number {
   const raw = (beta: number) => frontierRaw(exact ? topicSeries(papers, beta) : topicSeriesFloat(papers, beta)).raw;
-  for (let i = 0; i < 40; i++) {
+  // 40 halvings of [-8, 8] on the fast float series; 24 of a [-0.5, 0.5] bracket on the integer one.
+  for (let i = 0; i < (exact ? 24 : 40); i++) {
     const mid = (lo + hi) / 2;
     if (raw(mid) < target) lo = mid;
     else hi = mid;

@@ -14,6 +14,7 @@ import { loadTables } from '../../src/load/tables.ts';
 import { openDuckDb } from '../../src/metrics/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
 import { loadTargets } from '../../src/generate/targets.ts';
+import { calibrationEntries, matches, valueAt } from '../../src/generate/calibration.ts';
 
 describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () => {
   const out = defaultOut(1);
@@ -34,6 +35,9 @@ describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () =
       const c = compareDocument(doc, loadTargets());
       console.log(report(c));
       expect(c.results.filter((r) => !r.ok)).toEqual([]);
+      // calibration.json points at the same numbers in the engine's document.
+      const entries = calibrationEntries(loadTargets());
+      expect(entries.filter((e) => !matches(doc, e)).map((e) => ({ ...e, got: valueAt(doc, e) }))).toEqual([]);
     } finally {
       engine.close();
     }
