@@ -77,15 +77,14 @@ export async function computeMetrics(
 ): Promise<MetricsDocument> {
   const families = presentFamilies(inputs);
   const results: Partial<Record<FamilyName, unknown>> = {};
-  const queries: MetricsDocument['provenance']['queries'] = {};
+  const queries: Record<string, MetricsDocument['provenance']['queries'][string]> = {};
   for (const family of families) {
     const start = performance.now();
     const file = readQueryFile(family.name);
     results[family.name] = SHAPE[family.name](await runQueryFile(engine, file));
     options.onFamily?.(family.name, (performance.now() - start) / 1000);
-    Object.assign(queries, {
-      [family.name]: { id: `${family.name}@${file.sha256.slice(0, 12)}`, file: `src/metrics/sql/${family.name}.sql`, sha256: file.sha256, tables: family.tables },
-    });
+    // The id names the exact query text: the family and the first 12 hex digits of its SHA-256.
+    queries[family.name] = { id: `${family.name}@${file.sha256.slice(0, 12)}`, file: `src/metrics/sql/${family.name}.sql`, sha256: file.sha256, tables: family.tables };
   }
   if (!results.papers || !results.collaboration) throw new Error('the papers family is required; the loader must load its tables');
   return deepFreeze({
