@@ -1,7 +1,8 @@
 /**
  * Load stage: finds each table of the contract in the dataset folder, reads it into the engine as
- * text, checks every value against the contract, and only then creates the typed table the metrics
- * query. All problems are collected (up to MAX_PROBLEMS) and reported together.
+ * given (CSV as text; JSONL and Parquet with their own types), checks every value against the
+ * contract, and only then turns it into the typed table the metrics query. All problems are
+ * collected (up to MAX_PROBLEMS listed, all counted) and reported together.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
