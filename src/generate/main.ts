@@ -8,6 +8,7 @@
  * output; when it matches, nothing is regenerated.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,8 @@ export function digest(scale: number): string {
   const h = createHash('sha256');
   for (const f of readdirSync(HERE).filter((f) => f.endsWith('.ts')).sort()) h.update(f).update(readFileSync(join(HERE, f)));
   h.update(readFileSync(TARGETS)).update(readFileSync(MANIFEST)).update(`scale=${scale}`);
+  // DuckDB's hash() draws every pseudo-random choice: another DuckDB version may give other bytes.
+  h.update(`duckdb=${(createRequire(import.meta.url)('@duckdb/node-api/package.json') as { version: string }).version}`);
   return h.digest('hex');
 }
 
