@@ -2,7 +2,7 @@
  * `report check [--edition 2023]`: computes the edition's metrics and checks its sources and both
  * locales' rendering (see src/check). Prints one line per problem; exit code 0 when there is none.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
 import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
@@ -11,7 +11,7 @@ import { LOCALES } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 
-export const CHECK_HELP = `Usage: report check [--edition 2023]
+export const CHECK_HELP = `Usage: report check [--edition 2023] [--data DIR]
 
 Checks an edition against its dataset, in every locale, and on a perturbed copy of the data:
   - every number in the rendered text is printed by a helper from the metrics document
@@ -25,14 +25,15 @@ Prints one line per problem and exits with 1 if there is any.
 
 Options:
   --edition E   edition under templates/ (default 2023)
+  --data DIR    check against another dataset (e.g. the calibrated one) instead of the edition's
   -h, --help    this text`;
 
-export async function checkCommand(root: string, edition: string, fx: Effects): Promise<number> {
+export async function checkCommand(root: string, edition: string, fx: Effects, data?: string): Promise<number> {
   const ed = await readEdition(fx.fs, join(root, 'templates'), edition);
   const engine = await openDuckDb();
   let metrics;
   try {
-    metrics = await computeDatasetMetrics(fx, engine, join(root, ed.data));
+    metrics = await computeDatasetMetrics(fx, engine, data ? resolve(data) : join(root, ed.data));
   } finally {
     engine.close();
   }

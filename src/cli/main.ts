@@ -140,8 +140,8 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === 'metrics') return await metricsCommand(rest, fx);
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
-      const v = parse(rest, ['edition']);
-      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, (v.edition as string | undefined) ?? '2023', fx);
+      const v = parse(rest, ['edition', 'data']);
+      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, (v.edition as string | undefined) ?? '2023', fx, v.data as string | undefined);
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
