@@ -1,5 +1,5 @@
 /** DuckDB access for the generator: bulk-load small plan tables from JS, expand and write in SQL. */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 export interface Db {
   run(sql: string): Promise<void>;
@@ -17,6 +17,14 @@ const lit = (v: unknown): string => {
   return `'${String(v).replaceAll("'", "''")}'`;
 };
 
+const APPEND: Record<string, (app: DuckDBAppender, v: unknown) => void> = {
+  VARCHAR: (app, v) => app.appendVarchar(String(v)),
+  INTEGER: (app, v) => app.appendInteger(Number(v)),
+  BIGINT: (app, v) => app.appendBigInt(BigInt(v as number)),
+  DOUBLE: (app, v) => app.appendDouble(Number(v)),
+  BOOLEAN: (app, v) => app.appendBoolean(Boolean(v)),
+};
+
 export async function openDb(): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', preserve_insertion_order: 'true' });
   const con: DuckDBConnection = await instance.connect();
@@ -30,7 +38,21 @@ export async function openDb(): Promise<Db> {
     },
     load: async (table, columns, rows) => {
       await con.run(`CREATE OR REPLACE TABLE ${table} (${columns.map(([n, t]) => `"${n}" ${t}`).join(', ')})`);
-      // Batched VALUES: plan tables are at most tens of thousands of rows.
+      if (columns.every(([, t]) => t in APPEND)) {
+        // The appender is several times faster than parsing VALUES for plan tables of ~10^4 rows.
+        const app = await con.createAppender(table);
+        for (const row of rows) {
+          columns.forEach(([, t], i) => {
+            const v = row[i];
+            if (v === null || v === undefined) app.appendNull();
+            else APPEND[t]!(app, v);
+          });
+          app.endRow();
+        }
+        app.closeSync();
+        return;
+      }
+      // Batched VALUES for list columns.
       for (let i = 0; i < rows.length; i += 2000) {
         const chunk = rows.slice(i, i + 2000);
         await con.run(`INSERT INTO ${table} VALUES ${chunk.map((r) => `(${r.map(lit).join(',')})`).join(',')}`);
