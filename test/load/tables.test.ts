@@ -77,6 +77,10 @@ describe('loading a dataset', () => {
     expect(found).toEqual([expect.stringContaining('table "paper_citations_by_year" is missing'), expect.stringContaining('table "patent_topics" is missing')]);
   });
 
+  it('requires the tables an optional family points to: moves need scholars', async () => {
+    expect(await problems(broken({ 'scholars.jsonl': null }))).toEqual([expect.stringContaining('table "scholars" is missing')]);
+  });
+
   it('reports an empty dataset: every table of the papers family missing, all at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'empty-'));
     cpSync(`${FIXTURES}small/dataset.yaml`, join(dir, 'dataset.yaml'));
