@@ -119,3 +119,32 @@ describe('the trace', () => {
     expect(trace.entries[0]).toEqual({ text: '1.3 万人', value: 12753, source: 'magCount' });
   });
 });
+
+describe('report check on other data', () => {
+  /** The metrics with two countries' codes exchanged everywhere: every home-vs-rival fact flips. */
+  function swap(m: MetricsDocument, a: string, b: string): MetricsDocument {
+    const walk = (v: unknown, key = ''): unknown => {
+      if (typeof v === 'string' && ['country', 'a', 'b'].includes(key)) return v === a ? b : v === b ? a : v;
+      if (Array.isArray(v)) return v.map((x) => walk(x, key));
+      if (v && typeof v === 'object') {
+        const entries = Object.entries(v).map(([k, x]) => [/^[A-Z]{2}$/.test(k) && (k === a || k === b) ? (k === a ? b : a) : k, walk(x, k)]);
+        return Object.fromEntries(entries);
+      }
+      return v;
+    };
+    const out = walk(m) as MetricsDocument;
+    // Pairs keep their two codes in alphabetical order, as the metrics document does.
+    for (const p of [...out.collaboration.pairs, ...out.collaboration.pairs_by_year] as { a: string; b: string }[]) if (p.a > p.b) [p.a, p.b] = [p.b, p.a];
+    return out;
+  }
+
+  it('passes when the home country and its rival trade places, and the text says so', async () => {
+    const swapped = swap(metrics, 'CN', 'US');
+    expect(checkEdition(real, swapped, [zh, en]).problems).toEqual([]);
+    const { render } = await import('../chapters/fixtures.ts');
+    const text = (await render('en', swapped)).text;
+    expect(text).toContain('China published more papers than the United States');
+    expect(text).toContain('China also holds the most high-value patents');
+    expect(text).not.toContain('The gap lies at the top of the value chain.');
+  });
+});
