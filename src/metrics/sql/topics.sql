@@ -14,6 +14,7 @@ FROM patent_topics pt JOIN patents p USING (patent_id);
 
 -- The yearly citation series of the topic's top 1% papers, over every year from the earliest
 -- publication (or citation) year to the last citation year; a year without citations counts 0.
+-- x is the year's offset from the series' start.
 CREATE OR REPLACE TEMP TABLE topic_series AS
 WITH cites AS (
   SELECT t.topic_id, c.year, sum(c.citations) AS c
@@ -25,24 +26,30 @@ bounds AS (
   FROM (SELECT topic_id, year FROM topic_top1 UNION ALL SELECT topic_id, year FROM cites)
   GROUP BY topic_id
 ),
-years AS (SELECT topic_id, unnest(range(y0, y1 + 1)) AS year FROM bounds)
-SELECT y.topic_id, y.year, coalesce(c.c, 0)::DOUBLE AS c
+years AS (SELECT topic_id, y0, unnest(range(y0, y1 + 1)) AS year FROM bounds)
+SELECT y.topic_id, (y.year - y.y0)::BIGINT AS x, coalesce(c.c, 0)::BIGINT AS c
 FROM years y LEFT JOIN cites c USING (topic_id, year);
 
 -- C_total: all citations of the series; T: its length in years; S_trend: the least-squares slope
 -- of the series divided by its mean (relative growth per year; 0 for one year or no citations).
+-- The slope comes from exact integer sums, (T·Σxc − Σx·Σc) / (T·Σx² − (Σx)²), so the result does not
+-- depend on how the engine splits the work between threads.
 -- The raw score (C_total / T) * exp(S_trend) is the citation velocity, raised by a rising trend
 -- and lowered by a falling one; dividing by the largest raw score puts it in (0, 1].
 CREATE OR REPLACE TEMP TABLE topic_frontier AS
-WITH stats AS (
-  SELECT topic_id,
-         sum(c) AS c_total,
-         count(*) AS t_span,
-         coalesce(regr_slope(c, year) / nullif(avg(c), 0), 0) AS s_trend
+WITH sums AS (
+  SELECT topic_id, count(*) AS t, sum(x) AS sx, sum(x * x) AS sxx, sum(c) AS sc, sum(x * c) AS sxc
   FROM topic_series
   GROUP BY topic_id
 ),
-raw AS (SELECT *, CASE WHEN c_total > 0 THEN (c_total / t_span) * exp(s_trend) END AS score FROM stats)
+stats AS (
+  SELECT topic_id, sc AS c_total, t AS t_span,
+         CASE WHEN t > 1 AND sc > 0
+              THEN ((t * sxc - sx * sc)::DOUBLE / (t * sxx - sx * sx)::DOUBLE) / (sc::DOUBLE / t)
+              ELSE 0 END AS s_trend
+  FROM sums
+),
+raw AS (SELECT *, CASE WHEN c_total > 0 THEN (c_total::DOUBLE / t_span) * exp(s_trend) END AS score FROM stats)
 SELECT topic_id, c_total, t_span, s_trend, score / max(score) OVER () AS frontier_index FROM raw;
 
 -- name: topics
