@@ -138,6 +138,12 @@ function patents(doc: Doc, t: Raw, c: Checker): void {
     const s = yr.filter((r) => r.country === cc).sort((a, b) => num(a.year) - num(b.year)).map((r) => num(r.high_value));
     c.truth(`patents.high_value_declines.${cc}`, s.length === 10 && s[9]! < s[0]!, s.join(','), true);
   }
+  // "The China-US gap in high-value patents shows no clear narrowing": the US/CN ratio of the last
+  // three years is at least 80 % of that of the first three.
+  const hv = (cc: string, ys: number[]) => yr.filter((r) => r.country === cc && ys.includes(num(r.year))).reduce((s, r) => s + num(r.high_value), 0);
+  const first = hv('US', [2012, 2013, 2014]) / hv('CN', [2012, 2013, 2014]);
+  const last = hv('US', [2019, 2020, 2021]) / hv('CN', [2019, 2020, 2021]);
+  c.truth('patents.cn_us_high_value_gap_not_narrowing', last >= 0.8 * first, `${first.toFixed(2)} → ${last.toFixed(2)}`, true);
   const bands = list(d.value_bands);
   const b = (cc: string, band: string) => num(bands.find((r) => r.country === cc && r.band === band)?.patents ?? 0);
   for (const cc of ['CN', 'US']) for (const [band, spec] of Object.entries((P.value_bands as Raw)[cc] as Raw)) c.value(`patents.bands.${cc}.${band}`, spec, b(cc, band));

@@ -31,10 +31,16 @@ const HIGH = new Set(['1M-3M', '3M-20M', '20M+']);
 /** Band shares of countries whose distribution is not published (before the exact high-value part). */
 const LOW_SHARES: Record<string, number> = { '0-10k': 0.24, '10k-30k': 0.3, '30k-300k': 0.36, '300k-600k': 0.07, unknown: 0.03 };
 
-/** How strongly a band leans to older years: patent value shows with time, so high-value counts fall. */
-const tilt = (band: string, y: number) => {
+/**
+ * Yearly weight of a band. Patent value shows with time, so valuable patents lean to older years.
+ * From 600k up the weight ignores the country's yearly volume: each country's high-value series then
+ * has the same shape, falling over the decade, and the US/China gap does not narrow (as printed),
+ * although China's patent volume grows eightfold.
+ */
+const yearWeight = (band: string, y: number, volume: number) => {
   const age = (2022 - y) / 10;
-  return HIGH.has(band) ? Math.pow(age, 3) : band === '600k-1M' || band === '300k-600k' ? Math.pow(age, 1.5) : 1;
+  if (HIGH.has(band) || band === '600k-1M') return Math.pow(age, 1.5);
+  return band === '300k-600k' ? volume * age : volume;
 };
 
 interface Cell {
@@ -106,7 +112,7 @@ export function planPatents(t: Raw, scale: number, institutions: readonly Instit
 
   // Years: CN and US series as targeted; others follow the world's growth.
   const yearly = obj(t, 'patents.yearly');
-  const shape = YEARS.map((_, i) => Math.pow(1.16, i));
+  const shape = YEARS.map((_, i) => Math.pow(1.12, i));
   const cells: Cell[] = [];
   const grid = new Map<string, number[]>(); // `${country}|${band}` → per-year counts
   for (const [c, n] of totals) {
@@ -114,7 +120,7 @@ export function planPatents(t: Raw, scale: number, institutions: readonly Instit
     const rem = perYear.slice();
     const bands = Object.entries(bandCounts.get(c)!).sort((a, b) => a[1] - b[1]);
     bands.forEach(([band, count], i) => {
-      const alloc = i === bands.length - 1 ? rem.slice() : apportion(count, rem.map((r, y) => r * tilt(band, YEARS[y]!)), rem);
+      const alloc = i === bands.length - 1 ? rem.slice() : apportion(count, rem.map((r, y) => yearWeight(band, YEARS[y]!, r)), rem);
       alloc.forEach((a, y) => (rem[y]! -= a));
       grid.set(`${c}|${band}`, alloc);
     });
