@@ -108,6 +108,9 @@ function collaboration(doc: Doc, t: Raw, c: Checker): void {
   const cnus = (y: string) => num(byYear.find((r) => r.a === 'CN' && r.b === 'US' && String(r.year) === y)?.top1_papers ?? 0);
   for (const [y, spec] of Object.entries(C.cn_us_yearly as Raw)) c.value(`collaboration.cn_us.${y}`, spec, cnus(y));
   c.value('collaboration.cn_us_growth_2021_percent', C.cn_us_growth_2021_percent, (cnus('2021') / cnus('2020') - 1) * 100);
+  // "From 2018 the growth rate has kept falling."
+  const growth = [2018, 2019, 2020, 2021].map((y) => cnus(String(y)) / cnus(String(y - 1)) - 1);
+  c.truth('collaboration.cn_us_growth_falls_from_2018', growth.every((g, i) => i === 0 || g < growth[i - 1]!), growth.map((g) => `${(g * 100).toFixed(1)}%`).join(' '));
   const peak = Object.keys(C.cn_us_yearly as Raw).reduce((a, b) => (cnus(b) > cnus(a) ? b : a));
   c.truth('collaboration.cn_us_peak_2020', peak === '2020', `peak ${peak}`);
 }
