@@ -16,6 +16,7 @@
  * CPU time (user + system, all threads) is printed beside wall time because it depends much less
  * on what else the machine is doing; the load average is printed with each run for the same reason.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +171,8 @@ async function main() {
     samples.set(step, s);
   };
   let rows = 0;
+  // The document must not depend on the run (thread scheduling, spilling): compare their digests.
+  const digests = new Set<string>();
   for (let run = 0; run < runs; run++) {
     const limit = values['memory-limit'];
     const engine = await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
@@ -192,6 +195,7 @@ async function main() {
         }),
       );
       clearInterval(timer);
+      digests.add(createHash('sha256').update(JSON.stringify(metrics.result)).digest('hex'));
       record('metrics (all families)', metrics);
       record('total', { seconds: load.seconds + metrics.seconds, cpu: load.cpu + metrics.cpu, peak: Math.max(load.peak, metrics.peak) });
       console.log(`run ${run + 1}: load ${load.seconds.toFixed(2)} s, metrics ${metrics.seconds.toFixed(2)} s (load average ${loadavg()[0]!.toFixed(1)})`);
@@ -204,6 +208,7 @@ async function main() {
   for (const [step, s] of samples) {
     console.log(`  ${step.padEnd(24)} ${median(s.seconds).toFixed(2).padStart(7)} s ${median(s.cpu).toFixed(2).padStart(7)} s ${(s.peak / GiB).toFixed(2).padStart(6)} GiB`);
   }
+  if (runs > 1) console.log(`  documents of the ${runs} runs: ${digests.size === 1 ? 'identical' : `${digests.size} different`}`);
   console.log(`  maxRSS (process)         ${((process.resourceUsage().maxRSS * 1024) / GiB).toFixed(2).padStart(26)} GiB`);
   if (values.keep) console.log(`dataset kept in ${dir}`);
   else if (!values.data) rmSync(dir, { recursive: true, force: true });
