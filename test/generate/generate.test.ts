@@ -3,12 +3,12 @@
  * the scaled totals, and the same key metrics from the project's loader and metrics engine as from
  * the generator's own SQL check.
  */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/generate/db.ts';
 import { PROVINCES } from '../../src/generate/entities.ts';
 import { generate } from '../../src/generate/main.ts';
@@ -34,6 +34,11 @@ beforeAll(async () => {
   await generate({ scale: SCALE, out: b, force: true });
   db = await openDb();
   doc = await sqlMetrics(db, a);
+});
+
+afterAll(() => {
+  db.close();
+  for (const dir of [a, b]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('generated dataset (scale 0.01)', () => {
