@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --data DIR --out out/bench]`: the whole build of an edition,
+ * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --preview-only --data DIR --out out/bench]`: the whole build of an edition,
  * timed stage by stage, in the situations an editor meets:
  *
  *   cold             empty cache: records → both editions (load, validation, metrics, everything)
@@ -291,6 +291,7 @@ async function main(): Promise<void> {
       'no-long': { type: 'boolean', default: false },
       'long-chapters': { type: 'string', default: '12' },
       'no-preview': { type: 'boolean', default: false },
+      'preview-only': { type: 'boolean', default: false },
       data: { type: 'string' },
     },
   });
@@ -311,6 +312,11 @@ async function main(): Promise<void> {
   };
   console.log('\npreparing the caches (one untimed build)…');
   await runBuild('prepare', config(cache('shared')), scratch);
+  if (v['preview-only']) {
+    const preview = await previewLatency(dataCopy, cache('shared'), Math.max(runs, 5));
+    for (const [locale, r] of Object.entries(preview)) console.log(`  preview ${locale}: ${r.medianMs.toFixed(0)} ms (build ${r.buildMs.toFixed(0)} ms; all: ${r.all.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    return rmSync(scratch, { recursive: true, force: true });
+  }
   const scenarios: { name: string; before(i: number): string; concurrent: boolean; eager?: boolean }[] = [
     { name: 'cold', before: (i) => cache(`cold-${i}`), concurrent: true },
     { name: 'metrics cached', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true },

@@ -51,6 +51,8 @@ export interface BuildOptions {
    * one whose sentences changed): each HTML links to the other language's edition. Default: `locales`.
    */
   readonly publishedLocales?: readonly Locale[];
+  /** Write metrics.json (default); the preview does not, it serves the HTML only. */
+  readonly writeMetrics?: boolean;
   /** Launch the browser as soon as the metrics are ready (default), not when the first HTML is. */
   readonly eagerBrowser?: boolean;
   /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
@@ -66,6 +68,11 @@ export interface Resources {
   printerIdentity?(): string;
   /** A cache to use instead of cacheDir's (the preview keeps recent entries in memory). */
   readonly cache?: Cache;
+  /**
+   * Parsed metrics by cache key, kept by a long-running caller (the preview) so that an unchanged
+   * dataset costs its digest only, not a parse of the cached document at every rebuild.
+   */
+  readonly parsed?: Map<string, MetricsDocument>;
 }
 
 /** One timed stage, for the benchmark: clock readings (fx.clock) at its start and end. */
@@ -116,9 +123,13 @@ class Stages {
 /** Metrics from the cache when the dataset, the queries and the engine are unchanged; else load and compute. */
 async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string): Promise<MetricsDocument> {
   const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir), (k) => k.slice(0, 12));
+  const parsed = key ? resources.parsed?.get(key) : undefined;
+  if (parsed) return stages.run('metrics', async () => parsed, () => key!.slice(0, 12), true);
   const known = key ? await cache.get('metrics', key) : null;
   if (known) {
-    return stages.run('metrics', async () => deepFreeze(JSON.parse(Buffer.from(known).toString('utf8')) as MetricsDocument), () => key!.slice(0, 12), true);
+    const doc = await stages.run('metrics', async () => deepFreeze(JSON.parse(Buffer.from(known).toString('utf8')) as MetricsDocument), () => key!.slice(0, 12), true);
+    remember(resources, key!, doc);
+    return doc;
   }
   const { loadTables } = await loader();
   const engine = await resources.openEngine();
@@ -128,11 +139,20 @@ async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resourc
       `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
     );
     const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables));
-    if (key) await cache.put('metrics', key, JSON.stringify(metrics));
+    if (key) {
+      await cache.put('metrics', key, JSON.stringify(metrics));
+      remember(resources, key, metrics);
+    }
     return metrics;
   } finally {
     engine.close();
   }
+}
+
+/** Keeps the last parsed metrics document only: a preview needs the current dataset's. */
+function remember(resources: Resources, key: string, doc: MetricsDocument): void {
+  resources.parsed?.clear();
+  resources.parsed?.set(key, doc);
 }
 
 interface PrintJob {
@@ -213,7 +233,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
   const metrics = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
   const outDir = join(options.outDir, options.edition);
-  const files: (OutputFile & { pages?: number })[] = [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }];
+  const files: (OutputFile & { pages?: number })[] =
+    (options.writeMetrics ?? true) ? [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }] : [];
   const numbers = numberFigures(edition);
   const wantPdf = options.formats.includes('pdf');
   const concurrent = options.concurrentPrint ?? true;

@@ -54,22 +54,27 @@ export function sourceDigest(...folders: readonly string[]): string {
   const id = folders.join('\n');
   const known = sourceMemo.get(id);
   if (known) return known;
+  const value = treeDigest(SRC, folders);
+  sourceMemo.set(id, value);
+  return value;
+}
+
+/** Digest of files and folders (recursively) under `base`: their paths relative to it and their bytes. */
+export function treeDigest(base: string, entries: readonly string[]): string {
   const parts: Part[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else parts.push(relative(SRC, path), readFileSync(path));
+      else parts.push(relative(base, path), readFileSync(path));
     }
   };
-  for (const folder of folders) {
-    const path = join(SRC, folder);
+  for (const entry of entries) {
+    const path = join(base, entry);
     if (statSync(path).isDirectory()) walk(path);
-    else parts.push(folder, readFileSync(path));
+    else parts.push(entry, readFileSync(path));
   }
-  const value = digest('source', ...parts);
-  sourceMemo.set(id, value);
-  return value;
+  return digest('source', ...parts);
 }
 
 const require = createRequire(import.meta.url);

@@ -55,20 +55,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const root = resolve(options.root);
   const { edition, locales, outDir, cacheDir, data } = options;
   const workerConfig: WorkerConfig = { root, edition, locales, outDir, cacheDir, ...(data ? { data } : {}) };
-  let worker: ChildProcess | null = null;
-  let ready: Promise<void> = Promise.resolve();
   let closing = false;
   let nextId = 1;
-  const waiting = new Map<number, (reply: BuildReply) => void>();
+  type Reply = BuildReply & { superseded?: boolean };
+  /** The build process, its start-up, and the builds it has not answered yet. */
+  interface Worker {
+    readonly child: ChildProcess;
+    readonly ready: Promise<void>;
+    readonly waiting: Map<number, (reply: Reply) => void>;
+  }
+  let worker: Worker | null = null;
 
-  const startWorker = () => {
+  const startWorker = (): Worker => {
     const child = fork(WORKER, [], {
       execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
       env: { ...process.env, REPORT_PREVIEW_CONFIG: JSON.stringify(workerConfig) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    worker = child;
-    ready = new Promise<void>((done) => {
+    const waiting = new Map<number, (reply: Reply) => void>();
+    const ready = new Promise<void>((done) => {
       child.on('message', (reply: BuildReply) => {
         if (reply.id === 0) return done();
         waiting.get(reply.id)?.(reply);
@@ -76,27 +81,30 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
       child.on('exit', (code) => {
         done();
-        if (worker !== child) return;
-        worker = null;
-        // A crash answers the pending build with an error; the next change starts a new worker.
-        for (const [id, answer] of waiting) answer({ id, ok: false, ms: 0, message: message('preview.worker-exit', { code: code ?? -1 }) });
+        // Stopped on purpose (code changed): its pending build is superseded by the one queued after.
+        // Crashed: the pending build fails with the exit code; the next change starts a new worker.
+        const superseded = worker?.child !== child;
+        if (!superseded) worker = null;
+        for (const [id, answer] of waiting) answer({ id, ok: false, ms: 0, superseded, message: message('preview.worker-exit', { code: code ?? -1 }) });
         waiting.clear();
       });
     });
+    return (worker = { child, ready, waiting });
   };
 
   const stopWorker = () => {
-    const child = worker;
+    const child = worker?.child;
     worker = null;
     if (child && child.exitCode === null) child.kill();
   };
 
-  const runBuild = async (locales?: readonly Locale[]): Promise<BuildReply> => {
-    if (!worker) startWorker();
-    await ready;
+  const runBuild = async (locales?: readonly Locale[]): Promise<Reply> => {
+    const w = worker ?? startWorker();
+    await w.ready;
     const id = nextId++;
-    const reply = new Promise<BuildReply>((done) => waiting.set(id, done));
-    worker!.send({ id, ...(locales ? { locales } : {}) } satisfies BuildRequest);
+    if (w.child.exitCode !== null || !w.child.connected) return { id, ok: false, ms: 0, message: message('preview.worker-exit', { code: w.child.exitCode ?? -1 }) };
+    const reply = new Promise<Reply>((done) => w.waiting.set(id, done));
+    w.child.send({ id, ...(locales ? { locales } : {}) } satisfies BuildRequest);
     return reply;
   };
 
@@ -117,6 +125,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const list = locales === 'all' ? undefined : [...locales];
     const reply = await runBuild(list);
     if (closing) return;
+    if (reply.superseded) {
+      running = false;
+      return void pump();
+    }
     const outcome: BuildOutcome = { ok: reply.ok, buildMs: reply.ms, latencyMs: performance.now() - since, locales: list ?? options.locales, ...(reply.message ? { message: reply.message } : {}) };
     if (reply.ok) {
       server.problem(null);

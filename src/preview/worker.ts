@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { diskCache, memoryCache } from '../cache/store.ts';
 import { nodeFileSystem } from '../effects.ts';
 import type { Locale } from '../load/yaml.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { build } from '../pipeline.ts';
 
@@ -36,17 +37,19 @@ export interface BuildReply {
 const config = JSON.parse(process.env.REPORT_PREVIEW_CONFIG ?? '{}') as WorkerConfig;
 const cache = config.cacheDir ? memoryCache(diskCache(nodeFileSystem, config.cacheDir)) : undefined;
 const quiet = { info: () => {}, warn: () => {} };
+const parsed = new Map<string, MetricsDocument>();
 
 async function rebuild(request: BuildRequest): Promise<BuildReply> {
   const start = performance.now();
   try {
     await build(
-      { root: config.root, edition: config.edition, locales: request.locales ?? config.locales, publishedLocales: config.locales, formats: ['html'], outDir: config.outDir, cacheDir: null, ...(config.data ? { data: config.data } : {}) },
+      { root: config.root, edition: config.edition, locales: request.locales ?? config.locales, publishedLocales: config.locales, formats: ['html'], writeMetrics: false, outDir: config.outDir, cacheDir: null, ...(config.data ? { data: config.data } : {}) },
       { fs: nodeFileSystem, log: quiet, clock: { now: () => performance.now() } },
       {
         openEngine: openDuckDb,
         openPrinter: () => Promise.reject(new Error('the preview builds HTML only')),
         fonts: { read: (face) => readFileSync(face.file) },
+        parsed,
         ...(cache ? { cache } : {}),
       },
     );

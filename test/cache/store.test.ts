@@ -53,3 +53,19 @@ describe('disk cache', () => {
     expect(Buffer.from((await cache.get('svg', 'aa'))!).toString()).toBe('x');
   });
 });
+
+describe('engine version in the metrics key', () => {
+  it('changes with any SQL or code file of the metrics engine', async () => {
+    const { cpSync, mkdtempSync, appendFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { SRC, treeDigest, sourceDigest } = await import('../../src/cache/digest.ts');
+    const copy = mkdtempSync(join(tmpdir(), 'report-src-'));
+    cpSync(join(SRC, 'metrics'), join(copy, 'metrics'), { recursive: true });
+    cpSync(join(SRC, 'load'), join(copy, 'load'), { recursive: true });
+    const before = treeDigest(copy, ['load', 'metrics']);
+    expect(before).toBe(sourceDigest('load', 'metrics'));
+    appendFileSync(join(copy, 'metrics/sql/papers.sql'), '\n-- a comment is a change too\n');
+    expect(treeDigest(copy, ['load', 'metrics'])).not.toBe(before);
+  });
+});
