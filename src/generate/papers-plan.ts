@@ -160,7 +160,8 @@ export function planPapers(t: Raw, scale: number): PaperPlan {
     const inst = institutions.find((i) => i.id === id)!;
     instPlan.set(id, { country: inst.country, papers: S(o.papers), top1: S(o.top1), avg: null, nontopMean: o.nontopMean, topAvg: null });
   }
-  // Rest-of-world country sizes are solved below; generic institution counts need a first guess.
+  // Pick lists: a named institution's records go to its units (campuses, institutes) uniformly;
+  // generic institutions' lists are added once the countries' sizes are known (below).
   const picks = new Map<string, string[]>();
   for (const inst of institutions) if (inst.parent === null) picks.set(inst.id, unitsOf(institutions, inst.id));
 
@@ -172,7 +173,7 @@ export function planPapers(t: Raw, scale: number): PaperPlan {
     for (const [id, ip] of instPlan) {
       if (ip.country !== c) continue;
       if (i + ip.top1 > list.length) throw new Error(`top-1% of ${id}: ${c} has only ${list.length} top entries`);
-      for (let j = 0; j < ip.top1; j++) list[i++]!.p.keys[list[i - 1]!.pos] = id;
+      for (let j = 0; j < ip.top1; j++, i++) list[i]!.p.keys[list[i]!.pos] = id;
     }
     for (; i < list.length; i++) list[i]!.p.keys[list[i]!.pos] = `G:${c}`;
   }
