@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
 import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
+import { checkFigureLabels } from '../check/figures.ts';
 import type { Effects } from '../effects.ts';
 import { LOCALES } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
@@ -14,7 +15,8 @@ import { computeDatasetMetrics } from '../pipeline.ts';
 export const CHECK_HELP = `Usage: report check [--edition 2023] [--data DIR]
 
 Checks an edition against its dataset, in every locale, and on a perturbed copy of the data:
-  - every number in the rendered text is printed by a helper from the metrics document
+  - every number in the rendered text is printed by a helper from the metrics document,
+    and every value label a chart prints is in the chart's data
     (none typed into a template or a locale message; no country named in a message)
   - the locales have the same messages and content files, and show the same figures,
     tables and numbers
@@ -39,8 +41,9 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   }
   const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
   const result = checkEdition(ed, metrics, bundles);
+  const problems = [...result.problems, ...(await checkFigureLabels(ed, metrics, bundles))];
   for (const l of result.locales) fx.log.info(`${l.locale}: ${l.figures} figures, ${l.tables} tables, ${l.numbers} numbers traced to the metrics`);
-  for (const p of result.problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
-  fx.log.info(result.problems.length === 0 ? `check passed: edition ${edition}` : `check failed: ${result.problems.length} problem(s) in edition ${edition}`);
-  return result.problems.length === 0 ? 0 : 1;
+  for (const p of problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
+  fx.log.info(problems.length === 0 ? `check passed: edition ${edition}` : `check failed: ${problems.length} problem(s) in edition ${edition}`);
+  return problems.length === 0 ? 0 : 1;
 }

@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { rankedBars } from '../../src/figures/charts.ts';
+import { FIGURES } from '../../src/figures/catalog.ts';
+import type { FigureDefinition } from '../../src/figures/types.ts';
+import { checkFigureLabels, valueLabels } from '../../src/check/figures.ts';
+import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+
+// A figure that prints a number its data does not have: an annotation typed into the spec.
+const annotated: FigureDefinition = {
+  id: 'test-annotated',
+  scope: 'papers',
+  build: ({ metrics }) => {
+    const spec = rankedBars(metrics.papers.by_country.slice(0, 3).map((r) => ({ label: r.country, value: r.papers })), 'Papers') as { layer: unknown[] };
+    spec.layer.push({ mark: { type: 'text', text: 'peak 2,587', x: 10, y: 10 } });
+    return { spec: spec as never, caption: 'x', title: 'x', description: 'x' };
+  },
+};
+(FIGURES as FigureDefinition[]).push(annotated);
+afterAll(() => {
+  (FIGURES as FigureDefinition[]).splice(FIGURES.indexOf(annotated), 1);
+});
+
+describe('figures as drawn', () => {
+  it('print only numbers of their data, the same in both locales (the 2023 edition)', async () => {
+    const problems = await checkFigureLabels(await edition(), await sampleMetrics(), [await bundle('zh'), await bundle('en')]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('fail on a number typed into a chart', async () => {
+    const ed = await edition();
+    const one = { ...ed, chapters: [{ id: 'x', file: 'x', text: '{{figure "test-annotated"}}' }] };
+    const problems = await checkFigureLabels(one, await sampleMetrics(), [await bundle('en')]);
+    // The annotation layer inherits the bars' encoding: it is drawn once per bar, reported each time.
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toEqual({ check: 'untraceable-number', where: 'figure test-annotated en', message: 'the chart prints "2,587" ("peak 2,587"), which is not in its data' });
+  });
+
+  it('read the value labels, not the axis', () => {
+    const svg = '<g class="mark-text role-axis-label"><text>500</text></g><g class="mark-text role-mark layer_1_marks" role="graphics-object"><text aria-label="x">1,467</text><text>net &#8722;7</text></g>';
+    expect(valueLabels(svg)).toEqual(['1,467', 'net −7']);
+  });
+});
