@@ -102,6 +102,7 @@ export const LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>>
   // Comparing with zero ("none") or one ("first") is structure, not data.
   compare: [1],
   gt: [1],
+  lt: [1],
   pct: [1],
   ratio: [2],
 };
@@ -261,8 +262,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('sign', (a: number) => (num(a) > 0 ? 'up' : a < 0 ? 'down' : 'flat'));
   plain('eq', (a: unknown, b: unknown) => a === b);
   plain('gt', (a: number, b: number) => num(a) > num(b));
+  plain('lt', (a: number, b: number) => num(a) < num(b));
   plain('isNull', (a: unknown) => a === null || a === undefined);
   plain('not', (a: unknown) => !a);
   plain('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
+  plain('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   plain('array', (...items: unknown[]) => items);
 }

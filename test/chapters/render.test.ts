@@ -98,6 +98,17 @@ describe('wording follows the data', () => {
   });
 });
 
+describe('advice follows the data', () => {
+  it('asks to keep researchers only when the home country loses them', async () => {
+    expect((await render('en', metrics)).text).toContain('Keep and attract researchers.');
+    const m = copy(metrics);
+    (m.flows!.by_country.find((c) => c.country === 'CN') as { net: number }).net = 5;
+    const en = (await render('en', m)).text;
+    expect(en).not.toContain('Keep and attract researchers.');
+    expect(en).toContain('Train more researchers for the top.');
+  });
+});
+
 describe('ties', () => {
   it('name both leaders instead of putting one "ahead of" the other', async () => {
     const m = copy(metrics);
