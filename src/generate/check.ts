@@ -35,6 +35,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const metrics = arg('metrics');
   const c = metrics ? checkMetricsFile(metrics) : await checkDataset(arg('data') ?? '.cache/data/2023');
-  console.log(report(c, process.argv.includes('--verbose')));
-  process.exitCode = c.results.every((r) => r.ok) ? 0 : 1;
+  if (c.results.length === 0) console.log('no tables found: run `npm run generate` first (or pass --data DIR)');
+  else console.log(report(c, process.argv.includes('--verbose')));
+  process.exitCode = c.results.length > 0 && c.results.every((r) => r.ok) ? 0 : 1;
 }

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from './db.ts';
@@ -53,14 +53,31 @@ async function copyOut(db: Db, table: string, select: string, order: string, out
 export async function generate(opts: GenerateOptions): Promise<{ skipped: boolean; seconds: number; plan?: PaperPlan }> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
-  const out = resolve(opts.out);
+  const final = resolve(opts.out);
   const dig = digest(opts.scale);
-  const digestFile = join(out, '.digest');
-  if (!opts.force && existsSync(digestFile) && readFileSync(digestFile, 'utf8').trim() === dig) {
+  const finalDigest = join(final, '.digest');
+  if (!opts.force && existsSync(finalDigest) && readFileSync(finalDigest, 'utf8').trim() === dig) {
     return { skipped: true, seconds: 0 };
   }
+  // Written to a sibling folder and moved into place at the end: an interrupted run or a concurrent
+  // reader never sees half a dataset behind a valid digest.
+  const out = `${final}.tmp-${process.pid}`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  try {
+    const plan = await generateInto(out, opts.scale, dig, log, started);
+    rmSync(final, { recursive: true, force: true });
+    renameSync(out, final);
+    return { skipped: false, seconds: (Date.now() - started) / 1000, plan };
+  } catch (e) {
+    rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function generateInto(out: string, scale: number, dig: string, log: (m: string) => void, started: number): Promise<PaperPlan> {
+  const opts = { scale };
+  const digestFile = join(out, '.digest');
   const targets: Raw = loadTargets(TARGETS);
   const plan = planPapers(targets, opts.scale);
   // Topics pick their papers among the top 1% and set review flags, so they come before the SQL.
@@ -99,7 +116,7 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
   copyFileSync(TARGETS, join(out, 'targets.yaml'));
   writeFileSync(join(out, 'calibration.json'), `${JSON.stringify({ note: 'Reconstruction calibrated to the published aggregates of the 2023 edition (source: AMiner); assumed = not printed, chosen by the project.', entries: calibrationEntries(targets) }, null, 1)}\n`);
   writeFileSync(digestFile, `${dig}\n`);
-  return { skipped: false, seconds: (Date.now() - started) / 1000, plan };
+  return plan;
 }
 
 function arg(name: string): string | undefined {
