@@ -335,6 +335,10 @@ export function report(c: Checker, verbose = false): string {
   const bad = c.results.filter((r) => !r.ok);
   for (const r of verbose ? c.results : bad) lines.push(`${r.ok ? 'ok  ' : 'MISS'} ${r.id}: expected ${r.expected}, got ${r.actual}${r.assumed ? ' (assumed)' : ''}`);
   const pub = c.results.filter((r) => !r.assumed);
-  lines.push(`${c.results.length - bad.length} of ${c.results.length} target values reproduced: ${pub.filter((r) => r.ok).length} of ${pub.length} published, ${c.results.length - pub.length - bad.filter((r) => r.assumed).length} of ${c.results.length - pub.length} assumed`);
+  const assumed = c.results.length - pub.length;
+  lines.push(
+    `${pub.filter((r) => r.ok).length} of ${pub.length} published values reproduced; ` +
+      `${assumed - bad.filter((r) => r.assumed).length} of ${assumed} assumed values reproduced (${c.results.length} targets)`,
+  );
   return lines.join('\n');
 }
