@@ -249,12 +249,14 @@ export function genericInstitutions(country: string, count: number): Institution
   const zh = countryName(country, 'zh');
   for (let i = 1; i <= count; i++) {
     const kind: Kind = i % 9 === 0 ? 'company' : i % 7 === 0 ? 'institute' : 'university';
-    const noun = kind === 'company' ? ['Company', '公司'] : kind === 'institute' ? ['Research Institute', '研究所'] : ['University', '大学'];
+    // Plainly generic names: these institutions stand for the many the report does not name.
+    const noun = kind === 'company' ? ['company', '企业'] : kind === 'institute' ? ['research institute', '研究机构'] : ['university', '高校'];
+    const code = `${country}-${String(i).padStart(4, '0')}`;
     const prov = country === 'CN' ? PROVINCES[cnProvinceSlots(count)[i - 1]!]! : null;
     out.push({
       id: `I-${country}-${String(i).padStart(4, '0')}`,
-      nameZh: `${zh}${noun[1]} ${i}`,
-      nameEn: `${en} ${noun[0]} ${i}`,
+      nameZh: `${zh}未具名${noun[1]} ${code}`,
+      nameEn: `Unnamed ${noun[0]} ${code} (${en})`,
       country,
       kind,
       parent: null,
