@@ -33,7 +33,7 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
     data: { values },
     encoding: {
       y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
-      x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5 } },
+      x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.digits ? {} : { tickMinStep: 1 }) } },
     },
     layer: [
       { mark: { type: 'bar', height: { band: 0.7 } } },
@@ -58,7 +58,7 @@ export function groupedBars(rows: readonly PairRow[], axisTitle: string, series:
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 }, scale: { paddingInner: 0.25 } },
       yOffset: { field: 'series', type: 'nominal', sort: [...series] },
-      x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5 } },
+      x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.percent ? {} : { tickMinStep: 1 }) } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
     },
     height: { step: 11 },
@@ -86,7 +86,7 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
     data: { values: rows.map((r) => ({ ...r, year: String(r.year), last: r.year === last })) },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
-      y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5 } },
+      y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
     },
     layer: [

@@ -17,7 +17,7 @@ const S = {
 };
 
 /** Cells this short never wrap: a country name broken one character a line is unreadable. */
-const SHORT = 8;
+const SHORT = 14;
 
 export function tableHtml(table: RenderedTable): string {
   const short = table.columns.map((_, i) => table.rows.every((row) => [...(row[i] ?? '')].length <= SHORT));
