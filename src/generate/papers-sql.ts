@@ -46,10 +46,18 @@ export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
     FROM u`);
   await db.run(`
     CREATE OR REPLACE TABLE all_affiliations AS
-    WITH slots AS (
-      SELECT p.paper_id, e.country, e.key, (hash(${SEED}, 'inst', p.a, p.b, e.pos) % l.n)::INTEGER AS slot
-      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a JOIN plan_pick_len l ON l.key = e.key)
-    SELECT s.paper_id, k.institution_id, s.country
+    WITH entries AS (
+      SELECT p.paper_id, p.a, p.b, e.pos, e.country, e.key, l.n
+      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a JOIN plan_pick_len l ON l.key = e.key),
+    slots AS (
+      SELECT paper_id, country, key, (hash(${SEED}, 'inst', a, b, pos) % n)::INTEGER AS slot FROM entries
+      -- A second institution of the same country on one paper in five (two campuses of one system,
+      -- or two generic institutions): counts must then be of distinct papers, as the contract says.
+      UNION ALL
+      SELECT paper_id, country, key, (hash(${SEED}, 'inst2', a, b, pos) % n)::INTEGER FROM entries
+      WHERE n > 1 AND hash(${SEED}, 'second', a, b, pos) % 5 = 0)
+    -- One row per paper and institution (the same pick twice is one row).
+    SELECT DISTINCT s.paper_id, k.institution_id, s.country
     FROM slots s JOIN plan_picks k ON k.key = s.key AND k.slot = s.slot
     UNION ALL
     SELECT p.paper_id, t.institution_id, t.country
