@@ -103,6 +103,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     return n;
   };
   const placed = new Map<string, RenderedTable>();
+  const downloadLabel = c.t.text('document:download_csv');
   // {{#let name=value …}} … {{/let}}: names for values used more than once in a passage.
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
@@ -131,7 +132,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown))
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
-      .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!));
+      .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
   } catch (error) {
     throw locate(chapter, error);
   }

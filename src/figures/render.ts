@@ -9,6 +9,7 @@ import type { MetricsDocument } from '../metrics/document.ts';
 import { FIGURES } from './catalog.ts';
 import { scopeNotes } from './notes.ts';
 import { renderSvg } from './vega.ts';
+import { recordsToCsv } from '../html/csv.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -20,6 +21,16 @@ export interface RenderedFigure {
   readonly svg: string;
   /** Notes under the figure (scope, data source), escaped markup. */
   readonly notes: readonly string[];
+  /** The chart's data as CSV, and the download link's label (plain text). */
+  readonly download: { readonly file: string; readonly label: string; readonly csv: string };
+}
+
+/** The rows a spec draws: its inline data, or the first named dataset. */
+export function specRows(spec: { data?: unknown; datasets?: Record<string, unknown> }): Record<string, unknown>[] {
+  const inline = (spec.data as { values?: unknown } | undefined)?.values;
+  if (Array.isArray(inline)) return inline as Record<string, unknown>[];
+  const named = Object.values(spec.datasets ?? {}).find(Array.isArray);
+  return (named as Record<string, unknown>[] | undefined) ?? [];
 }
 
 /** `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). */
@@ -32,7 +43,8 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
     const built = def.build({ metrics, t, names, focus });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const notes = scopeNotes(def.scope, metrics, t);
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes) }));
+    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
   }
   return out;
 }

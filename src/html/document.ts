@@ -15,6 +15,7 @@ import type { RenderedFigure } from '../figures/render.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../load/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
+import { downloadLink } from './csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { tocHtml } from './toc.ts';
 
@@ -56,6 +57,7 @@ export function figureHtml(figure: RenderedFigure): string {
     `<div class="chart">${figure.svg}</div>` +
     `<figcaption><span class="label">${escapeHtml(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
+    downloadLink(figure.download.file, figure.download.label, figure.download.csv) +
     `</figure>`
   );
 }

@@ -41,7 +41,7 @@ html:lang(en) { hyphens: auto; }
 :lang(zh) { text-autospace: normal; line-break: strict; }
 body { margin: 0; font-size: 11pt; }
 main, .toc, .back-cover { box-sizing: border-box; }
-h1, h2, h3 { color: var(--accent); line-height: 1.35; break-after: avoid; }
+h1, h2, h3, h4 { color: var(--accent); line-height: 1.35; break-after: avoid; }
 /* h1 line-height ≥ 1.5: below that, Chromium 156 writes each h1's text twice into its PDF bookmark. */
 h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
 h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
@@ -73,13 +73,20 @@ figcaption .label { margin-right: 0.6em; }
 figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* tables */
-table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 0.5rem 0 1rem; }
-caption { caption-side: top; font-weight: 700; font-size: 10pt; padding-bottom: 0.3rem; }
-th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.4rem; text-align: left; }
-th { background: #eef2f8; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.table-block { margin: 1.2rem 0; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
+caption { caption-side: top; text-align: center; font-size: 10pt; font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
+caption .label { margin-right: 0.6em; }
+th { border-bottom: 1px solid var(--accent); padding: 0.3rem 0.5rem; font-weight: 700; vertical-align: bottom; text-align: left; }
+td { border-bottom: 0.5px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
+th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.short, td.short { white-space: nowrap; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
+.table-block .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+
+/* the data behind a figure or table, for download (web edition) */
+p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: 8.5pt; }
 
 .back-cover { text-align: center; color: var(--muted); }
 
@@ -97,7 +104,7 @@ p.continued { text-indent: 0 !important; }
 .paginating .toc { break-after: column; }
 .paginating section.chapter { break-before: column; }
 @media print {
-  section.footnotes, hr.footnotes-sep { display: none; }
+  section.footnotes, hr.footnotes-sep, p.download { display: none; }
 }
 
 @media screen {

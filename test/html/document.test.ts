@@ -4,7 +4,7 @@ import type { RenderedFigure } from '../../src/figures/render.ts';
 import { figureSlot } from '../../src/chapters/render.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
 
-const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', notes: ['数据来源：AMiner。'] };
+const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
 const fonts = { read: () => new Uint8Array([1, 2, 3]) };
 
 function doc(locale: 'zh' | 'en', heading: string, figures = [figure], other: DocumentInput['otherEdition'] = null) {
@@ -25,7 +25,8 @@ describe('HTML document', () => {
   it('puts each figure where its chapter placed it, with number, caption and notes', () => {
     const { html } = doc('zh', '标题');
     expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart"><svg>');
-    expect(html).toContain('<figcaption><span class="label">图 1</span>论文 *数量*</figcaption><p class="note">数据来源：AMiner。</p></figure>');
+    expect(html).toContain('<figcaption><span class="label">图 1</span>论文 *数量*</figcaption><p class="note">数据来源：AMiner。</p>');
+    expect(html).toContain('<p class="download"><a download="figure-1.csv" href="data:text/csv;charset=utf-8,a%2Cb%0D%0A">下载数据</a></p></figure>');
     expect(html).not.toContain('@@figure');
   });
 

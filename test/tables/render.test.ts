@@ -31,8 +31,9 @@ describe('numbered tables', () => {
     const html = tableHtml(t);
     expect(html).toMatch(/^<div class="table-block"[^>]*><table id="tab-high-value-institutions" data-number="5"[^>]*><caption[^>]*><span class="label"[^>]*>Table 5<\/span>Top 10 institutions by high-value patents<\/caption><thead><tr><th scope="col"/);
     expect(html.match(/<th scope="col"/g)).toHaveLength(5);
-    expect(html).toMatch(/<td style="[^"]*text-align:right[^"]*">21<\/td>/);
+    expect(html).toContain('<td class="num">21</td>'); // right-aligned by the stylesheet's td.num
     expect(html).toContain('market value of USD 1 million or more');
+    expect(tableHtml(t, 'Download the data (CSV)')).toMatch(/<p class="download"><a download="table-5\.csv" href="data:text\/csv;charset=utf-8,%EF%BB%BFRank%2CInstitution%2C[^"]*">Download the data \(CSV\)<\/a><\/p><\/div>$/);
   });
 
   it('record every number they print, for report check', async () => {
