@@ -68,3 +68,13 @@ export async function openDb(): Promise<Db> {
 
 /** A uniform number in [0,1) from a hash of the seed and keys: deterministic pseudo-randomness in SQL. */
 export const U = (...keys: string[]): string => `((hash(${keys.join(', ')}) % 1000000007)::DOUBLE / 1000000007.0)`;
+
+/**
+ * Loads pick lists (key → institution ids, repeated by weight) as `${name}` (key, slot,
+ * institution_id) and `${name}_len` (key, n): rows are picked by an equi-join on a hashed slot.
+ */
+export async function loadPicks(db: Db, name: string, picks: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const lists = [...picks.entries()].filter(([, ids]) => ids.length > 0);
+  await db.load(name, [['key', 'VARCHAR'], ['slot', 'INTEGER'], ['institution_id', 'VARCHAR']], lists.flatMap(([k, ids]) => ids.map((id, slot) => [k, slot, id])));
+  await db.load(`${name}_len`, [['key', 'VARCHAR'], ['n', 'INTEGER']], lists.map(([k, ids]) => [k, ids.length]));
+}

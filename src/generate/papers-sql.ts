@@ -4,7 +4,7 @@
  * over its papers with heavy-tailed weights (largest remainder keeps the total exact).
  */
 import { SEED } from './config.ts';
-import { U, type Db } from './db.ts';
+import { U, loadPicks, type Db } from './db.ts';
 import type { PaperPlan } from './papers-plan.ts';
 
 export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
@@ -13,10 +13,7 @@ export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
   await db.load('plan_entries', [['gid', 'INTEGER'], ['pos', 'INTEGER'], ['country', 'VARCHAR'], ['key', 'VARCHAR']],
     plan.groups.flatMap((g) => g.countries.map((c, pos) => [g.gid, pos, c, g.keys[pos]!])));
   // Pick lists as (key, slot) rows: an equi-join is far faster than indexing a list per row.
-  await db.load('plan_pick_len', [['key', 'VARCHAR'], ['n', 'INTEGER']], [...plan.picks.entries()].map(([k, ids]) => [k, ids.length]));
-  await db.load('plan_pick_lists', [['key', 'VARCHAR'], ['ids', 'VARCHAR[]']], [...plan.picks.entries()].map(([k, ids]) => [k, ids]));
-  await db.run(`CREATE OR REPLACE TABLE plan_picks AS
-    SELECT key, (generate_subscripts(ids, 1) - 1)::INTEGER AS slot, unnest(ids) AS institution_id FROM plan_pick_lists`);
+  await loadPicks(db, 'plan_picks', plan.picks);
   await db.load('plan_top', [['tid', 'INTEGER'], ['year', 'INTEGER'], ['citations', 'INTEGER'], ['review', 'BOOLEAN']],
     plan.top.map((p, i) => [i, p.year, p.citations, p.review]));
   await db.load('plan_top_aff', [['tid', 'INTEGER'], ['pos', 'INTEGER'], ['country', 'VARCHAR'], ['institution_id', 'VARCHAR']],
@@ -48,17 +45,20 @@ export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
     CREATE OR REPLACE TABLE all_affiliations AS
     WITH entries AS (
       SELECT p.paper_id, p.a, p.b, e.pos, e.country, e.key, l.n
-      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a JOIN plan_pick_len l ON l.key = e.key),
+      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a JOIN plan_picks_len l ON l.key = e.key),
+    -- A second institution of the same country on one paper in five (two campuses of one system,
+    -- or two generic institutions): counts must then be of distinct papers, as the contract says.
     slots AS (
-      SELECT paper_id, country, key, (hash(${SEED}, 'inst', a, b, pos) % n)::INTEGER AS slot FROM entries
-      -- A second institution of the same country on one paper in five (two campuses of one system,
-      -- or two generic institutions): counts must then be of distinct papers, as the contract says.
-      UNION ALL
-      SELECT paper_id, country, key, (hash(${SEED}, 'inst2', a, b, pos) % n)::INTEGER FROM entries
-      WHERE n > 1 AND hash(${SEED}, 'second', a, b, pos) % 5 = 0)
-    -- One row per paper and institution (the same pick twice is one row).
-    SELECT DISTINCT s.paper_id, k.institution_id, s.country
-    FROM slots s JOIN plan_picks k ON k.key = s.key AND k.slot = s.slot
+      SELECT paper_id, country, key, (hash(${SEED}, 'inst', a, b, pos) % n)::INTEGER AS slot1,
+             CASE WHEN n > 1 AND hash(${SEED}, 'second', a, b, pos) % 5 = 0 THEN (hash(${SEED}, 'inst2', a, b, pos) % n)::INTEGER END AS slot2
+      FROM entries),
+    picked AS (
+      SELECT s.paper_id, s.country, k1.institution_id AS i1, k2.institution_id AS i2
+      FROM slots s JOIN plan_picks k1 ON k1.key = s.key AND k1.slot = s.slot1
+      LEFT JOIN plan_picks k2 ON k2.key = s.key AND k2.slot = s.slot2)
+    SELECT paper_id, i1 AS institution_id, country FROM picked
+    -- One row per paper and institution: a second pick equal to the first adds nothing.
+    UNION ALL SELECT paper_id, i2, country FROM picked WHERE i2 IS NOT NULL AND i2 <> i1
     UNION ALL
     SELECT p.paper_id, t.institution_id, t.country
     FROM (SELECT * FROM all_papers WHERE kind = 't') p JOIN plan_top_aff t ON t.tid = p.a`);

@@ -5,7 +5,7 @@
  */
 import * as C from './config.ts';
 import { ALL_COUNTRIES, REST_OF_WORLD, type Institution } from './entities.ts';
-import { U, type Db } from './db.ts';
+import { U, loadPicks, type Db } from './db.ts';
 import { obj, series, val, type Raw } from './targets.ts';
 import { apportion, sum } from './util.ts';
 
@@ -170,8 +170,7 @@ export async function writePatentTables(db: Db, plan: PatentPlan): Promise<void>
       const b = BANDS.find((x) => x.id === c.band)!;
       return [i, c.country, c.year, c.band, c.key, c.count, b.lo, b.hi];
     }));
-  await db.load('pat_pick_lists', [['key', 'VARCHAR'], ['ids', 'VARCHAR[]']], [...plan.picks.entries()].map(([k, ids]) => [k, ids]));
-  await db.run(`CREATE OR REPLACE TABLE pat_picks AS SELECT key, (generate_subscripts(ids, 1) - 1)::INTEGER AS slot, unnest(ids) AS institution_id, len(ids) AS n FROM pat_pick_lists`);
+  await loadPicks(db, 'pat_picks', plan.picks);
   // Value: log-uniform inside the band, floored (so it never reaches the band's upper bound).
   await db.run(`
     CREATE OR REPLACE TABLE out_patents AS

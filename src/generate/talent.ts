@@ -6,7 +6,7 @@
 import countries from 'i18n-iso-countries';
 import * as C from './config.ts';
 import { ALL_COUNTRIES, PROVINCES, genericInstitutions, type Institution } from './entities.ts';
-import { U, type Db } from './db.ts';
+import { U, loadPicks, type Db } from './db.ts';
 import { obj, val, type Raw } from './targets.ts';
 import { apportion, sum } from './util.ts';
 
@@ -181,9 +181,7 @@ export function planTalent(t: Raw, scale: number, institutions: Institution[]): 
 export async function writeTalentTables(db: Db, plan: TalentPlan): Promise<void> {
   await db.load('tal_cells', [['cid', 'INTEGER'], ['country', 'VARCHAR'], ['key', 'VARCHAR'], ['province', 'VARCHAR'], ['high', 'BOOLEAN'], ['n', 'INTEGER']],
     plan.cells.map((c, i) => [i, c.country, c.key, c.province, c.high, c.count]));
-  await db.load('tal_pick_lists', [['key', 'VARCHAR'], ['ids', 'VARCHAR[]']], [...plan.picks.entries()].filter(([, ids]) => ids.length > 0).map(([k, ids]) => [k, ids]));
-  await db.run(`CREATE OR REPLACE TABLE tal_picks AS SELECT key, (generate_subscripts(ids, 1) - 1)::INTEGER AS slot, unnest(ids) AS institution_id FROM tal_pick_lists`);
-  await db.run(`CREATE OR REPLACE TABLE tal_pick_len AS SELECT key, len(ids)::INTEGER AS n FROM tal_pick_lists`);
+  await loadPicks(db, 'tal_picks', plan.picks);
   await db.load('province_city', [['province', 'VARCHAR'], ['city', 'VARCHAR']], PROVINCES.map((p) => [p.code, p.city]));
   // h-index: high-level researchers 20 + a Pareto tail; the others 0-19, skewed low.
   await db.run(`
@@ -191,7 +189,7 @@ export async function writeTalentTables(db: Db, plan: TalentPlan): Promise<void>
     WITH r AS (SELECT cid, country, key, province, high, unnest(range(n)) AS i FROM tal_cells),
     s AS (SELECT r.*, CASE WHEN r.key IS NULL THEN NULL ELSE (hash(${C.SEED}, 'sinst', cid, i) % l.n)::INTEGER END AS slot,
                  ${U(String(C.SEED), "'h'", 'cid', 'i')} AS u
-          FROM r LEFT JOIN tal_pick_len l ON l.key = r.key)
+          FROM r LEFT JOIN tal_picks_len l ON l.key = r.key)
     SELECT 'S' || lpad((row_number() OVER (ORDER BY s.country, hash(${C.SEED}, 'sid', cid, i), cid, i))::VARCHAR, 7, '0') AS scholar_id,
            s.country, p.institution_id,
            (CASE WHEN high THEN 20 + least(floor(12 * (pow(1 - u, -1 / 2.5) - 1)), 180) ELSE floor(20 * pow(u, 1.3)) END)::INTEGER AS h_index,
