@@ -24,7 +24,7 @@ export function metricsWith(byCountry: [string, number, number][]): MetricsDocum
 /** The project's real locale files, so tests exercise the real sentences. */
 export function realBundle(locale: Locale): LocaleBundle {
   const read = (ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${locale}/${ns}.json`, import.meta.url), 'utf8'));
-  return { locale, dir: `locales/${locale}`, namespaces: { report: read('report'), countries: read('countries') } };
+  return { locale, dir: `locales/${locale}`, namespaces: { report: read('report'), countries: read('countries'), document: read('document') } };
 }
 
 export function editionOf(text: string, file = 'templates/test/chapters/x.md.hbs'): Edition {
