@@ -78,3 +78,18 @@ export async function loadPicks(db: Db, name: string, picks: ReadonlyMap<string,
   await db.load(name, [['key', 'VARCHAR'], ['slot', 'INTEGER'], ['institution_id', 'VARCHAR']], lists.flatMap(([k, ids]) => ids.map((id, slot) => [k, slot, id])));
   await db.load(`${name}_len`, [['key', 'VARCHAR'], ['n', 'INTEGER']], lists.map(([k, ids]) => [k, ids.length]));
 }
+
+/**
+ * The same pick lists as one flat array: `${name}` (idx, institution_id), and per key its `base`
+ * offset and length `n`, so that a row picks `base + hash % n` with a join on one integer.
+ */
+export async function loadFlatPicks(db: Db, name: string, picks: ReadonlyMap<string, readonly string[]>): Promise<Map<string, { base: number; n: number }>> {
+  const where = new Map<string, { base: number; n: number }>();
+  const rows: [number, string][] = [];
+  for (const [k, ids] of picks) {
+    where.set(k, { base: rows.length, n: ids.length });
+    for (const id of ids) rows.push([rows.length, id]);
+  }
+  await db.load(name, [['idx', 'INTEGER'], ['institution_id', 'VARCHAR']], rows);
+  return where;
+}

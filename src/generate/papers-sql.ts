@@ -4,16 +4,17 @@
  * over its papers with heavy-tailed weights (largest remainder keeps the total exact).
  */
 import { SEED } from './config.ts';
-import { U, loadPicks, type Db } from './db.ts';
+import { U, loadFlatPicks, type Db } from './db.ts';
 import type { PaperPlan } from './papers-plan.ts';
 
 export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
   await db.load('plan_groups', [['gid', 'INTEGER'], ['year', 'INTEGER'], ['n', 'INTEGER'], ['s', 'BIGINT'], ['wmax', 'DOUBLE']],
     plan.groups.map((g) => [g.gid, g.year, g.count, g.sum, g.sum > 0 ? Math.max(1e-9, (0.6 * g.cap * g.count) / g.sum) : 1]));
-  await db.load('plan_entries', [['gid', 'INTEGER'], ['pos', 'INTEGER'], ['country', 'VARCHAR'], ['key', 'VARCHAR']],
-    plan.groups.flatMap((g) => g.countries.map((c, pos) => [g.gid, pos, c, g.keys[pos]!])));
-  // Pick lists as (key, slot) rows: an equi-join is far faster than indexing a list per row.
-  await loadPicks(db, 'plan_picks', plan.picks);
+  // Pick lists as one flat array joined on an integer index: far faster than indexing a list per
+  // row or joining on (text key, slot).
+  const where = await loadFlatPicks(db, 'plan_picks', plan.picks);
+  await db.load('plan_entries', [['gid', 'INTEGER'], ['pos', 'INTEGER'], ['country', 'VARCHAR'], ['base', 'INTEGER'], ['n', 'INTEGER']],
+    plan.groups.flatMap((g) => g.countries.map((c, pos) => [g.gid, pos, c, where.get(g.keys[pos]!)!.base, where.get(g.keys[pos]!)!.n])));
   await db.load('plan_top', [['tid', 'INTEGER'], ['year', 'INTEGER'], ['citations', 'INTEGER'], ['review', 'BOOLEAN']],
     plan.top.map((p, i) => [i, p.year, p.citations, p.review]));
   await db.load('plan_top_aff', [['tid', 'INTEGER'], ['pos', 'INTEGER'], ['country', 'VARCHAR'], ['institution_id', 'VARCHAR']],
@@ -44,18 +45,18 @@ export async function writePaperTables(db: Db, plan: PaperPlan): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE all_affiliations AS
     WITH entries AS (
-      SELECT p.paper_id, p.a, p.b, e.pos, e.country, e.key, l.n
-      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a JOIN plan_picks_len l ON l.key = e.key),
+      SELECT p.paper_id, p.a, p.b, e.pos, e.country, e.base, e.n
+      FROM (SELECT * FROM all_papers WHERE kind = 'n') p JOIN plan_entries e ON e.gid = p.a),
     -- A second institution of the same country on one paper in five (two campuses of one system,
     -- or two generic institutions): counts must then be of distinct papers, as the contract says.
     slots AS (
-      SELECT paper_id, country, key, (hash(${SEED}, 'inst', a, b, pos) % n)::INTEGER AS slot1,
-             CASE WHEN n > 1 AND hash(${SEED}, 'second', a, b, pos) % 5 = 0 THEN (hash(${SEED}, 'inst2', a, b, pos) % n)::INTEGER END AS slot2
+      SELECT paper_id, country, base + (hash(${SEED}, 'inst', a, b, pos) % n)::INTEGER AS slot1,
+             CASE WHEN n > 1 AND hash(${SEED}, 'second', a, b, pos) % 5 = 0 THEN base + (hash(${SEED}, 'inst2', a, b, pos) % n)::INTEGER END AS slot2
       FROM entries),
     picked AS (
       SELECT s.paper_id, s.country, k1.institution_id AS i1, k2.institution_id AS i2
-      FROM slots s JOIN plan_picks k1 ON k1.key = s.key AND k1.slot = s.slot1
-      LEFT JOIN plan_picks k2 ON k2.key = s.key AND k2.slot = s.slot2)
+      FROM slots s JOIN plan_picks k1 ON k1.idx = s.slot1
+      LEFT JOIN plan_picks k2 ON k2.idx = s.slot2)
     SELECT paper_id, i1 AS institution_id, country FROM picked
     -- One row per paper and institution: a second pick equal to the first adds nothing.
     UNION ALL SELECT paper_id, i2, country FROM picked WHERE i2 IS NOT NULL AND i2 <> i1
