@@ -22,6 +22,11 @@ export interface Edition {
   readonly focus?: Focus;
   /** The dataset folder, relative to the project root. */
   readonly data: string;
+  /**
+   * The dataset is made by the project's generator (src/generate, calibrated to the published
+   * figures) and written to `data` when missing or out of date, rather than supplied.
+   */
+  readonly generated?: boolean;
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
@@ -36,6 +41,7 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const source = parseYaml(file, await fs.readText(file));
   const r = new YamlReader(source);
   const data = r.string(['data']);
+  const generated = r.optionalBoolean(['generated']) ?? false;
   const focus = (source.value as { focus?: unknown } | null)?.focus !== undefined ? { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) } : undefined;
   const chapters: ChapterSource[] = [];
   for (const [i] of r.array(['chapters']).entries()) {
@@ -49,5 +55,5 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   if (await fs.exists(partialDir)) {
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
-  return Object.freeze({ edition, data, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials) });
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials) });
 }

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
+import { ensureDataset } from './dataset.ts';
 import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
 import { checkFigureLabels } from '../check/figures.ts';
@@ -32,6 +33,7 @@ Options:
 
 export async function checkCommand(root: string, edition: string, fx: Effects, data?: string): Promise<number> {
   const ed = await readEdition(fx.fs, join(root, 'templates'), edition);
+  if (!data) await ensureDataset(fx, root, ed);
   const engine = await openDuckDb();
   let metrics;
   try {

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readEdition } from '../chapters/edition.ts';
+import { ensureDataset } from './dataset.ts';
 import { nodeEffects, timed, type Effects } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
@@ -93,8 +95,10 @@ async function buildCommand(args: string[], fx: Effects): Promise<number> {
   const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
   const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
   const start = fx.clock.now();
+  const editionName = (v.edition as string | undefined) ?? '2023';
+  await ensureDataset(fx, PROJECT_ROOT, await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), editionName));
   const result = await build(
-    { root: PROJECT_ROOT, edition: (v.edition as string | undefined) ?? '2023', locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
+    { root: PROJECT_ROOT, edition: editionName, locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,

@@ -73,6 +73,14 @@ export class YamlReader {
     return this.string(path);
   }
 
+  /** true, false, or undefined when the field is absent. */
+  optionalBoolean(path: readonly (string | number)[]): boolean | undefined {
+    const v = this.at(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'boolean') this.fail(path, 'true or false', v);
+    return v;
+  }
+
   integer(path: readonly (string | number)[]): number {
     const v = this.at(path);
     if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, 'a whole number', v);

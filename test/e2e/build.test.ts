@@ -122,7 +122,7 @@ describe('regenerating after a data change', () => {
   it('changes the paragraph, the figure and the PDF, with no other edit', async () => {
     const root = mkdtempSync(join(tmpdir(), 'report-root-'));
     for (const dir of ['templates', 'locales', 'data/2023']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
-    // 3,000 new Indian papers: India moves to first place.
+    // On the small sample (data/2023/*.csv): 3,000 new Indian papers move India to first place.
     const papers = ['', ...Array.from({ length: 3000 }, (_, i) => `X${i},2020,article,5`)].join('\n');
     const affiliations = ['', ...Array.from({ length: 3000 }, (_, i) => `X${i},I-IN-1,IN`)].join('\n');
     appendFileSync(join(root, 'data/2023/papers.csv'), papers.slice(1) + '\n');
@@ -134,7 +134,7 @@ describe('regenerating after a data change', () => {
     const { findChromium, nodeEnvironment } = await import('../../src/pdf/chromium.ts');
     const outDir = join(root, 'out');
     const result = await build(
-      { root, edition: '2023', locales: ['en'], formats: ['html', 'pdf'], outDir },
+      { root, edition: '2023', data: 'data/2023', locales: ['en'], formats: ['html', 'pdf'], outDir },
       quietEffects(nodeFileSystem),
       { openEngine: openDuckDb, openPrinter: () => launchPrinter(findChromium(nodeEnvironment)!), fonts: { read: (f) => readFileSync(f.file) } },
     );
