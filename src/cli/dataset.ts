@@ -10,17 +10,10 @@ import type { Edition } from '../chapters/edition.ts';
 export async function ensureDataset(fx: Effects, root: string, edition: Edition): Promise<void> {
   if (!edition.generated) return;
   const { generate } = await import('../generate/main.ts');
-  // The generator reads its targets by paths relative to the project root.
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    await timed(
-      fx,
-      'generate data',
-      () => generate({ scale: 1, out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
-      (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
-    );
-  } finally {
-    process.chdir(cwd);
-  }
+  await timed(
+    fx,
+    'generate data',
+    () => generate({ scale: 1, out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
+    (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
+  );
 }

@@ -21,8 +21,10 @@ import { planTopics } from './topics.ts';
 import { calibrationEntries } from './calibration.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TARGETS = 'data/2023/targets.yaml';
-const MANIFEST = 'data/2023/dataset.yaml';
+// Resolved from this file, so the generator runs from any working directory (the build calls it in process).
+const ROOT = resolve(HERE, '../..');
+const TARGETS = join(ROOT, 'data/2023/targets.yaml');
+const MANIFEST = join(ROOT, 'data/2023/dataset.yaml');
 
 export interface GenerateOptions {
   scale: number;
