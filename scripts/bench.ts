@@ -7,8 +7,8 @@
  *   warm             nothing changed: every result from the cache
  *   sequential print as "metrics cached", but the two locales printed one after the other (to measure
  *                    what printing them concurrently gains)
- *   late browser     as "metrics cached", but the browser launched when the first HTML is ready rather
- *                    than as soon as the metrics are (to measure what the early launch gains)
+ *   early browser    as "metrics cached", but the browser launched as soon as the metrics are ready
+ *                    rather than when the first HTML is (to measure what an early launch would gain)
  *
  * Each run is a fresh process (as `npm run report` is), its memory sampled from /proc. Then the same
  * HTML is printed by our PDF stage and by Paged.js 0.4.3 in one Chromium, alternately, on the edition
@@ -48,6 +48,8 @@ const LOCALES: Locale[] = ['zh', 'en'];
 const fonts = { read: (f: { file: string }) => readFileSync(f.file) };
 
 interface ChildConfig {
+  /** A snapshot of the project's templates and locales: every run builds the same input. */
+  readonly root: string;
   readonly data: string;
   readonly outDir: string;
   readonly cacheDir: string;
@@ -71,7 +73,7 @@ async function child(config: ChildConfig): Promise<void> {
   const fx = { ...nodeEffects(), clock: { now } };
   const buildStart = now();
   const result = await build(
-    { root: ROOT, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint, eagerBrowser: config.eagerBrowser },
+    { root: config.root, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint, eagerBrowser: config.eagerBrowser },
     fx,
     { openEngine: openDuckDb, openPrinter: () => launchPrinter(executable), printerIdentity: () => browserIdentity(executable), fonts },
   );
@@ -220,6 +222,44 @@ async function compare(documents: readonly { name: string; locale: Locale; html:
   return out;
 }
 
+interface ConcurrencyResult {
+  readonly document: string;
+  readonly sequentialSeconds: number;
+  readonly concurrentSeconds: number;
+  readonly all: { sequential: number[]; concurrent: number[] };
+}
+
+/**
+ * Both locales printed by our PDF stage in one browser: one after the other, or at once on two pages
+ * (two renderer processes, one per core). Alternated, medians of `runs`.
+ */
+async function printBoth(documents: readonly { name: string; locale: Locale; html: string }[], runs: number, executable: string): Promise<ConcurrencyResult[]> {
+  const printer = await launchPrinter(executable);
+  const meta = { title: 'T', author: 'A', subject: 'S', keywords: ['k'], creator: 'bench', date: '2022-06-30' };
+  const out: ConcurrencyResult[] = [];
+  try {
+    for (const name of [...new Set(documents.map((d) => d.name))]) {
+      const docs = documents.filter((d) => d.name === name);
+      const sequential: number[] = [];
+      const concurrent: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        let t = performance.now();
+        for (const d of docs) await printer.print(d.html, d.locale, meta);
+        sequential.push((performance.now() - t) / 1000);
+        t = performance.now();
+        await Promise.all(docs.map((d) => printer.print(d.html, d.locale, meta)));
+        concurrent.push((performance.now() - t) / 1000);
+      }
+      out.push({ document: name, sequentialSeconds: median(sequential), concurrentSeconds: median(concurrent), all: { sequential, concurrent } });
+      const r = out.at(-1)!;
+      console.log(`  ${name.padEnd(16)} one after the other ${sec(r.sequentialSeconds)}, concurrently ${sec(r.concurrentSeconds)} (${((1 - r.concurrentSeconds / r.sequentialSeconds) * 100).toFixed(0)}% less)`);
+    }
+  } finally {
+    await printer.close();
+  }
+  return out;
+}
+
 /** A long document in both languages: the test suite's synthetic chapters, many footnotes each. */
 function longDocuments(chapters: number): { name: string; locale: Locale; html: string }[] {
   return LOCALES.map((locale) => {
@@ -301,11 +341,14 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'report-bench-'));
   const chromium = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const dataCopy = await snapshot(data.dir, join(scratch, 'data'));
+  // Templates and locales copied too: others editing them during the bench change nothing in it.
+  const project = join(scratch, 'project');
+  for (const dir of ['templates', 'locales']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
   console.log(`bench: ${EDITION} edition, ${LOCALES.join('+')}, PDF+HTML; data ${data.dir} (${data.why}); ${runs} run(s) each`);
   console.log(`       ${cpus().length} cores, ${mib(totalmem())}, Node ${process.version}, ${chromium}, commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (+ uncommitted changes)' : ''}`);
 
   const cache = (name: string) => join(scratch, 'cache', name);
-  const config = (cacheDir: string, concurrentPrint = true, eagerBrowser = true) => ({ data: dataCopy, outDir: join(scratch, 'out'), cacheDir, concurrentPrint, eagerBrowser });
+  const config = (cacheDir: string, concurrentPrint = true, eagerBrowser = false) => ({ root: project, data: dataCopy, outDir: join(scratch, 'out'), cacheDir, concurrentPrint, eagerBrowser });
   // Caches for the "metrics cached" situations: filled once, then only metrics are kept before each run.
   const metricsOnly = (dir: string) => {
     for (const kind of ['svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
@@ -321,14 +364,14 @@ async function main(): Promise<void> {
     { name: 'cold', before: (i) => cache(`cold-${i}`), concurrent: true },
     { name: 'metrics cached', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true },
     { name: 'sequential print', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: false },
-    { name: 'late browser', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true, eager: false },
+    { name: 'early browser', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true, eager: true },
     { name: 'warm', before: () => cache('shared'), concurrent: true },
   ];
   const results = new Map<string, Run[]>(scenarios.map((s) => [s.name, []]));
   // Interleaved (cold, cached, …, cold, cached, …), so that a noisy moment hits every scenario alike.
   for (let i = 0; i < runs; i++) {
     for (const s of scenarios) {
-      const run = await runBuild(s.name, config(s.before(i), s.concurrent, s.eager ?? true), scratch);
+      const run = await runBuild(s.name, config(s.before(i), s.concurrent, s.eager ?? false), scratch);
       results.get(s.name)!.push(run);
       console.log(`  run ${i + 1} ${s.name.padEnd(17)} ${sec(run.stages['total (process)']!.seconds)}`);
       if (i === 0) console.log(run.log.replace(/^/gm, '      │ ').trimEnd());
@@ -351,6 +394,7 @@ async function main(): Promise<void> {
   for (const f of outputs) console.log(`  ${f.file.padEnd(22)} ${`${(f.bytes / 1024).toFixed(0)} KiB`.padStart(10)}${f.pages ? `  ${f.pages} pages` : ''}`);
 
   let comparison: Comparison[] = [];
+  let concurrency: ConcurrencyResult[] = [];
   if (!v['no-pagedjs']) {
     console.log(`\nPDF stage, ours vs Paged.js 0.4.3 (same HTML, same Chromium, one locale at a time; medians of ${runs}):`);
     const edition = LOCALES.map((locale) => ({ name: 'edition', locale, html: readFileSync(join(scratch, 'out', EDITION, locale, 'index.html'), 'utf8') }));
@@ -360,6 +404,8 @@ async function main(): Promise<void> {
       console.log(`  ${doc}: both locales ours ${sec(sum(doc, 'ours'))}, Paged.js ${sec(sum(doc, 'pagedjs'))}: ratio ${(sum(doc, 'ours') / sum(doc, 'pagedjs')).toFixed(2)} (target ≤ 0.6)`);
     }
     console.log('  Vivliostyle CLI: skipped (it needs Node ≥ 22; this is Node ' + process.version + ')');
+    console.log(`\nboth locales in one browser, our PDF stage (medians of ${runs}):`);
+    concurrency = await printBoth([...edition, ...(v['no-long'] ? [] : longDocuments(Number(v['long-chapters'])))], runs, executable);
   }
 
   let preview: PreviewLatency | null = null;
@@ -379,6 +425,7 @@ async function main(): Promise<void> {
     stages: table,
     outputs,
     pagedjs: comparison,
+    concurrency,
     vivliostyle: 'skipped: needs Node >= 22',
     preview,
   };

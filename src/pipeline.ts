@@ -12,7 +12,7 @@
  * Every stage is a function from its input to its output; this module only wires them, times them
  * and writes the outputs at the end, all or nothing. With a cache, a stage whose inputs are unchanged
  * is read back instead of run. A locale's PDF starts printing as soon as its HTML is ready, so the
- * browser lays out one locale while Node renders the next (both cores busy).
+ * browser lays out one locale while Node renders the next (both cores busy; npm run bench measures it).
  */
 import { join, resolve } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
@@ -53,7 +53,10 @@ export interface BuildOptions {
   readonly publishedLocales?: readonly Locale[];
   /** Write metrics.json (default); the preview does not, it serves the HTML only. */
   readonly writeMetrics?: boolean;
-  /** Launch the browser as soon as the metrics are ready (default), not when the first HTML is. */
+  /**
+   * Launch the browser as soon as the metrics are ready, not when the first PDF is needed (default: no).
+   * Measured on 2 busy cores it did not pay: the launch competes with the chapters and figures stages.
+   */
   readonly eagerBrowser?: boolean;
   /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
   readonly concurrentPrint?: boolean;
@@ -239,7 +242,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const wantPdf = options.formats.includes('pdf');
   const concurrent = options.concurrentPrint ?? true;
   const queue = new PrintQueue(stages, cache, resources);
-  if (wantPdf && (options.eagerBrowser ?? true)) queue.warm();
+  if (wantPdf && options.eagerBrowser) queue.warm();
   const jobs: PrintJob[] = [];
 
   try {

@@ -16,6 +16,7 @@ import { FONT_FAMILY } from '../fonts/fontsource.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
+import { pruneCache } from '../cache/prune.ts';
 import { previewCommand } from './preview.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
 import { CHECK_HELP, checkCommand } from './check.ts';
@@ -107,6 +108,8 @@ async function buildCommand(args: string[], fx: Effects): Promise<number> {
       fonts: { read: (face) => readFileSync(face.file) },
     },
   );
+  const cacheFolder = cacheDir(v.cache as string | undefined);
+  if (cacheFolder) await pruneCache(cacheFolder);
   fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${FONT_FAMILY})`);
   for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
   return 0;

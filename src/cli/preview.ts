@@ -9,6 +9,7 @@ import { nodeFileSystem, type Effects } from '../effects.ts';
 import { message } from '../messages.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
 import { startPreview } from '../preview/preview.ts';
+import { ensureDataset } from './dataset.ts';
 
 export const PREVIEW_HELP = `Usage: report preview [--edition 2023] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out out] [--cache DIR|off]
 
@@ -46,8 +47,11 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
   }
   const edition = (v.edition as string | undefined) ?? '2023';
   const cache = v.cache as string | undefined;
-  // The edition's dataset may live outside data/ (the generated one does): it is watched too.
-  const data = await readEdition(nodeFileSystem, join(projectRoot, 'templates'), edition).then((e) => e.data, () => undefined);
+  // The edition's dataset may live outside data/ (the generated one does): it is generated when
+  // missing, as for a build, and watched too.
+  const read = await readEdition(nodeFileSystem, join(projectRoot, 'templates'), edition).catch(() => null);
+  if (read) await ensureDataset(fx, projectRoot, read);
+  const data = read?.data;
   const preview = await startPreview({
     root: projectRoot,
     edition,

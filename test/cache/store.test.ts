@@ -69,3 +69,24 @@ describe('engine version in the metrics key', () => {
     expect(treeDigest(copy, ['load', 'metrics'])).not.toBe(before);
   });
 });
+
+describe('cache size', () => {
+  it('stays bounded: the entries written longest ago go first', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, utimesSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pruneCache } = await import('../../src/cache/prune.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'report-prune-'));
+    mkdirSync(join(dir, 'pdf/aa'), { recursive: true });
+    for (let i = 0; i < 10; i++) {
+      const file = join(dir, 'pdf/aa', `e${i}`);
+      writeFileSync(file, Buffer.alloc(100));
+      utimesSync(file, 1000 + i, 1000 + i);
+    }
+    expect(await pruneCache(dir, 2000)).toEqual({ removed: 0, bytes: 1000 });
+    const result = await pruneCache(dir, 800);
+    expect(result.bytes).toBeLessThanOrEqual(600);
+    expect(existsSync(join(dir, 'pdf/aa/e0'))).toBe(false);
+    expect(existsSync(join(dir, 'pdf/aa/e9'))).toBe(true);
+  });
+});
