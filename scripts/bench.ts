@@ -279,7 +279,7 @@ type PreviewLatency = Record<string, { medianMs: number; buildMs: number; all: n
 async function previewLatency(dataDir: string, cacheDir: string, edits: number): Promise<PreviewLatency> {
   const root = mkdtempSync(join(tmpdir(), 'report-bench-preview-'));
   for (const dir of ['templates', 'locales']) cpSync(join(ROOT, dir), join(root, dir), { recursive: true });
-  const preview = await startPreview({ root, edition: EDITION, locales: LOCALES, outDir: join(root, 'out'), cacheDir, data: resolve(ROOT, dataDir), host: '127.0.0.1', port: 0, log: { info: () => {}, warn: (l) => console.log(l) } });
+  const preview = await startPreview({ root, edition: EDITION, locales: LOCALES, outDir: join(root, 'out'), cacheDir, data: resolve(ROOT, dataDir), host: '127.0.0.1', port: 0, watchCode: false, log: { info: () => {}, warn: (l) => console.log(l) } });
   const builds: BuildOutcome[] = [];
   preview.onBuilt((b) => builds.push(b));
   let reloads = 0;

@@ -7,7 +7,8 @@
  *   locales/<locale>/ ────┴──────────────────────▶ chapters (markdown → HTML) ─┐
  *                                                  figures  (Vega-Lite → SVG) ─┴─html─▶ index.html ─pdf─▶ report.pdf
  *
- *   (.cache/build: metrics by dataset + query + engine digest, SVG by spec, PDF by HTML; see src/cache)
+ *   (.cache/build: metrics by dataset + query + engine digest, chapters by templates + locale + metrics
+ *    + code, SVG by spec, PDF by HTML; see src/cache)
  *
  * Every stage is a function from its input to its output; this module only wires them, times them
  * and writes the outputs at the end, all or nothing. With a cache, a stage whose inputs are unchanged
@@ -16,12 +17,12 @@
  */
 import { join, resolve } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
-import { metricsKey, pdfKey } from './cache/keys.ts';
+import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
 import { countryNames } from './chapters/countries.ts';
 import { readEdition } from './chapters/edition.ts';
 import { createTranslator, readLocale } from './chapters/i18n.ts';
-import { numberFigures, renderChapters } from './chapters/render.ts';
+import { numberFigures, renderChapters, type RenderedChapter } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
@@ -124,8 +125,12 @@ class Stages {
 }
 
 /** Metrics from the cache when the dataset, the queries and the engine are unchanged; else load and compute. */
-async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string): Promise<MetricsDocument> {
+async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string): Promise<{ metrics: MetricsDocument; key: string | null }> {
   const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir), (k) => k.slice(0, 12));
+  return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, key), key };
+}
+
+async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string, key: string | null): Promise<MetricsDocument> {
   const parsed = key ? resources.parsed?.get(key) : undefined;
   if (parsed) return stages.run('metrics', async () => parsed, () => key!.slice(0, 12), true);
   const known = key ? await cache.get('metrics', key) : null;
@@ -150,6 +155,31 @@ async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resourc
   } finally {
     engine.close();
   }
+}
+
+/**
+ * A locale's chapters, from the cache when the edition, the locale's messages, the metrics and the code
+ * are unchanged: an edit to one locale re-renders that locale only. Only plain {id, html} chapters
+ * are stored, so a field added to RenderedChapter later is never lost in a round trip.
+ */
+async function cachedChapters(
+  stages: Stages,
+  cache: Cache,
+  metricsId: string | null,
+  locale: Locale,
+  edition: unknown,
+  messages: unknown,
+  render: () => RenderedChapter[],
+): Promise<RenderedChapter[]> {
+  const label = `chapters ${locale}`;
+  const detail = (c: readonly RenderedChapter[]) => `${c.length} chapter(s)`;
+  const key = metricsId ? chaptersKey(edition, locale, messages, metricsId) : null;
+  const known = key ? await cache.get('chapters', key) : null;
+  if (known) return stages.run(label, async () => JSON.parse(Buffer.from(known).toString('utf8')) as RenderedChapter[], detail, true);
+  const chapters = await stages.run(label, async () => render(), detail);
+  const plain = chapters.every((c) => Object.entries(c).every(([k, v]) => (k === 'id' || k === 'html') && typeof v === 'string'));
+  if (key && plain) await cache.put('chapters', key, JSON.stringify(chapters));
+  return chapters;
 }
 
 /** Keeps the last parsed metrics document only: a preview needs the current dataset's. */
@@ -234,7 +264,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
-  const metrics = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
+  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
   const outDir = join(options.outDir, options.edition);
   const files: (OutputFile & { pages?: number })[] =
     (options.writeMetrics ?? true) ? [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }] : [];
@@ -250,7 +280,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
       const t = createTranslator(bundle);
       const names = countryNames(locale, bundle.namespaces.countries);
-      const chapters = await stages.run(`chapters ${locale}`, async () => renderChapters(edition, metrics, t, names, numbers), (c) => `${c.length} chapter(s)`);
+      const chapters = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => renderChapters(edition, metrics, t, names, numbers));
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const figures = await stages.run(
         `figures ${locale}`,

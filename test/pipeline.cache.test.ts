@@ -71,6 +71,8 @@ describe('build cache', () => {
     expect(stage(again, 'metrics')!.cached).toBe(true);
     expect(cachedFigures(again, 'zh')).toBe(figureCount(again, 'zh'));
     expect(cachedFigures(again, 'en')).toBe(figureCount(again, 'en'));
+    expect(stage(again, 'chapters zh')!.cached).toBe(true);
+    expect(stage(again, 'chapters en')!.cached).toBe(true);
     expect(html('zh')).toBe(zh);
     expect(again.metrics).toEqual(first.metrics);
   });
@@ -84,7 +86,9 @@ describe('build cache', () => {
     const r = await run();
     expect(stage(r, 'load')).toBeUndefined();
     expect(stage(r, 'metrics')!.cached).toBe(true);
+    expect(stage(r, 'chapters zh')!.cached).toBe(false); // the template changed for both
     expect(html('en')).toContain('CACHE-TEST-TEMPLATE-MARKER');
+    expect(html('zh')).toContain('CACHE-TEST-TEMPLATE-MARKER');
     expect(html('en')).toContain('CACHE-TEST-SENTENCE');
     expect(html('zh')).not.toContain('CACHE-TEST-SENTENCE');
   });
@@ -98,6 +102,7 @@ describe('build cache', () => {
     const r = await run();
     expect(stage(r, 'load')).toBeDefined();
     expect(stage(r, 'metrics')!.cached).toBe(false);
+    expect(stage(r, 'chapters en')!.cached).toBe(false);
     expect(r.metrics.papers.by_country[0]!.country).toBe('IN');
     const after = html('en');
     const india = r.metrics.papers.by_country[0]!.papers.toLocaleString('en-US');
@@ -133,8 +138,10 @@ describe('build cache', () => {
     const file = join(root, 'locales/en/document.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     writeFileSync(file, JSON.stringify({ ...doc, back_generated: 'CACHE-TEST-SENTENCE-2' }));
-    await run(['html', 'pdf']);
+    const one = await run(['html', 'pdf']);
     expect(printed).toEqual(['en']);
+    expect(stage(one, 'chapters en')!.cached).toBe(false); // its messages changed
+    expect(stage(one, 'chapters zh')!.cached).toBe(true);
     expect(readFileSync(join(root, 'out/2023/en/report.pdf'), 'utf8')).toBe(`%PDF-fake en ${digest(html('en'))}`);
 
     printed.length = 0;

@@ -2,11 +2,13 @@
  * What each cached result depends on. Anything not in a key must not change the result; when in doubt
  * it goes in (a needless recomputation is cheap, a stale number in a published report is not).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
-import { digest, folderDigest, packageVersions, sourceDigest } from './digest.ts';
+import { digest, folderDigest, packageVersions, SRC, sourceDigest } from './digest.ts';
 
 /** Bump to drop every entry of a kind, e.g. when the stored format changes. */
-const FORMAT = { metrics: 1, svg: 1, pdf: 1 } as const;
+const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 1 } as const;
 
 /**
  * Metrics: the dataset's files, the metric SQL (src/metrics/sql is part of src/metrics), and the
@@ -34,4 +36,16 @@ export function svgKey(spec: unknown, options: unknown): string {
  */
 export function pdfKey(html: string, locale: string, metadata: unknown, printer: string): string {
   return digest('pdf', String(FORMAT.pdf), digest(html), locale, JSON.stringify(metadata), printer, packageVersions('puppeteer-core'), sourceDigest('pdf', 'html/styles.ts'));
+}
+
+let lockDigest: string | null = null;
+
+/**
+ * One locale's chapters: the edition (templates, partials, focus), the locale's every message, the
+ * metrics (by their own key), and all of the code and locked dependencies, since templates reach
+ * helpers, tables and formatting all over src/. Coarse on code, exact on content.
+ */
+export function chaptersKey(edition: unknown, locale: string, messages: unknown, metrics: string): string {
+  lockDigest ??= digest(readFileSync(join(SRC, '..', 'package-lock.json')));
+  return digest('chapters', String(FORMAT.chapters), JSON.stringify(edition), locale, JSON.stringify(messages), metrics, sourceDigest('.'), lockDigest);
 }

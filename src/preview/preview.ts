@@ -28,6 +28,8 @@ export interface PreviewOptions extends WorkerConfig {
   readonly log: Logger;
   /** Dataset folder to watch besides data/ (the edition's, when elsewhere), relative to root. */
   readonly watchData?: string;
+  /** Restart the build process when code under src/ changes (default); tests on a shared tree turn it off. */
+  readonly watchCode?: boolean;
 }
 
 export interface BuildOutcome {
@@ -163,7 +165,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const inputs = ['templates', 'locales', 'data', ...(options.watchData ? [options.watchData] : [])].map((d) => join(root, d));
   const watchers: Watcher[] = [
     watchTrees(inputs, (paths, firstAt) => request(localesOf(paths), firstAt)),
-    watchTrees([SRC], (paths, firstAt) => {
+    watchTrees(options.watchCode === false ? [] : [SRC], (paths, firstAt) => {
       if (!paths.some((p) => /\.(ts|js|sql)$/.test(p))) return;
       options.log.info(message('preview.restarting', { file: relative(root, paths[0]!) }));
       stopWorker();

@@ -53,6 +53,8 @@ beforeAll(async () => {
     data: 'data/2023',
     host: '127.0.0.1',
     port: 0,
+    // Others may be editing src/ of this working tree meanwhile: their edits must not restart this test's builds.
+    watchCode: false,
     log: { info: (l) => lines.push(l), warn: (l) => lines.push(l) },
   });
   preview.onBuilt((o) => builds.push(o));
