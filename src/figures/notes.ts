@@ -21,5 +21,5 @@ export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator
   };
   const line = scopeLine[scope]();
   // Editorial content is not from the dataset: it has no data source.
-  return [...(line ? [line] : []), ...(scope === 'editorial' ? [] : [t.t('notes.source', { source: m.source[t.locale] })])];
+  return [...(line ? [line] : []), ...(scope === 'editorial' ? [] : [t.t(m.reconstructed ? 'notes.source_reconstructed' : 'notes.source', { source: m.source[t.locale] })])];
 }

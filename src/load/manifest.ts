@@ -11,6 +11,11 @@ export interface Manifest {
   readonly patentYears: readonly [number, number];
   readonly snapshot: string;
   readonly source: Localized;
+  /**
+   * The records are a reconstruction calibrated to published aggregates, not the source's own
+   * records: the edition says so in its preface and its data-source notes.
+   */
+  readonly reconstructed: boolean;
 }
 
 export const MANIFEST_FILE = 'dataset.yaml';
@@ -25,6 +30,7 @@ export function parseManifest(file: string, text: string): Manifest {
     patentYears: r.yearRange(['patent_years']),
     snapshot: r.date(['snapshot']),
     source: r.localized(['source']),
+    reconstructed: r.optionalBoolean(['reconstructed']) ?? false,
   });
 }
 

@@ -109,6 +109,8 @@ export interface Provenance {
     readonly patent_years: readonly [number, number];
     readonly snapshot: string;
     readonly source: Manifest['source'];
+    /** The records are a reconstruction (see Manifest.reconstructed). */
+    readonly reconstructed: boolean;
   };
   readonly inputs: readonly { readonly table: string; readonly file: string; readonly format: TableFormat; readonly rows: number; readonly sha256: string }[];
   /** Per computed family: the query that produced it; `id` is `<family>@<first 12 hex of sha256>`. */

@@ -97,6 +97,7 @@ export async function computeMetrics(
         patent_years: manifest.patentYears,
         snapshot: manifest.snapshot,
         source: manifest.source,
+        reconstructed: manifest.reconstructed,
       },
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
       queries,

@@ -211,6 +211,7 @@ describe('the document', () => {
       patent_years: [2020, 2021],
       snapshot: '2022-06-30',
       source: { zh: '手工', en: 'Hand-made' },
+      reconstructed: false,
     });
     expect(doc.provenance.inputs.map((i) => `${i.file}:${i.rows}`).sort()).toEqual([
       'institutions.csv:7',

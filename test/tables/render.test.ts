@@ -23,7 +23,8 @@ describe('numbered tables', () => {
     expect(t.caption).toBe('全球数字科技论文产出国家排名（前 10 位）');
     expect(t.columns.map((c) => c.label)).toEqual(['排名', '国家', '论文数量（篇）', '篇均被引（次/篇）', '顶尖论文（篇）']);
     expect(t.rows[0]!.slice(0, 3)).toEqual(['1', '美国', integer(metrics.papers.by_country[0]!.papers)]);
-    expect(t.notes).toEqual(['说明：论文发表时间为 2012 年至 2021 年。', '数据来源：AMiner 科技情报平台。']);
+    // The sample, like the calibrated dataset, is a reconstruction (reconstructed: true in dataset.yaml), and says so.
+    expect(t.notes).toEqual(['说明：论文发表时间为 2012 年至 2021 年。', '数据来源：AMiner 科技情报平台（依其公布的汇总数据重建的记录，见前言）。']);
   });
 
   it('print as a table with caption and column headers, numbers right-aligned', async () => {
