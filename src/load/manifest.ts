@@ -16,11 +16,49 @@ export interface Manifest {
    * records: the edition says so in its preface and its data-source notes.
    */
   readonly reconstructed: boolean;
+  /**
+   * For a reconstructed dataset: which values are published and which modelled (`calibration.json`
+   * beside the manifest, written by the generator), so that the metrics document can tell them apart.
+   */
+  readonly calibration: readonly CalibrationEntry[];
+}
+
+/** One calibrated value: where it is in the metrics document, and whether it was published. */
+export interface CalibrationEntry {
+  /** Dotted path of the value or list, e.g. `papers.by_country`. */
+  readonly path: string;
+  /** For a list: the row's identifying fields, e.g. `{country: "US"}`. */
+  readonly key?: Readonly<Record<string, string | number>>;
+  readonly field: string;
+  readonly value: number;
+  /** true: not printed in the published edition, chosen by the project to agree with what is. */
+  readonly assumed: boolean;
+}
+
+export const CALIBRATION_FILE = 'calibration.json';
+
+export function parseCalibration(file: string, text: string): CalibrationEntry[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: (error as Error).message }, error);
+  }
+  const entries = (doc as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) throw ReportError.of('input.field', { file, path: 'entries', expected: 'a list', got: JSON.stringify(entries) });
+  return entries.map((e: unknown, i) => {
+    const x = e as Record<string, unknown>;
+    if (typeof x?.path !== 'string' || typeof x.field !== 'string' || typeof x.value !== 'number' || typeof x.assumed !== 'boolean') {
+      throw ReportError.of('input.field', { file, path: `entries.${i}`, expected: '{path, field, value, assumed[, key]}', got: JSON.stringify(e) });
+    }
+    const key = x.key && typeof x.key === 'object' ? (x.key as Record<string, string | number>) : undefined;
+    return Object.freeze({ path: x.path, ...(key ? { key: Object.freeze({ ...key }) } : {}), field: x.field, value: x.value, assumed: x.assumed });
+  });
 }
 
 export const MANIFEST_FILE = 'dataset.yaml';
 
-export function parseManifest(file: string, text: string): Manifest {
+export function parseManifest(file: string, text: string, calibration: readonly CalibrationEntry[] = []): Manifest {
   const r = new YamlReader(parseYaml(file, text));
   r.object([]);
   return Object.freeze({
@@ -31,11 +69,14 @@ export function parseManifest(file: string, text: string): Manifest {
     snapshot: r.date(['snapshot']),
     source: r.localized(['source']),
     reconstructed: r.optionalBoolean(['reconstructed']) ?? false,
+    calibration: Object.freeze([...calibration]),
   });
 }
 
 export async function readManifest(fs: FileSystem, dir: string): Promise<Manifest> {
   const file = join(dir, MANIFEST_FILE);
   if (!(await fs.exists(file))) throw ReportError.of('input.not-found', { file });
-  return parseManifest(file, await fs.readText(file));
+  const calibrationFile = join(dir, CALIBRATION_FILE);
+  const calibration = (await fs.exists(calibrationFile)) ? parseCalibration(calibrationFile, await fs.readText(calibrationFile)) : [];
+  return parseManifest(file, await fs.readText(file), calibration);
 }

@@ -5,7 +5,7 @@
  * Families other than `papers` and `collaboration` are present only when the dataset has their
  * tables (see FAMILIES in metrics.ts and docs/data-contract.md).
  */
-import type { Manifest } from '../load/manifest.ts';
+import type { CalibrationEntry, Manifest } from '../load/manifest.ts';
 import type { TableFormat } from '../load/tables.ts';
 
 /** Counts keyed by ISO country code, largest first. */
@@ -117,6 +117,11 @@ export interface Provenance {
   readonly queries: Readonly<Record<string, { readonly id: string; readonly file: string; readonly sha256: string; readonly tables: readonly string[] }>>;
   /** Families left out because the dataset does not have their tables. */
   readonly omitted: readonly string[];
+  /**
+   * For a reconstructed dataset, each calibrated value: where it is in this document and whether it
+   * was published (`assumed: false`) or modelled by the project (`assumed: true`).
+   */
+  readonly calibration: readonly CalibrationEntry[];
 }
 
 export interface MetricsDocument {

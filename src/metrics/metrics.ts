@@ -99,6 +99,8 @@ export async function computeMetrics(
         source: manifest.source,
         reconstructed: manifest.reconstructed,
       },
+      // Published or modelled, per calibrated value (empty for a dataset of real records).
+      calibration: manifest.calibration,
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
       queries,
       omitted: FAMILIES.filter((f) => !families.includes(f)).map((f) => f.name),

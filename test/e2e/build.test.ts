@@ -56,6 +56,16 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
     expect(en).toContain('Figure 1');
   });
 
+  it('computes the published totals from the calibrated records, and tells published values from modelled ones', () => {
+    const metrics = JSON.parse(readFileSync(join(edition, 'metrics.json'), 'utf8')) as MetricsDocument;
+    expect([metrics.papers.total, metrics.papers.top1_total, metrics.patents!.total, metrics.talent!.total]).toEqual([2204950, 23138, 669942, 774710]);
+    expect(metrics.provenance.manifest.reconstructed).toBe(true);
+    const calibration = metrics.provenance.calibration;
+    expect(calibration.filter((c) => !c.assumed).length).toBeGreaterThan(300);
+    expect(calibration.filter((c) => c.assumed).length).toBeGreaterThan(200);
+    expect(calibration).toContainEqual(expect.objectContaining({ path: 'papers.by_country', key: { country: 'US' }, field: 'papers', value: 525794, assumed: false }));
+  });
+
   it('numbers the pages in the footer, except on the covers', () => {
     const pdf = join(edition, 'zh', 'report.pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
