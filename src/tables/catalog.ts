@@ -6,17 +6,22 @@
 import { rankBy, topBy } from '../chapters/facts.ts';
 import * as fmt from '../chapters/format.ts';
 import { family } from '../figures/defs/common.ts';
+import { MODELLED_MARK, type Where } from './modelled.ts';
 import type { TableContext, TableDefinition } from './types.ts';
 
 const TOP = 10;
 
 type Row = Readonly<Record<string, unknown>>;
 
-function int(ctx: TableContext, n: number): string {
-  return ctx.trace.add(fmt.integer(n), n, 'table');
+/** `where`: the value's place in the metrics, so that a modelled value gets its mark (see modelled.ts). */
+function int(ctx: TableContext, n: number, where?: Where): string {
+  return mark(ctx, ctx.trace.add(fmt.integer(n), n, 'table'), where);
 }
-function dec(ctx: TableContext, n: number, digits = 1): string {
-  return ctx.trace.add(fmt.decimal(n, digits), n, 'table');
+function dec(ctx: TableContext, n: number, digits = 1, where?: Where): string {
+  return mark(ctx, ctx.trace.add(fmt.decimal(n, digits), n, 'table'), where);
+}
+function mark(ctx: TableContext, text: string, where: Where | undefined): string {
+  return where && ctx.modelled?.(where) ? `${text}${MODELLED_MARK}` : text;
 }
 function rank(ctx: TableContext, list: readonly Row[], key: string, id: unknown, by: string): string {
   const r = rankBy(list, key, id, by);
@@ -41,7 +46,7 @@ const papersCountries: TableDefinition = {
   scope: 'papers',
   build(ctx) {
     const list = ctx.metrics.papers.by_country;
-    const rows = list.slice(0, TOP).map((r) => [rank(ctx, list as never, 'country', r.country, 'papers'), country(ctx, r.country), int(ctx, r.papers), dec(ctx, r.avg_citations), int(ctx, r.top1)]);
+    const rows = list.slice(0, TOP).map((r) => [rank(ctx, list as never, 'country', r.country, 'papers'), country(ctx, r.country), int(ctx, r.papers, ['papers.by_country', { country: r.country }, 'papers']), dec(ctx, r.avg_citations, 1, ['papers.by_country', { country: r.country }, 'avg_citations']), int(ctx, r.top1, ['papers.by_country', { country: r.country }, 'top1'])]);
     return { ...head(ctx, 'papers-countries', [['rank', true], ['country', false], ['papers', true], ['avg_citations', true], ['top1', true]], { n: rows.length }), rows };
   },
 };
@@ -53,7 +58,7 @@ const highValueInstitutions: TableDefinition = {
   build(ctx) {
     const list = topBy(family(ctx.metrics.patents, 'patents').by_assignee as never, 'high_value', TOP) as unknown as { institution_id: string; name_zh: string; name_en: string; country: string; high_value: number; patents: number }[];
     const all = family(ctx.metrics.patents, 'patents').by_assignee as never;
-    const rows = list.map((r) => [rank(ctx, all, 'institution_id', r.institution_id, 'high_value'), name(ctx, r), country(ctx, r.country), int(ctx, r.high_value), int(ctx, r.patents)]);
+    const rows = list.map((r) => [rank(ctx, all, 'institution_id', r.institution_id, 'high_value'), name(ctx, r), country(ctx, r.country), int(ctx, r.high_value, ['patents.by_assignee', { institution_id: r.institution_id }, 'high_value']), int(ctx, r.patents, ['patents.by_assignee', { institution_id: r.institution_id }, 'patents'])]);
     return { ...head(ctx, 'high-value-institutions', [['rank', true], ['institution', false], ['country', false], ['high_value', true], ['patents', true]], { n: rows.length }), rows };
   },
 };
@@ -66,7 +71,7 @@ function homeHighValue(id: string, size: number): TableDefinition {
     build(ctx) {
       const home = family(ctx.metrics.patents, 'patents').by_assignee.filter((r) => r.country === ctx.focus.home);
       const list = topBy(home as never, 'high_value', size) as unknown as typeof home;
-      const rows = list.map((r) => [rank(ctx, home as never, 'institution_id', r.institution_id, 'high_value'), name(ctx, r), int(ctx, r.high_value), int(ctx, r.patents)]);
+      const rows = list.map((r) => [rank(ctx, home as never, 'institution_id', r.institution_id, 'high_value'), name(ctx, r), int(ctx, r.high_value, ['patents.by_assignee', { institution_id: r.institution_id }, 'high_value']), int(ctx, r.patents, ['patents.by_assignee', { institution_id: r.institution_id }, 'patents'])]);
       return { ...head(ctx, id, [['rank', true], ['institution', false], ['high_value', true], ['patents', true]], { n: rows.length, country: ctx.names.name(ctx.focus.home) }), rows };
     },
   };
@@ -78,7 +83,7 @@ const talentInstitutions: TableDefinition = {
   scope: 'talent',
   build(ctx) {
     const list = family(ctx.metrics.talent, 'talent').by_institution;
-    const rows = list.slice(0, TOP).map((r) => [rank(ctx, list as never, 'institution_id', r.institution_id, 'scholars'), name(ctx, r), country(ctx, r.country), int(ctx, r.scholars), int(ctx, r.high_level), rank(ctx, list as never, 'institution_id', r.institution_id, 'high_level')]);
+    const rows = list.slice(0, TOP).map((r) => [rank(ctx, list as never, 'institution_id', r.institution_id, 'scholars'), name(ctx, r), country(ctx, r.country), int(ctx, r.scholars, ['talent.by_institution', { institution_id: r.institution_id }, 'scholars']), int(ctx, r.high_level, ['talent.by_institution', { institution_id: r.institution_id }, 'high_level']), rank(ctx, list as never, 'institution_id', r.institution_id, 'high_level')]);
     return { ...head(ctx, 'talent-institutions', [['rank', true], ['institution', false], ['country', false], ['scholars', true], ['high_level', true], ['high_level_rank', true]], { n: rows.length }), rows };
   },
 };

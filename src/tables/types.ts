@@ -1,10 +1,13 @@
 /** Numbered tables: what they are made from, and what they make. */
 import type { FigureContext, Scope } from '../figures/types.ts';
 import type { Trace } from '../chapters/trace.ts';
+import type { Where } from './modelled.ts';
 
 export interface TableContext extends FigureContext {
   /** Every number a cell prints is recorded here (see src/check). */
   readonly trace: Trace;
+  /** Whether a value was modelled rather than published (a reconstructed dataset); absent: none was. */
+  readonly modelled?: (where: Where) => boolean;
 }
 
 export interface TableColumn {

@@ -47,3 +47,26 @@ describe('numbered tables', () => {
     for (const def of TABLES) for (const locale of ['zh', 'en'] as const) expect((await table(def.id, locale)).t.rows.length, def.id).toBeGreaterThan(0);
   });
 });
+
+describe('modelled values in tables', () => {
+  it('carry a mark, explained in a note, where the published edition did not print them', async () => {
+    const metrics = await sampleMetrics();
+    const [first, second] = metrics.papers.by_country;
+    const calibration = [
+      { path: 'papers.by_country', key: { country: first!.country }, field: 'papers', value: first!.papers, assumed: false },
+      { path: 'papers.by_country', key: { country: second!.country }, field: 'papers', value: second!.papers, assumed: true },
+    ];
+    const withCalibration = { ...metrics, provenance: { ...metrics.provenance, calibration } };
+    const b = await bundle('en');
+    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, trace: new Trace() });
+    expect(t.rows[0]![2]).toBe(integer(first!.papers));
+    expect(t.rows[1]![2]).toBe(`${integer(second!.papers)}*`);
+    expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);
+  });
+
+  it('carry no mark for real records (no calibration)', async () => {
+    const { t } = await table('papers-countries', 'en');
+    expect(t.rows.flat().some((c) => c.endsWith('*'))).toBe(false);
+    expect(t.notes.some((n) => n.includes('Modelled'))).toBe(false);
+  });
+});
