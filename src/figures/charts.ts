@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import * as fmt from '../chapters/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
+import { MODELLED_MARK, type Where } from '../tables/modelled.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -18,6 +19,10 @@ function plotWidth(labels: readonly string[], fontSize = 11): number {
 export interface BarRow {
   readonly label: string;
   readonly value: number;
+  /** The value's place in the metrics (list path, row key, field): a modelled value is drawn marked. */
+  readonly where?: Where;
+  /** Set by the figure from the dataset's calibration: the published edition did not print this value. */
+  readonly modelled?: boolean;
 }
 
 /** Horizontal bars, largest first, the value printed at the end of each bar. */
@@ -25,7 +30,9 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
   const field = options.field ?? 'value';
   const labelField = options.labelField ?? 'label';
   const format = options.digits ? `,.${options.digits}f` : ',d';
-  const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value }));
+  const anyModelled = rows.some((r) => r.modelled);
+  // A modelled value's bar is paler and its label ends in the mark the figure's note explains.
+  const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value, ...(anyModelled ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}) }));
   return {
     $schema: SCHEMA,
     width: plotWidth(rows.map((r) => r.label)),
@@ -35,10 +42,19 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
       y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
       x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.digits ? {} : { tickMinStep: 1 }) } },
     },
-    layer: [
-      { mark: { type: 'bar', height: { band: 0.7 } } },
-      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field, type: 'quantitative', format } } },
-    ],
+    layer: anyModelled
+      ? [
+          { mark: { type: 'bar', height: { band: 0.7 } }, encoding: { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } },
+          {
+            transform: [{ calculate: `format(datum['${field}'], '${format}') + datum.modelled`, as: 'shown' }],
+            mark: { type: 'text', align: 'left', dx: 4 },
+            encoding: { text: { field: 'shown', type: 'nominal' } },
+          },
+        ]
+      : [
+          { mark: { type: 'bar', height: { band: 0.7 } } },
+          { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field, type: 'quantitative', format } } },
+        ],
   } as TopLevelSpec;
 }
 

@@ -10,6 +10,7 @@ import { FIGURES } from './catalog.ts';
 import { scopeNotes } from './notes.ts';
 import { renderSvg } from './vega.ts';
 import { recordsToCsv } from '../html/csv.ts';
+import { MODELLED_MARK } from '../tables/modelled.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -42,7 +43,7 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
     const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
     const built = def.build({ metrics, t, names, focus });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const notes = scopeNotes(def.scope, metrics, t);
+    const notes = [...(built.modelled ? [t.t('notes.modelled', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
   }

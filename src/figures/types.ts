@@ -23,6 +23,8 @@ export interface BuiltFigure {
   /** Plain text for screen readers. */
   readonly title: string;
   readonly description: string;
+  /** Some drawn values were modelled, not published (drawn marked; the figure gets the note). */
+  readonly modelled?: boolean;
 }
 
 export interface FigureDefinition {

@@ -1,5 +1,6 @@
 /** Shared pieces of the figure definitions: top-N sizes and the ranked-bar figure. */
 import { describe, rankedBars, type BarRow } from '../charts.ts';
+import { modelledLookup } from '../../tables/modelled.ts';
 import type { BuiltFigure, FigureContext, FigureDefinition, Scope } from '../types.ts';
 
 /** How many entries a ranking figure shows. */
@@ -25,10 +26,11 @@ export function rankedFigure(id: string, scope: Scope, rows: (ctx: FigureContext
     id,
     scope,
     build(ctx): BuiltFigure {
-      const data = rows(ctx).slice(0, TOP);
+      const modelled = modelledLookup(ctx.metrics);
+      const data = rows(ctx).slice(0, TOP).map((r) => ({ ...r, modelled: r.where ? modelled(r.where) : false }));
       const x = texts(ctx, id, { n: data.length });
       const spec = rankedBars(data, x.axis(), options);
-      return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, describe(ctx.t.locale, data)) };
+      return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, describe(ctx.t.locale, data)), modelled: data.some((r) => r.modelled) };
     },
   };
 }

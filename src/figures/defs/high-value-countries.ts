@@ -5,5 +5,6 @@ export default rankedFigure('high-value-countries', 'high-value', ({ metrics, na
   (orderBy(family(metrics.patents, 'patents').by_country as never, 'high_value') as unknown as { country: string; high_value: number }[]).map((r) => ({
     label: names.label(r.country),
     value: r.high_value,
+    where: ['patents.by_country', { country: r.country }, 'high_value'] as const,
   })),
   { labelField: 'country' });

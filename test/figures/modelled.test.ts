@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countryNames } from '../../src/chapters/countries.ts';
+import { createTranslator } from '../../src/chapters/i18n.ts';
+import { renderFigures } from '../../src/figures/render.ts';
+import { metricsWith, realBundle } from '../helpers/fixtures.ts';
+
+describe('modelled values in ranked figures', () => {
+  it('are drawn paler, labelled with the mark, and explained in a note', async () => {
+    const base = metricsWith([['US', 525794, 14], ['CN', 506775, 18], ['JP', 108400, 10]]);
+    const calibration = [
+      { path: 'papers.by_country', key: { country: 'US' }, field: 'papers', value: 525794, assumed: false },
+      { path: 'papers.by_country', key: { country: 'JP' }, field: 'papers', value: 108400, assumed: true },
+    ];
+    const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
+    const bundle = realBundle('en');
+    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    expect(fig!.svg).toContain('>108,400*</text>');
+    expect(fig!.svg).toContain('>525,794</text>');
+    expect(fig!.svg).toMatch(/opacity="0\.45"/);
+    expect(fig!.notes[0]).toMatch(/Modelled value: not printed in the published edition/);
+  });
+
+  it('are not marked when the data are real records', async () => {
+    const bundle = realBundle('en');
+    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    expect(fig!.svg).not.toContain('*</text>');
+    expect(fig!.notes.some((n) => n.includes('Modelled'))).toBe(false);
+  });
+});
