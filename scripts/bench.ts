@@ -21,7 +21,7 @@
  * the one templates/<edition>/edition.yaml names.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +130,7 @@ async function snapshot(dir: string, into: string): Promise<string> {
   const source = resolve(ROOT, dir);
   const digestFile = join(source, '.digest');
   // The generator's own output has a .digest when complete; any other dataset is taken as it is.
-  const generated = resolve(ROOT, dir).startsWith(join(ROOT, '.cache', 'data'));
+  const generated = /[\\/]\.cache[\\/]data[\\/]/.test(source);
   for (let attempt = 0; attempt < 120; attempt++) {
     const before = generated && existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : null;
     if (generated && before === null) {
@@ -315,6 +315,8 @@ async function previewLatency(dataDir: string, cacheDir: string, edits: number):
 }
 
 function git(...args: string[]): string {
+  const known = process.env.REPORT_BENCH_GIT ? (JSON.parse(process.env.REPORT_BENCH_GIT) as Record<string, string>)[args.join(' ')] : undefined;
+  if (known !== undefined) return known;
   try {
     return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   } catch {
@@ -322,43 +324,69 @@ function git(...args: string[]): string {
   }
 }
 
-async function main(): Promise<void> {
-  const { values: v } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '3' },
-      out: { type: 'string', default: join(ROOT, 'out', 'bench') },
-      'no-pagedjs': { type: 'boolean', default: false },
-      'no-long': { type: 'boolean', default: false },
-      'long-chapters': { type: 'string', default: '12' },
-      'no-preview': { type: 'boolean', default: false },
-      'preview-only': { type: 'boolean', default: false },
-      data: { type: 'string' },
-    },
-  });
-  const runs = Math.max(1, Number(v.runs));
-  const data = dataset(v.data);
-  const executable = ensureChromium(nodeEnvironment, { info: (l) => console.log(l), warn: (l) => console.log(l) });
+const OPTIONS = {
+  runs: { type: 'string', default: '3' },
+  out: { type: 'string', default: join(ROOT, 'out', 'bench') },
+  'no-pagedjs': { type: 'boolean', default: false },
+  'no-long': { type: 'boolean', default: false },
+  'long-chapters': { type: 'string', default: '12' },
+  'no-preview': { type: 'boolean', default: false },
+  'preview-only': { type: 'boolean', default: false },
+  data: { type: 'string' },
+  'in-snapshot': { type: 'string' },
+} as const;
+
+/**
+ * The bench runs from a copy of the project (code, templates, locales; node_modules linked), made
+ * here, so that others editing the working tree meanwhile change nothing in it: a code edit would
+ * otherwise change the cache keys between runs (rightly) and the measurements with them.
+ */
+async function outer(): Promise<number> {
+  const { values: v } = parseArgs({ options: OPTIONS, allowPositionals: false });
   const scratch = mkdtempSync(join(tmpdir(), 'report-bench-'));
+  const project = join(scratch, 'project');
+  for (const entry of ['src', 'scripts', 'bin', 'test/helpers', 'templates', 'locales', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  const gitInfo = { 'rev-parse HEAD': git('rev-parse', 'HEAD'), 'rev-parse --short HEAD': git('rev-parse', '--short', 'HEAD'), 'status --porcelain': git('status', '--porcelain') };
+  const args = [
+    ...process.argv.slice(2).filter((a, i, all) => !['--data', '--out'].includes(a) && !['--data', '--out'].includes(all[i - 1]!)),
+    '--data', resolve(ROOT, dataset(v.data).dir),
+    '--out', resolve(v.out),
+    '--in-snapshot', scratch,
+  ];
+  const child = spawn(process.execPath, [...process.execArgv, join(project, 'scripts', 'bench.ts'), ...args], { stdio: 'inherit', env: { ...process.env, REPORT_BENCH_GIT: JSON.stringify(gitInfo), REPORT_BENCH_DATA_WHY: dataset(v.data).why } });
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  rmSync(scratch, { recursive: true, force: true });
+  return code ?? 1;
+}
+
+async function main(): Promise<void> {
+  const { values: v } = parseArgs({ options: OPTIONS, allowPositionals: false });
+  const runs = Math.max(1, Number(v.runs));
+  const data = { dir: v.data!, why: process.env.REPORT_BENCH_DATA_WHY ?? '--data' };
+  const executable = ensureChromium(nodeEnvironment, { info: (l) => console.log(l), warn: (l) => console.log(l) });
+  const scratch = v['in-snapshot']!;
   const chromium = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const dataCopy = await snapshot(data.dir, join(scratch, 'data'));
-  // Templates and locales copied too: others editing them during the bench change nothing in it.
-  const project = join(scratch, 'project');
-  for (const dir of ['templates', 'locales']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
+  const project = ROOT; // the snapshot (see outer())
   console.log(`bench: ${EDITION} edition, ${LOCALES.join('+')}, PDF+HTML; data ${data.dir} (${data.why}); ${runs} run(s) each`);
   console.log(`       ${cpus().length} cores, ${mib(totalmem())}, Node ${process.version}, ${chromium}, commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (+ uncommitted changes)' : ''}`);
 
   const cache = (name: string) => join(scratch, 'cache', name);
   const config = (cacheDir: string, concurrentPrint = true, eagerBrowser = false) => ({ root: project, data: dataCopy, outDir: join(scratch, 'out'), cacheDir, concurrentPrint, eagerBrowser });
-  // Caches for the "metrics cached" situations: filled once, then only metrics are kept before each run.
+  // Caches for the "metrics cached" situations (as after a template edit): filled once, then only the
+  // metrics are kept before each run.
   const metricsOnly = (dir: string) => {
-    for (const kind of ['svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
+    for (const kind of ['chapters', 'svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
   };
   console.log('\npreparing the caches (one untimed build)…');
   await runBuild('prepare', config(cache('shared')), scratch);
   if (v['preview-only']) {
     const preview = await previewLatency(dataCopy, cache('shared'), Math.max(runs, 5));
     for (const [locale, r] of Object.entries(preview)) console.log(`  preview ${locale}: ${r.medianMs.toFixed(0)} ms (build ${r.buildMs.toFixed(0)} ms; all: ${r.all.map((x) => x.toFixed(0)).join(', ')} ms)`);
-    return rmSync(scratch, { recursive: true, force: true });
+    return;
   }
   const scenarios: { name: string; before(i: number): string; concurrent: boolean; eager?: boolean }[] = [
     { name: 'cold', before: (i) => cache(`cold-${i}`), concurrent: true },
@@ -433,10 +461,10 @@ async function main(): Promise<void> {
   const stamp = report.date.replace(/[-:]/g, '').slice(0, 13);
   writeFileSync(join(v.out!, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(v.out!, `${stamp}-${report.commit.slice(0, 8)}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nresults: ${relative(ROOT, join(v.out!, 'latest.json'))}`);
-  rmSync(scratch, { recursive: true, force: true });
+  console.log(`\nresults: ${join(v.out!, 'latest.json')}`);
 }
 
 const childAt = process.argv.indexOf('--child');
 if (childAt >= 0) await child(JSON.parse(process.argv[childAt + 1]!) as ChildConfig);
-else await main();
+else if (process.argv.includes('--in-snapshot')) await main();
+else process.exitCode = await outer();

@@ -54,6 +54,7 @@ export const messages = {
     `preview: rebuilt ${p.locales.join(', ')} in ${Math.round(p.buildMs)} ms, page reloaded ${Math.round(p.latencyMs)} ms after the change`,
   'preview.failed': (p: { detail: string }) => `preview: the build failed; the page shows this until the next good build:\n${p.detail}`,
   'preview.restarting': (p: { file: string }) => `preview: code changed (${p.file}); restarting the build process`,
+  'preview.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report preview --help\`.`,
   'preview.worker-exit': (p: { code: number }) => `the build process stopped (exit code ${p.code}); it restarts with the next change`,
 
   // pdf

@@ -51,7 +51,8 @@ Options:
   --locale L    comma-separated locales: zh, en (default zh,en)
   --format F    comma-separated formats: pdf, html (default pdf,html)
   --out DIR     output folder (default out)
-  --cache DIR   build cache: metrics, figures and PDFs whose inputs are unchanged are reused
+  --cache DIR   build cache: metrics, chapters, figures and PDFs whose inputs are unchanged
+                are reused
                 (default .cache/build; off: compute everything)
   -h, --help    this text
 

@@ -35,14 +35,16 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`report: ${message('cli.bad-option', { detail: (error as Error).message })}\n`);
+    process.stderr.write(`report: ${message('preview.bad-option', { detail: (error as Error).message })}\n`);
     return 2;
   }
   if (v.help) return void process.stdout.write(`${PREVIEW_HELP}\n`), 0;
   const locales = ((v.locale as string | undefined) ?? 'zh,en').split(',').map((s) => s.trim()) as Locale[];
   const port = Number((v.port as string | undefined) ?? '4173');
-  if (locales.some((l) => !LOCALES.includes(l)) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`report: ${message('cli.bad-option', { detail: `--locale ${String(v.locale)} / --port ${String(v.port)}: expected locales among ${LOCALES.join(', ')} and a port number` })}\n`);
+  const badLocale = locales.some((l) => !LOCALES.includes(l));
+  if (badLocale || !Number.isInteger(port) || port < 0 || port > 65535) {
+    const detail = badLocale ? `--locale ${String(v.locale)}: expected a comma-separated list of ${LOCALES.join(', ')}` : `--port ${String(v.port)}: expected a port number (0: any free port)`;
+    process.stderr.write(`report: ${message('preview.bad-option', { detail })}\n`);
     return 2;
   }
   const edition = (v.edition as string | undefined) ?? '2023';
