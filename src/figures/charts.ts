@@ -62,15 +62,32 @@ export interface PairRow {
   readonly label: string;
   readonly series: string;
   readonly value: number;
+  /** The published edition did not print this value (see BarRow). */
+  readonly modelled?: boolean;
+}
+
+/** Layers that draw a modelled value paler and label it with the mark: a spec fragment per mark kind. */
+function markModelled(rows: readonly { modelled?: boolean }[]) {
+  const any = rows.some((r) => r.modelled);
+  return {
+    any,
+    row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}),
+    opacity: any ? { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } : {},
+    label: (field: string, format: string) =>
+      any
+        ? { transform: [{ calculate: `format(datum['${field}'], '${format}') + datum.modelled`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
+        : { encoding: { text: { field, type: 'quantitative', format } } },
+  };
 }
 
 /** Horizontal bars in pairs (or more): one group per label, one bar per series, a legend above. */
 export function groupedBars(rows: readonly PairRow[], axisTitle: string, series: readonly string[], options: { percent?: boolean } = {}): TopLevelSpec {
   const format = options.percent ? '.1%' : ',d';
+  const m = markModelled(rows);
   return {
     $schema: SCHEMA,
     width: plotWidth(rows.map((r) => r.label)),
-    data: { values: rows.map((r) => ({ ...r })) },
+    data: { values: rows.map((r) => ({ label: r.label, series: r.series, value: r.value, ...m.row(r) })) },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 }, scale: { paddingInner: 0.25 } },
       yOffset: { field: 'series', type: 'nominal', sort: [...series] },
@@ -79,8 +96,8 @@ export function groupedBars(rows: readonly PairRow[], axisTitle: string, series:
     },
     height: { step: 11 },
     layer: [
-      { mark: { type: 'bar' } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, encoding: { text: { field: 'value', type: 'quantitative', format } } },
+      { mark: { type: 'bar' }, encoding: { ...m.opacity } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, ...m.label('value', format) },
     ],
   } as TopLevelSpec;
 }
@@ -89,29 +106,40 @@ export interface YearRow {
   readonly year: number;
   readonly series: string;
   readonly value: number;
+  /** The published edition did not print this value: its point is drawn hollow. */
+  readonly modelled?: boolean;
 }
 
 /** Yearly lines with points, one per series, a legend above; the last value labelled. */
 export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[]): TopLevelSpec {
   const years = [...new Set(rows.map((r) => r.year))];
   const last = Math.max(...years);
+  const m = markModelled(rows);
   return {
     $schema: SCHEMA,
     width: FIGURE_WIDTH - 120,
     height: 240,
-    data: { values: rows.map((r) => ({ ...r, year: String(r.year), last: r.year === last })) },
+    data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...m.row(r) })) },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
     },
     layer: [
-      { mark: { type: 'line', point: { filled: true, size: 30 } } },
-      {
-        transform: [{ filter: 'datum.last' }],
-        mark: { type: 'text', align: 'left', dx: 6, fontSize: 9 },
-        encoding: { text: { field: 'value', type: 'quantitative', format: ',d' } },
-      },
+      m.any
+        ? { mark: { type: 'line' } }
+        : { mark: { type: 'line', point: { filled: true, size: 30 } } },
+      // Every point drawn hollow in the line's colour, then the published ones filled: a modelled point stays hollow.
+      ...(m.any
+        ? [
+            { mark: { type: 'point', filled: false, size: 30, strokeWidth: 1.2, fill: 'white', fillOpacity: 1 } },
+            { transform: [{ filter: '!datum.modelled' }], mark: { type: 'point', filled: true, size: 30 } },
+          ]
+        : []),
+      (() => {
+        const label = m.label('value', ',d');
+        return { transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])], mark: { type: 'text', align: 'left', dx: 6, fontSize: 9 }, encoding: label.encoding };
+      })(),
     ],
   } as TopLevelSpec;
 }
@@ -121,6 +149,8 @@ export interface FlowRow {
   readonly inflow: number;
   readonly outflow: number;
   readonly net: number;
+  /** The published edition did not print this country's flows: its net label carries the mark. */
+  readonly modelled?: boolean;
 }
 
 /** Diverging bars: inflow to the right, outflow to the left, the net at the right edge. */
@@ -129,7 +159,7 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
     { label: r.label, kind: legend.inflow, value: r.inflow },
     { label: r.label, kind: legend.outflow, value: -r.outflow },
   ]);
-  const nets = rows.map((r) => ({ label: r.label, net: netLabel(r.net) }));
+  const nets = rows.map((r) => ({ label: r.label, net: `${netLabel(r.net)}${r.modelled ? MODELLED_MARK : ''}` }));
   const max = Math.max(1, ...rows.map((r) => Math.max(r.inflow, r.outflow)));
   return {
     $schema: SCHEMA,

@@ -17,7 +17,7 @@ describe('modelled values in ranked figures', () => {
     expect(fig!.svg).toContain('>108,400*</text>');
     expect(fig!.svg).toContain('>525,794</text>');
     expect(fig!.svg).toMatch(/opacity="0\.45"/);
-    expect(fig!.notes[0]).toMatch(/Modelled value: not printed in the published edition/);
+    expect(fig!.notes[0]).toMatch(/^Paler bars, hollow points and values marked &#42; are modelled: not printed in the published edition/);
   });
 
   it('are not marked when the data are real records', async () => {
