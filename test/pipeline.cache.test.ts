@@ -32,10 +32,14 @@ function fakePrinter(fail?: Locale): Printer {
   };
 }
 
+let log: string[] = [];
+
 async function run(formats: Format[] = ['html'], options: { printer?: Printer; locales?: Locale[]; identity?: string; eager?: boolean } = {}): Promise<BuildResult> {
+  const fx = quietEffects(nodeFileSystem);
+  log = fx.lines;
   return build(
     { root, edition: '2023', data: 'data/2023', locales: options.locales ?? ['zh', 'en'], formats, outDir: join(root, 'out'), cacheDir: join(root, '.cache/build'), eagerBrowser: options.eager ?? false },
-    quietEffects(nodeFileSystem),
+    fx,
     {
       openEngine: openDuckDb,
       openPrinter: async () => options.printer ?? fakePrinter(),
@@ -75,6 +79,9 @@ describe('build cache', () => {
     expect(stage(again, 'chapters en')!.cached).toBe(true);
     expect(html('zh')).toBe(zh);
     expect(again.metrics).toEqual(first.metrics);
+    // The timed lines say what came from the cache.
+    expect(log.some((l) => /^metrics \[cache\]\s+\d+\.\d\d s/.test(l))).toBe(true);
+    expect(log.some((l) => /^figures zh\s+\d+\.\d\d s\s+\d+ figure\(s\), \d+ from the cache/.test(l))).toBe(true);
   });
 
   it('does not recompute metrics for a template or a locale change, and shows the change', async () => {
