@@ -101,6 +101,15 @@ describe('print quality', () => {
     }
   });
 
+  it('prints each footnote at the foot of the page that cites it', () => {
+    for (const locale of ['zh', 'en']) {
+      const pages = destinationPages(readObjects(readFileSync(join(edition, locale, 'report.pdf'))));
+      const notes = [...pages.keys()].filter((id) => /^fn-[^:]+$/.test(id));
+      expect(notes.length, locale).toBeGreaterThanOrEqual(2);
+      for (const id of notes) expect(pages.get(id), `${locale} ${id}`).toBe(pages.get(id.replace(/^fn-/, 'fnref-')));
+    }
+  });
+
   it('has a bookmark for every chapter, tags, the document language and metadata', () => {
     for (const locale of ['zh', 'en']) {
       const file = join(edition, locale, 'report.pdf');
