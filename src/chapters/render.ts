@@ -130,7 +130,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   });
   try {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
-    return joinCjkLines(renderMarkdown(markdown))
+    return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
       .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
   } catch (error) {
