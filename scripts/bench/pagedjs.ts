@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
+import { isolate, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports only its module entry (src/index.js); the polyfill bundle is beside it in dist/.
@@ -67,12 +67,7 @@ function transform(css: string): { notes: number; toc: number } {
 export async function printWithPagedJs(browser: Browser, html: string): Promise<PagedResult> {
   const page = await browser.newPage();
   try {
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
+    await isolate(page);
     // Laid out in print media, as ours is: the screen rules (grid, max-width) must not apply.
     await page.emulateMediaType('print');
     await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });

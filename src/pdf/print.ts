@@ -7,7 +7,7 @@
  * number disagree, the numbers read back are written in (fixed-width boxes: no line moves) and the
  * document printed again, until they agree.
  */
-import puppeteer, { type Browser, type PDFOptions } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
 import { fillContents, paginate } from './paginate.ts';
@@ -48,19 +48,26 @@ const MAX_PASSES = 4;
 
 const PDF_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout: STEP_TIMEOUT_MS };
 
+/**
+ * A page for printing a self-contained document: every step bounded by a timeout, and every
+ * request but data: URLs blocked, so nothing leaves the machine.
+ */
+export async function isolate(page: Page): Promise<void> {
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+}
+
 export async function launchPrinter(executablePath: string): Promise<Printer> {
   const browser: Browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
   return {
     async print(html, locale, metadata) {
       const page = await browser.newPage();
       try {
-        page.setDefaultTimeout(STEP_TIMEOUT_MS);
-        // The document is self-contained: any request it makes is blocked, so nothing leaves the machine.
-        await page.setRequestInterception(true);
-        page.on('request', (request) => {
-          if (request.url().startsWith('data:')) void request.continue();
-          else void request.abort('blockedbyclient');
-        });
+        await isolate(page);
         await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const model = await paginate(page);
