@@ -39,4 +39,9 @@ export const FIGURES: readonly FigureDefinition[] = [
   // The key points repeat two of Chapter 2's figures.
   alias(institutionsPapers, 'kp-institutions-papers'),
   alias(patentsCountries, 'kp-patents-countries'),
+  // Chapter 3 repeats the key points' talent figures.
+  alias(talentCountries, 'ch3-talent-countries'),
+  alias(talentProvinces, 'ch3-talent-provinces'),
+  alias(flowsCountries, 'ch3-flows-countries'),
+  alias(collaborationYearly, 'ch3-collaboration-yearly'),
 ];

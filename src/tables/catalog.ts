@@ -106,4 +106,7 @@ export const TABLES: readonly TableDefinition[] = [
   homeHighValue('home-high-value-institutions', TOP),
   talentInstitutions,
   researchTeams,
+  // Chapter 3 repeats the key points' talent tables in full.
+  { ...talentInstitutions, id: 'ch3-talent-institutions' },
+  { ...researchTeams, id: 'ch3-research-teams' },
 ];

@@ -13,13 +13,13 @@ beforeAll(async () => {
 });
 
 describe('the 2023 edition on the sample data', () => {
-  it('renders the preface, the key points and Chapter 2 in both locales, figures and tables numbered alike', async () => {
+  it('renders the preface, the key points, Chapters 2 and 3 in both locales, figures and tables numbered alike', async () => {
     const zh = await render('zh', metrics);
     const en = await render('en', metrics);
-    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength']);
+    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent']);
     const slots = (html: string) => [...html.matchAll(/@@figure:([a-z0-9-]+)@@/g)].map((m) => m[1]);
     expect(slots(zh.html)).toEqual(slots(en.html));
-    expect(slots(zh.html)).toHaveLength(18);
+    expect(slots(zh.html)).toHaveLength(22);
     const tables = (html: string) => [...html.matchAll(/<table id="tab-([a-z0-9-]+)" data-number="(\d+)"/g)].map((m) => `${m[2]} ${m[1]}`);
     expect(tables(zh.html)).toEqual(tables(en.html));
     expect(tables(zh.html)).toEqual([
@@ -29,6 +29,8 @@ describe('the 2023 edition on the sample data', () => {
       '4 research-teams',
       '5 high-value-institutions',
       '6 home-high-value-institutions',
+      '7 ch3-talent-institutions',
+      '8 ch3-research-teams',
     ]);
   });
 
