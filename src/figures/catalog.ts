@@ -12,6 +12,7 @@ import patentsCountries from './defs/patents-countries.ts';
 import patentsInstitutions from './defs/patents-institutions.ts';
 import { flowsCountries, talentCountries, talentProvinces } from './defs/talent.ts';
 import top1ByCountry from './defs/top1-by-country.ts';
+import { collaborationPairs, flowsCities } from './defs/ch3-talent.ts';
 import valueBands from './defs/value-bands.ts';
 import { collaborationYearly, highValueYearly, papersYearly, patentsYearly, top1Yearly } from './defs/yearly.ts';
 import type { FigureDefinition } from './types.ts';
@@ -44,4 +45,6 @@ export const FIGURES: readonly FigureDefinition[] = [
   alias(talentProvinces, 'ch3-talent-provinces'),
   alias(flowsCountries, 'ch3-flows-countries'),
   alias(collaborationYearly, 'ch3-collaboration-yearly'),
+  flowsCities,
+  collaborationPairs,
 ];
