@@ -248,6 +248,9 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     return facts.seriesOf(rows, 'pair', 'n', num(from), num(to));
   });
   plain('growthOrZero', (s: facts.YearValue[], year: number) => facts.growthIn(s, num(year)) ?? 0);
+  // A country's count in a {CC: n} map (topics' top1_by_country …); 0 when the country is absent
+  // (asked with `in`, which the strict view of the metrics allows).
+  plain('countIn', (counts: Readonly<Record<string, number>> | undefined, code: string) => (counts && String(code) in counts ? Number(counts[String(code)]) : 0));
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
