@@ -8,6 +8,7 @@ import * as fmt from '../chapters/format.ts';
 import { family } from '../figures/defs/common.ts';
 import { MODELLED_MARK, type Where } from './modelled.ts';
 import type { TableContext, TableDefinition } from './types.ts';
+import { homeTalentInstitutions } from './ch3-talent.ts';
 import { frontierTopics } from './trends.ts';
 
 const TOP = 10;
@@ -110,5 +111,6 @@ export const TABLES: readonly TableDefinition[] = [
   // Chapter 3 repeats the key points' talent tables in full.
   { ...talentInstitutions, id: 'ch3-talent-institutions' },
   { ...researchTeams, id: 'ch3-research-teams' },
+  homeTalentInstitutions,
   frontierTopics,
 ];

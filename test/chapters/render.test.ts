@@ -30,8 +30,9 @@ describe('the 2023 edition on the sample data', () => {
       '5 high-value-institutions',
       '6 home-high-value-institutions',
       '7 ch3-talent-institutions',
-      '8 ch3-research-teams',
-      '9 frontier-topics',
+      '8 ch3-home-talent-institutions',
+      '9 ch3-research-teams',
+      '10 frontier-topics',
     ]);
   });
 
