@@ -251,6 +251,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   // A country's count in a {CC: n} map (topics' top1_by_country …); 0 when the country is absent
   // (asked with `in`, which the strict view of the metrics allows).
   plain('countIn', (counts: Readonly<Record<string, number>> | undefined, code: string) => (counts && String(code) in counts ? Number(counts[String(code)]) : 0));
+  // A {CC: n} map as a list [{country, n}], largest first (then by code), for top/nth/lead.
+  plain('countsList', (counts: Readonly<Record<string, number>>) => Object.keys(counts).map((c) => ({ country: c, n: Number(counts[c]) })).sort((a, b) => b.n - a.n || a.country.localeCompare(b.country)));
+  // How many items have more in their {CC: n} map `field` for country a than for country b.
+  plain('countAhead', (items: readonly Item[], field: string, a: string, b: string) => list(items).filter((x) => { const m = x[field] as Record<string, number>; const get = (c: string) => (c in m ? Number(m[c]) : 0); return get(a) > get(b); }).length);
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));

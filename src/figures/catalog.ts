@@ -14,6 +14,7 @@ import { flowsCountries, talentCountries, talentProvinces } from './defs/talent.
 import top1ByCountry from './defs/top1-by-country.ts';
 import { collaborationPairs, flowsCities } from './defs/ch3-talent.ts';
 import valueBands from './defs/value-bands.ts';
+import { trendsHomeRivalHighValue, trendsHomeRivalPapers, trendsHotFigures } from './defs/trends.ts';
 import { collaborationYearly, highValueYearly, papersYearly, patentsYearly, top1Yearly } from './defs/yearly.ts';
 import type { FigureDefinition } from './types.ts';
 
@@ -47,4 +48,8 @@ export const FIGURES: readonly FigureDefinition[] = [
   alias(collaborationYearly, 'ch3-collaboration-yearly'),
   flowsCities,
   collaborationPairs,
+  // Chapter 4.
+  trendsHomeRivalPapers,
+  trendsHomeRivalHighValue,
+  ...trendsHotFigures,
 ];
