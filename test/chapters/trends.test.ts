@@ -1,0 +1,41 @@
+/** Chapter 4's wording follows the data: papers add up, and the conclusion turns with papers vs patents. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
+import { copy, render, sampleMetrics } from './fixtures.ts';
+
+let metrics: MetricsDocument;
+beforeAll(async () => {
+  metrics = await sampleMetrics();
+});
+
+const frontier = (m: MetricsDocument) => (m.topics ?? []).filter((t) => t.group === 'frontier') as TopicMetrics[];
+type Mutable = { -readonly [K in keyof TopicMetrics]: TopicMetrics[K] };
+
+describe('Chapter 4 on perturbed data', () => {
+  it('splits top papers into reviews and research papers that add up', async () => {
+    const m = copy(metrics);
+    const t = frontier(m)[0] as Mutable;
+    t.top1_papers = 500;
+    t.reviews = 120;
+    t.patents = 100;
+    const en = (await render('en', m)).text;
+    expect(en).toContain('has 500 top papers: 120 reviews and 380 research papers.');
+    expect(en).toContain('5.0 times as many top papers as patents');
+    expect(en).toContain('basic research dominates');
+  });
+
+  it('says applied development dominates when patents outnumber top papers, and who leads on papers', async () => {
+    const m = copy(metrics);
+    const t = frontier(m)[0] as Mutable;
+    t.top1_papers = 40;
+    t.reviews = 4;
+    t.patents = 400;
+    t.top1_by_country = { US: 30, CN: 10 };
+    const en = (await render('en', m)).text;
+    const zh = (await render('zh', m)).text;
+    expect(en).toContain('10.0 times as many patents as top papers');
+    expect(en).toContain('applied development dominates');
+    expect(en).toContain('China wrote 10 of them, fewer than the 30 from the United States.');
+    expect(zh).toContain('以应用研发为主');
+  });
+});
