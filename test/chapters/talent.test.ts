@@ -53,4 +53,12 @@ describe('Chapter 3 on the sample data', () => {
     expect(en).toContain(`The number is still growing: it rose by 100.0% in ${to}.`);
     expect(await chapter('zh', m)).toContain(`合作仍在增长，${to} 年比上年增加 100.0%。`);
   });
+
+  it('asks to attract and keep researchers only when the home country loses them', async () => {
+    expect(await chapter('en', metrics)).toContain('Attract and keep researchers.');
+    const m = copy(metrics);
+    (m.flows!.by_country.find((c) => c.country === 'CN') as unknown as Mutable<{ net: number }>).net = 5;
+    expect(await chapter('en', m)).not.toContain('Attract and keep researchers.');
+    expect(await chapter('zh', m)).not.toContain('引才留才');
+  });
 });
