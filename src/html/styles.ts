@@ -73,7 +73,9 @@ figcaption .label { margin-right: 0.6em; }
 figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* tables */
-.table-block { margin: 1.2rem 0; }
+/* A table that fits on a page moves whole to the next one rather than leaving its caption or header
+   behind; a longer one breaks between rows, its header repeated. */
+.table-block { margin: 1.2rem 0; break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
 caption { caption-side: top; text-align: center; font-size: 10pt; font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
 caption .label { margin-right: 0.6em; }
