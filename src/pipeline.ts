@@ -243,7 +243,9 @@ class PrintQueue {
     }
     const printer = await this.launch();
     const pdf = await this.stages.run(`pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
-      `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB`,
+      // The print is checked against the pagination model: say so when a note missed its page.
+      `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB` +
+      (p.misplacedNotes.length ? `; footnotes not on their reference's page: ${p.misplacedNotes.join(', ')}` : ''),
     );
     // Stored with its page count in front, so a cached PDF needs no parsing to be reported.
     if (key) await this.cache.put('pdf', key, Buffer.concat([Buffer.from(`${pdf.pages}\n`), pdf.bytes]));
