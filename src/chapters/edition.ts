@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader } from '../load/yaml.ts';
+import { readContent, type EditionContent } from './content.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface Edition {
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
+  /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
+  readonly content?: EditionContent;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -55,5 +58,6 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   if (await fs.exists(partialDir)) {
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials) });
+  const content = await readContent(fs, join(dirname(file), 'content'));
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
 }

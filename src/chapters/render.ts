@@ -18,6 +18,7 @@ import { DEFINITIONS } from './definitions.ts';
 import { renderMarkdown } from './markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
 import type { ChapterSource, Edition, Focus } from './edition.ts';
+import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 
 export interface RenderedChapter {
@@ -29,7 +30,7 @@ export interface RenderedChapter {
  * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
  * edition's focus countries to the figures that compare them.
  */
-export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus?: Focus };
+export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus?: Focus; readonly content?: EditionContent };
 
 const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
 const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
@@ -43,7 +44,7 @@ function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
 }
 
 export function numberFigures(edition: Edition): FigureNumbers {
-  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {});
+  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {}, { content: edition.content ?? {} });
 }
 
 export function numberTables(edition: Edition): ReadonlyMap<string, number> {
@@ -68,14 +69,14 @@ export function renderChapters(
   figures: FigureNumbers,
   options: RenderOptions = {},
 ): RenderedChapter[] {
-  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS };
+  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
   const data = strictData(context) as unknown as MetricsDocument;
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
   const tt = options.trace ? tracing(t, options.trace) : t;
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, trace, focus: edition.focus, onTable: options.onTable, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, trace, focus: edition.focus, content: edition.content ?? {}, onTable: options.onTable, partials: edition.partials ?? {} }),
   }));
 }
 
@@ -88,6 +89,7 @@ interface ChapterContext {
   readonly tables: ReadonlyMap<string, number>;
   readonly trace: Trace;
   readonly focus: Focus | undefined;
+  readonly content: EditionContent;
   readonly onTable: ((table: RenderedTable) => void) | undefined;
   readonly partials: Readonly<Record<string, string>>;
 }
@@ -113,7 +115,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const number = c.tables.get(id as string);
     if (number === undefined) throw ReportError.of('figure.unknown', { id: id as string, known: known() });
     if (!c.focus) throw new Error('tables need the edition\'s focus countries (focus: in edition.yaml)');
-    const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, trace: c.trace });
+    const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, content: c.content, trace: c.trace });
     placed.set(id as string, table);
     c.onTable?.(table);
     return new hb.SafeString(`\n\n@@table:${id as string}@@\n\n`);

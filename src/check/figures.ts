@@ -50,7 +50,7 @@ export async function checkFigureLabels(edition: Edition, metrics: MetricsDocume
     for (const [id] of numbers) {
       const def = FIGURES.find((f) => f.id === id);
       if (!def) continue;
-      const built = def.build({ metrics, t, names, focus });
+      const built = def.build({ metrics, t, names, focus, content: edition.content ?? {} });
       const svg = await renderSvg(built.spec, { id: `check-${id}`, title: built.title, description: built.description });
       const labels = valueLabels(svg);
       const data = dataTokens(built.spec);

@@ -43,7 +43,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) continue; // the chapter stage has already failed on an unknown figure
-    const built = def.build({ metrics, t: tt, names, focus });
+    const built = def.build({ metrics, t: tt, names, focus, content: edition.content ?? {} });
     const label = tt.text('figure.label', { n: number });
     figures.push({ id, number, label });
     figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt).map(textOfHtml));

@@ -41,7 +41,7 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
     const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
-    const built = def.build({ metrics, t, names, focus });
+    const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const notes = [...(built.modelled ? [t.t('notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };

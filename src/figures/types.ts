@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CountryNames } from '../chapters/countries.ts';
 import type { Focus } from '../chapters/edition.ts';
+import type { EditionContent } from '../chapters/content.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 
@@ -11,6 +12,8 @@ export interface FigureContext {
   readonly names: CountryNames;
   /** The edition's home country and rival, for the figures that compare the two. */
   readonly focus: Focus;
+  /** The edition's editorial content (`content/<kind>.yaml`, see chapters/content.ts). */
+  readonly content: EditionContent;
 }
 
 /** Which notes go under a figure or table: its scope (years, definitions) and the data source. */

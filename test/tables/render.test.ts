@@ -12,7 +12,7 @@ async function table(id: string, locale: 'zh' | 'en', number = 3) {
   const metrics = await sampleMetrics();
   const b = await bundle(locale);
   const trace = new Trace();
-  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, trace });
+  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace });
   return { t, trace, metrics };
 }
 
@@ -58,7 +58,7 @@ describe('modelled values in tables', () => {
     ];
     const withCalibration = { ...metrics, provenance: { ...metrics.provenance, calibration } };
     const b = await bundle('en');
-    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, trace: new Trace() });
+    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
     expect(t.rows[0]![2]).toBe(integer(first!.papers));
     expect(t.rows[1]![2]).toBe(`${integer(second!.papers)}*`);
     expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);
