@@ -25,7 +25,11 @@ export interface InstitutionRef {
   readonly name_zh: string;
   readonly name_en: string;
   readonly country: string;
+  /** university, institute, company, government or other (institutions.kind). */
+  readonly kind: InstitutionKind;
 }
+
+export type InstitutionKind = 'university' | 'institute' | 'company' | 'government' | 'other';
 
 export interface InstitutionPapers extends InstitutionRef {
   readonly papers: number;

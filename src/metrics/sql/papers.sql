@@ -84,7 +84,7 @@ WITH counts AS (
   FROM paper_institutions
   GROUP BY institution_id
 )
-SELECT c.institution_id, i.name_zh, i.name_en, i.country,
+SELECT c.institution_id, i.name_zh, i.name_en, i.country, i.kind,
        c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
 FROM counts c JOIN institutions i USING (institution_id)
 ORDER BY papers DESC, c.institution_id;

@@ -35,6 +35,7 @@ SELECT r.root_id AS institution_id,
        any_value(i.name_zh) AS name_zh,
        any_value(i.name_en) AS name_en,
        any_value(i.country) AS country,
+       any_value(i.kind) AS kind,
        count(*)::BIGINT AS patents,
        (count(*) FILTER (WHERE p.value_usd >= 1000000))::BIGINT AS high_value
 FROM patents p

@@ -20,6 +20,7 @@ SELECT r.root_id AS institution_id,
        any_value(i.name_zh) AS name_zh,
        any_value(i.name_en) AS name_en,
        any_value(i.country) AS country,
+       any_value(i.kind) AS kind,
        count(*)::BIGINT AS scholars,
        (count(*) FILTER (WHERE s.h_index >= 20))::BIGINT AS high_level
 FROM scholars s
