@@ -157,6 +157,22 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     return trace.add(joinList(locale, parts), null, 'value');
   });
   traced('money', (n: number) => fmt.money(locale, num(n)), (n: number) => n);
+  // "两家企业和一所高校" / "two companies and one university": institutions by kind, most first.
+  defineHelper(hb, 'kinds', ([items]) => {
+    const parts = facts.countBy(list(items), 'kind').map(({ value, n }) => {
+      trace.add(fmt.cardinal(locale, n), n, 'kinds');
+      return t.text(`units.kind_${value}`, { count: n, n: fmt.cardinal(locale, n) });
+    });
+    return trace.add(joinList(locale, parts), null, 'value');
+  });
+  // "Google (2nd) and Microsoft (4th)": each item with its rank by `field` in `all`.
+  defineHelper(hb, 'instsRanked', ([items, all, field]) => {
+    const parts = list(items).map((x) => {
+      const rank = rankOf(list(all), 'institution_id', (x as Item).institution_id, String(field));
+      return t.text('units.named_rank', { name: institutionInText(locale, x as Item), rank: trace.add(fmt.ordinal(locale, rank), rank, 'ordinal') });
+    });
+    return trace.add(joinList(locale, parts), null, 'value');
+  });
 
   // Names.
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
