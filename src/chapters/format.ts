@@ -82,6 +82,12 @@ export function cardinal(locale: Locale, n: number): string {
   return integer(n);
 }
 
+/** A count before a measure word: 两家 / 五所 (zh, past ten in digits) / two, five (en, past ten in digits). */
+export function countWord(locale: Locale, n: number): string {
+  if (locale === 'zh' && Number.isInteger(n) && n >= 1 && n <= 10) return n === 2 ? '两' : ZH_DIGITS[n]!;
+  return cardinal(locale, n);
+}
+
 /** A number in a heading's sequence: 一 … 十 (zh, past ten in digits) / 1, 2 … (en). */
 export function numeral(locale: Locale, n: number): string {
   if (locale === 'zh' && Number.isInteger(n) && n >= 1 && n <= 10) return ZH_DIGITS[n]!;

@@ -160,8 +160,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   // "两家企业和一所高校" / "two companies and one university": institutions by kind, most first.
   defineHelper(hb, 'kinds', ([items]) => {
     const parts = facts.countBy(list(items), 'kind').map(({ value, n }) => {
-      trace.add(fmt.cardinal(locale, n), n, 'kinds');
-      return t.text(`units.kind_${value}`, { count: n, n: fmt.cardinal(locale, n) });
+      trace.add(fmt.countWord(locale, n), n, 'kinds');
+      return t.text(`units.kind_${value}`, { count: n, n: fmt.countWord(locale, n) });
     });
     return trace.add(joinList(locale, parts), null, 'value');
   });

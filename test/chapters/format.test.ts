@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimal, integer, magnitude, ordinal, percent } from '../../src/chapters/format.ts';
+import { countWord, decimal, integer, magnitude, ordinal, percent } from '../../src/chapters/format.ts';
 
 describe('locale formatting', () => {
   it('groups thousands the same way in both locales', () => {
@@ -23,5 +23,12 @@ describe('locale formatting', () => {
   it('formats decimals and percentages', () => {
     expect(decimal(2.94, 1)).toBe('2.9');
     expect(percent(0.9638)).toBe('96.4%');
+  });
+});
+
+describe('countWord (a count before a measure word)', () => {
+  it('writes Chinese numerals up to ten, 两 for two, and English words', () => {
+    expect([1, 2, 6, 10, 11].map((n) => countWord('zh', n))).toEqual(['一', '两', '六', '十', '11']);
+    expect([2, 6, 11].map((n) => countWord('en', n))).toEqual(['two', 'six', '11']);
   });
 });
