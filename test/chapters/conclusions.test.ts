@@ -74,7 +74,7 @@ describe('Chapter 5 on the sample data and on perturbed copies', () => {
 
   it('speaks of the home country\'s net loss with its rank, and not at all when it gains', async () => {
     const m = copy(metrics);
-    const list = m.flows!.by_country as Mutable<{ country: string; net: number }>[];
+    const list = m.flows!.by_country as unknown as Mutable<{ country: string; net: number }>[];
     for (const c of list) c.net = c.country === 'US' ? 50 : c.country === 'CN' ? -30 : c.country === 'GB' ? -40 : 0;
     const en = await chapter('en', m);
     expect(en).toContain('China ranks second among the countries that lose researchers to moves: 30 researchers more left than arrived. The United States gains the most, 50 researchers net.');

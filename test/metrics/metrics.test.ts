@@ -61,9 +61,9 @@ describe('papers', () => {
     const kinds = (list: readonly { institution_id: string; kind: string }[]) => Object.fromEntries(list.map((x) => [x.institution_id, x.kind]));
     // U1b is an institute, but its papers count for U1, a university.
     expect(kinds(doc.papers.by_institution)).toEqual({ C1: 'university', U1: 'university', G1: 'company', D1: 'government' });
-    for (const x of doc.patents.by_assignee) expect(x.kind).toBe(kinds(doc.papers.by_institution)[x.institution_id] ?? x.kind);
-    for (const x of doc.talent.by_institution) expect(['university', 'institute', 'company', 'government', 'other']).toContain(x.kind);
-    expect(doc.talent.by_institution.length + doc.patents.by_assignee.length).toBeGreaterThan(0);
+    for (const x of doc.patents!.by_assignee) expect(x.kind).toBe(kinds(doc.papers.by_institution)[x.institution_id] ?? x.kind);
+    for (const x of doc.talent!.by_institution) expect(['university', 'institute', 'company', 'government', 'other']).toContain(x.kind);
+    expect(doc.talent!.by_institution.length + doc.patents!.by_assignee.length).toBeGreaterThan(0);
   });
 
   it('splits papers by year and country, years ascending', () => {
