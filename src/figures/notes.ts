@@ -16,6 +16,7 @@ export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator
     'high-value': () => t.t('notes.high_value', { from: tFrom, to: tTo }),
     talent: () => t.t('notes.talent'),
     flows: () => t.t('notes.flows'),
+    'flows-cities': () => t.t('notes.flows_cities'),
     collaboration: () => t.t('notes.collaboration', { from: pFrom, to: pTo }),
     editorial: () => t.t('notes.editorial'),
   };

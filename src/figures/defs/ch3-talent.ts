@@ -26,7 +26,7 @@ export function cityName(ctx: FigureContext, city: string): string {
 export const flowsCities: FigureDefinition = {
   id: 'ch3-flows-cities',
   // Not 'flows': its note defines a move between countries.
-  scope: 'talent',
+  scope: 'flows-cities',
   build(ctx) {
     const flows = family(ctx.metrics.flows, 'flows');
     const modelled = modelledLookup(ctx.metrics);
