@@ -65,6 +65,17 @@ export function institutionName(locale: Locale, item: Item): string {
 }
 
 /**
+ * A technology's name as it reads in running text: English names are titles in sentence case
+ * ("Federated learning"), so mid-sentence they lose the capital, unless they begin with an acronym
+ * ("AI decoding of protein structures", "XR …"). Sentence starts capitalise it (`{{name, capitalize}}`).
+ */
+export function topicInText(locale: Locale, item: Item): string {
+  const name = institutionName(locale, item);
+  if (locale === 'zh' || /^\p{Lu}[\p{Lu}\d]/u.test(name)) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/**
  * An institution's name as it reads in running text. English puts "the" before names built on "of"
  * (the University of California, the Chinese Academy of Sciences) and before a society or a lab; a
  * name such as "Harvard University" or "Huawei" stands alone. Sentence starts capitalise it.
@@ -273,6 +284,7 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('countAhead', (items: readonly Item[], field: string, a: string, b: string) => list(items).filter((x) => { const m = x[field] as Record<string, number>; const get = (c: string) => (c in m ? Number(m[c]) : 0); return get(a) > get(b); }).length);
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
+  defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
   // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
   defineHelper(hb, 'countryCounts', ([items, field, unit]) => {

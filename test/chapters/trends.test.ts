@@ -19,7 +19,7 @@ describe('Chapter 4 on perturbed data', () => {
     t.reviews = 120;
     t.patents = 100;
     const en = (await render('en', m)).text;
-    expect(en).toContain('has 500 top papers: 120 reviews and 380 research papers.');
+    expect(en).toContain('number 500: 120 reviews and 380 research papers.');
     expect(en).toContain('5.0 times as many top papers as patents');
     expect(en).toContain('basic research dominates');
   });
@@ -37,5 +37,15 @@ describe('Chapter 4 on perturbed data', () => {
     expect(en).toContain('applied development dominates');
     expect(en).toContain('China wrote 10 of them, fewer than the 30 from the United States.');
     expect(zh).toContain('以应用研发为主');
+  });
+});
+
+describe('technology names in running English', () => {
+  it('lose their title capital mid-sentence, unless they begin with an acronym', async () => {
+    const { topicInText } = await import('../../src/chapters/helpers.ts');
+    expect(topicInText('en', { name_en: 'Federated learning', name_zh: '联邦学习' })).toBe('federated learning');
+    expect(topicInText('en', { name_en: 'AI decoding of protein structures', name_zh: 'x' })).toBe('AI decoding of protein structures');
+    expect(topicInText('en', { name_en: 'XR platforms', name_zh: 'x' })).toBe('XR platforms');
+    expect(topicInText('zh', { name_en: 'Federated learning', name_zh: '联邦学习' })).toBe('联邦学习');
   });
 });
