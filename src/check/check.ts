@@ -8,6 +8,7 @@ import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { lintLocales, lintTemplates, type Problem } from './lint.ts';
 import { perturb } from './perturb.ts';
+import { checkTopicSections } from './sections.ts';
 import { checkNumbering, checkParity, checkPartitions, checkTraceable, renderForCheck, type LocaleRender } from './render.ts';
 
 export type { Problem } from './lint.ts';
@@ -35,7 +36,7 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
         continue;
       }
       renders.push(r);
-      problems.push(...checkTraceable(r, label), ...checkNumbering(r, label), ...checkPartitions(r, label));
+      problems.push(...checkTraceable(r, label), ...checkNumbering(r, label), ...checkPartitions(r, label), ...checkTopicSections(r, m, label));
     }
     problems.push(...checkParity(renders, label));
     if (label === 'dataset') summary = renders;

@@ -40,6 +40,17 @@ describe('report check on the 2023 edition', () => {
 });
 
 describe('report check fails, saying where and why', () => {
+  it('on a topic\'s section that names another topic (a paragraph copied between topics)', () => {
+    const [a, b] = metrics.topics!;
+    const copied = withChapter('# {{topicName (nth topics 0)}}\n\n### {{topicName (nth topics 0)}}\n\n{{topicName (nth topics 1)}}\n\n### {{topicName (nth topics 1)}}\n\n{{topicName (nth topics 1)}}\n');
+    const { problems } = checkEdition(copied, metrics, [zh, en]);
+    const sections = problems.filter((p) => p.check === 'topic-section');
+    expect(sections).toContainEqual(expect.objectContaining({ where: 'dataset en', message: expect.stringContaining(`names another topic, "${b!.name_en.toLowerCase()}"`) }));
+    expect(sections).toContainEqual(expect.objectContaining({ where: 'dataset zh', message: expect.stringContaining(`"${a!.name_zh}" names another topic, "${b!.name_zh}"`) }));
+    // The second section names only its own topic.
+    expect(sections.every((p) => p.message.includes(`section "${a!.name_en}"`) || p.message.includes(`section "${a!.name_zh}"`))).toBe(true);
+  });
+
   it('on a number typed into a template', () => {
     const { problems } = checkEdition(withChapter('# Extra\n\nIn total 5,441 papers.\n'), metrics, [zh, en]);
     expect(problems).toContainEqual(expect.objectContaining({ check: 'typed-number', where: 'templates/2023/chapters/99-extra.md.hbs:1:1', message: expect.stringContaining('"5,441"') }));
