@@ -13,6 +13,7 @@ import patentsInstitutions from './defs/patents-institutions.ts';
 import { flowsCountries, talentCountries, talentProvinces } from './defs/talent.ts';
 import top1ByCountry from './defs/top1-by-country.ts';
 import { collaborationPairs, flowsCities } from './defs/ch3-talent.ts';
+import { flowsCountriesMap, talentProvincesMap } from './defs/talent-maps.ts';
 import valueBands from './defs/value-bands.ts';
 import { trendsHomeRivalHighValue, trendsHomeRivalPapers, trendsHotFigures } from './defs/trends.ts';
 import { collaborationYearly, highValueYearly, papersYearly, patentsYearly, top1Yearly } from './defs/yearly.ts';
@@ -48,6 +49,9 @@ export const FIGURES: readonly FigureDefinition[] = [
   alias(collaborationYearly, 'ch3-collaboration-yearly'),
   flowsCities,
   collaborationPairs,
+  // Chapter 3's maps: every province and every country, beside the top-ten bars.
+  talentProvincesMap,
+  flowsCountriesMap,
   // Chapter 4.
   trendsHomeRivalPapers,
   trendsHomeRivalHighValue,
