@@ -166,6 +166,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   defineHelper(hb, 'region', ([code]) => trace.add(t.text(`regions:${String(code)}`), null, 'value'));
   defineHelper(hb, 'band', ([band]) => trace.add(bandLabel(t, String(band)), null, 'value'));
   plain('localized', (value: Readonly<Record<string, string>>) => trace.add(value[locale] ?? '', null, 'value'));
+  // The localized names of a list's items in running text: "人工智能、区块链和大数据" / "AI, blockchain and big data".
+  plain('localizedList', (items: readonly Item[], field: string) =>
+    trace.add(joinList(locale, list(items).map((x) => (x[field] as Readonly<Record<string, string>> | undefined)?.[locale] ?? '')), null, 'value'),
+  );
 
   // Arithmetic and list facts: they return data, which another helper formats.
   plain('div', (a: number, b: number) => num(a) / num(b, 'a non-zero number'));
