@@ -21,6 +21,7 @@ import type { ChapterSource, Edition, Focus } from './edition.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
+import { FORMULA_SLOT, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -114,6 +115,16 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
+  // A display formula (src/chapters/formulas.ts), placed after markdown like a figure.
+  defineHelper(hb, 'formula', ([id]) => {
+    formulaHtml(id as string, c.t); // an unknown formula fails here, at its line in the template
+    return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);
+  });
+  // One of a formula's symbols in a sentence: `C=(symbol "c-total")`, checked here so that a typo fails at its line.
+  defineHelper(hb, 'symbol', ([id]) => {
+    symbolHtml(id as string);
+    return new hb.SafeString(symbolSlot(id as string));
+  });
   defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
   defineHelper(hb, 'table', ([id]) => {
     const number = c.tables.get(id as string);
@@ -151,6 +162,8 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
+      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id))
       .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
   } catch (error) {
     throw locate(chapter, error);

@@ -72,12 +72,19 @@ describe('the appendices', () => {
     expect(text(chapter(zh, 'appendix-keywords'))).not.toContain('校准重建');
   });
 
-  it('show the frontier index with the same partial as Chapter 4', async () => {
-    const en = await render('en', metrics);
-    const formula = '<code>R = (C_total / T) × e^S_trend</code>';
-    expect(chapter(en, 'trends')).toContain(formula);
-    expect(chapter(en, 'appendix-method')).toContain(formula);
-    const terms = (html: string) => html.slice(html.indexOf(formula), html.indexOf('</ul>', html.indexOf(formula)));
-    expect(terms(chapter(en, 'appendix-method'))).toBe(terms(chapter(en, 'trends')));
+  it('show the frontier index with the same partial as Chapter 4: a typeset formula, its terms named by the same symbols', async () => {
+    for (const locale of ['zh', 'en'] as const) {
+      const r = await render(locale, metrics);
+      const method = (html: string) => html.slice(html.indexOf('<div class="formula">'), html.indexOf('</ul>', html.indexOf('<div class="formula">')));
+      const shown = method(chapter(r, 'appendix-method'));
+      expect(shown).toBe(method(chapter(r, 'trends')));
+      expect(shown).toContain('<math display="block"><mrow><mi mathvariant="normal">R</mi><mo>=</mo><mfrac><mrow><msub><mi mathvariant="normal">C</mi><mtext>total</mtext></msub></mrow><mrow><mi mathvariant="normal">T</mi></mrow></mfrac>');
+      expect(shown).toContain(locale === 'zh' ? '<mtext>前沿指数</mtext>' : '<mtext>frontier index</mtext>');
+      // The terms name C_total, S_trend … as the formula sets them, not as code.
+      expect(shown).toContain('<li><math class="symbol"><msub><mi mathvariant="normal">C</mi><mtext>total</mtext></msub></math>');
+      expect(shown).not.toContain('<code>');
+    }
+    const en = chapter(await render('en', metrics), 'appendix-method');
+    expect(en).toContain('the trend enters as <math class="symbol"><msup><mi mathvariant="normal">e</mi><msub><mi mathvariant="normal">S</mi><mtext>trend</mtext></msub></msup></math>, which raises the index');
   });
 });
