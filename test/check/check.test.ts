@@ -93,6 +93,16 @@ describe('report check fails, saying where and why', () => {
     expect(problems).toContainEqual(expect.objectContaining({ check: 'dangling-reference', message: 'a reference points to "fig-value-bands", which is not placed in the edition' }));
   });
 
+  it('on a link in a message to a chapter the edition does not have (a link to one it has passes)', () => {
+    const template = '# Extra\n\n{{t "test.see"}}\n';
+    const linked = (target: string) =>
+      checkEdition(withChapter(template), metrics, [withMessages(zh, { see: `见[前言](#${target})。` }), withMessages(en, { see: `See the [preface](#${target}).` })]).problems;
+    expect(linked('foreword')).toContainEqual(
+      expect.objectContaining({ check: 'dangling-reference', message: 'a link points to "#foreword", which is neither a figure, a table nor a chapter of the edition' }),
+    );
+    expect(linked('preface')).toEqual([]);
+  });
+
   it('on "N, of which M …, the other K" that does not add up', () => {
     const template = '# Extra\n\n{{t "test.split" n=(int papers.total) m=(int papers.top1_total) k=(int papers.top1_total)}}\n';
     const { problems } = checkEdition(withChapter(template), metrics, [
