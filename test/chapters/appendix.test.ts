@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/chapters/content-directions.ts';
 import type { Edition } from '../../src/chapters/edition.ts';
 import { integer } from '../../src/chapters/format.ts';
+import { numberTables } from '../../src/chapters/render.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { copy, edition, render, sampleMetrics } from './fixtures.ts';
 
@@ -29,7 +30,7 @@ describe('the appendices', () => {
     expect(chapter(en, 'appendix-keywords')).toMatch(/^<h1>Appendix II: Keywords by direction<\/h1>/);
     expect(chapter(en, 'appendix-method')).toContain('<a href="#appendix-keywords">Appendix II</a> states the scope of each');
     expect(chapter(en, 'appendix-keywords')).toContain('(<a href="#appendix-method">Appendix I</a>)');
-    expect(chapter(zh, 'appendix-keywords')).toContain('<a href="#tab-directions-keywords">表 11</a>');
+    expect(chapter(zh, 'appendix-keywords')).toContain(`<a href="#tab-directions-keywords">表 ${numberTables(real).get('directions-keywords')}</a>`);
     for (const html of [zh.html, en.html]) expect(text(html)).not.toMatch(/Chapter \d|第.章/);
   });
 
