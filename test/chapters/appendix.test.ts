@@ -89,3 +89,11 @@ describe('the appendices', () => {
     expect(en).toContain('the trend enters as <math class="symbol"><msup><mi mathvariant="normal">e</mi><msub><mi mathvariant="normal">S</mi><mtext>trend</mtext></msub></msup></math>, which raises the index');
   });
 });
+
+describe('localizedList', () => {
+  it('names the item whose name is not in zh and en', async () => {
+    const bad: Edition = { ...real, content: { ...real.content, directions: [{ id: 'x', name: '甲' }] } };
+    const error = await render('en', metrics, bad).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/06-appendix-method\.md\.hbs:\d+:\d+: .*expected items with a "name" in zh and en, got \{"id":"x"/);
+  });
+});
