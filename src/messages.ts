@@ -48,6 +48,8 @@ export const messages = {
     `${p.file}: locale "${p.locale}" has no message "${p.key}"`,
   'figure.unknown': (p: { id: string; known: string[] }) =>
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
+  'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
+    `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
 
   // preview

@@ -9,6 +9,11 @@ export interface ChapterSource {
   readonly id: string;
   readonly file: string;
   readonly text: string;
+  /**
+   * An appendix's number (1, 2 … in order; printed "附录 I" / "Appendix I"): `appendix: true` in
+   * edition.yaml. Appendices come after the chapters and are numbered apart from them.
+   */
+  readonly appendix?: number;
 }
 
 /** The countries the edition compares throughout: its home country and the rival it measures against. */
@@ -47,11 +52,15 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const generated = r.optionalBoolean(['generated']) ?? false;
   const focus = (source.value as { focus?: unknown } | null)?.focus !== undefined ? { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) } : undefined;
   const chapters: ChapterSource[] = [];
+  let appendices = 0;
   for (const [i] of r.array(['chapters']).entries()) {
     const id = r.string(['chapters', i, 'id']);
     const path = join(dirname(file), r.string(['chapters', i, 'template']));
+    const isAppendix = r.optionalBoolean(['chapters', i, 'appendix']) ?? false;
+    // A chapter after an appendix would be numbered among the appendices' pages: refuse it.
+    if (!isAppendix && appendices > 0) throw ReportError.of('input.field', { file: source.where(['chapters', i]), path: `chapters.${i}`, expected: 'an appendix (appendix: true): appendices come after every chapter', got: JSON.stringify(id) });
     if (!(await fs.exists(path))) throw ReportError.of('input.not-found', { file: path });
-    chapters.push(Object.freeze({ id, file: path, text: await fs.readText(path) }));
+    chapters.push(Object.freeze({ id, file: path, text: await fs.readText(path), ...(isAppendix ? { appendix: ++appendices } : {}) }));
   }
   const partials: Record<string, string> = {};
   const partialDir = join(dirname(file), 'partials');

@@ -22,6 +22,8 @@ export function magnitude(locale: Locale, value: number): string {
     return integer(value);
   }
   if (value >= 1e9) return `${decimal(value / 1e9, 1)} billion`;
+  // From 100 million a decimal says nothing the whole millions do not: "140 million", not "140.0 million".
+  if (value >= 1e8) return `${integer(value / 1e6)} million`;
   if (value >= 1e6) return `${decimal(value / 1e6, 1)} million`;
   if (value >= 1e5) return `${integer(value / 1e3)} thousand`;
   // Below 100,000 the exact count reads better than "12.8 thousand".
@@ -92,4 +94,20 @@ export function countWord(locale: Locale, n: number): string {
 export function numeral(locale: Locale, n: number): string {
   if (locale === 'zh' && Number.isInteger(n) && n >= 1 && n <= 10) return ZH_DIGITS[n]!;
   return integer(n);
+}
+
+const ROMAN: readonly [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+
+/** A Roman numeral (appendices are I, II … in both languages): 1 → I, 4 → IV, 12 → XII. */
+export function roman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n >= 4000) throw new Error(`expected a whole number from 1 to 3999 for a Roman numeral, got ${n}`);
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
 }

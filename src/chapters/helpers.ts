@@ -193,6 +193,15 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   defineHelper(hb, 'region', ([code]) => trace.add(t.text(`regions:${String(code)}`), null, 'value'));
   defineHelper(hb, 'band', ([band]) => trace.add(bandLabel(t, String(band)), null, 'value'));
   plain('localized', (value: Readonly<Record<string, string>>) => trace.add(value[locale] ?? '', null, 'value'));
+  // The localized names of a list's items in running text: "人工智能、区块链和大数据" / "AI, blockchain and big data".
+  plain('localizedList', (items: readonly Item[], field: string) => {
+    const names = list(items).map((x) => {
+      const name = (x[field] as Readonly<Record<string, unknown>> | undefined)?.[locale];
+      if (typeof name !== 'string') throw new Error(`expected items with a "${field}" in zh and en, got ${JSON.stringify(x)}`);
+      return name;
+    });
+    return trace.add(joinList(locale, names), null, 'value');
+  });
 
   // Arithmetic and list facts: they return data, which another helper formats.
   plain('div', (a: number, b: number) => num(a) / num(b, 'a non-zero number'));

@@ -20,6 +20,8 @@ import { MissingMetricError, strictData } from './strict-data.ts';
 import type { ChapterSource, Edition, Focus } from './edition.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
+import { roman } from './format.ts';
+import { FORMULA_SLOT, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -74,9 +76,10 @@ export function renderChapters(
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
   const tt = options.trace ? tracing(t, options.trace) : t;
+  const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, trace, focus: edition.focus, content: edition.content ?? {}, onTable: options.onTable, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, focus: edition.focus, content: edition.content ?? {}, onTable: options.onTable, partials: edition.partials ?? {} }),
   }));
 }
 
@@ -87,6 +90,8 @@ interface ChapterContext {
   readonly names: CountryNames;
   readonly figures: FigureNumbers;
   readonly tables: ReadonlyMap<string, number>;
+  /** Appendix chapter id → its number (edition.ts). */
+  readonly appendices: ReadonlyMap<string, number>;
   readonly trace: Trace;
   readonly focus: Focus | undefined;
   readonly content: EditionContent;
@@ -98,7 +103,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   const hb = createHandlebars();
   registerHelpers(hb, c.t, c.names, c.trace);
   for (const [name, text] of Object.entries(c.partials)) hb.registerPartial(name, hb.compile(text, { strict: true }));
-  const known = () => [...c.figures.keys(), ...c.tables.keys()];
+  const known = () => [...c.figures.keys(), ...c.tables.keys(), ...c.appendices.keys()];
   const figureNumber = (id: string) => {
     const n = c.figures.get(id);
     if (n === undefined) throw ReportError.of('figure.unknown', { id, known: known() });
@@ -110,6 +115,16 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
+  // A display formula (src/chapters/formulas.ts), placed after markdown like a figure.
+  defineHelper(hb, 'formula', ([id]) => {
+    formulaHtml(id as string, c.t); // an unknown formula fails here, at its line in the template
+    return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);
+  });
+  // One of a formula's symbols in a sentence: `C=(symbol "c-total")`, checked here so that a typo fails at its line.
+  defineHelper(hb, 'symbol', ([id]) => {
+    symbolHtml(id as string);
+    return new hb.SafeString(symbolSlot(id as string));
+  });
   defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
   defineHelper(hb, 'table', ([id]) => {
     const number = c.tables.get(id as string);
@@ -120,9 +135,22 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     c.onTable?.(table);
     return new hb.SafeString(`\n\n@@table:${id as string}@@\n\n`);
   });
-  // A reference is a link to the figure or table, labelled with its number: "[图 3](#fig-id)".
+  // An appendix is labelled by its number among the appendices, never as a chapter: "附录 II" / "Appendix II".
+  const appendixLabel = (n: number) => {
+    const label = c.t.t('appendix.label', { n: roman(n) });
+    c.trace.add(label, n, 'label');
+    return label;
+  };
+  defineHelper(hb, 'appendixLabel', () => {
+    if (!chapter.appendix) throw new Error(`appendixLabel: chapter "${chapter.id}" is not an appendix (appendix: true in edition.yaml)`);
+    return new hb.SafeString(appendixLabel(chapter.appendix));
+  });
+  // A reference is a link to the figure, table or appendix, labelled with its number: "[图 3](#fig-id)",
+  // "[附录 II](#appendix-id)" (an appendix's first heading has its chapter's id, src/html/outline.ts).
   defineHelper(hb, 'ref', ([id]) => {
     const key = id as string;
+    const appendix = c.appendices.get(key);
+    if (appendix !== undefined) return new hb.SafeString(`[${appendixLabel(appendix)}](#${key})`);
     const fig = c.figures.get(key);
     const tab = c.tables.get(key);
     if (fig === undefined && tab === undefined) throw ReportError.of('figure.unknown', { id: key, known: known() });
@@ -134,6 +162,8 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
+      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id))
       .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
   } catch (error) {
     throw locate(chapter, error);

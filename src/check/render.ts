@@ -27,6 +27,8 @@ export interface LocaleRender {
   readonly tables: readonly RenderedTable[];
   /** Figure ids in the order their slots appear in the chapters (duplicates kept). */
   readonly figureSlots: readonly string[];
+  /** The chapters' ids: a chapter's first heading takes its id, the target of a link to the chapter. */
+  readonly chapterIds: readonly string[];
 }
 
 export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Translator, names: CountryNames): LocaleRender {
@@ -50,7 +52,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   }
   const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
   const text = [textOfHtml(html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '')), ...figureText].join('\n');
-  return { locale: t.locale, text, html, trace, figures, tables, figureSlots };
+  return { locale: t.locale, text, html, trace, figures, tables, figureSlots, chapterIds: edition.chapters.map((c) => c.id) };
 }
 
 /** Numbers on the page that no helper printed: typed into a template or a message. */
@@ -92,6 +94,13 @@ export function checkNumbering(r: LocaleRender, label: string): Problem[] {
   const targets = new Set([...r.figureSlots.map((id) => `fig-${id}`), ...r.tables.map((x) => `tab-${x.id}`)]);
   for (const m of r.html.matchAll(/href="#((?:fig|tab)-[a-z0-9-]+)"/g)) {
     if (!targets.has(m[1]!)) problems.push({ check: 'dangling-reference', where, message: `a reference points to "${m[1]}", which is not placed in the edition` });
+  }
+  // Any other link within the report (an appendix, "see the preface") goes to a chapter; footnotes link themselves.
+  const chapters = new Set(r.chapterIds);
+  for (const m of r.html.matchAll(/href="#([^"]+)"/g)) {
+    const id = m[1]!;
+    if (/^(fig|tab|fn|fnref)-/.test(id) || chapters.has(id)) continue;
+    problems.push({ check: 'dangling-reference', where, message: `a link points to "#${id}", which is neither a figure, a table nor a chapter of the edition` });
   }
   return problems;
 }

@@ -19,8 +19,9 @@ export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator
     'flows-cities': () => t.t('notes.flows_cities'),
     collaboration: () => t.t('notes.collaboration', { from: pFrom, to: pTo }),
     editorial: () => t.t('notes.editorial'),
+    scope: () => t.t('notes.scope'),
   };
   const line = scopeLine[scope]();
-  // Editorial content is not from the dataset: it has no data source.
-  return [...(line ? [line] : []), ...(scope === 'editorial' ? [] : [t.t(m.reconstructed ? 'notes.source_reconstructed' : 'notes.source', { source: m.source[t.locale] })])];
+  // Editorial content and the statement of scope are not from the dataset: they have no data source.
+  return [...(line ? [line] : []), ...(scope === 'editorial' || scope === 'scope' ? [] : [t.t(m.reconstructed ? 'notes.source_reconstructed' : 'notes.source', { source: m.source[t.locale] })])];
 }

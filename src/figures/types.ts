@@ -16,8 +16,12 @@ export interface FigureContext {
   readonly content: EditionContent;
 }
 
-/** Which notes go under a figure or table: its scope (years, definitions) and the data source. */
-export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial';
+/**
+ * Which notes go under a figure or table: its scope (years, definitions) and the data source.
+ * `editorial` (chosen by the editors) and `scope` (the edition's statement of the field's scope, the
+ * keywords of Appendix II) are not from the dataset and have no data source.
+ */
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope';
 
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;

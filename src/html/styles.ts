@@ -72,6 +72,15 @@ figcaption { text-align: center; font-size: 10pt; font-weight: 700; margin-top: 
 figcaption .label { margin-right: 0.6em; }
 figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
+/* display formulas (MathML): identifiers in the report's font, slanted by CSS rather than mapped to
+   mathematical italic letters the font does not have */
+.formula { margin: 0.6rem 0 0.9rem; break-inside: avoid; }
+.formula math { font-size: 12pt; margin: 0.5rem 0; }
+math { font-family: '${FONT_FAMILY}', sans-serif; }
+/* the slant is synthesised: a little room after a slanted letter keeps it off a ")" or the next word */
+math mi { text-transform: none; font-style: normal; }
+math mi[mathvariant] { font-style: italic; padding-inline-end: 0.12em; }
+
 /* tables */
 /* A table that fits on a page moves whole to the next one rather than leaving its caption or header
    behind; a longer one breaks between rows, its header repeated. */

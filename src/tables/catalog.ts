@@ -10,6 +10,7 @@ import { MODELLED_MARK, type Where } from './modelled.ts';
 import type { TableContext, TableDefinition } from './types.ts';
 import { homeTalentInstitutions } from './ch3-talent.ts';
 import { frontierTopics } from './trends.ts';
+import { directionsKeywords } from './directions.ts';
 
 const TOP = 10;
 
@@ -113,4 +114,5 @@ export const TABLES: readonly TableDefinition[] = [
   { ...researchTeams, id: 'ch3-research-teams' },
   homeTalentInstitutions,
   frontierTopics,
+  directionsKeywords,
 ];

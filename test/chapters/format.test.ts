@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, decimal, integer, magnitude, ordinal, percent } from '../../src/chapters/format.ts';
+import { countWord, decimal, integer, magnitude, ordinal, percent, roman } from '../../src/chapters/format.ts';
 
 describe('locale formatting', () => {
   it('groups thousands the same way in both locales', () => {
@@ -12,6 +12,16 @@ describe('locale formatting', () => {
     expect(magnitude('zh', 320_000_000)).toBe('3.2 亿');
     expect(magnitude('en', 2_204_950)).toBe('2.2 million');
     expect(magnitude('en', 950)).toBe('950');
+    // From 100 million, whole millions: the platform's 1.4 亿 scholars are 140 million, not 140.0 million.
+    expect(magnitude('en', 140_000_000)).toBe('140 million');
+    expect(magnitude('zh', 140_000_000)).toBe('1.4 亿');
+    expect(magnitude('en', 12_800_000)).toBe('12.8 million');
+    expect(magnitude('en', 1_400_000_000)).toBe('1.4 billion');
+  });
+  it('numbers appendices with Roman numerals', () => {
+    expect([1, 2, 3, 4, 9, 14, 40].map(roman)).toEqual(['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL']);
+    expect(() => roman(0)).toThrow(/Roman numeral/);
+    expect(() => roman(1.5)).toThrow(/Roman numeral/);
   });
   it('formats ordinals', () => {
     expect(ordinal('zh', 3)).toBe('第三');

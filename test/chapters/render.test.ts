@@ -13,10 +13,10 @@ beforeAll(async () => {
 });
 
 describe('the 2023 edition on the sample data', () => {
-  it('renders the preface, the key points, Chapters 2 to 5 in both locales, figures and tables numbered alike', async () => {
+  it('renders the preface, the key points, Chapters 2 to 5 and the appendices in both locales, figures and tables numbered alike', async () => {
     const zh = await render('zh', metrics);
     const en = await render('en', metrics);
-    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent', 'trends', 'conclusions']);
+    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent', 'trends', 'conclusions', 'appendix-method', 'appendix-keywords']);
     const slots = (html: string) => [...html.matchAll(/@@figure:([a-z0-9-]+)@@/g)].map((m) => m[1]);
     expect(slots(zh.html)).toEqual(slots(en.html));
     expect(slots(zh.html)).toHaveLength(34);
@@ -33,6 +33,7 @@ describe('the 2023 edition on the sample data', () => {
       '8 ch3-home-talent-institutions',
       '9 ch3-research-teams',
       '10 frontier-topics',
+      '11 directions-keywords',
     ]);
   });
 

@@ -33,8 +33,8 @@ describe('report check on the 2023 edition', () => {
     const result = checkEdition(real, metrics, [zh, en]);
     expect(result.problems).toEqual([]);
     expect(result.locales).toEqual([
-      expect.objectContaining({ locale: 'zh', figures: 34, tables: 10 }),
-      expect.objectContaining({ locale: 'en', figures: 34, tables: 10 }),
+      expect.objectContaining({ locale: 'zh', figures: 34, tables: 11 }),
+      expect.objectContaining({ locale: 'en', figures: 34, tables: 11 }),
     ]);
   });
 });
@@ -102,6 +102,16 @@ describe('report check fails, saying where and why', () => {
     const unplaced = { ...dangling, chapters: dangling.chapters.map((c) => ({ ...c, text: c.text.replace('{{figure "value-bands"}}', '{{#if false}}{{figure "value-bands"}}{{/if}}') })) };
     const { problems } = checkEdition(unplaced, metrics, [zh, en]);
     expect(problems).toContainEqual(expect.objectContaining({ check: 'dangling-reference', message: 'a reference points to "fig-value-bands", which is not placed in the edition' }));
+  });
+
+  it('on a link in a message to a chapter the edition does not have (a link to one it has passes)', () => {
+    const template = '# Extra\n\n{{t "test.see"}}\n';
+    const linked = (target: string) =>
+      checkEdition(withChapter(template), metrics, [withMessages(zh, { see: `见[前言](#${target})。` }), withMessages(en, { see: `See the [preface](#${target}).` })]).problems;
+    expect(linked('foreword')).toContainEqual(
+      expect.objectContaining({ check: 'dangling-reference', message: 'a link points to "#foreword", which is neither a figure, a table nor a chapter of the edition' }),
+    );
+    expect(linked('preface')).toEqual([]);
   });
 
   it('on "N, of which M …, the other K" that does not add up', () => {

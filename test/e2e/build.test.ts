@@ -127,6 +127,23 @@ describe('print quality', () => {
     }
   });
 
+  it('prints the appendices last, labelled I and II (not as chapters), each under its own running head', () => {
+    const titles = { zh: ['附录 I：研究范围与方法', '附录 II：各研究方向关键词'], en: ['Appendix I: Scope and method', 'Appendix II: Keywords by direction'] } as const;
+    for (const locale of ['zh', 'en'] as const) {
+      const file = join(edition, locale, 'report.pdf');
+      const chapters = outline(readObjects(readFileSync(file))).filter((e) => e.depth === 0).map((e) => e.title);
+      expect(chapters.slice(-2), locale).toEqual([...titles[locale]]);
+      const pages = destinationPages(readObjects(readFileSync(file)));
+      for (const [i, id] of (['appendix-method', 'appendix-keywords'] as const).entries()) {
+        const title = titles[locale][i]!;
+        const page = execFileSync('pdftotext', ['-layout', '-f', String(pages.get(id)), '-l', String(pages.get(id)), file, '-'], { encoding: 'utf8' });
+        // The running head (first line) and the heading both carry the appendix's title.
+        expect(page.trim().split('\n')[0], `${locale} ${id}`).toContain(title);
+        expect(page.split(title).length - 1, `${locale} ${id}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
   it('is deterministic: a second build gives byte-identical HTML, SVG and PDF', async () => {
     const again = mkdtempSync(join(tmpdir(), 'report-e2e-again-'));
     expect(await main(['build', '--out', again, '--cache', 'off'], quietEffects(nodeFileSystem))).toBe(0);

@@ -6,13 +6,13 @@ import { Trace } from '../../src/chapters/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
 import { TABLES } from '../../src/tables/catalog.ts';
 import { renderTable } from '../../src/tables/render.ts';
-import { bundle, sampleMetrics } from '../chapters/fixtures.ts';
+import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 
 async function table(id: string, locale: 'zh' | 'en', number = 3) {
   const metrics = await sampleMetrics();
   const b = await bundle(locale);
   const trace = new Trace();
-  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace });
+  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, trace });
   return { t, trace, metrics };
 }
 
