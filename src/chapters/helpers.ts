@@ -54,7 +54,12 @@ export function count(t: Translator, n: number, unit: string, digits = 0): strin
 
 /** A list of names joined as the locale does: "甲、乙和丙" / "A, B, and C". */
 export function joinList(locale: Locale, items: readonly string[]): string {
-  return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+  if (locale !== 'zh' || items.length < 2) return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+  // "A、B和C", with the space Chinese text keeps between a Chinese character and a Latin one ("和 XR 技术").
+  const latin = /[A-Za-z0-9]/;
+  const last = items[items.length - 1]!;
+  const head = items.slice(0, -1).join('、');
+  return `${head}${latin.test(head.slice(-1)) ? ' ' : ''}和${latin.test(last.charAt(0)) ? ' ' : ''}${last}`;
 }
 
 /** An institution's name in the locale (the metrics carry both), as a label: "University of California". */

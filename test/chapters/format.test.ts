@@ -42,3 +42,13 @@ describe('countWord (a count before a measure word)', () => {
     expect([2, 6, 11].map((n) => countWord('en', n))).toEqual(['two', 'six', '11']);
   });
 });
+
+describe('joinList in Chinese', () => {
+  it('joins with 、 and 和, keeping a space between Chinese and Latin text', async () => {
+    const { joinList } = await import('../../src/chapters/helpers.ts');
+    expect(joinList('zh', ['北京', '上海', '广东'])).toBe('北京、上海和广东');
+    expect(joinList('zh', ['新一代无线通信', 'XR 技术'])).toBe('新一代无线通信和 XR 技术');
+    expect(joinList('zh', ['谷歌', 'IBM', '微软'])).toBe('谷歌、IBM 和微软');
+    expect(joinList('en', ['Beijing', 'Shanghai', 'Guangdong'])).toBe('Beijing, Shanghai, and Guangdong');
+  });
+});
