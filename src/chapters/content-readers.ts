@@ -3,5 +3,9 @@
  * each with the reader that validates it. A file of another name is an error that lists these.
  */
 import type { ContentReader } from './content.ts';
+import { readTimeline } from './timeline.ts';
 
-export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {};
+export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
+  // Dated events of a year per topic: Chapter 4's timelines of the hot technologies.
+  timeline: readTimeline,
+};
