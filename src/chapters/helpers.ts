@@ -144,6 +144,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   traced('ratio', (a: number, b: number, digits?: number) => ratio(t, num(a), num(b), typeof digits === 'number' ? digits : 1), (a: number, b: number) => a / b);
   traced('ordinal', (n: number) => fmt.ordinal(locale, num(n)), (n: number) => n);
   traced('year', (n: number) => String(num(n)), (n: number) => n);
+  // A month in running text ("2 月" / "February"): traced with its number, which English does not print.
+  traced('month', (m: number) => fmt.month(locale, num(m)), (m: number) => m);
   // The count of a heading ("Ten trends" / "十大趋势"): words in English, a numeral in Chinese.
   traced('headCount', (n: number) => (locale === 'zh' ? fmt.numeral(locale, num(n)) : fmt.cardinal(locale, num(n))), (n: number) => n);
   traced('numeral', (n: number) => fmt.numeral(locale, num(n)), (n: number) => n);
@@ -185,6 +187,11 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     return item;
   });
   plain('len', (items: readonly unknown[]) => list(items).length);
+  plain('last', (items: readonly unknown[]) => {
+    const item = list(items).at(-1);
+    if (item === undefined) throw new Error('the list is empty: it has no last item');
+    return item;
+  });
   plain('pluck', (items: readonly Item[], field: string) => list(items).map((x) => x[field]));
   plain('rankOf', (items: readonly Item[], key: string, id: unknown, field: string) => rankOf(list(items), key, id, field));
   plain('maxBy', (items: readonly Item[], field: string) => maxBy(list(items), field));

@@ -15,6 +15,7 @@ import top1ByCountry from './defs/top1-by-country.ts';
 import { collaborationPairs, flowsCities } from './defs/ch3-talent.ts';
 import valueBands from './defs/value-bands.ts';
 import { trendsHomeRivalHighValue, trendsHomeRivalPapers, trendsHotFigures } from './defs/trends.ts';
+import { trendsHotTimelines } from './defs/trends-timeline.ts';
 import { collaborationYearly, highValueYearly, papersYearly, patentsYearly, top1Yearly } from './defs/yearly.ts';
 import type { FigureDefinition } from './types.ts';
 
@@ -52,4 +53,5 @@ export const FIGURES: readonly FigureDefinition[] = [
   trendsHomeRivalPapers,
   trendsHomeRivalHighValue,
   ...trendsHotFigures,
+  ...trendsHotTimelines,
 ];

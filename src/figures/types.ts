@@ -17,7 +17,7 @@ export interface FigureContext {
 }
 
 /** Which notes go under a figure or table: its scope (years, definitions) and the data source. */
-export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'collaboration' | 'editorial';
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'collaboration' | 'editorial' | 'timeline';
 
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;
