@@ -3,9 +3,12 @@
  * each with the reader that validates it. A file of another name is an error that lists these.
  */
 import type { ContentReader } from './content.ts';
+import { readSources } from './sources.ts';
 import { readTimeline } from './timeline.ts';
 
 export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
   // Dated events of a year per topic: Chapter 4's timelines of the hot technologies.
   timeline: readTimeline,
+  // The reports a passage cites, as footnotes, each title's year checked against its date.
+  sources: readSources,
 };

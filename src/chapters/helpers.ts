@@ -11,6 +11,7 @@ import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
 import { bandBounds, bandLabel } from './bands.ts';
+import { formatSources, type Source } from './sources.ts';
 import type { Locale } from '../load/yaml.ts';
 
 type Item = Record<string, unknown>;
@@ -264,6 +265,9 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('countAhead', (items: readonly Item[], field: string, a: string, b: string) => list(items).filter((x) => { const m = x[field] as Record<string, number>; const get = (c: string) => (c in m ? Number(m[c]) : 0); return get(a) > get(b); }).length);
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
+  // A passage's cited reports (content/sources.yaml), one after another:
+  // "德勤.《2022 技术趋势》[R]. 2022-04-16；中国信息通信研究院.《…》[R]. 2023-01-24".
+  defineHelper(hb, 'citations', ([sources]) => trace.add(formatSources(locale, list(sources) as unknown as Source[]), null, 'value'));
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
   // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
   defineHelper(hb, 'countryCounts', ([items, field, unit]) => {
