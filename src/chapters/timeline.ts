@@ -71,3 +71,9 @@ function readEvent(r: YamlReader, source: YamlSource, at: readonly (string | num
   if (Number(match[1]) !== year) fail(source, path, `a month of the timeline's year ${year}`, date);
   return Object.freeze({ date, month, text: Object.freeze({ zh: r.string([...at, 'zh']).trim(), en: r.string([...at, 'en']).trim() }) });
 }
+
+/** Topic ids of the timeline that are no topic of the metrics (a typo would leave their events unprinted). */
+export function unknownTimelineTopics(timeline: Timeline, topicIds: readonly string[]): string[] {
+  const known = new Set(topicIds);
+  return Object.keys(timeline.topics).filter((id) => !known.has(id)).sort();
+}

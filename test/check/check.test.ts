@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/chapters/edition.ts';
+import type { Timeline } from '../../src/chapters/timeline.ts';
 import type { LocaleBundle } from '../../src/chapters/i18n.ts';
 import { integer } from '../../src/chapters/format.ts';
 import { checkEdition, type Problem } from '../../src/check/check.ts';
@@ -40,6 +41,13 @@ describe('report check on the 2023 edition', () => {
 });
 
 describe('report check fails, saying where and why', () => {
+  it('on a timeline topic the metrics do not have (a typo would leave its events unprinted)', () => {
+    const timeline = real.content!.timeline as Timeline;
+    const typo = { ...real, content: { ...real.content, timeline: { ...timeline, topics: { ...timeline.topics, 'T-AIGX': timeline.topics['T-AIGC']! } } } };
+    const { problems } = checkEdition(typo, metrics, [zh, en]);
+    expect(problems).toEqual([{ check: 'content-topic', where: 'content/timeline.yaml topics.T-AIGX', message: 'no topic "T-AIGX" in the metrics: its events would never be printed (topic ids are those of the dataset\'s topics)' }]);
+  });
+
   it('on a number typed into a template', () => {
     const { problems } = checkEdition(withChapter('# Extra\n\nIn total 5,441 papers.\n'), metrics, [zh, en]);
     expect(problems).toContainEqual(expect.objectContaining({ check: 'typed-number', where: 'templates/2023/chapters/99-extra.md.hbs:1:1', message: expect.stringContaining('"5,441"') }));
