@@ -24,6 +24,8 @@ export const messages = {
   'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
   'content.unknown': (p: { file: string; known: readonly string[] }) =>
     `${p.file}: not a kind of edition content (known: ${p.known.join(', ') || 'none'}; see src/chapters/content-readers.ts)`,
+  'content.timeline-missing': (p: { figure: string; topic: string }) =>
+    `figure "${p.figure}" needs the events of topic ${p.topic}: list them in templates/<edition>/content/timeline.yaml under topics: ${p.topic}:`,
   'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
     `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>

@@ -111,3 +111,25 @@ export function roman(n: number): string {
   }
   return out;
 }
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function monthIndex(m: number): number {
+  if (!Number.isInteger(m) || m < 1 || m > 12) throw new Error(`expected a month 1 … 12, got ${m}`);
+  return m - 1;
+}
+
+/** A month in running text: "2 月" / "February". */
+export function month(locale: Locale, m: number): string {
+  return locale === 'zh' ? `${monthIndex(m) + 1} 月` : EN_MONTHS[monthIndex(m)]!;
+}
+
+/** A month of a year: "2022 年 2 月" / "February 2022". */
+export function yearMonth(locale: Locale, year: number, m: number): string {
+  return locale === 'zh' ? `${year} 年 ${month(locale, m)}` : `${month(locale, m)} ${year}`;
+}
+
+/** A month as a time axis labels it: "2月" / "Feb". */
+export function monthShort(locale: Locale, m: number): string {
+  return locale === 'zh' ? `${monthIndex(m) + 1}月` : EN_MONTHS[monthIndex(m)]!.slice(0, 3);
+}

@@ -11,6 +11,7 @@ import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
 import { bandBounds, bandLabel } from './bands.ts';
+import { formatSources, type Source } from './sources.ts';
 import type { Locale } from '../load/yaml.ts';
 
 type Item = Record<string, unknown>;
@@ -160,6 +161,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   traced('ratio', (a: number, b: number, digits?: number) => ratio(t, num(a), num(b), typeof digits === 'number' ? digits : 1), (a: number, b: number) => a / b);
   traced('ordinal', (n: number) => fmt.ordinal(locale, num(n)), (n: number) => n);
   traced('year', (n: number) => String(num(n)), (n: number) => n);
+  // A month in running text ("2 月" / "February"): traced with its number, which English does not print.
+  traced('month', (m: number) => fmt.month(locale, num(m)), (m: number) => m);
   // The count of a heading ("Ten trends" / "十大趋势"): words in English, a numeral in Chinese.
   traced('headCount', (n: number) => (locale === 'zh' ? fmt.numeral(locale, num(n)) : fmt.cardinal(locale, num(n))), (n: number) => n);
   traced('numeral', (n: number) => fmt.numeral(locale, num(n)), (n: number) => n);
@@ -226,6 +229,11 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     return item;
   });
   plain('len', (items: readonly unknown[]) => list(items).length);
+  plain('last', (items: readonly unknown[]) => {
+    const item = list(items).at(-1);
+    if (item === undefined) throw new Error('the list is empty: it has no last item');
+    return item;
+  });
   plain('pluck', (items: readonly Item[], field: string) => list(items).map((x) => x[field]));
   plain('rankOf', (items: readonly Item[], key: string, id: unknown, field: string) => rankOf(list(items), key, id, field));
   plain('maxBy', (items: readonly Item[], field: string) => maxBy(list(items), field));
@@ -299,6 +307,9 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
+  // A passage's cited reports (content/sources.yaml), one after another:
+  // "德勤.《2022 技术趋势》[R]. 2022-04-16；中国信息通信研究院.《…》[R]. 2023-01-24".
+  defineHelper(hb, 'citations', ([sources]) => trace.add(formatSources(locale, list(sources) as unknown as Source[]), null, 'value'));
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
   // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
   defineHelper(hb, 'countryCounts', ([items, field, unit]) => {

@@ -6,6 +6,7 @@ import { countryNames } from '../chapters/countries.ts';
 import type { Edition } from '../chapters/edition.ts';
 import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import { unknownTimelineTopics, type Timeline } from '../chapters/timeline.ts';
 import { lintLocales, lintTemplates, type Problem } from './lint.ts';
 import { perturb } from './perturb.ts';
 import { checkTopicSections } from './sections.ts';
@@ -20,7 +21,7 @@ export interface CheckSummary {
 }
 
 export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): CheckSummary {
-  const problems: Problem[] = [...lintLocales(bundles), ...lintTemplates(edition)];
+  const problems: Problem[] = [...lintLocales(bundles), ...lintTemplates(edition), ...lintContent(edition, metrics)];
   const runs: [string, MetricsDocument][] = [['dataset', metrics], ['perturbed dataset', perturb(metrics)]];
   let summary: LocaleRender[] = [];
   for (const [label, m] of runs) {
@@ -45,6 +46,17 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
     problems: dedupe(problems),
     locales: summary.map((r) => ({ locale: r.locale, figures: r.figures.length, tables: r.tables.length, numbers: r.trace.entries.filter((e) => e.value !== null).length })),
   };
+}
+
+/** Edition content that names what the metrics do not have: a timeline of an unknown topic. */
+function lintContent(edition: Edition, metrics: MetricsDocument): Problem[] {
+  const timeline = edition.content?.timeline as Timeline | undefined;
+  if (!timeline) return [];
+  return unknownTimelineTopics(timeline, (metrics.topics ?? []).map((t) => t.topic_id)).map((id) => ({
+    check: 'content-topic',
+    where: `content/timeline.yaml topics.${id}`,
+    message: `no topic "${id}" in the metrics: its events would never be printed (topic ids are those of the dataset's topics)`,
+  }));
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -48,7 +48,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
     const built = def.build({ metrics, t: tt, names, focus, content: edition.content ?? {} });
     const label = tt.text('figure.label', { n: number });
     figures.push({ id, number, label });
-    figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt).map(textOfHtml));
+    figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt, edition.content).map(textOfHtml));
   }
   const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
   const text = [textOfHtml(html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '')), ...figureText].join('\n');

@@ -23,6 +23,7 @@ Checks an edition against its dataset, in every locale, and on a perturbed copy 
     tables and numbers
   - figures and tables are numbered 1, 2, 3 … once each, and every reference points to one
   - "N …, of which M …, the other K" statements add up
+  - edition content (content/*.yaml) names only topics the metrics have
 
 Prints one line per problem and exits with 1 if there is any.
 

@@ -16,6 +16,7 @@ import { collaborationPairs, flowsCities } from './defs/ch3-talent.ts';
 import { flowsCountriesMap, talentProvincesMap } from './defs/talent-maps.ts';
 import valueBands from './defs/value-bands.ts';
 import { trendsHomeRivalHighValue, trendsHomeRivalPapers, trendsHotFigures } from './defs/trends.ts';
+import { trendsHotTimelines } from './defs/trends-timeline.ts';
 import { collaborationYearly, highValueYearly, papersYearly, patentsYearly, top1Yearly } from './defs/yearly.ts';
 import type { FigureDefinition } from './types.ts';
 
@@ -56,4 +57,5 @@ export const FIGURES: readonly FigureDefinition[] = [
   trendsHomeRivalPapers,
   trendsHomeRivalHighValue,
   ...trendsHotFigures,
+  ...trendsHotTimelines,
 ];

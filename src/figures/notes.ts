@@ -2,11 +2,15 @@
  * The notes under a figure or table: what it covers (years, the definition it uses) and where the
  * data comes from. One place, so that every figure and table states its scope the same way.
  */
+import type { EditionContent } from '../chapters/content.ts';
+import * as fmt from '../chapters/format.ts';
 import type { Translator } from '../chapters/i18n.ts';
+import type { Timeline } from '../chapters/timeline.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Scope } from './types.ts';
 
-export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator): string[] {
+/** `content` is the edition's (content/*.yaml): a timeline's note states the year it covers. */
+export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator, content: EditionContent = {}): string[] {
   const m = metrics.provenance.manifest;
   const [pFrom, pTo] = m.paper_years;
   const [tFrom, tTo] = m.patent_years;
@@ -20,8 +24,13 @@ export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator
     collaboration: () => t.t('notes.collaboration', { from: pFrom, to: pTo }),
     editorial: () => t.t('notes.editorial'),
     scope: () => t.t('notes.scope'),
+    timeline: () => {
+      const year = (content.timeline as Timeline | undefined)?.year;
+      if (year === undefined) throw new Error('a timeline figure needs the edition\'s content/timeline.yaml');
+      return t.t('notes.timeline', { from: fmt.yearMonth(t.locale, year, 1), to: fmt.yearMonth(t.locale, year, 12) });
+    },
   };
   const line = scopeLine[scope]();
-  // Editorial content and the statement of scope are not from the dataset: they have no data source.
-  return [...(line ? [line] : []), ...(scope === 'editorial' || scope === 'scope' ? [] : [t.t(m.reconstructed ? 'notes.source_reconstructed' : 'notes.source', { source: m.source[t.locale] })])];
+  // Editorial content, the statement of scope and dated events are not from the dataset: they have no data source.
+  return [...(line ? [line] : []), ...(scope === 'editorial' || scope === 'scope' || scope === 'timeline' ? [] : [t.t(m.reconstructed ? 'notes.source_reconstructed' : 'notes.source', { source: m.source[t.locale] })])];
 }

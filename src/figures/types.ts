@@ -21,7 +21,7 @@ export interface FigureContext {
  * `editorial` (chosen by the editors) and `scope` (the edition's statement of the field's scope, the
  * keywords of Appendix II) are not from the dataset and have no data source.
  */
-export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope';
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope' | 'timeline';
 
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;

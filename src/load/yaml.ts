@@ -81,6 +81,13 @@ export class YamlReader {
     return v;
   }
 
+  /** A whole number, or null when the field is absent. */
+  optionalInteger(path: readonly (string | number)[]): number | null {
+    const v = this.at(path);
+    if (v === undefined || v === null) return null;
+    return this.integer(path);
+  }
+
   integer(path: readonly (string | number)[]): number {
     const v = this.at(path);
     if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(path, 'a whole number', v);

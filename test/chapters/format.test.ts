@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, decimal, integer, magnitude, ordinal, percent, roman } from '../../src/chapters/format.ts';
+import { countWord, decimal, integer, magnitude, month, monthShort, ordinal, percent, roman, yearMonth } from '../../src/chapters/format.ts';
 
 describe('locale formatting', () => {
   it('groups thousands the same way in both locales', () => {
@@ -33,6 +33,12 @@ describe('locale formatting', () => {
   it('formats decimals and percentages', () => {
     expect(decimal(2.94, 1)).toBe('2.9');
     expect(percent(0.9638)).toBe('96.4%');
+  });
+  it('names months in running text, with a year, and on a time axis', () => {
+    expect([month('zh', 2), month('en', 2)]).toEqual(['2 月', 'February']);
+    expect([yearMonth('zh', 2022, 12), yearMonth('en', 2022, 12)]).toEqual(['2022 年 12 月', 'December 2022']);
+    expect([monthShort('zh', 9), monthShort('en', 9)]).toEqual(['9月', 'Sep']);
+    expect(() => month('en', 13)).toThrow('expected a month 1 … 12, got 13');
   });
 });
 

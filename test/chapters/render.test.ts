@@ -19,7 +19,7 @@ describe('the 2023 edition on the sample data', () => {
     expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent', 'trends', 'conclusions', 'appendix-method', 'appendix-keywords']);
     const slots = (html: string) => [...html.matchAll(/@@figure:([a-z0-9-]+)@@/g)].map((m) => m[1]);
     expect(slots(zh.html)).toEqual(slots(en.html));
-    expect(slots(zh.html)).toHaveLength(34);
+    expect(slots(zh.html)).toHaveLength(37);
     const tables = (html: string) => [...html.matchAll(/<table id="tab-([a-z0-9-]+)" data-number="(\d+)"/g)].map((m) => `${m[2]} ${m[1]}`);
     expect(tables(zh.html)).toEqual(tables(en.html));
     expect(tables(zh.html)).toEqual([

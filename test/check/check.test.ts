@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/chapters/edition.ts';
+import type { Timeline } from '../../src/chapters/timeline.ts';
 import type { LocaleBundle } from '../../src/chapters/i18n.ts';
 import { integer } from '../../src/chapters/format.ts';
 import { checkEdition, type Problem } from '../../src/check/check.ts';
@@ -33,8 +34,8 @@ describe('report check on the 2023 edition', () => {
     const result = checkEdition(real, metrics, [zh, en]);
     expect(result.problems).toEqual([]);
     expect(result.locales).toEqual([
-      expect.objectContaining({ locale: 'zh', figures: 34, tables: 11 }),
-      expect.objectContaining({ locale: 'en', figures: 34, tables: 11 }),
+      expect.objectContaining({ locale: 'zh', figures: 37, tables: 11 }),
+      expect.objectContaining({ locale: 'en', figures: 37, tables: 11 }),
     ]);
   });
 });
@@ -49,6 +50,13 @@ describe('report check fails, saying where and why', () => {
     expect(sections).toContainEqual(expect.objectContaining({ where: 'dataset zh', message: expect.stringContaining(`"${a!.name_zh}" names another topic, "${b!.name_zh}"`) }));
     // The second section names only its own topic.
     expect(sections.every((p) => p.message.includes(`section "${a!.name_en}"`) || p.message.includes(`section "${a!.name_zh}"`))).toBe(true);
+  });
+
+  it('on a timeline topic the metrics do not have (a typo would leave its events unprinted)', () => {
+    const timeline = real.content!.timeline as Timeline;
+    const typo = { ...real, content: { ...real.content, timeline: { ...timeline, topics: { ...timeline.topics, 'T-AIGX': timeline.topics['T-AIGC']! } } } };
+    const { problems } = checkEdition(typo, metrics, [zh, en]);
+    expect(problems).toEqual([{ check: 'content-topic', where: 'content/timeline.yaml topics.T-AIGX', message: 'no topic "T-AIGX" in the metrics: its events would never be printed (topic ids are those of the dataset\'s topics)' }]);
   });
 
   it('on a number typed into a template', () => {

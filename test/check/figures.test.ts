@@ -3,6 +3,7 @@ import { rankedBars } from '../../src/figures/charts.ts';
 import { FIGURES } from '../../src/figures/catalog.ts';
 import type { FigureDefinition } from '../../src/figures/types.ts';
 import { checkFigureLabels, valueLabels } from '../../src/check/figures.ts';
+import type { Timeline } from '../../src/chapters/timeline.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 
 // A figure that prints a number its data does not have: an annotation typed into the spec.
@@ -34,6 +35,19 @@ describe('figures as drawn', () => {
     expect(problems.length).toBeGreaterThan(0);
     for (const p of problems) expect(p).toEqual({ check: 'untraceable-number', where: 'figure test-annotated en', message: 'the chart prints "2,587" ("peak 2,587"), which is not in its data' });
   });
+
+  it('fail on a timeline whose event prints a number in one language only', async () => {
+    const ed = await edition();
+    const timeline = ed.content!.timeline as Timeline;
+    const metrics = await sampleMetrics();
+    const id = metrics.topics!.find((t) => t.group === 'hot-2022')!.topic_id; // the first hot technology: trends-hot-a-timeline
+    const events = timeline.topics[id]!;
+    // 200 亿 / 20 billion: true in both, but not the same number on the page (content/timeline.yaml leaves such counts out).
+    const first = { ...events[0]!, text: { zh: `${events[0]!.text.zh}，参数达 200 亿`, en: `${events[0]!.text.en}, with 20 billion parameters` } };
+    const changed = { ...ed, content: { ...ed.content, timeline: { ...timeline, topics: { ...timeline.topics, [id]: [first, ...events.slice(1)] } } } };
+    const problems = await checkFigureLabels(changed, metrics, [await bundle('zh'), await bundle('en')]);
+    expect(problems).toEqual([{ check: 'locale-parity', where: 'figure trends-hot-a-timeline', message: "the locales' charts print different numbers (zh, en)" }]);
+  }, 60_000);
 
   it('read the value labels, not the axis', () => {
     const svg = '<g class="mark-text role-axis-label"><text>500</text></g><g class="mark-text role-mark layer_1_marks" role="graphics-object"><text aria-label="x">1,467</text><text>net &#8722;7</text></g>';

@@ -5,7 +5,7 @@ import { renderFigures } from '../../src/figures/render.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
 import { FIGURES } from '../../src/figures/catalog.ts';
-import { bundle, sampleMetrics } from '../chapters/fixtures.ts';
+import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 
 const metrics = metricsWith([['US', 525794, 14], ['CN', 506775, 18], ['DE', 151435, 13], ['GB', 137826, 25], ['IN', 122982, 15]]);
 
@@ -52,14 +52,17 @@ describe('text measurement', () => {
 describe('every figure of the catalogue', () => {
   it('renders from the sample metrics in both locales, with a caption, a source note and readable labels', async () => {
     const metrics = await sampleMetrics();
+    const { content } = await edition();
     for (const locale of ['zh', 'en'] as const) {
       const b = await bundle(locale);
       const numbers = new Map(FIGURES.map((f, i) => [f.id, i + 1]));
-      const figs = await renderFigures(Object.assign(numbers, { focus: { home: 'CN', rival: 'US' } }), metrics, createTranslator(b), countryNames(locale, b.namespaces.countries));
+      const figs = await renderFigures(Object.assign(numbers, { focus: { home: 'CN', rival: 'US' }, content }), metrics, createTranslator(b), countryNames(locale, b.namespaces.countries));
       expect(figs).toHaveLength(FIGURES.length);
       for (const fig of figs) {
         expect(fig.caption, fig.id).not.toBe('');
-        expect(fig.notes.at(-1), fig.id).toMatch(locale === 'zh' ? /^数据来源：/ : /^Source: /);
+        // Figures of the data name its source; a timeline of editorial content states its time range.
+        const timeline = FIGURES.find((f) => f.id === fig.id)!.scope === 'timeline';
+        expect(fig.notes.at(-1), fig.id).toMatch(timeline ? (locale === 'zh' ? /^说明：时间范围为 / : /^Note: events from /) : locale === 'zh' ? /^数据来源：/ : /^Source: /);
         // Labels are never cut short with an ellipsis.
         expect(fig.svg, fig.id).not.toContain('…');
         expect(fig.svg, fig.id).toMatch(/<svg[^>]*role="img"/);
