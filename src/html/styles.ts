@@ -83,6 +83,10 @@ th { border-bottom: 1px solid var(--accent); padding: 0.3rem 0.5rem; font-weight
 td { border-bottom: 0.5px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 th.short, td.short { white-space: nowrap; }
+/* A Chinese header has no spaces: kept on one line, eight of them made the frontier table wider than
+   the page, and Chromium then shrinks the whole print. They wrap, but only before a bracket or
+   between words: 高价值专利 /（件）, never 平均发表年 / 份. */
+:lang(zh) th.num, :lang(zh) th.short { white-space: normal; word-break: keep-all; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .table-block .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
