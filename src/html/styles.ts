@@ -47,6 +47,9 @@ h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
 h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
 h3 { font-size: 12.5pt; margin: 1.2rem 0 0.4rem; }
 p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
+/* A word longer than the line (a code, an address) breaks rather than run past the page: in print,
+   Chromium would shrink every page to fit it. */
+main { overflow-wrap: break-word; }
 :lang(zh) main p { text-indent: 2em; }
 a { color: var(--accent); }
 

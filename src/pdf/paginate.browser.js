@@ -90,6 +90,70 @@
     return lines(holder).find((l) => l.page === page && l.top - 1 <= mid && mid <= l.bottom + 1) ?? { page, top: yOf(r), bottom: yOf(r) + r.height, left: r.left };
   }
 
+  /**
+   * What is wider than the page is made to fit it, element by element. Left alone, Chromium would fit
+   * it by shrinking the whole print (Blink's overflow shrink: every page laid out wider and scaled
+   * down, ~86% for a table 100 px too wide), while this model lays pages out at the page width: every
+   * page break after it would differ from the model's. So an element that runs past the right edge of
+   * its page is zoomed down (CSS `zoom`, a layout property: the print lays it out the same) to the
+   * width left for it; only its own text gets smaller. Two kinds:
+   * - a box too wide (a table wider than its columns allow): the outermost one is zoomed, a table
+   *   and not its rows;
+   * - a box whose content runs past it (a line that cannot break, as in a <pre>): the innermost one,
+   *   not the chapter around it. Read on boxes on one page only: the scroll width of a box broken
+   *   across pages is not that of any page.
+   * The drawings inside an SVG are its own business, and what a box clips cannot reach the page edge.
+   */
+  function fitWidth() {
+    const SVG = 'http://www.w3.org/2000/svg';
+    const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'iframe', 'object', 'embed']);
+    const fitted = [];
+    for (let round = 0; round < 3; round++) {
+      relayout();
+      const wide = [];
+      const spill = [];
+      const pageRight = (r) => o.left + (pageOf(r) + 1) * W;
+      const walker = document.createTreeWalker(model, NodeFilter.SHOW_ELEMENT, {
+        acceptNode(el) {
+          if (el.namespaceURI === SVG && el.localName !== 'svg') return NodeFilter.FILTER_REJECT;
+          const style = getComputedStyle(el);
+          const rects = el.getClientRects();
+          // An inline element's boxes are pieces of lines: what overflows there is its block's content.
+          if (style.display !== 'inline' || REPLACED.has(el.localName)) {
+            for (const r of rects) {
+              if (r.width > 0 && r.right > pageRight(r) + 0.5) {
+                wide.push({ el, room: pageRight(r) - r.left, width: r.width });
+                return NodeFilter.FILTER_REJECT;
+              }
+            }
+          }
+          if (el.localName === 'svg' || style.overflowX !== 'visible') return NodeFilter.FILTER_REJECT;
+          if (rects.length === 1 && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+            const box = rects[0];
+            const width = box.width - el.clientWidth + el.scrollWidth; // its border box, stretched to its content
+            if (box.left + width > pageRight(box) + 0.5) spill.push({ el, room: pageRight(box) - box.left, width });
+          }
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      while (walker.nextNode());
+      const innermost = spill.filter((s) => !spill.some((t) => t !== s && s.el.contains(t.el)) && !wide.some((w) => s.el.contains(w.el)));
+      const found = [...wide, ...innermost];
+      if (found.length === 0) break;
+      for (const { el, room, width } of found) {
+        const zoom = parseFloat(getComputedStyle(el).zoom) || 1;
+        // A little under the exact ratio: a fraction of a pixel over would still shrink the print.
+        const scale = Math.floor((room / width) * zoom * 1000) / 1000 - 0.001;
+        el.style.zoom = String(scale);
+        const what = el.id ? `${el.localName}#${el.id}` : `${el.localName} in #${el.parentElement.closest('[id]')?.id ?? 'body'}`;
+        const known = fitted.find((f) => f.element === what);
+        if (known) known.scale = scale;
+        else fitted.push({ element: what, scale });
+      }
+    }
+    return fitted;
+  }
+
   const PARAGRAPH = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'DT']);
   const BLOCKS = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, figure, table, pre, hr:not(.footnotes-sep)';
 
@@ -201,7 +265,7 @@
     fill(block);
   }
 
-  const report = { footnotes: 0, moved: 0 };
+  const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
   for (const chapter of model.querySelectorAll('section.chapter')) {
     const list = chapter.querySelector('section.footnotes');
     if (!list) continue;

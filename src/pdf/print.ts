@@ -10,19 +10,21 @@
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
-import { fillContents, paginate } from './paginate.ts';
+import { fillContents, paginate, type ShrunkElement } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
 
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
-  /** How many times the document was printed (1 without a TOC, usually 2 with one). */
+  /** How many times the document was printed: 1 when the pagination model matched the print. */
   readonly passes: number;
   /** Heading id → the page it fell on. */
   readonly headingPages: ReadonlyMap<string, number>;
   /** Footnotes placed at the foot of their page, and any whose note did not print on its reference's page. */
   readonly footnotes: number;
   readonly misplacedNotes: readonly string[];
+  /** Elements wider than the page, printed smaller to fit it: the content should be made narrower. */
+  readonly shrunk: readonly ShrunkElement[];
 }
 
 export interface Printer {
@@ -88,7 +90,7 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         }
         const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
         const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced };
+        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk };
       } catch (error) {
         throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message : String(error) }, error);
       } finally {
