@@ -201,30 +201,76 @@
     relayout();
   }
 
+  /** Whether a filled note block lies on `page`, whole. */
+  function fits(block, page) {
+    const r = block.getBoundingClientRect();
+    return pageOf(r) === page && yOf(r) + r.height <= H + 0.5;
+  }
+
+  /**
+   * Puts the notes before `target` (null: at the chapter's end). Should they not fit there (the blocks kept above them end lower
+   * than their own box says: the bottom margin of a table's block, of a list around a last item), the
+   * cut goes before the last block kept on the page, then the one before, as far back as the
+   * reference allows.
+   */
+  function cutBefore(chapter, target, items, page, kept) {
+    const block = noteBlock(items);
+    if (target) target.before(block);
+    else chapter.appendChild(block);
+    fill(block);
+    for (let k = kept.length - 1; k >= 0 && !fits(block, page); k--) {
+      block.style.height = '';
+      kept[k].before(block);
+      fill(block);
+    }
+  }
+
+  /**
+   * The box a cut before `el` must go before: the outermost one around it (inside the chapter) that
+   * the print keeps whole, else `el`. A table's block (caption, table, notes: `break-inside: avoid`)
+   * moves to the next page as one; notes put inside it, before the table, would move with it, away
+   * from their reference.
+   */
+  function keptWhole(el, chapter) {
+    let whole = el;
+    for (let a = el.parentElement; a && a !== chapter; a = a.parentElement) {
+      if (getComputedStyle(a).breakInside.startsWith('avoid')) whole = a;
+    }
+    return whole;
+  }
+
   /**
    * Puts `items` (possibly none: a spacer) at the foot of page `page`, cutting the content at the first
    * line there whose bottom passes `limit`, or where the page's content ends.
    */
   function place(chapter, page, limit, items, after) {
+    // Boxes kept on this page after the reference: where the notes may go instead, should they not fit.
+    const kept = [];
+    const keep = (box) => {
+      if (box !== kept[kept.length - 1] && !(after && box.contains(after))) kept.push(box);
+    };
     for (const el of blocksOf(chapter)) {
       // Blocks before the last reference placed here stay where they are.
       if (after && !el.contains(after) && el.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
-      if (PARAGRAPH.has(el.tagName)) {
+      const whole = keptWhole(el, chapter);
+      // A paragraph the print keeps whole with others (a table's note) is cut before, never split.
+      if (PARAGRAPH.has(el.tagName) && whole === el) {
         const ls = lines(el);
         const marginBottom = parseFloat(getComputedStyle(el).marginBottom) || 0;
         for (let k = 0; k < ls.length; k++) {
           const line = ls[k];
           if (line.page < page) continue;
           // The last line brings the paragraph's bottom margin: the notes would start below it.
-          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) continue;
+          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) {
+            if (k === ls.length - 1) keep(el);
+            continue;
+          }
           if (after && el.contains(after)) {
             const refLine = lineOf(after);
             if (refLine && (line.page < refLine.page || (line.page === refLine.page && line.top < refLine.top))) continue;
           }
           if (k === 0) {
-            const block = noteBlock(items);
-            el.before(block);
-            fill(block);
+            cutBefore(chapter, el, items, page, kept);
             return;
           }
           // Inside the paragraph: split it at the start of that line; the notes go between the halves.
@@ -252,17 +298,16 @@
         if (r.height === 0) continue;
         const p = pageOf(r);
         if (p < page) continue;
-        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) continue;
-        const block = noteBlock(items);
-        el.before(block);
-        fill(block);
+        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) {
+          keep(whole);
+          continue;
+        }
+        cutBefore(chapter, whole, items, page, kept);
         return;
       }
     }
     // Nothing after the reference on this page: the notes close the chapter.
-    const block = noteBlock(items);
-    chapter.appendChild(block);
-    fill(block);
+    cutBefore(chapter, null, items, page, kept);
   }
 
   const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
