@@ -88,7 +88,8 @@ th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 th.short, td.short { white-space: nowrap; }
 /* A Chinese header has no spaces: kept on one line, eight of them made the frontier table wider than
    the page, and Chromium then shrinks the whole print. They wrap, but only before a bracket or
-   between words: 高价值专利 /（件）, never 平均发表年 / 份. */
+   between words, never inside one. (No Chinese in this stylesheet: the font chunks embedded in a
+   document follow every character of it, comments too.) */
 :lang(zh) th.num, :lang(zh) th.short { white-space: normal; word-break: keep-all; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }

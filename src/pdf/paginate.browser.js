@@ -208,10 +208,10 @@
   }
 
   /**
-   * Puts the notes before `target` (null: at the chapter's end). Should they not fit there (the blocks kept above them end lower
-   * than their own box says: the bottom margin of a table's block, of a list around a last item), the
-   * cut goes before the last block kept on the page, then the one before, as far back as the
-   * reference allows.
+   * Puts the notes before `target` (null: at the chapter's end). Should they not fit there (the blocks
+   * kept above them end lower than their own boxes say: the bottom margin of a table's block, of a
+   * list around its last item), the cut goes before the last block kept on the page, then the one
+   * before, as far back as the reference allows.
    */
   function cutBefore(chapter, target, items, page, kept) {
     const block = noteBlock(items);
