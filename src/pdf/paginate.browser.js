@@ -215,14 +215,15 @@
    */
   function cutBefore(chapter, target, items, page, kept) {
     const block = noteBlock(items);
-    if (target) target.before(block);
-    else chapter.appendChild(block);
-    fill(block);
-    for (let k = kept.length - 1; k >= 0 && !fits(block, page); k--) {
-      block.style.height = '';
-      kept[k].before(block);
+    const put = (before) => {
+      if (before) before.before(block);
+      else chapter.appendChild(block);
       fill(block);
-    }
+    };
+    put(target);
+    for (let k = kept.length - 1; k >= 0 && !fits(block, page); k--) put(kept[k]);
+    // Nowhere on the page: where it was first put, so that nothing else moves for nothing.
+    if (!fits(block, page)) put(target);
   }
 
   /**
@@ -245,9 +246,13 @@
    */
   function place(chapter, page, limit, items, after) {
     // Boxes kept on this page after the reference: where the notes may go instead, should they not fit.
+    // Only boxes that start on this page: notes put before one that starts on the page before (a
+    // long table broken across both) would go there.
     const kept = [];
     const keep = (box) => {
-      if (box !== kept[kept.length - 1] && !(after && box.contains(after))) kept.push(box);
+      if (box === kept[kept.length - 1] || (after && box.contains(after))) return;
+      const first = box.getClientRects()[0];
+      if (first && pageOf(first) === page) kept.push(box);
     };
     for (const el of blocksOf(chapter)) {
       // Blocks before the last reference placed here stay where they are.
