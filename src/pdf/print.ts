@@ -25,6 +25,8 @@ export interface PrintedPdf {
   readonly misplacedNotes: readonly string[];
   /** Elements wider than the page, printed smaller to fit it: the content should be made narrower. */
   readonly shrunk: readonly ShrunkElement[];
+  /** Contents entries the pagination model put on another page than the first print did (why `passes` > 1). */
+  readonly modelMisses: readonly { readonly id: string; readonly model: number; readonly print: number }[];
 }
 
 export interface Printer {
@@ -81,6 +83,8 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         // The model is checked against the print. Should a heading have moved, print again with the
         // numbers read back from this print, until they agree.
         const targets = await page.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!));
+        // Where the model and the first print disagree: the first place the model went wrong.
+        const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
         while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
           numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
           await fillContents(page, numbers);
@@ -90,7 +94,7 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         }
         const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
         const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk };
+        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, modelMisses };
       } catch (error) {
         throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message : String(error) }, error);
       } finally {
