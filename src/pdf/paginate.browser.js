@@ -100,14 +100,40 @@
    * - a box too wide (a table wider than its columns allow): the outermost one is zoomed, a table
    *   and not its rows;
    * - a box whose content runs past it (a line that cannot break, as in a <pre>): the innermost one,
-   *   not the chapter around it. Read on boxes on one page only: the scroll width of a box broken
-   *   across pages is not that of any page.
+   *   not the chapter around it. Its scroll width tells, on one page; broken across pages, the
+   *   lines of a block of lines do.
    * The drawings inside an SVG are its own business, and what a box clips cannot reach the page edge.
    */
+  /** Whether `el` is a block of lines: text of its own, or only inline elements in it. */
+  function holdsLines(el) {
+    for (const n of el.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.textContent.trim()) return true;
+      } else if (n.nodeType === Node.ELEMENT_NODE && getComputedStyle(n).display !== 'inline') return false;
+    }
+    return el.childNodes.length > 0;
+  }
+
+  /** For a block of lines broken across pages: the room and width of its line that runs furthest past its page, if any. */
+  function linesPast(el, fragments) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    let worst = null;
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const right = o.left + (pageOf(r) + 1) * W;
+      if (r.right <= right + 0.5) continue;
+      const box = [...fragments].find((f) => pageOf(f) === pageOf(r)) ?? fragments[0];
+      const over = { room: right - box.left, width: r.right - box.left };
+      if (!worst || over.room / over.width < worst.room / worst.width) worst = over;
+    }
+    return worst;
+  }
+
   function fitWidth() {
     const SVG = 'http://www.w3.org/2000/svg';
     const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'iframe', 'object', 'embed']);
-    const fitted = [];
+    const fitted = new Map(); // element → { element: its name, scale }
     for (let round = 0; round < 3; round++) {
       relayout();
       const wide = [];
@@ -128,10 +154,15 @@
             }
           }
           if (el.localName === 'svg' || style.overflowX !== 'visible') return NodeFilter.FILTER_REJECT;
+          if (style.display === 'inline') return NodeFilter.FILTER_ACCEPT;
           if (rects.length === 1 && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
             const box = rects[0];
             const width = box.width - el.clientWidth + el.scrollWidth; // its border box, stretched to its content
             if (box.left + width > pageRight(box) + 0.5) spill.push({ el, room: pageRight(box) - box.left, width });
+          } else if (rects.length > 1 && holdsLines(el)) {
+            // Broken across pages, its scroll width is no page's: its lines are measured instead.
+            const over = linesPast(el, rects);
+            if (over) spill.push({ el, ...over });
           }
           return NodeFilter.FILTER_ACCEPT;
         },
@@ -146,12 +177,10 @@
         const scale = Math.floor((room / width) * zoom * 1000) / 1000 - 0.001;
         el.style.zoom = String(scale);
         const what = el.id ? `${el.localName}#${el.id}` : `${el.localName} in #${el.parentElement.closest('[id]')?.id ?? 'body'}`;
-        const known = fitted.find((f) => f.element === what);
-        if (known) known.scale = scale;
-        else fitted.push({ element: what, scale });
+        fitted.set(el, { element: what, scale });
       }
     }
-    return fitted;
+    return [...fitted.values()];
   }
 
   const PARAGRAPH = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'DT']);

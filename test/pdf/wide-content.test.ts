@@ -9,8 +9,8 @@
  *   fit the page by wrapping its headers, not shrink anything;
  * - a table that cannot fit (long cells that never wrap) is shrunk alone, and reported; the rest of
  *   the document keeps its size and the model still matches the print (one print);
- * - a listing broken across pages with a line too long is past what the model fits: the print is
- *   shrunk, the model is off, and the safety net prints again with the numbers read back.
+ * - past what the model can represent (a height in viewport units), the safety net prints again with
+ *   the numbers read back, and says where the model was off.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,8 +62,11 @@ const LONG_WORD = `<p>数据校验码 ${'0123456789abcdef'.repeat(8)} 。</p>`;
 /** A preformatted line longer than the page is wide. */
 const LONG_LINE = `<pre><code>${'select country, count(*) as papers '.repeat(4)}</code></pre>`;
 
-/** A listing longer than a page with one line too long: past what the model fits (see the docs' known limits). */
+/** A listing longer than a page with one line too long: measured line by line, being on two pages. */
 const LONG_LISTING = `<pre><code>${Array.from({ length: 70 }, (_, i) => (i === 35 ? 'select country, count(*) as papers '.repeat(4) : `line ${i + 1}`)).join('\n')}</code></pre>`;
+
+/** A box as tall as a third of the viewport: the model's viewport is not the printed page (a known limit). */
+const BEYOND = '<div style="height: 33vh"></div>';
 
 /** Chapter 1 of the long document with `insert` after its fourth paragraph; chapters 2 and 3 as they are. */
 function chapters(insert: string) {
@@ -93,7 +96,7 @@ const printed: Record<string, PrintedPdf> = {};
 
 beforeAll(async () => {
   printer = await launchPrinter(findChromium(nodeEnvironment)!);
-  for (const [name, table] of [['plain', ''], ['fits', frontierLikeTable() + LONG_WORD], ['too-wide', tooWideTable() + LONG_LINE], ['beyond', LONG_LISTING]] as const) {
+  for (const [name, table] of [['plain', ''], ['fits', frontierLikeTable() + LONG_WORD], ['too-wide', tooWideTable() + LONG_LINE + LONG_LISTING], ['beyond', BEYOND]] as const) {
     const { html } = buildDocument({ locale: 'zh', text: { title: 'T', coverLines: [], contents: '目录', backLines: [] }, chapters: chapters(table), figures: [], otherEdition: null }, fonts);
     writeFileSync(join(out, `${name}.html`), html);
     printed[name] = await printer.print(html, 'zh', meta);
@@ -114,12 +117,12 @@ describe('content wider than the page', () => {
     expect(result.shrunk).toEqual([]);
   });
 
-  it('shrinks only a table or a line that cannot fit, says so, and prints once', () => {
+  it('shrinks only a table or a listing that cannot fit, says so, and prints once', () => {
     const result = printed['too-wide']!;
     expect(bodyTextHeight(join(out, 'too-wide.pdf'))).toBe(body());
     expect(result.passes).toBe(1);
     expect(result.misplacedNotes).toEqual([]);
-    expect(result.shrunk.map((s) => s.element)).toEqual(['table#tab-too-wide', 'pre in #ch-c1']);
+    expect(result.shrunk.map((s) => s.element)).toEqual(['table#tab-too-wide', 'pre in #ch-c1', 'pre in #ch-c1']);
     for (const { scale } of result.shrunk) {
       expect(scale).toBeGreaterThan(0.4);
       expect(scale).toBeLessThan(1);
