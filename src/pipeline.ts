@@ -245,7 +245,10 @@ class PrintQueue {
     const pdf = await this.stages.run(`pdf ${locale}`, () => printer.print(html, locale, metadata), (p) =>
       // The print is checked against the pagination model: say so when a note missed its page.
       `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB` +
-      (p.misplacedNotes.length ? `; footnotes not on their reference's page: ${p.misplacedNotes.join(', ')}` : ''),
+      (p.misplacedNotes.length ? `; footnotes not on their reference's page: ${p.misplacedNotes.join(', ')}` : '') +
+      (p.shrunk.length ? `; wider than the page, printed smaller: ${p.shrunk.map((s) => `${s.element} (${Math.round(s.scale * 100)}%)`).join(', ')}` : '') +
+      // Printed again because the model disagreed with the print: where it first went wrong.
+      (p.modelMisses.length ? `; pagination model off from ${p.modelMisses[0]!.id} (page ${p.modelMisses[0]!.model}, printed ${p.modelMisses[0]!.print})` : ''),
     );
     // Stored with its page count in front, so a cached PDF needs no parsing to be reported.
     if (key) await this.cache.put('pdf', key, Buffer.concat([Buffer.from(`${pdf.pages}\n`), pdf.bytes]));

@@ -26,7 +26,7 @@ function fakePrinter(fail?: Locale): Printer {
       await new Promise((r) => setTimeout(r, 20));
       if (locale === fail) throw new Error(`no ink for ${locale}`);
       printed.push(locale);
-      return { bytes: Buffer.from(`%PDF-fake ${locale} ${digest(html)}`), pages: 3, passes: 1, headingPages: new Map(), footnotes: 0, misplacedNotes: [] };
+      return { bytes: Buffer.from(`%PDF-fake ${locale} ${digest(html)}`), pages: 3, passes: 1, headingPages: new Map(), footnotes: 0, misplacedNotes: [], shrunk: [], modelMisses: [] };
     },
     close: async () => {},
   };

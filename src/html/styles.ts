@@ -47,6 +47,9 @@ h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
 h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
 h3 { font-size: 12.5pt; margin: 1.2rem 0 0.4rem; }
 p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
+/* A word longer than the line (a code, an address) breaks rather than run past the page: in print,
+   Chromium would shrink every page to fit it. */
+main { overflow-wrap: break-word; }
 :lang(zh) main p { text-indent: 2em; }
 a { color: var(--accent); }
 
@@ -92,6 +95,11 @@ th { border-bottom: 1px solid var(--accent); padding: 0.3rem 0.5rem; font-weight
 td { border-bottom: 0.5px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 th.short, td.short { white-space: nowrap; }
+/* A Chinese header has no spaces: kept on one line, eight of them made the frontier table wider than
+   the page, and Chromium then shrinks the whole print. They wrap, but only before a bracket or
+   between words, never inside one. (No Chinese in this stylesheet: the font chunks embedded in a
+   document follow every character of it, comments too.) */
+:lang(zh) th.num, :lang(zh) th.short { white-space: normal; word-break: keep-all; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 .table-block .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }

@@ -90,6 +90,99 @@
     return lines(holder).find((l) => l.page === page && l.top - 1 <= mid && mid <= l.bottom + 1) ?? { page, top: yOf(r), bottom: yOf(r) + r.height, left: r.left };
   }
 
+  /**
+   * What is wider than the page is made to fit it, element by element. Left alone, Chromium would fit
+   * it by shrinking the whole print (Blink's overflow shrink: every page laid out wider and scaled
+   * down, ~86% for a table 100 px too wide), while this model lays pages out at the page width: every
+   * page break after it would differ from the model's. So an element that runs past the right edge of
+   * its page is zoomed down (CSS `zoom`, a layout property: the print lays it out the same) to the
+   * width left for it; only its own text gets smaller. Two kinds:
+   * - a box too wide (a table wider than its columns allow): the outermost one is zoomed, a table
+   *   and not its rows;
+   * - a box whose content runs past it (a line that cannot break, as in a <pre>): the innermost one,
+   *   not the chapter around it. Its scroll width tells, on one page; broken across pages, the
+   *   lines of a block of lines do.
+   * The drawings inside an SVG are its own business, and what a box clips cannot reach the page edge.
+   */
+  /** Whether `el` is a block of lines: text of its own, or only inline elements in it. */
+  function holdsLines(el) {
+    for (const n of el.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (n.textContent.trim()) return true;
+      } else if (n.nodeType === Node.ELEMENT_NODE && getComputedStyle(n).display !== 'inline') return false;
+    }
+    return el.childNodes.length > 0;
+  }
+
+  /** For a block of lines broken across pages: the room and width of its line that runs furthest past its page, if any. */
+  function linesPast(el, fragments) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    let worst = null;
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const right = o.left + (pageOf(r) + 1) * W;
+      if (r.right <= right + 0.5) continue;
+      const box = [...fragments].find((f) => pageOf(f) === pageOf(r)) ?? fragments[0];
+      const over = { room: right - box.left, width: r.right - box.left };
+      if (!worst || over.room / over.width < worst.room / worst.width) worst = over;
+    }
+    return worst;
+  }
+
+  function fitWidth() {
+    const SVG = 'http://www.w3.org/2000/svg';
+    const REPLACED = new Set(['img', 'svg', 'video', 'canvas', 'iframe', 'object', 'embed']);
+    const fitted = new Map(); // element → { element: its name, scale }
+    for (let round = 0; round < 3; round++) {
+      relayout();
+      const wide = [];
+      const spill = [];
+      const pageRight = (r) => o.left + (pageOf(r) + 1) * W;
+      const walker = document.createTreeWalker(model, NodeFilter.SHOW_ELEMENT, {
+        acceptNode(el) {
+          if (el.namespaceURI === SVG && el.localName !== 'svg') return NodeFilter.FILTER_REJECT;
+          const style = getComputedStyle(el);
+          const rects = el.getClientRects();
+          // An inline element's boxes are pieces of lines: what overflows there is its block's content.
+          if (style.display !== 'inline' || REPLACED.has(el.localName)) {
+            for (const r of rects) {
+              if (r.width > 0 && r.right > pageRight(r) + 0.5) {
+                wide.push({ el, room: pageRight(r) - r.left, width: r.width });
+                return NodeFilter.FILTER_REJECT;
+              }
+            }
+          }
+          if (el.localName === 'svg' || style.overflowX !== 'visible') return NodeFilter.FILTER_REJECT;
+          if (style.display === 'inline') return NodeFilter.FILTER_ACCEPT;
+          if (rects.length === 1 && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+            const box = rects[0];
+            const width = box.width - el.clientWidth + el.scrollWidth; // its border box, stretched to its content
+            if (box.left + width > pageRight(box) + 0.5) spill.push({ el, room: pageRight(box) - box.left, width });
+          } else if (rects.length > 1 && holdsLines(el)) {
+            // Broken across pages, its scroll width is no page's: its lines are measured instead.
+            const over = linesPast(el, rects);
+            if (over) spill.push({ el, ...over });
+          }
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      while (walker.nextNode());
+      const innermost = spill.filter((s) => !spill.some((t) => t !== s && s.el.contains(t.el)) && !wide.some((w) => s.el.contains(w.el)));
+      const found = [...wide, ...innermost];
+      if (found.length === 0) break;
+      for (const { el, room, width } of found) {
+        const zoom = parseFloat(getComputedStyle(el).zoom) || 1;
+        // A little under the exact ratio: a fraction of a pixel over would still shrink the print.
+        const scale = Math.floor((room / width) * zoom * 1000) / 1000 - 0.001;
+        el.style.zoom = String(scale);
+        const what = el.id ? `${el.localName}#${el.id}` : `${el.localName} in #${el.parentElement.closest('[id]')?.id ?? 'body'}`;
+        fitted.set(el, { element: what, scale });
+      }
+    }
+    return [...fitted.values()];
+  }
+
   const PARAGRAPH = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'DT']);
   const BLOCKS = 'p, li, blockquote, h1, h2, h3, h4, h5, h6, figure, table, pre, hr:not(.footnotes-sep)';
 
@@ -137,30 +230,81 @@
     relayout();
   }
 
+  /** Whether a filled note block lies on `page`, whole. */
+  function fits(block, page) {
+    const r = block.getBoundingClientRect();
+    return pageOf(r) === page && yOf(r) + r.height <= H + 0.5;
+  }
+
+  /**
+   * Puts the notes before `target` (null: at the chapter's end). Should they not fit there (the blocks
+   * kept above them end lower than their own boxes say: the bottom margin of a table's block, of a
+   * list around its last item), the cut goes before the last block kept on the page, then the one
+   * before, as far back as the reference allows.
+   */
+  function cutBefore(chapter, target, items, page, kept) {
+    const block = noteBlock(items);
+    const put = (before) => {
+      if (before) before.before(block);
+      else chapter.appendChild(block);
+      fill(block);
+    };
+    put(target);
+    for (let k = kept.length - 1; k >= 0 && !fits(block, page); k--) put(kept[k]);
+    // Nowhere on the page: where it was first put, so that nothing else moves for nothing.
+    if (!fits(block, page)) put(target);
+  }
+
+  /**
+   * The box a cut before `el` must go before: the outermost one around it (inside the chapter) that
+   * the print keeps whole, else `el`. A table's block (caption, table, notes: `break-inside: avoid`)
+   * moves to the next page as one; notes put inside it, before the table, would move with it, away
+   * from their reference.
+   */
+  function keptWhole(el, chapter) {
+    let whole = el;
+    for (let a = el.parentElement; a && a !== chapter; a = a.parentElement) {
+      if (getComputedStyle(a).breakInside.startsWith('avoid')) whole = a;
+    }
+    return whole;
+  }
+
   /**
    * Puts `items` (possibly none: a spacer) at the foot of page `page`, cutting the content at the first
    * line there whose bottom passes `limit`, or where the page's content ends.
    */
   function place(chapter, page, limit, items, after) {
+    // Boxes kept on this page after the reference: where the notes may go instead, should they not fit.
+    // Only boxes that start on this page: notes put before one that starts on the page before (a
+    // long table broken across both) would go there.
+    const kept = [];
+    const keep = (box) => {
+      if (box === kept[kept.length - 1] || (after && box.contains(after))) return;
+      const first = box.getClientRects()[0];
+      if (first && pageOf(first) === page) kept.push(box);
+    };
     for (const el of blocksOf(chapter)) {
       // Blocks before the last reference placed here stay where they are.
       if (after && !el.contains(after) && el.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
-      if (PARAGRAPH.has(el.tagName)) {
+      const whole = keptWhole(el, chapter);
+      // A paragraph the print keeps whole with others (a table's note) is cut before, never split.
+      if (PARAGRAPH.has(el.tagName) && whole === el) {
         const ls = lines(el);
         const marginBottom = parseFloat(getComputedStyle(el).marginBottom) || 0;
         for (let k = 0; k < ls.length; k++) {
           const line = ls[k];
           if (line.page < page) continue;
           // The last line brings the paragraph's bottom margin: the notes would start below it.
-          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) continue;
+          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) {
+            if (k === ls.length - 1) keep(el);
+            continue;
+          }
           if (after && el.contains(after)) {
             const refLine = lineOf(after);
             if (refLine && (line.page < refLine.page || (line.page === refLine.page && line.top < refLine.top))) continue;
           }
           if (k === 0) {
-            const block = noteBlock(items);
-            el.before(block);
-            fill(block);
+            cutBefore(chapter, el, items, page, kept);
             return;
           }
           // Inside the paragraph: split it at the start of that line; the notes go between the halves.
@@ -188,20 +332,19 @@
         if (r.height === 0) continue;
         const p = pageOf(r);
         if (p < page) continue;
-        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) continue;
-        const block = noteBlock(items);
-        el.before(block);
-        fill(block);
+        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) {
+          keep(whole);
+          continue;
+        }
+        cutBefore(chapter, whole, items, page, kept);
         return;
       }
     }
     // Nothing after the reference on this page: the notes close the chapter.
-    const block = noteBlock(items);
-    chapter.appendChild(block);
-    fill(block);
+    cutBefore(chapter, null, items, page, kept);
   }
 
-  const report = { footnotes: 0, moved: 0 };
+  const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
   for (const chapter of model.querySelectorAll('section.chapter')) {
     const list = chapter.querySelector('section.footnotes');
     if (!list) continue;

@@ -21,6 +21,15 @@ export interface Pagination {
   readonly footnotes: number;
   /** References moved with their line to the next page because their note did not fit below them. */
   readonly moved: number;
+  /** Elements wider than the page, zoomed down to fit it (so that Chromium does not shrink the whole print). */
+  readonly shrunk: readonly ShrunkElement[];
+}
+
+export interface ShrunkElement {
+  /** `table#tab-x`, or the tag and the nearest id around it. */
+  readonly element: string;
+  /** The zoom it was given (below 1). */
+  readonly scale: number;
 }
 
 /** Lays out the page's document (print media) and rewrites it with its notes placed; the cover is page 1. */

@@ -10,19 +10,23 @@
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
-import { fillContents, paginate } from './paginate.ts';
+import { fillContents, paginate, type ShrunkElement } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
 
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
-  /** How many times the document was printed (1 without a TOC, usually 2 with one). */
+  /** How many times the document was printed: 1 when the pagination model matched the print. */
   readonly passes: number;
   /** Heading id → the page it fell on. */
   readonly headingPages: ReadonlyMap<string, number>;
   /** Footnotes placed at the foot of their page, and any whose note did not print on its reference's page. */
   readonly footnotes: number;
   readonly misplacedNotes: readonly string[];
+  /** Elements wider than the page, printed smaller to fit it: the content should be made narrower. */
+  readonly shrunk: readonly ShrunkElement[];
+  /** Contents entries the pagination model put on another page than the first print did (why `passes` > 1). */
+  readonly modelMisses: readonly { readonly id: string; readonly model: number; readonly print: number }[];
 }
 
 export interface Printer {
@@ -79,6 +83,8 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         // The model is checked against the print. Should a heading have moved, print again with the
         // numbers read back from this print, until they agree.
         const targets = await page.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!));
+        // Where the model and the first print disagree: the first place the model went wrong.
+        const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
         while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
           numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
           await fillContents(page, numbers);
@@ -88,7 +94,7 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         }
         const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
         const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced };
+        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, modelMisses };
       } catch (error) {
         throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message : String(error) }, error);
       } finally {
