@@ -288,7 +288,7 @@ const TOPICS: [string, string, string, string, number, number][] = [
   ['T-ENERGY', '能源区块链', 'Energy blockchain', 'frontier', 0.04, 0.02],
   ['T-AIGC', 'AIGC（人工智能生成内容）', 'AI-generated content (AIGC)', 'hot-2022', 0.1, 0.03],
   ['T-CLOUD', '云计算', 'Cloud computing', 'hot-2022', 0.1, 0.05],
-  ['T-QC2022', '量子计算机（2022 热点）', 'Quantum computers (2022 hot technology)', 'hot-2022', 0.05, 0.05],
+  ['T-QC2022', '量子计算机', 'Quantum computers', 'hot-2022', 0.05, 0.05],
 ];
 const topics: string[][] = [['topic_id', 'name_zh', 'name_en', 'group'], ...TOPICS.map(([id, zh, en, g]) => [id, zh, en, g])];
 const paperTopics: string[][] = [['paper_id', 'topic_id']];

@@ -26,7 +26,7 @@ export const TOPIC_NAMES: Readonly<Record<string, [string, string]>> = {
   'T-ENERGY': ['能源区块链', 'Energy blockchain'],
   'T-AIGC': ['AIGC（人工智能生成内容）', 'AI-generated content (AIGC)'],
   'T-CLOUD': ['云计算', 'Cloud computing'],
-  'T-QC2022': ['量子计算机（2022 热点）', 'Quantum computers (2022 hot technology)'],
+  'T-QC2022': ['量子计算机', 'Quantum computers'],
 };
 
 /** Preferred mean publication year of the hot topics (not published; spreads their series). */
