@@ -11,13 +11,15 @@ export const MAIN_COUNTRIES = ['US', 'CN', 'DE', 'GB', 'IN', 'JP', 'KR', 'CA', '
 
 /**
  * The rest of the world, roughly by research output. Their totals are not published: each gets a
- * geometric share of what the published totals leave over.
+ * geometric share of what the published totals leave over. Taiwan is not among them: the report
+ * counts its institutions under China (TSMC is one of China's high-value patent holders) and its maps
+ * follow China's standard map, so it is not a country of its own here.
  */
 export const REST_OF_WORLD = [
   'RU', 'BR', 'IR', 'SE', 'SG', 'BE', 'PL', 'TR', 'DK', 'PT', 'AT', 'IL', 'SA', 'FI', 'NO', 'MY', 'IE', 'GR', 'MX', 'CZ',
   'NZ', 'EG', 'PK', 'ZA', 'TH', 'AR', 'CL', 'HU', 'RO', 'VN', 'ID', 'UA', 'CO', 'NG', 'QA', 'AE', 'SK', 'SI', 'HR', 'RS',
   'TN', 'DZ', 'MA', 'BD', 'LK', 'KE', 'PE', 'EC', 'LU', 'IS', 'EE', 'LT', 'LV', 'CY', 'MT', 'JO', 'LB', 'IQ', 'KW', 'OM',
-  'BG', 'BY', 'KZ', 'NP', 'ET', 'GH', 'UY', 'CR', 'PH', 'TW',
+  'BG', 'BY', 'KZ', 'NP', 'ET', 'GH', 'UY', 'CR', 'PH',
 ] as const;
 
 export const ALL_COUNTRIES: readonly string[] = [...MAIN_COUNTRIES, ...REST_OF_WORLD];
