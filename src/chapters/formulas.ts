@@ -39,15 +39,22 @@ const FORMULAS: Readonly<Record<string, (t: Translator) => string[]>> = {
   ],
 };
 
-/** The formula as a block, one display `<math>` per line (no id: a formula may be shown in two chapters). */
-export function formulaHtml(id: string, t: Translator): string {
+/**
+ * The formula as a block, one display `<math>` per line (no id: a formula may be shown in two chapters).
+ * `lead`, the paragraph that introduces it ("… computed as follows:"), goes inside the block, which
+ * the print keeps whole: a lead-in is never left at a page foot with its formula overleaf.
+ */
+export function formulaHtml(id: string, t: Translator, lead = ''): string {
   const lines = FORMULAS[id];
   if (!lines) throw ReportError.of('formula.unknown', { kind: 'formula', id, known: Object.keys(FORMULAS) });
-  return `<div class="formula">${lines(t).map((l) => `<math display="block">${l}</math>`).join('')}</div>`;
+  return `<div class="formula">${lead}${lines(t).map((l) => `<math display="block">${l}</math>`).join('')}</div>`;
 }
 
 /** The marker a formula leaves in the markdown; the chapter stage puts the formula there. */
 export const FORMULA_SLOT = /<p>@@formula:([a-z0-9-]+)@@<\/p>/g;
+
+/** A formula's marker with the paragraph just before it: its lead-in. */
+export const FORMULA_WITH_LEAD = /(<p>(?:(?!<\/?p>)[\s\S])*<\/p>)\s*<p>@@formula:([a-z0-9-]+)@@<\/p>/g;
 
 /** A symbol inline (text-size MathML). */
 export function symbolHtml(id: string): string {

@@ -21,7 +21,7 @@ import type { ChapterSource, Edition, Focus } from './edition.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
-import { FORMULA_SLOT, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
+import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -162,6 +162,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
+      .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(id, c.t, lead))
       .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
       .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id))
       .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));

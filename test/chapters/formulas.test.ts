@@ -25,4 +25,11 @@ describe('formulas', () => {
     const symbol = await render('en', metrics, editionOf('# x\n\ntext\n\n{{symbol "S"}}\n')).catch((e: unknown) => e);
     expect((symbol as Error).message).toMatch(/x\.md\.hbs:5:\d+: .*unknown symbol "S"/);
   });
+
+  it('take the paragraph that introduces them into their block, so a page break cannot part the two', async () => {
+    const metrics = await sampleMetrics();
+    const { html } = await render('en', metrics, editionOf('# x\n\nFirst paragraph.\n\nComputed as follows:\n\n{{formula "frontier-index"}}\n\nAfter.\n'));
+    expect(html).toMatch(/<p>First paragraph\.<\/p>\s*<div class="formula"><p>Computed as follows:<\/p><math display="block">/);
+    expect(html).toMatch(/<\/math><\/div>\s*<p>After\.<\/p>/);
+  });
 });
