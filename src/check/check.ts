@@ -10,7 +10,7 @@ import { unknownTimelineTopics, type Timeline } from '../chapters/timeline.ts';
 import { lintLocales, lintTemplates, type Problem } from './lint.ts';
 import { perturb } from './perturb.ts';
 import { checkTopicSections } from './sections.ts';
-import { checkNumbering, checkParity, checkPartitions, checkTraceable, renderForCheck, type LocaleRender } from './render.ts';
+import { checkCjkSpacing, checkNumbering, checkParity, checkPartitions, checkTraceable, renderForCheck, type LocaleRender } from './render.ts';
 
 export type { Problem } from './lint.ts';
 
@@ -37,7 +37,7 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
         continue;
       }
       renders.push(r);
-      problems.push(...checkTraceable(r, label), ...checkNumbering(r, label), ...checkPartitions(r, label), ...checkTopicSections(r, m, label));
+      problems.push(...checkTraceable(r, label), ...checkNumbering(r, label), ...checkPartitions(r, label), ...checkTopicSections(r, m, label), ...checkCjkSpacing(r, label));
     }
     problems.push(...checkParity(renders, label));
     if (label === 'dataset') summary = renders;

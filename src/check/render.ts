@@ -51,7 +51,9 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
     figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt, edition.content).map(textOfHtml));
   }
   const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
-  const text = [textOfHtml(html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '')), ...figureText].join('\n');
+  // A caption's label is set apart from its text by the stylesheet: the text read here has a space there.
+  const readable = html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '').replace(/(<span class="label">[^<]*)<\/span>/g, '$1 </span>');
+  const text = [textOfHtml(readable), ...figureText].join('\n');
   return { locale: t.locale, text, html, trace, figures, tables, figureSlots, chapterIds: edition.chapters.map((c) => c.id) };
 }
 
@@ -116,6 +118,28 @@ export function checkPartitions(r: LocaleRender, label: string): Problem[] {
   for (const m of r.text.matchAll(pattern)) {
     const [whole, part, rest] = [value(m[1]!), value(m[2]!), value(m[3]!)];
     if (whole !== part + rest) problems.push({ check: 'partition', where: `${label} ${r.locale}`, message: `"${m[0]}" does not add up: ${part} + ${rest} = ${part + rest}, not ${whole}` });
+  }
+  return problems;
+}
+
+/**
+ * Chinese text sets a space between a number and a Chinese character ("前 10 位", "2019 年"): a message
+ * that writes "{{n}}项" prints "10项" whenever its value is in digits. (Numerals in words, 十项, are fine.)
+ */
+export function checkCjkSpacing(r: LocaleRender, label: string): Problem[] {
+  if (r.locale !== 'zh') return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  // Names from the data ("华为 2012 实验室", "研究机构 9") are the data's own spelling: masked first.
+  // (A name has letters and does not begin with a digit; "5,441 篇", an interpolated count, is not one.)
+  const isName = (text: string) => /\p{L}/u.test(text) && !/^\d/.test(text) && text.length > 1;
+  const names = [...new Set(r.trace.entries.filter((e) => e.value === null && isName(e.text)).map((e) => e.text))].sort((a, b) => b.length - a.length);
+  let text = r.text;
+  for (const name of names) text = text.split(name).join('X');
+  for (const m of text.matchAll(/[^\n]{0,12}(?:[\u4e00-\u9fff]\d|\d%?[\u4e00-\u9fff])[^\n]{0,12}/gu)) {
+    if (seen.has(m[0])) continue;
+    seen.add(m[0]);
+    problems.push({ check: 'zh-spacing', where: `${label} ${r.locale}`, message: `"${m[0].trim()}": a number touches a Chinese character; the message should set a space between them` });
   }
   return problems;
 }

@@ -41,6 +41,14 @@ describe('report check on the 2023 edition', () => {
 });
 
 describe('report check fails, saying where and why', () => {
+  it('on a number set against a Chinese character with no space ("共10项"), not on a name that ends in digits', () => {
+    const chapter = withChapter('# {{t "test.title"}}\n\n{{t "test.claim" n=(int papers.total)}}\n');
+    const { problems } = checkEdition(chapter, metrics, [withMessages(zh, { title: '附加', claim: '论文共{{n}}篇。' }), withMessages(en, { title: 'Extra', claim: 'Papers: {{n}}.' })]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'zh-spacing', where: 'dataset zh', message: expect.stringContaining(`论文共${integer(metrics.papers.total)}篇`) }));
+    const spaced = checkEdition(chapter, metrics, [withMessages(zh, { title: '附加', claim: '论文共 {{n}} 篇。' }), withMessages(en, { title: 'Extra', claim: 'Papers: {{n}}.' })]);
+    expect(spaced.problems.filter((p) => p.check === 'zh-spacing')).toEqual([]);
+  });
+
   it('on a topic\'s section that names another topic (a paragraph copied between topics)', () => {
     const [a, b] = metrics.topics!;
     const copied = withChapter('# {{topicName (nth topics 0)}}\n\n### {{topicName (nth topics 0)}}\n\n{{topicName (nth topics 1)}}\n\n### {{topicName (nth topics 1)}}\n\n{{topicName (nth topics 1)}}\n');
