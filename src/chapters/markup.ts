@@ -22,6 +22,10 @@ export function escapeInline(value: unknown): string {
 // The plugin's typings are for markdown-it's CommonJS build; at run time it is the same plugin.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
 md.renderer.rules.footnote_caption = (tokens, idx) => String(Number(tokens[idx]!.meta.id) + 1);
+// The plugin writes its back link as "↩" (U+21A9), which the embedded font does not have: Chromium took
+// it from a system font (DejaVu Sans), which is not the same on every machine. "↑" is in the font.
+const backref = md.renderer.rules.footnote_anchor!;
+md.renderer.rules.footnote_anchor = (...args) => backref(...args).replace(/\u21a9\uFE0E?/u, '\u2191');
 
 /** `docId` (the chapter id) keeps footnote ids unique across chapters. */
 export function renderMarkdown(source: string, docId?: string): string {

@@ -39,6 +39,9 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) {
         expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+        // Only the report's own typeface: a glyph it lacks would come from whatever system font the
+        // machine has (it once took the footnotes' back arrow from DejaVu Sans).
+        expect(line).toMatch(/^[A-Z]{6}\+NotoSansSC/);
       }
     }
   });
