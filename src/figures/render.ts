@@ -43,7 +43,7 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
     const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
     const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const notes = [...(built.modelled ? [t.t('notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
+    const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
   }

@@ -32,6 +32,8 @@ export interface BuiltFigure {
   readonly description: string;
   /** Some drawn values were modelled, not published (drawn marked; the figure gets the note). */
   readonly modelled?: boolean;
+  /** The message that explains the marks of modelled values, when not the charts' (bars, points, `*`). */
+  readonly modelledNote?: 'notes.modelled_map';
 }
 
 export interface FigureDefinition {

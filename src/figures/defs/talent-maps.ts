@@ -77,7 +77,7 @@ export const talentProvincesMap: FigureDefinition = {
       outlined: ['CN-SCS'],
     });
     const list = rows.map((r) => `${r.name} ${fmt.integer(r.scholars as number)}${r.modelled}`).join(ctx.t.locale === 'zh' ? '；' : '; ');
-    return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled };
+    return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, modelledNote: 'notes.modelled_map' };
   },
 };
 
@@ -106,6 +106,6 @@ export const flowsCountriesMap: FigureDefinition = {
       legendOrient: 'bottom',
     });
     const list = rows.map((r) => `${r.name} ${num(r.net as number, true)}${r.modelled}`).join(ctx.t.locale === 'zh' ? '；' : '; ');
-    return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled };
+    return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, modelledNote: 'notes.modelled_map' };
   },
 };
