@@ -2,25 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatSources, readSources, type Sources } from '../../src/chapters/sources.ts';
 import { ReportError } from '../../src/errors.ts';
-import { parseYaml, YamlReader } from '../../src/load/yaml.ts';
+import { contentKind } from '../helpers/content.ts';
 import { edition, render, sampleMetrics } from './fixtures.ts';
 
 const FILE = 'templates/x/content/sources.yaml';
 
-function read(text: string): Sources {
-  const source = parseYaml(FILE, text);
-  return readSources(new YamlReader(source), source);
-}
-
-function error(text: string): string {
-  try {
-    read(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ReportError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the sources to be refused');
-}
+const { read, error } = contentKind<Sources>(readSources, FILE);
 
 const GOOD = `hot:
   trends:

@@ -3,27 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/chapters/content.ts';
 import { readTimeline, type Timeline } from '../../src/chapters/timeline.ts';
 import { ReportError } from '../../src/errors.ts';
-import { parseYaml, YamlReader } from '../../src/load/yaml.ts';
+import { contentKind } from '../helpers/content.ts';
 import { edition } from './fixtures.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 
 const FILE = 'templates/x/content/timeline.yaml';
 
-function read(text: string): Timeline {
-  const source = parseYaml(FILE, text);
-  return readTimeline(new YamlReader(source), source);
-}
-
-/** The error reading `text` raises: its message, which must name file:line:column. */
-function error(text: string): string {
-  try {
-    read(text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ReportError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the timeline to be refused');
-}
+const { read, error } = contentKind<Timeline>(readTimeline, FILE);
 
 const GOOD = `year: 2022
 topics:
