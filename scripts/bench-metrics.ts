@@ -26,6 +26,7 @@ import { readManifest } from '../src/load/manifest.ts';
 import { loadTables } from '../src/load/tables.ts';
 import { openDuckDb, sqlString, type SqlEngine } from '../src/metrics/engine.ts';
 import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
+import { readEdition } from '../src/chapters/edition.ts';
 
 const { values } = parseArgs({
   options: {
@@ -178,6 +179,8 @@ async function main() {
     const engine = await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
+      // The 2023 edition's thresholds, as the build gives them to the SQL.
+      const { definitions } = await readEdition(nodeFileSystem, new URL('../templates', import.meta.url).pathname, '2023');
       const load = await measure(() => loadTables(nodeFileSystem, engine, dir, manifest, requiredTables()));
       record('load + validate', load);
       rows = load.result.reduce((sum, t) => sum + t.rows, 0);
@@ -186,7 +189,7 @@ async function main() {
       let cpu = cpuSeconds();
       const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
       const metrics = await measure(() =>
-        computeMetrics(engine, manifest, load.result, {
+        computeMetrics(engine, manifest, load.result, definitions, {
           onFamily: (family, seconds) => {
             record(family, { seconds, cpu: cpuSeconds() - cpu, peak: Math.max(peak, process.memoryUsage.rss()) });
             peak = process.memoryUsage.rss();

@@ -29,6 +29,7 @@ import { buildDocument, type DocumentText, type FontLoader } from './html/docume
 import { readManifest } from './load/manifest.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
+import type { Definitions } from './metrics/definitions.ts';
 import type { SqlEngine } from './metrics/engine.ts';
 import { computeMetrics, deepFreeze, requiredTables } from './metrics/metrics.ts';
 import type { PdfMetadata } from './pdf/finish.ts';
@@ -102,13 +103,14 @@ export interface BuildResult {
  */
 const loader = () => import('./load/tables.ts');
 
-export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string): Promise<MetricsDocument> {
+/** The metrics of one dataset, with an edition's definitions (thresholds). */
+export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string, definitions: Definitions): Promise<MetricsDocument> {
   const { loadTables } = await loader();
   const manifest = await readManifest(fx.fs, dataDir);
   const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
     `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
   );
-  return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables));
+  return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables, definitions));
 }
 
 /** Runs and logs stages, and keeps their timings for the result. */
@@ -124,13 +126,13 @@ class Stages {
   }
 }
 
-/** Metrics from the cache when the dataset, the queries and the engine are unchanged; else load and compute. */
-async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string): Promise<{ metrics: MetricsDocument; key: string | null }> {
-  const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir), (k) => k.slice(0, 12));
-  return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, key), key };
+/** Metrics from the cache when the dataset, the definitions, the queries and the engine are unchanged; else load and compute. */
+async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string, definitions: Definitions): Promise<{ metrics: MetricsDocument; key: string | null }> {
+  const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir, definitions), (k) => k.slice(0, 12));
+  return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, definitions, key), key };
 }
 
-async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string, key: string | null): Promise<MetricsDocument> {
+async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: Resources, dataDir: string, definitions: Definitions, key: string | null): Promise<MetricsDocument> {
   const parsed = key ? resources.parsed?.get(key) : undefined;
   if (parsed) return stages.run('metrics', async () => parsed, () => key!.slice(0, 12), true);
   const known = key ? await cache.get('metrics', key) : null;
@@ -146,7 +148,7 @@ async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: 
     const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
       `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
     );
-    const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables));
+    const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables, definitions));
     if (key) {
       await cache.put('metrics', key, JSON.stringify(metrics));
       remember(resources, key, metrics);
@@ -269,7 +271,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
-  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
+  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data), edition.definitions);
   const outDir = join(options.outDir, options.edition);
   const files: (OutputFile & { pages?: number })[] =
     (options.writeMetrics ?? true) ? [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }] : [];
@@ -283,7 +285,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   try {
     for (const locale of options.locales) {
       const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
-      const t = createTranslator(bundle);
+      const t = createTranslator(bundle, metrics.provenance.definitions);
       const names = countryNames(locale, bundle.namespaces.countries);
       const chapters = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => renderChapters(edition, metrics, t, names, numbers));
       const counts: CacheCounts = { hits: 0, misses: 0 };

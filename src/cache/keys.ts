@@ -5,19 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
+import type { Definitions } from '../metrics/definitions.ts';
 import { digest, folderDigest, packageVersions, SRC, sourceDigest } from './digest.ts';
 
 /** Bump to drop every entry of a kind, e.g. when the stored format changes. */
 const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 1 } as const;
 
 /**
- * Metrics: the dataset's files, the metric SQL (src/metrics/sql is part of src/metrics), and the
- * engine's version: the DuckDB package, the loader and metrics code, and the country list the loader
- * validates against.
+ * Metrics: the dataset's files, the edition's definitions (the thresholds the SQL is given), the
+ * metric SQL (src/metrics/sql is part of src/metrics), and the engine's version: the DuckDB package,
+ * the loader and metrics code, and the country list the loader validates against.
  */
-export async function metricsKey(fs: FileSystem, dataDir: string): Promise<string> {
+export async function metricsKey(fs: FileSystem, dataDir: string, definitions: Definitions): Promise<string> {
   const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'errors.ts', 'messages.ts')}`;
-  return digest('metrics', String(FORMAT.metrics), await folderDigest(fs, dataDir), engine);
+  const parameters = JSON.stringify(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
+  return digest('metrics', String(FORMAT.metrics), await folderDigest(fs, dataDir), parameters, engine);
 }
 
 /**

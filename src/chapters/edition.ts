@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader } from '../load/yaml.ts';
+import { readDefinitions, type Definitions } from '../metrics/definitions.ts';
 import { readContent, type EditionContent } from './content.ts';
 
 export interface ChapterSource {
@@ -24,8 +25,8 @@ export interface Focus {
 
 export interface Edition {
   readonly edition: string;
-  /** Given to templates as `focus` (and to the figures that compare the two). */
-  readonly focus?: Focus;
+  /** Given to templates as `focus` (and to the figures and tables that compare the two); required. */
+  readonly focus: Focus;
   /** The dataset folder, relative to the project root. */
   readonly data: string;
   /**
@@ -33,6 +34,8 @@ export interface Edition {
    * figures) and written to `data` when missing or out of date, rather than supplied.
    */
   readonly generated?: boolean;
+  /** The metric definitions and thresholds (`definitions:`), passed to the metrics SQL as parameters. */
+  readonly definitions: Definitions;
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
@@ -50,7 +53,10 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const r = new YamlReader(source);
   const data = r.string(['data']);
   const generated = r.optionalBoolean(['generated']) ?? false;
-  const focus = (source.value as { focus?: unknown } | null)?.focus !== undefined ? { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) } : undefined;
+  // Every edition names its two countries: the engine has no default pair.
+  r.object(['focus']);
+  const focus = { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) };
+  const definitions = readDefinitions(source);
   const chapters: ChapterSource[] = [];
   let appendices = 0;
   for (const [i] of r.array(['chapters']).entries()) {
@@ -68,5 +74,5 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  return Object.freeze({ edition, data, generated, definitions, focus: Object.freeze(focus), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
 }

@@ -10,6 +10,7 @@ import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import type { Locale } from '../load/yaml.ts';
 import { escapeInline } from './markup.ts';
+import type { Definitions } from '../metrics/definitions.ts';
 import { definitionVariables } from './definitions.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
@@ -47,7 +48,11 @@ export interface Translator {
   object(key: string): unknown;
 }
 
-export function createTranslator(bundle: LocaleBundle): Translator {
+/**
+ * `definitions` are the thresholds the metrics were computed with (`metrics.provenance.definitions`):
+ * every message may print them as `{{top_share}}`, `{{high_value}}`, `{{high_level_h}}`.
+ */
+export function createTranslator(bundle: LocaleBundle, definitions: Definitions): Translator {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     lng: bundle.locale,
@@ -58,7 +63,7 @@ export function createTranslator(bundle: LocaleBundle): Translator {
     resources: { [bundle.locale]: bundle.namespaces as Record<string, Record<string, unknown>> },
     // Values are escaped by `t` below, so that pre-escaped markup (see isMarkup) is not escaped twice.
     // The report's definitions (top 1%, high-value, high-level) are default variables of every message.
-    interpolation: { escapeValue: false, defaultVariables: definitionVariables(bundle.locale) },
+    interpolation: { escapeValue: false, defaultVariables: definitionVariables(bundle.locale, definitions) },
     returnNull: false,
   } as Parameters<i18n['init']>[0]);
   // `{{name, capitalize}}` for a value that opens a sentence ("the United States" → "The United States").

@@ -14,7 +14,6 @@ import { createHandlebars, defineHelper } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
-import { DEFINITIONS } from './definitions.ts';
 import { renderMarkdown } from './markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
 import type { ChapterSource, Edition, Focus } from './edition.ts';
@@ -32,7 +31,7 @@ export interface RenderedChapter {
  * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
  * edition's focus countries to the figures that compare them.
  */
-export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus?: Focus; readonly content?: EditionContent };
+export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus: Focus; readonly content?: EditionContent };
 
 const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
 const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
@@ -46,7 +45,7 @@ function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
 }
 
 export function numberFigures(edition: Edition): FigureNumbers {
-  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {}, { content: edition.content ?? {} });
+  return Object.assign(numberCalls(edition, FIGURE_CALL), { focus: edition.focus, content: edition.content ?? {} });
 }
 
 export function numberTables(edition: Edition): ReadonlyMap<string, number> {
@@ -71,7 +70,7 @@ export function renderChapters(
   figures: FigureNumbers,
   options: RenderOptions = {},
 ): RenderedChapter[] {
-  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
+  const context = { ...metrics, focus: edition.focus, defs: metrics.provenance.definitions, content: edition.content ?? {} };
   const data = strictData(context) as unknown as MetricsDocument;
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
@@ -93,7 +92,7 @@ interface ChapterContext {
   /** Appendix chapter id → its number (edition.ts). */
   readonly appendices: ReadonlyMap<string, number>;
   readonly trace: Trace;
-  readonly focus: Focus | undefined;
+  readonly focus: Focus;
   readonly content: EditionContent;
   readonly onTable: ((table: RenderedTable) => void) | undefined;
   readonly partials: Readonly<Record<string, string>>;
@@ -129,7 +128,6 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   defineHelper(hb, 'table', ([id]) => {
     const number = c.tables.get(id as string);
     if (number === undefined) throw ReportError.of('figure.unknown', { id: id as string, known: known() });
-    if (!c.focus) throw new Error('tables need the edition\'s focus countries (focus: in edition.yaml)');
     const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, content: c.content, trace: c.trace });
     placed.set(id as string, table);
     c.onTable?.(table);

@@ -27,7 +27,7 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
   for (const [label, m] of runs) {
     const renders: LocaleRender[] = [];
     for (const bundle of bundles) {
-      const t = createTranslator(bundle);
+      const t = createTranslator(bundle, m.provenance.definitions);
       const names = countryNames(bundle.locale, bundle.namespaces.countries);
       let r: LocaleRender;
       try {

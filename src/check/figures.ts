@@ -42,15 +42,14 @@ function dataTokens(spec: unknown): Set<string> {
 export async function checkFigureLabels(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const numbers = numberFigures(edition);
-  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
   const shown = new Map<string, Map<string, string>>();
   for (const bundle of bundles) {
-    const t = createTranslator(bundle);
+    const t = createTranslator(bundle, metrics.provenance.definitions);
     const names = countryNames(bundle.locale, bundle.namespaces.countries);
     for (const [id] of numbers) {
       const def = FIGURES.find((f) => f.id === id);
       if (!def) continue;
-      const built = def.build({ metrics, t, names, focus, content: edition.content ?? {} });
+      const built = def.build({ metrics, t, names, focus: edition.focus, content: edition.content ?? {} });
       const svg = await renderSvg(built.spec, { id: `check-${id}`, title: built.title, description: built.description });
       const labels = valueLabels(svg);
       const data = dataTokens(built.spec);

@@ -33,19 +33,18 @@ export interface LocaleRender {
 
 export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Translator, names: CountryNames): LocaleRender {
   const trace = new Trace();
-  for (const [name, text] of Object.entries(definitionVariables(t.locale))) trace.add(text, null, `definition ${name}`);
+  for (const [name, text] of Object.entries(definitionVariables(t.locale, metrics.provenance.definitions))) trace.add(text, null, `definition ${name}`);
   const tt = tracing(t, trace);
   const numbers = numberFigures(edition);
   const tables: RenderedTable[] = [];
   const chapters = renderChapters(edition, metrics, t, names, numbers, { trace, onTable: (x) => tables.push(x) });
   const html = chapters.map((c) => c.html).join('\n');
-  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
   const figures: { id: string; number: number; label: string }[] = [];
   const figureText: string[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) continue; // the chapter stage has already failed on an unknown figure
-    const built = def.build({ metrics, t: tt, names, focus, content: edition.content ?? {} });
+    const built = def.build({ metrics, t: tt, names, focus: edition.focus, content: edition.content ?? {} });
     const label = tt.text('figure.label', { n: number });
     figures.push({ id, number, label });
     figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt, edition.content).map(textOfHtml));

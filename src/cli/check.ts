@@ -38,7 +38,7 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   const engine = await openDuckDb();
   let metrics;
   try {
-    metrics = await computeDatasetMetrics(fx, engine, data ? resolve(data) : join(root, ed.data));
+    metrics = await computeDatasetMetrics(fx, engine, data ? resolve(data) : join(root, ed.data), ed.definitions);
   } finally {
     engine.close();
   }

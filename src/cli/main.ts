@@ -59,13 +59,16 @@ Options:
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
 when missing and running as root).`,
   check: CHECK_HELP,
-  metrics: `Usage: report metrics --data DIR --out FILE.json
+  metrics: `Usage: report metrics --data DIR --out FILE.json [--edition 2023]
 
 Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
+The metric definitions (top share of papers, high-value patent, high-level researcher) are the
+edition's: \`definitions:\` in templates/<edition>/edition.yaml.
 
 Options:
   --data DIR    dataset folder (with dataset.yaml)
   --out FILE    where to write the JSON document
+  --edition E   edition under templates/ whose definitions apply (default 2023)
   -h, --help    this text`,
 };
 
@@ -122,12 +125,13 @@ function cacheDir(value: string | undefined): string | null {
 }
 
 async function metricsCommand(args: string[], fx: Effects): Promise<number> {
-  const v = parse(args, ['data', 'out']);
+  const v = parse(args, ['data', 'out', 'edition']);
   if (v.help) return help('metrics');
   if (!v.data || !v.out) throw new UsageError(message('cli.bad-option', { detail: 'report metrics needs --data DIR and --out FILE.json' }));
+  const edition = await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), (v.edition as string | undefined) ?? '2023');
   const engine = await openDuckDb();
   try {
-    const doc = await computeDatasetMetrics(fx, engine, resolve(v.data as string));
+    const doc = await computeDatasetMetrics(fx, engine, resolve(v.data as string), edition.definitions);
     await timed(fx, 'write', () => fx.fs.writeAll([{ path: resolve(v.out as string), data: `${JSON.stringify(doc, null, 2)}\n` }]));
   } finally {
     engine.close();

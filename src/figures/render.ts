@@ -40,8 +40,7 @@ export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocu
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
-    const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
-    const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
+    const built = def.build({ metrics, t, names, focus: numbers.focus, content: numbers.content ?? {} });
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };

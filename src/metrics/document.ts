@@ -7,6 +7,7 @@
  */
 import type { CalibrationEntry, Manifest } from '../load/manifest.ts';
 import type { TableFormat } from '../load/tables.ts';
+import type { Definitions } from './definitions.ts';
 
 /** Counts keyed by ISO country code, largest first. */
 export type CountryCounts = Readonly<Record<string, number>>;
@@ -126,6 +127,8 @@ export interface Provenance {
    * was published (`assumed: false`) or modelled by the project (`assumed: true`).
    */
   readonly calibration: readonly CalibrationEntry[];
+  /** The thresholds the SQL applied (top share, high-value patent, high-level researcher): the edition's definitions. */
+  readonly definitions: Definitions;
 }
 
 export interface MetricsDocument {

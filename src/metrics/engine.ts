@@ -6,9 +6,17 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * Named parameters of a statement, written `$name` in the SQL (DuckDB's prepared-statement syntax; an
+ * engine with another syntax, e.g. ClickHouse's `{name:Type}`, rewrites them). Values are bound, never
+ * pasted into the text.
+ */
+export type SqlParameters = Readonly<Record<string, number | string>>;
+
 export interface SqlEngine {
-  run(sql: string): Promise<void>;
-  all<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** Runs a statement; `parameters` holds exactly the `$name`s it uses. */
+  run(sql: string, parameters?: SqlParameters): Promise<void>;
+  all<T extends Row = Row>(sql: string, parameters?: SqlParameters): Promise<T[]>;
   close(): void;
 }
 
@@ -36,11 +44,11 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
   return {
-    run: async (sql) => {
-      await connection.run(sql);
+    run: async (sql, parameters) => {
+      await connection.run(sql, bound(parameters));
     },
-    all: async <T extends Row>(sql: string) => {
-      const reader = await connection.runAndReadAll(sql);
+    all: async <T extends Row>(sql: string, parameters?: SqlParameters) => {
+      const reader = await connection.runAndReadAll(sql, bound(parameters));
       return reader.getRowObjectsJS().map((row) => normalise(row) as T);
     },
     close: () => {
@@ -48,6 +56,11 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       instance.closeSync();
     },
   };
+}
+
+/** No parameters: undefined, so that a statement without any is run as plain text, not prepared. */
+function bound(parameters: SqlParameters | undefined): Record<string, number | string> | undefined {
+  return parameters && Object.keys(parameters).length > 0 ? { ...parameters } : undefined;
 }
 
 /** DuckDB returns BIGINT as bigint; the metrics are counts far below 2^53, so plain numbers serve. */

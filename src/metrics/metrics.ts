@@ -18,6 +18,7 @@ import type {
   TalentMetrics,
   TopicMetrics,
 } from './document.ts';
+import { definitionParameters, type Definitions } from './definitions.ts';
 import { readQueryFile, runQueryFile } from './queries.ts';
 
 export interface Family {
@@ -73,15 +74,17 @@ export async function computeMetrics(
   engine: SqlEngine,
   manifest: Manifest,
   inputs: readonly LoadedTable[],
+  definitions: Definitions,
   options: ComputeOptions = {},
 ): Promise<MetricsDocument> {
   const families = presentFamilies(inputs);
+  const parameters = definitionParameters(definitions);
   const results: Partial<Record<FamilyName, unknown>> = {};
   const queries: Record<string, MetricsDocument['provenance']['queries'][string]> = {};
   for (const family of families) {
     const start = performance.now();
     const file = readQueryFile(family.name);
-    results[family.name] = SHAPE[family.name](await runQueryFile(engine, file));
+    results[family.name] = SHAPE[family.name](await runQueryFile(engine, file, parameters));
     options.onFamily?.(family.name, (performance.now() - start) / 1000);
     // The id names the exact query text: the family and the first 12 hex digits of its SHA-256.
     queries[family.name] = { id: `${family.name}@${file.sha256.slice(0, 12)}`, file: `src/metrics/sql/${family.name}.sql`, sha256: file.sha256, tables: family.tables };
@@ -101,6 +104,8 @@ export async function computeMetrics(
       },
       // Published or modelled, per calibrated value (empty for a dataset of real records).
       calibration: manifest.calibration,
+      // The thresholds the SQL applied (the edition's definitions): the text prints them from here.
+      definitions: { ...definitions },
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
       queries,
       omitted: FAMILIES.filter((f) => !families.includes(f)).map((f) => f.name),

@@ -3,6 +3,7 @@ import { bandBounds, bandLabel } from '../../src/chapters/bands.ts';
 import { cardinal, money, numeral, share } from '../../src/chapters/format.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { bundle } from './fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 describe('money and counts in words', () => {
   it('writes dollar amounts the way each language does', () => {
@@ -37,8 +38,8 @@ describe('value bands', () => {
   });
 
   it('labels them in each language, amounts formatted, none typed', async () => {
-    const zh = createTranslator(await bundle('zh'));
-    const en = createTranslator(await bundle('en'));
+    const zh = createTranslator(await bundle('zh'), DEFINITIONS_2023);
+    const en = createTranslator(await bundle('en'), DEFINITIONS_2023);
     expect(bandLabel(zh, '10k-30k')).toBe('1 万–3 万美元');
     expect(bandLabel(en, '10k-30k')).toBe('USD 10,000–30,000');
     expect(bandLabel(en, '600k-3M')).toBe('USD 600,000–3 million');

@@ -11,6 +11,7 @@ import { nodeFileSystem } from '../../src/effects.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { metricsOf } from '../metrics/compute.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -37,7 +38,7 @@ export function copy(metrics: MetricsDocument): MetricsDocument {
 export async function render(locale: Locale, metrics: MetricsDocument, ed?: Edition, options: RenderOptions = {}) {
   const b = await bundle(locale);
   const e = ed ?? (await edition());
-  const chapters = renderChapters(e, metrics, createTranslator(b), countryNames(locale, b.namespaces.countries), numberFigures(e), options);
+  const chapters = renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames(locale, b.namespaces.countries), numberFigures(e), options);
   const html = chapters.map((c) => c.html).join('\n');
   const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
   return { chapters, html, text };

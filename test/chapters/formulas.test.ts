@@ -5,10 +5,11 @@ import { formulaHtml, symbolHtml } from '../../src/chapters/formulas.ts';
 import { ReportError } from '../../src/errors.ts';
 import { bundle, render, sampleMetrics } from './fixtures.ts';
 import { editionOf } from '../helpers/fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 describe('formulas', () => {
   it("are MathML with the words in the locale and identifiers the report's font can set", async () => {
-    const zh = formulaHtml('frontier-index', createTranslator(await bundle('zh')));
+    const zh = formulaHtml('frontier-index', createTranslator(await bundle('zh'), DEFINITIONS_2023));
     expect(zh).toMatch(/^<div class="formula"><math display="block">.*<\/math><math display="block">.*<\/math><\/div>$/);
     expect(zh).toContain('<mtext>前沿指数</mtext><mo>=</mo><mfrac><mrow><mi mathvariant="normal">R</mi></mrow><mrow><mrow><mi>max</mi><mo>(</mo>');
     // No automatic italics: they would map R to U+1D445, which Noto Sans SC does not have.

@@ -6,6 +6,7 @@ import { numberFigures, numberTables, renderChapters } from '../../src/chapters/
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { editionOf } from '../helpers/fixtures.ts';
 import { bundle, copy, edition, render, sampleMetrics } from './fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 let metrics: MetricsDocument;
 beforeAll(async () => {
@@ -130,7 +131,7 @@ describe('template errors', () => {
   const one = async (text: string, locale: 'zh' | 'en' = 'en') => {
     const b = await bundle(locale);
     const e = editionOf(text);
-    return renderChapters(e, metrics, createTranslator(b), countryNames(locale, b.namespaces.countries), numberFigures(e));
+    return renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames(locale, b.namespaces.countries), numberFigures(e));
   };
 
   it('names the template file, line and column of a missing metric', async () => {
@@ -156,6 +157,7 @@ describe('numbering', () => {
       edition: 't',
       data: 'd',
       focus: { home: 'CN', rival: 'US' },
+      definitions: DEFINITIONS_2023,
       chapters: [
         { id: 'a', file: 'a', text: 'See {{ref "b-fig"}} and {{ref "papers-countries"}}.\n\n{{figure "a-fig"}}' },
         { id: 'b', file: 'b', text: '{{figure "b-fig"}}\n{{figure "a-fig"}}\n\n{{table "papers-countries"}}' },
@@ -164,7 +166,7 @@ describe('numbering', () => {
     expect([...numberFigures(e)]).toEqual([['a-fig', 1], ['b-fig', 2]]);
     expect([...numberTables(e)]).toEqual([['papers-countries', 1]]);
     const b = await bundle('zh');
-    const html = renderChapters(e, metrics, createTranslator(b), countryNames('zh', {}), numberFigures(e));
+    const html = renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames('zh', {}), numberFigures(e));
     expect(html[0]!.html).toContain('See <a href="#fig-b-fig">图 2</a> and <a href="#tab-papers-countries">表 1</a>.');
     expect(html[1]!.html).toContain('<table id="tab-papers-countries" data-number="1"');
   });
@@ -175,7 +177,7 @@ describe('escaping', () => {
     const b = await bundle('en');
     const e = editionOf('{{name}} and {{t "notes.source" source=name}}');
     const m = { ...metrics, name: '<b>*x*</b> & {{y}}' } as never;
-    const html = renderChapters(e, m, createTranslator(b), countryNames('en', {}), numberFigures(e))[0]!.html;
+    const html = renderChapters(e, m, createTranslator(b, DEFINITIONS_2023), countryNames('en', {}), numberFigures(e))[0]!.html;
     expect(html).toBe('<p>&lt;b&gt;*x*&lt;/b&gt; &amp; {{y}} and Source: &lt;b&gt;*x*&lt;/b&gt; &amp; {{y}}.</p>\n');
   });
 });

@@ -13,6 +13,7 @@ import { renderFigures, specRows } from '../../src/figures/render.ts';
 import { ALL_COUNTRIES, PROVINCES } from '../../src/generate/entities.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { bundle, copy, render, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 const regions = JSON.parse(readFileSync(join(ROOT, 'locales/en/regions.json'), 'utf8')) as Record<string, string>;
 
@@ -76,11 +77,11 @@ describe('map classes', () => {
   });
 
   it('labels classes of whole numbers in the locale, signed when the map diverges', async () => {
-    const en = { t: createTranslator(await bundle('en')) } as never;
+    const en = { t: createTranslator(await bundle('en'), DEFINITIONS_2023) } as never;
     expect(classLabels(en, [-199, -49, -9, 0, 1, 10, 50, 200], true)).toEqual([
       '−200 or less', '−199 to −50', '−49 to −10', '−9 to −1', '0', '+1 to +9', '+10 to +49', '+50 to +199', '+200 or more',
     ]);
-    const zh = { t: createTranslator(await bundle('zh')) } as never;
+    const zh = { t: createTranslator(await bundle('zh'), DEFINITIONS_2023) } as never;
     expect(classLabels(zh, [1000, 2000, 5000, 10000], false)).toEqual(['不足 1,000', '1,000 至 1,999', '2,000 至 4,999', '5,000 至 9,999', '10,000 及以上']);
   });
 });
@@ -88,7 +89,7 @@ describe('map classes', () => {
 async function maps(locale: 'zh' | 'en', metrics?: MetricsDocument) {
   const b = await bundle(locale);
   const numbers = Object.assign(new Map([[talentProvincesMap.id, 7], [flowsCountriesMap.id, 8]]), { focus: { home: 'CN', rival: 'US' } });
-  return renderFigures(numbers, metrics ?? (await sampleMetrics()), createTranslator(b), countryNames(locale, b.namespaces.countries));
+  return renderFigures(numbers, metrics ?? (await sampleMetrics()), createTranslator(b, DEFINITIONS_2023), countryNames(locale, b.namespaces.countries));
 }
 
 describe('the map figures', () => {
@@ -126,7 +127,7 @@ describe('the map figures', () => {
 
   it('colour the areas from the data: a province with more researchers is never lighter', async () => {
     const b = await bundle('en');
-    const ctx = { metrics: await sampleMetrics(), t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {} };
+    const ctx = { metrics: await sampleMetrics(), t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {} };
     const spec = talentProvincesMap.build(ctx).spec as { layer: { encoding?: { color?: { scale?: { domain: string[]; range: string[] } } } }[] };
     const rows = specRows(talentProvincesMap.build(ctx).spec as never);
     expect(rows.map((r) => r.id)).toEqual([...ctx.metrics.talent!.by_province].sort((a, b) => b.scholars - a.scholars || a.province.localeCompare(b.province)).map((p) => p.province));

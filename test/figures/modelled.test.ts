@@ -3,6 +3,7 @@ import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
+import { DEFINITIONS_2023, FOCUS_2023 } from '../helpers/definitions.ts';
 
 describe('modelled values in ranked figures', () => {
   it('are drawn paler, labelled with the mark, and explained in a note', async () => {
@@ -13,7 +14,7 @@ describe('modelled values in ranked figures', () => {
     ];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
     const bundle = realBundle('en');
-    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(Object.assign(new Map([['papers-by-country', 1]]), { focus: FOCUS_2023 }), metrics, createTranslator(bundle, DEFINITIONS_2023), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).toContain('>108,400*</text>');
     expect(fig!.svg).toContain('>525,794</text>');
     expect(fig!.svg).toMatch(/opacity="0\.45"/);
@@ -22,7 +23,7 @@ describe('modelled values in ranked figures', () => {
 
   it('are not marked when the data are real records', async () => {
     const bundle = realBundle('en');
-    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(Object.assign(new Map([['papers-by-country', 1]]), { focus: FOCUS_2023 }), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle, DEFINITIONS_2023), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).not.toContain('*</text>');
     expect(fig!.notes.some((n) => n.includes('Modelled'))).toBe(false);
   });
@@ -34,7 +35,7 @@ describe('modelled values in ranked figures', () => {
     const calibration = [{ path: 'talent.by_province', key: { province }, field: 'scholars', value: 1, assumed: true }];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
     const bundle = await readBundle('en');
-    const [fig] = await renderFigures(new Map([['ch3-talent-provinces-map', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(Object.assign(new Map([['ch3-talent-provinces-map', 1]]), { focus: FOCUS_2023 }), metrics, createTranslator(bundle, DEFINITIONS_2023), countryNames('en', bundle.namespaces.countries));
     expect(fig!.notes[0]).toMatch(/^Areas marked &#42; have modelled values/);
   });
 });

@@ -14,6 +14,7 @@ import { measureText } from '../../src/fonts/fontsource.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
 import { bundle, copy, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { DEFINITIONS_2023, FOCUS_2023 } from '../helpers/definitions.ts';
 
 let metrics: MetricsDocument;
 let content: EditionContent;
@@ -26,7 +27,7 @@ const hot = (m: MetricsDocument) => (m.topics ?? []).filter((t) => t.group === '
 
 async function build(id: string, locale: Locale, m = metrics, c = content) {
   const b = await bundle(locale);
-  return FIGURES.find((f) => f.id === id)!.build({ metrics: m, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: c });
+  return FIGURES.find((f) => f.id === id)!.build({ metrics: m, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: c });
 }
 
 type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string; align?: string } };
@@ -104,7 +105,7 @@ describe('timeline figures (trends-hot-<a|b|c>-timeline)', () => {
     expect(zh.caption).toBe('天空计算：2031 年大事年表');
     expect(en.description).toContain('February: ');
     expect(zh.description).toContain('2 月：');
-    const [fig] = await renderFigures(Object.assign(new Map([[IDS[1]!, 9]]), { content: withTimeline(moved) }), m, createTranslator(await bundle('zh')), countryNames('zh', (await bundle('zh')).namespaces.countries));
+    const [fig] = await renderFigures(Object.assign(new Map([[IDS[1]!, 9]]), { focus: FOCUS_2023, content: withTimeline(moved) }), m, createTranslator(await bundle('zh'), DEFINITIONS_2023), countryNames('zh', (await bundle('zh')).namespaces.countries));
     expect(fig!.notes).toEqual(['说明：时间范围为 2031 年 1 月至 2031 年 12 月；事件由编辑部遴选。']);
     // The CSV lists the events: a header and one row per event.
     expect(fig!.download.csv.trim().split('\r\n')).toHaveLength(1 + t.topics[topic.topic_id]!.length);
@@ -125,7 +126,7 @@ describe('timeline figures (trends-hot-<a|b|c>-timeline)', () => {
     for (const id of IDS) {
       const svgs: string[] = [];
       for (const locale of ['zh', 'en'] as const) {
-        const [fig] = await renderFigures(Object.assign(new Map([[id, 1]]), { content }), metrics, createTranslator(await bundle(locale)), countryNames(locale, (await bundle(locale)).namespaces.countries));
+        const [fig] = await renderFigures(Object.assign(new Map([[id, 1]]), { focus: FOCUS_2023, content }), metrics, createTranslator(await bundle(locale), DEFINITIONS_2023), countryNames(locale, (await bundle(locale)).namespaces.countries));
         expect(fig!.svg).not.toContain('…');
         svgs.push(fig!.svg);
       }

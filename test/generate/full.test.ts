@@ -15,6 +15,7 @@ import { openDuckDb } from '../../src/metrics/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
 import { loadTargets } from '../../src/generate/targets.ts';
 import { calibrationEntries, matches, valueAt } from '../../src/generate/calibration.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () => {
   const out = defaultOut(1);
@@ -31,7 +32,7 @@ describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () =
     try {
       const manifest = await readManifest(nodeFileSystem, out);
       const tables = await loadTables(nodeFileSystem, engine, out, manifest, requiredTables());
-      const doc = (await computeMetrics(engine, manifest, tables)) as unknown as Doc;
+      const doc = (await computeMetrics(engine, manifest, tables, DEFINITIONS_2023)) as unknown as Doc;
       const c = compareDocument(doc, loadTargets());
       console.log(report(c));
       expect(c.results.filter((r) => !r.ok)).toEqual([]);

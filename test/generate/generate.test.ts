@@ -18,6 +18,7 @@ import { readManifest } from '../../src/load/manifest.ts';
 import { loadTables } from '../../src/load/tables.ts';
 import { openDuckDb } from '../../src/metrics/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 const SCALE = 0.01;
 const S = (v: number) => Math.round(v * SCALE);
@@ -88,7 +89,7 @@ describe('generated dataset (scale 0.01)', () => {
     try {
       const manifest = await readManifest(nodeFileSystem, a);
       const tables = await loadTables(nodeFileSystem, engine, a, manifest, requiredTables());
-      const m = (await computeMetrics(engine, manifest, tables)) as unknown as Doc;
+      const m = (await computeMetrics(engine, manifest, tables, DEFINITIONS_2023)) as unknown as Doc;
       const pick = (rows: unknown, key: string, fields: string[]) =>
         Object.fromEntries((rows as Record<string, unknown>[]).map((r) => [String(r[key]), fields.map((f) => Number(Number(r[f]).toFixed(6)))]));
       expect(m.papers!.total).toBe(doc.papers!.total);

@@ -4,6 +4,7 @@ import type { Edition } from '../../src/chapters/edition.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import { readFileSync } from 'node:fs';
+import { DEFINITIONS_2023, FOCUS_2023 } from './definitions.ts';
 
 export function metricsWith(byCountry: [string, number, number][]): MetricsDocument {
   return {
@@ -17,6 +18,7 @@ export function metricsWith(byCountry: [string, number, number][]): MetricsDocum
       manifest: { edition: '2023', title: { zh: '标题', en: 'Title' }, paper_years: [2012, 2021], patent_years: [2012, 2021], snapshot: '2022-06-30', source: { zh: 'AMiner 科技情报平台', en: 'AMiner' } },
       inputs: [],
       queries: {},
+      definitions: DEFINITIONS_2023,
     },
   } as unknown as MetricsDocument;
 }
@@ -28,7 +30,7 @@ export function realBundle(locale: Locale): LocaleBundle {
 }
 
 export function editionOf(text: string, file = 'templates/test/chapters/x.md.hbs'): Edition {
-  return { edition: 'test', data: 'data/test', chapters: [{ id: 'x', file, text }] };
+  return { edition: 'test', data: 'data/test', focus: FOCUS_2023, definitions: DEFINITIONS_2023, chapters: [{ id: 'x', file, text }] };
 }
 
 export function realEdition(): Edition {

@@ -8,15 +8,18 @@ import { loadTables } from '../../src/load/tables.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { openDuckDb } from '../../src/metrics/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
+import type { Definitions } from '../../src/metrics/definitions.ts';
 
 export const FIXTURES = new URL('../fixtures/datasets/', import.meta.url).pathname;
 
-export async function metricsOf(dir: string): Promise<MetricsDocument> {
+/** `definitions`: the thresholds given to the SQL, by default the 2023 edition's. */
+export async function metricsOf(dir: string, definitions: Definitions = DEFINITIONS_2023): Promise<MetricsDocument> {
   const engine = await openDuckDb();
   try {
     const manifest = await readManifest(nodeFileSystem, dir);
     const tables = await loadTables(nodeFileSystem, engine, dir, manifest, requiredTables());
-    return await computeMetrics(engine, manifest, tables);
+    return await computeMetrics(engine, manifest, tables, definitions);
   } finally {
     engine.close();
   }

@@ -7,11 +7,12 @@ import { Trace } from '../../src/chapters/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
 import { renderTable } from '../../src/tables/render.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 async function table(locale: 'zh' | 'en', content?: Record<string, unknown>) {
   const [metrics, b, e] = await Promise.all([sampleMetrics(), bundle(locale), edition()]);
   const trace = new Trace();
-  const t = renderTable('directions-keywords', 11, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
+  const t = renderTable('directions-keywords', 11, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
   return { t, trace };
 }
 

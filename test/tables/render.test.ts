@@ -7,12 +7,13 @@ import { tableHtml } from '../../src/html/tables.ts';
 import { TABLES } from '../../src/tables/catalog.ts';
 import { renderTable } from '../../src/tables/render.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 async function table(id: string, locale: 'zh' | 'en', number = 3) {
   const metrics = await sampleMetrics();
   const b = await bundle(locale);
   const trace = new Trace();
-  const t = renderTable(id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, trace });
+  const t = renderTable(id, number, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, trace });
   return { t, trace, metrics };
 }
 
@@ -58,7 +59,7 @@ describe('modelled values in tables', () => {
     ];
     const withCalibration = { ...metrics, provenance: { ...metrics.provenance, calibration } };
     const b = await bundle('en');
-    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
+    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
     expect(t.rows[0]![2]).toBe(integer(first!.papers));
     expect(t.rows[1]![2]).toBe(`${integer(second!.papers)}*`);
     expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);

@@ -8,8 +8,10 @@
 -- now; it needed file order for its line numbers.
 SET preserve_insertion_order = false;
 
--- Per publication year: k = ceil(n/100); the threshold is the citations of the k-th most cited paper,
--- i.e. the largest citation count c such that at least k papers of the year have c or more.
+-- Per publication year: k = ceil(n × $top_share) (the edition's definitions; 0.01 for a top 1%); the
+-- threshold is the citations of the k-th most cited paper, i.e. the largest citation count c such that
+-- at least k papers of the year have c or more. The share is a DECIMAL so the product is exact: in
+-- binary floating point 300 × 0.07 is 21.000000000000004, whose ceiling would be 22.
 -- Counting papers per (year, citations) first keeps the sort small; ties need no tie-break.
 CREATE OR REPLACE TEMP TABLE paper_thresholds AS
 WITH counts AS (SELECT year, citations, count(*) AS m FROM papers GROUP BY year, citations),
@@ -19,10 +21,10 @@ cumulative AS (
          sum(m) OVER (PARTITION BY year) AS n
   FROM counts
 )
-SELECT year, max(citations) FILTER (WHERE at_least >= ceil(n / 100.0))::INTEGER AS threshold
+SELECT year, max(citations) FILTER (WHERE at_least >= ceil(n * CAST($top_share AS DECIMAL(18, 9))))::INTEGER AS threshold
 FROM cumulative GROUP BY year;
 
--- A paper is top 1% when its citations reach its year's threshold (ties included) and are at least 1.
+-- A paper is a top paper when its citations reach its year's threshold (ties included) and are at least 1.
 -- pk, a number per paper, makes the later joins and DISTINCTs cheaper than on the text id.
 CREATE OR REPLACE TEMP TABLE paper_flags AS
 SELECT row_number() OVER () AS pk, p.paper_id, p.year, p.doc_type, p.citations,

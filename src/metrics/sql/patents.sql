@@ -1,6 +1,7 @@
 -- Metric family: patents. Definitions in docs/data-contract.md ("Patents").
 -- Every patent in the table is in scope: the loader rejects years outside the manifest's patent_years.
--- A high-value patent has value_usd >= 1,000,000; a null value is never high-value.
+-- A high-value patent has value_usd >= $high_value_usd (the edition's definitions); a null value is never
+-- high-value.
 
 -- The value band of each patent, with its position so lists can follow the bands' order.
 CREATE OR REPLACE TEMP TABLE patent_bands AS
@@ -17,13 +18,13 @@ FROM patents;
 
 -- name: totals
 SELECT count(*)::BIGINT AS total,
-       (count(*) FILTER (WHERE value_usd >= 1000000))::BIGINT AS high_value_total
+       (count(*) FILTER (WHERE value_usd >= $high_value_usd))::BIGINT AS high_value_total
 FROM patents;
 
 -- name: by_country
 SELECT country,
        count(*)::BIGINT AS patents,
-       (count(*) FILTER (WHERE value_usd >= 1000000))::BIGINT AS high_value
+       (count(*) FILTER (WHERE value_usd >= $high_value_usd))::BIGINT AS high_value
 FROM patents
 GROUP BY country
 ORDER BY patents DESC, country;
@@ -37,7 +38,7 @@ SELECT r.root_id AS institution_id,
        any_value(i.country) AS country,
        any_value(i.kind) AS kind,
        count(*)::BIGINT AS patents,
-       (count(*) FILTER (WHERE p.value_usd >= 1000000))::BIGINT AS high_value
+       (count(*) FILTER (WHERE p.value_usd >= $high_value_usd))::BIGINT AS high_value
 FROM patents p
 JOIN institution_roots r ON r.institution_id = p.assignee_id
 JOIN institutions i ON i.institution_id = r.root_id
@@ -47,7 +48,7 @@ ORDER BY patents DESC, r.root_id;
 -- name: by_year_country
 SELECT year, country,
        count(*)::BIGINT AS patents,
-       (count(*) FILTER (WHERE value_usd >= 1000000))::BIGINT AS high_value
+       (count(*) FILTER (WHERE value_usd >= $high_value_usd))::BIGINT AS high_value
 FROM patents
 GROUP BY year, country
 ORDER BY year, patents DESC, country;

@@ -1,16 +1,16 @@
 -- Metric family: talent. Definitions in docs/data-contract.md ("Talent").
--- A high-level researcher has h_index >= 20. Institutions are rolled up (institution_roots, from
+-- A high-level researcher has h_index >= $high_level_h (the edition's definitions). Institutions are rolled up (institution_roots, from
 -- papers.sql); scholars without an institution, or without a province, are left out of those lists.
 
 -- name: totals
 SELECT count(*)::BIGINT AS total,
-       (count(*) FILTER (WHERE h_index >= 20))::BIGINT AS high_level_total
+       (count(*) FILTER (WHERE h_index >= $high_level_h))::BIGINT AS high_level_total
 FROM scholars;
 
 -- name: by_country
 SELECT country,
        count(*)::BIGINT AS scholars,
-       (count(*) FILTER (WHERE h_index >= 20))::BIGINT AS high_level
+       (count(*) FILTER (WHERE h_index >= $high_level_h))::BIGINT AS high_level
 FROM scholars
 GROUP BY country
 ORDER BY scholars DESC, country;
@@ -22,7 +22,7 @@ SELECT r.root_id AS institution_id,
        any_value(i.country) AS country,
        any_value(i.kind) AS kind,
        count(*)::BIGINT AS scholars,
-       (count(*) FILTER (WHERE s.h_index >= 20))::BIGINT AS high_level
+       (count(*) FILTER (WHERE s.h_index >= $high_level_h))::BIGINT AS high_level
 FROM scholars s
 JOIN institution_roots r ON r.institution_id = s.institution_id
 JOIN institutions i ON i.institution_id = r.root_id
@@ -32,7 +32,7 @@ ORDER BY scholars DESC, r.root_id;
 -- name: by_province
 SELECT province,
        count(*)::BIGINT AS scholars,
-       (count(*) FILTER (WHERE h_index >= 20))::BIGINT AS high_level
+       (count(*) FILTER (WHERE h_index >= $high_level_h))::BIGINT AS high_level
 FROM scholars
 WHERE province IS NOT NULL
 GROUP BY province

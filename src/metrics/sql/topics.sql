@@ -9,7 +9,7 @@ FROM paper_topics pt JOIN paper_flags f USING (paper_id)
 WHERE f.top1;
 
 CREATE OR REPLACE TEMP TABLE topic_patents AS
-SELECT DISTINCT pt.topic_id, p.patent_id, p.country, (p.value_usd >= 1000000) IS TRUE AS high_value
+SELECT DISTINCT pt.topic_id, p.patent_id, p.country, (p.value_usd >= $high_value_usd) IS TRUE AS high_value
 FROM patent_topics pt JOIN patents p USING (patent_id);
 
 -- The yearly citation series of the topic's top 1% papers, over every year from the earliest
