@@ -289,7 +289,7 @@ async function previewLatency(dataDir: string, cacheDir: string, edits: number):
     for (const locale of LOCALES) out[locale] = { medianMs: 0, buildMs: 0, all: [] };
     for (let i = 0; i < edits; i++) {
       for (const locale of LOCALES) {
-        const file = join(root, 'locales', locale, 'document.json');
+        const file = join(root, 'locales', 'shared', locale, 'document.json');
         const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
         const seen = reloads;
         const start = performance.now();

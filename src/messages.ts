@@ -48,6 +48,8 @@ export const messages = {
     `${p.file}:${p.line}:${p.column}: ${p.detail}`,
   'locale.missing-key': (p: { locale: string; key: string; file: string }) =>
     `${p.file}: locale "${p.locale}" has no message "${p.key}"`,
+  'locale.duplicate-key': (p: { file: string; key: string; other: string }) =>
+    `${p.file}: message "${p.key}" is also in ${p.other}; an edition adds sentences to the shared vocabulary and never redefines one (rename the key, or change the shared wording for every edition)`,
   'figure.unknown': (p: { id: string; known: string[] }) =>
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>

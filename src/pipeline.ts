@@ -4,7 +4,7 @@
  *   data/<edition>/*.csv ─load─▶ typed tables ─metrics─▶ MetricsDocument ───────────────▶ metrics.json
  *                                                            │
  *   templates/<edition>/ ─┐                                  ▼
- *   locales/<locale>/ ────┴──────────────────────▶ chapters (markdown → HTML) ─┐
+ *   locales/…/<locale>/ ──┴──────────────────────▶ chapters (markdown → HTML) ─┐
  *                                                  figures  (Vega-Lite → SVG) ─┴─html─▶ index.html ─pdf─▶ report.pdf
  *
  *   (.cache/build: metrics by dataset + query + engine digest, chapters by templates + locale + metrics
@@ -284,7 +284,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
 
   try {
     for (const locale of options.locales) {
-      const bundle = await readLocale(fx.fs, join(options.root, 'locales'), locale);
+      const bundle = await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale);
       const t = createTranslator(bundle, metrics.provenance.definitions);
       const names = countryNames(locale, bundle.namespaces.countries);
       const chapters = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => renderChapters(edition, metrics, t, names, numbers));

@@ -87,7 +87,7 @@ describe('build cache', () => {
   it('does not recompute metrics for a template or a locale change, and shows the change', async () => {
     const chapter = join(root, 'templates/2023', /template:\s*(\S+)/.exec(readFileSync(join(root, 'templates/2023/edition.yaml'), 'utf8'))![1]!);
     appendFileSync(chapter, '\n\nCACHE-TEST-TEMPLATE-MARKER\n');
-    const file = join(root, 'locales/en/document.json');
+    const file = join(root, 'locales/shared/en/document.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     writeFileSync(file, JSON.stringify({ ...doc, back_generated: 'CACHE-TEST-SENTENCE' }));
     const r = await run();
@@ -142,7 +142,7 @@ describe('build cache', () => {
     expect(readFileSync(join(root, 'out/2023/zh/report.pdf'), 'utf8')).toBe(`%PDF-fake zh ${digest(html('zh'))}`);
     expect(r.files.find((f) => f.path.endsWith('zh/report.pdf'))!.pages).toBe(3);
 
-    const file = join(root, 'locales/en/document.json');
+    const file = join(root, 'locales/shared/en/document.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     writeFileSync(file, JSON.stringify({ ...doc, back_generated: 'CACHE-TEST-SENTENCE-2' }));
     const one = await run(['html', 'pdf']);
@@ -159,7 +159,7 @@ describe('build cache', () => {
 
   it('writes nothing when one locale fails to print, and waits for the other print', async () => {
     const mark = readFileSync(join(root, 'out/2023/en/index.html'), 'utf8');
-    writeFileSync(join(root, 'locales/en/document.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'locales/en/document.json'), 'utf8')), back_generated: 'CACHE-TEST-FAIL' }));
+    writeFileSync(join(root, 'locales/shared/en/document.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'locales/shared/en/document.json'), 'utf8')), back_generated: 'CACHE-TEST-FAIL' }));
     printed.length = 0;
     await expect(run(['html', 'pdf'], { printer: fakePrinter('en'), identity: 'fake-printer-3' })).rejects.toThrow(/no ink for en/);
     expect(printed).toEqual(['zh']);

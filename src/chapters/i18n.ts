@@ -1,5 +1,10 @@
 /**
- * Locale messages: `locales/<locale>/*.json`, one i18next instance per locale. Interpolated values are
+ * Locale messages, one i18next instance per locale: the engine's shared vocabulary
+ * (`locales/shared/<locale>/*.json`: units, labels, value bands, scope notes, document chrome, country
+ * and region names) and the edition's own sentences (`locales/<edition>/<locale>/*.json`), merged per
+ * namespace (file name). A key in both is refused, so an edition never silently rewords what every
+ * edition shares, and editing one edition's sentences never changes another's.
+ * Interpolated values are Interpolated values are
  * escaped with `escapeInline` (markdown- and HTML-safe) unless they are markup already (the output of
  * another message, e.g. a number with its unit); the message text itself is trusted markdown.
  * A missing key is an error naming the key, never a silently printed key.
@@ -17,14 +22,50 @@ export type Messages = Readonly<Record<string, unknown>>;
 
 export interface LocaleBundle {
   readonly locale: Locale;
+  /** The edition's folder for this locale, where a missing sentence belongs. */
   readonly dir: string;
   /** Namespace (file name without .json) → its messages. */
   readonly namespaces: Readonly<Record<string, Messages>>;
 }
 
-export async function readLocale(fs: FileSystem, root: string, locale: Locale): Promise<LocaleBundle> {
-  const dir = join(root, locale);
+/** The folder of the vocabulary every edition shares, under the locales root. */
+export const SHARED_LOCALES = 'shared';
+
+/** `root` is the top-level locales/ folder: its `shared/<locale>/` and `<edition>/<locale>/` are merged. */
+export async function readLocale(fs: FileSystem, root: string, edition: string, locale: Locale): Promise<LocaleBundle> {
+  const shared = await readLocaleFolder(fs, join(root, SHARED_LOCALES, locale));
+  const dir = join(root, edition, locale);
+  const own = await readLocaleFolder(fs, dir);
   const namespaces: Record<string, Messages> = {};
+  for (const name of [...new Set([...Object.keys(shared), ...Object.keys(own)])].sort()) {
+    namespaces[name] = mergeMessages(shared[name] ?? {}, own[name] ?? {}, (key) =>
+      ReportError.of('locale.duplicate-key', { file: join(dir, `${name}.json`), key, other: join(root, SHARED_LOCALES, locale, `${name}.json`) }),
+    );
+  }
+  return Object.freeze({ locale, dir, namespaces: Object.freeze(namespaces) });
+}
+
+/** Every key of both, recursively; a key (leaf or branch) that both define is refused. */
+function mergeMessages(shared: Messages, own: Messages, duplicate: (key: string) => Error, prefix = ''): Messages {
+  const out: Record<string, unknown> = { ...shared };
+  for (const [key, value] of Object.entries(own)) {
+    const there = shared[key];
+    const path = `${prefix}${key}`;
+    if (there === undefined) out[key] = value;
+    else if (isBranch(there) && isBranch(value)) out[key] = mergeMessages(there, value, duplicate, `${path}.`);
+    else throw duplicate(path);
+  }
+  return out;
+}
+
+function isBranch(value: unknown): value is Messages {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One folder's `*.json` files by namespace (an absent folder has none: an edition may add no sentences). */
+async function readLocaleFolder(fs: FileSystem, dir: string): Promise<Record<string, Messages>> {
+  const namespaces: Record<string, Messages> = {};
+  if (!(await fs.exists(dir))) return namespaces;
   for (const name of await fs.list(dir)) {
     if (!name.endsWith('.json')) continue;
     const file = join(dir, name);
@@ -34,7 +75,7 @@ export async function readLocale(fs: FileSystem, root: string, locale: Locale): 
       throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: String((error as Error).message) }, error);
     }
   }
-  return Object.freeze({ locale, dir, namespaces: Object.freeze(namespaces) });
+  return namespaces;
 }
 
 export interface Translator {

@@ -42,7 +42,7 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   } finally {
     engine.close();
   }
-  const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
+  const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), edition, l)));
   const result = checkEdition(ed, metrics, bundles);
   const problems = [...result.problems, ...(await checkFigureLabels(ed, metrics, bundles))];
   for (const l of result.locales) fx.log.info(`${l.locale}: ${l.figures} figures, ${l.tables} tables, ${l.numbers} numbers traced to the metrics`);

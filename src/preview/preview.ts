@@ -7,7 +7,7 @@
  *                                                │ ok / error
  *   browser ◀── GET page (+ reload script) ◀── server ◀──┘  (server-sent events: reload | problem)
  *
- * An edit inside locales/<locale>/ rebuilds that locale only. A code edit (src/) restarts the worker,
+ * An edit inside locales/shared/<locale>/ or locales/<edition>/<locale>/ rebuilds that locale only. A code edit (src/) restarts the worker,
  * since modules cannot be reloaded in a running process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -151,11 +151,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     void pump();
   };
 
-  /** The locales an edit concerns: one locale's folder → that locale; anything else → all. */
+  /** The locales an edit concerns: a locale's folder (locales/shared/<locale>/ or locales/<edition>/<locale>/) → that locale; anything else → all. */
   const localesOf = (paths: readonly string[]): Set<Locale> | 'all' => {
     const found = new Set<Locale>();
     for (const p of paths) {
-      const [top, locale] = relative(root, p).split(sep);
+      const [top, , locale] = relative(root, p).split(sep);
       if (top !== 'locales' || !options.locales.includes(locale as Locale)) return 'all';
       found.add(locale as Locale);
     }

@@ -22,7 +22,7 @@ export function sampleMetrics(): Promise<MetricsDocument> {
 }
 
 export function bundle(locale: Locale): Promise<LocaleBundle> {
-  return readLocale(nodeFileSystem, join(ROOT, 'locales'), locale);
+  return readLocale(nodeFileSystem, join(ROOT, 'locales'), '2023', locale);
 }
 
 export function edition(): Promise<Edition> {

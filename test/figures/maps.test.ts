@@ -15,7 +15,7 @@ import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { bundle, copy, render, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
-const regions = JSON.parse(readFileSync(join(ROOT, 'locales/en/regions.json'), 'utf8')) as Record<string, string>;
+const regions = JSON.parse(readFileSync(join(ROOT, 'locales/shared/en/regions.json'), 'utf8')) as Record<string, string>;
 
 describe('map geometry', () => {
   it('has a shape for every province the data can name (ISO 3166-2:CN), and the South China Sea islands', async () => {

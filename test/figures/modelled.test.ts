@@ -13,7 +13,7 @@ describe('modelled values in ranked figures', () => {
       { path: 'papers.by_country', key: { country: 'JP' }, field: 'papers', value: 108400, assumed: true },
     ];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
-    const bundle = realBundle('en');
+    const bundle = await realBundle('en');
     const [fig] = await renderFigures(Object.assign(new Map([['papers-by-country', 1]]), { focus: FOCUS_2023 }), metrics, createTranslator(bundle, DEFINITIONS_2023), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).toContain('>108,400*</text>');
     expect(fig!.svg).toContain('>525,794</text>');
@@ -22,7 +22,7 @@ describe('modelled values in ranked figures', () => {
   });
 
   it('are not marked when the data are real records', async () => {
-    const bundle = realBundle('en');
+    const bundle = await realBundle('en');
     const [fig] = await renderFigures(Object.assign(new Map([['papers-by-country', 1]]), { focus: FOCUS_2023 }), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle, DEFINITIONS_2023), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).not.toContain('*</text>');
     expect(fig!.notes.some((n) => n.includes('Modelled'))).toBe(false);

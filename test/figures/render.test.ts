@@ -11,7 +11,7 @@ import { DEFINITIONS_2023, FOCUS_2023 } from '../helpers/definitions.ts';
 const metrics = metricsWith([['US', 525794, 14], ['CN', 506775, 18], ['DE', 151435, 13], ['GB', 137826, 25], ['IN', 122982, 15]]);
 
 async function figure(locale: 'zh' | 'en') {
-  const bundle = realBundle(locale);
+  const bundle = await realBundle(locale);
   const [fig] = await renderFigures(Object.assign(new Map([['papers-by-country', 3]]), { focus: FOCUS_2023 }), metrics, createTranslator(bundle, DEFINITIONS_2023), countryNames(locale, bundle.namespaces.countries));
   return fig!;
 }

@@ -1,5 +1,6 @@
 /** Small hand-made inputs for stage tests: a metrics document, locale bundles, an edition. */
-import type { LocaleBundle } from '../../src/chapters/i18n.ts';
+import { readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
+import { nodeFileSystem } from '../../src/effects.ts';
 import type { Edition } from '../../src/chapters/edition.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import type { Locale } from '../../src/load/yaml.ts';
@@ -23,10 +24,9 @@ export function metricsWith(byCountry: [string, number, number][]): MetricsDocum
   } as unknown as MetricsDocument;
 }
 
-/** The project's real locale files, so tests exercise the real sentences. */
-export function realBundle(locale: Locale): LocaleBundle {
-  const read = (ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${locale}/${ns}.json`, import.meta.url), 'utf8'));
-  return { locale, dir: `locales/${locale}`, namespaces: { report: read('report'), countries: read('countries'), document: read('document') } };
+/** The project's real locale files (shared vocabulary and the 2023 edition's sentences), so tests exercise the real sentences. */
+export function realBundle(locale: Locale): Promise<LocaleBundle> {
+  return readLocale(nodeFileSystem, new URL('../../locales', import.meta.url).pathname, '2023', locale);
 }
 
 export function editionOf(text: string, file = 'templates/test/chapters/x.md.hbs'): Edition {

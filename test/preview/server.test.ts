@@ -66,7 +66,7 @@ afterAll(async () => {
   await preview?.close();
 });
 
-const documentJson = (locale: string) => join(root, 'locales', locale, 'document.json');
+const documentJson = (locale: string) => join(root, 'locales', 'shared', locale, 'document.json');
 function setSentence(locale: string, text: string) {
   const doc = JSON.parse(readFileSync(documentJson(locale), 'utf8')) as Record<string, string>;
   writeFileSync(documentJson(locale), `${JSON.stringify({ ...doc, back_generated: text }, null, 2)}\n`);
