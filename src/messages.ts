@@ -22,6 +22,7 @@ export const messages = {
 
   // input
   'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
+  'data.no-maker': (p: { file: string }) => `${p.file}: expected a module exporting make({ out, log }), the edition's data maker (data.make in edition.yaml)`,
   'content.unknown': (p: { file: string; known: readonly string[] }) =>
     `${p.file}: not a kind of edition content (known: ${p.known.join(', ') || 'none'}; see src/chapters/content-readers.ts)`,
   'content.timeline-missing': (p: { figure: string; topic: string }) =>

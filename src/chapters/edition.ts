@@ -27,13 +27,13 @@ export interface Edition {
   readonly edition: string;
   /** Given to templates as `focus` (and to the figures and tables that compare the two); required. */
   readonly focus: Focus;
-  /** The dataset folder, relative to the project root. */
+  /** The dataset folder, relative to the project root (`data: DIR`, or `data: { dir: DIR, make: … }`). */
   readonly data: string;
   /**
-   * The dataset is made by the project's generator (src/generate, calibrated to the published
-   * figures) and written to `data` when missing or out of date, rather than supplied.
+   * The module that makes the dataset (`data.make`, relative to the project root), when the edition
+   * makes its own rather than being given one: the build runs it first (see cli/dataset.ts).
    */
-  readonly generated?: boolean;
+  readonly make?: string;
   /** The metric definitions and thresholds (`definitions:`), passed to the metrics SQL as parameters. */
   readonly definitions: Definitions;
   readonly chapters: readonly ChapterSource[];
@@ -51,8 +51,11 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   }
   const source = parseYaml(file, await fs.readText(file));
   const r = new YamlReader(source);
-  const data = r.string(['data']);
-  const generated = r.optionalBoolean(['generated']) ?? false;
+  // `data: DIR` (a supplied dataset), or `data: { dir: DIR, make: MODULE }` (one the edition makes).
+  const declared = (source.value as { data?: unknown } | null)?.data;
+  const made = typeof declared === 'object' && declared !== null;
+  const data = made ? r.string(['data', 'dir']) : r.string(['data']);
+  const make = made && (declared as { make?: unknown }).make !== undefined ? r.string(['data', 'make']) : undefined;
   // Every edition names its two countries: the engine has no default pair.
   r.object(['focus']);
   const focus = { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) };
@@ -74,5 +77,5 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  return Object.freeze({ edition, data, generated, definitions, focus: Object.freeze(focus), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  return Object.freeze({ edition, data, ...(make ? { make } : {}), definitions, focus: Object.freeze(focus), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
 }

@@ -129,7 +129,7 @@ export function checkCjkSpacing(r: LocaleRender, label: string): Problem[] {
   if (r.locale !== 'zh') return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  // Names from the data ("华为 2012 实验室", "研究机构 9") are the data's own spelling: masked first.
+  // Names from the data ("某某 404 实验室", "研究机构 9") are the data's own spelling: masked first.
   // (A name has letters and does not begin with a digit; "5,441 篇", an interpolated count, is not one.)
   const isName = (text: string) => /\p{L}/u.test(text) && !/^\d/.test(text) && text.length > 1;
   const names = [...new Set(r.trace.entries.filter((e) => e.value === null && isName(e.text)).map((e) => e.text))].sort((a, b) => b.length - a.length);

@@ -1,19 +1,33 @@
 /**
- * Before a build: an edition whose dataset is generated (`generated: true` in edition.yaml) gets it
- * generated when missing or out of date. The generator checks its own digest (sources, targets,
+ * Before a build: an edition whose dataset is made by its own tooling (`data: { dir, make }` in
+ * edition.yaml) gets it made. The maker is a module of the edition's, named by path and imported here
+ * at run time (the engine never imports edition code statically); it decides itself whether the
+ * dataset is missing or out of date (the 2023 generator compares a digest of its sources, targets and
  * scale), so an up-to-date dataset costs a few file reads.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { timed, type Effects } from '../effects.ts';
 import type { Edition } from '../chapters/edition.ts';
+import { ReportError } from '../errors.ts';
+
+/** What a data maker module exports. */
+export interface DataMaker {
+  /** Writes the dataset into `out` unless it is up to date; `log` prints a progress line. */
+  make(options: { readonly out: string; readonly log: (line: string) => void }): Promise<{ readonly skipped: boolean }>;
+}
 
 export async function ensureDataset(fx: Effects, root: string, edition: Edition): Promise<void> {
-  if (!edition.generated) return;
-  const { generate } = await import('../generate/main.ts');
+  if (!edition.make) return;
+  const file = resolve(root, edition.make);
+  if (!(await fx.fs.exists(file))) throw ReportError.of('input.not-found', { file });
+  const maker = (await import(pathToFileURL(file).href)) as Partial<DataMaker>;
+  if (typeof maker.make !== 'function') throw ReportError.of('data.no-maker', { file });
+  const make = maker.make;
   await timed(
     fx,
-    'generate data',
-    () => generate({ scale: 1, out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
+    'make data',
+    () => make({ out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
     (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
   );
 }

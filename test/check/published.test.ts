@@ -1,12 +1,12 @@
 /**
  * The 2023 edition on the full-size calibrated dataset prints the published report's values, and
  * the right one where the published report printed two (inconsistencies.md #4, #18, #20, #22).
- * Slow (a minute or two): runs when GENERATE_FULL=1, like test/generate/full.test.ts.
+ * Slow (a minute or two): runs when GENERATE_FULL=1, like test/editions/2023/generator/full.test.ts.
  *   GENERATE_FULL=1 npx vitest run test/check/published.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import { checkEdition } from '../../src/check/check.ts';
-import { defaultOut, generate } from '../../src/generate/main.ts';
+import { defaultOut, generate } from '../../data/2023/generator/main.ts';
 import { bundle, edition, render } from '../chapters/fixtures.ts';
 import { metricsOf } from '../metrics/compute.ts';
 

@@ -10,7 +10,7 @@ import { classLabels, flowsCountriesMap, talentProvincesMap } from '../../src/fi
 import { chinaProvinces, DRAWN_AS_PART_OF_CHINA, worldCountries } from '../../src/figures/geo/shapes.ts';
 import { divergingClasses, logBreaks, luminance, sequentialClasses } from '../../src/figures/maps.ts';
 import { renderFigures, specRows } from '../../src/figures/render.ts';
-import { ALL_COUNTRIES, PROVINCES } from '../../src/generate/entities.ts';
+import { ALL_COUNTRIES, PROVINCES } from '../../data/2023/generator/entities.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { bundle, copy, render, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

@@ -4,9 +4,9 @@
  * paper_citations_by_year, patent_topics), a few thousand rows each at most, with the published
  * report's shape: its country orders, leading institutions, citation levels, China–US crossings,
  * patent value bands and talent flows. Deterministic: same bytes on every run. The full-size
- * calibrated dataset (src/generate) replaces it.
+ * calibrated dataset (data/2023/generator) replaces it.
  *
- *   npx tsx scripts/make-sample.ts [outDir]
+ *   npx tsx data/2023/make-sample.ts [outDir]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -272,7 +272,7 @@ for (let i = 0; i < 120; i++) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Topics (ids and names as src/generate/topics.ts): the ten frontier technologies and the three 2022 hot technologies, with their top 1%
+// Topics (ids and names as data/2023/generator/topics.ts): the ten frontier technologies and the three 2022 hot technologies, with their top 1%
 // papers (and those papers' yearly citations) and their patents.
 const TOPICS: [string, string, string, string, number, number][] = [
   // id, zh, en, group, share of top 1% papers, share of patents

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frontierRaw } from '../../src/generate/topics.ts';
-import { apportion, apportionSoft, pairKey, rng } from '../../src/generate/util.ts';
+import { frontierRaw } from '../../../../data/2023/generator/topics.ts';
+import { apportion, apportionSoft, pairKey, rng } from '../../../../data/2023/generator/util.ts';
 
 describe('apportion', () => {
   it('splits a total exactly, in proportion, largest remainder first', () => {

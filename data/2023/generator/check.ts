@@ -2,7 +2,7 @@
  * Checks a generated dataset against data/2023/targets.yaml and prints how many target values are
  * reproduced; exits 1 on any miss.
  *
- *   npx tsx src/generate/check.ts [--data .cache/data/2023] [--metrics FILE.json] [--verbose]
+ *   npx tsx data/2023/generator/check.ts [--data .cache/data/2023] [--metrics FILE.json] [--verbose]
  *
  * Without --metrics the key metrics are computed here with DuckDB SQL (sql-metrics.ts); with it,
  * the metrics engine's document (`report metrics --data DIR --out FILE.json`) is compared instead.

@@ -1,21 +1,21 @@
 /**
  * The full-size 2023 dataset reproduces every calibration target, through the generator's SQL check
  * and through the metrics engine. Slow (about a minute): runs when GENERATE_FULL=1, e.g. in CI:
- *   GENERATE_FULL=1 npx vitest run test/generate/full.test.ts
+ *   GENERATE_FULL=1 npx vitest run test/editions/2023/generator/full.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '../../src/generate/check.ts';
-import { compareDocument, report } from '../../src/generate/compare.ts';
-import { defaultOut, generate } from '../../src/generate/main.ts';
-import type { Doc } from '../../src/generate/sql-metrics.ts';
-import { nodeFileSystem } from '../../src/effects.ts';
-import { readManifest } from '../../src/load/manifest.ts';
-import { loadTables } from '../../src/load/tables.ts';
-import { openDuckDb } from '../../src/metrics/engine.ts';
-import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
-import { loadTargets } from '../../src/generate/targets.ts';
-import { calibrationEntries, matches, valueAt } from '../../src/generate/calibration.ts';
-import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
+import { checkDataset } from '../../../../data/2023/generator/check.ts';
+import { compareDocument, report } from '../../../../data/2023/generator/compare.ts';
+import { defaultOut, generate } from '../../../../data/2023/generator/main.ts';
+import type { Doc } from '../../../../data/2023/generator/sql-metrics.ts';
+import { nodeFileSystem } from '../../../../src/effects.ts';
+import { readManifest } from '../../../../src/load/manifest.ts';
+import { loadTables } from '../../../../src/load/tables.ts';
+import { openDuckDb } from '../../../../src/metrics/engine.ts';
+import { computeMetrics, requiredTables } from '../../../../src/metrics/metrics.ts';
+import { loadTargets } from '../../../../data/2023/generator/targets.ts';
+import { calibrationEntries, matches, valueAt } from '../../../../data/2023/generator/calibration.ts';
+import { DEFINITIONS_2023 } from '../../../helpers/definitions.ts';
 
 describe.runIf(process.env.GENERATE_FULL === '1')('full-size 2023 dataset', () => {
   const out = defaultOut(1);
