@@ -66,3 +66,16 @@ describe('the edition\'s data maker', () => {
     );
   });
 });
+
+describe('the engine', () => {
+  it('imports no edition code: nothing under src/ names data/ or the 2023 generator in an import', async () => {
+    const { readdirSync } = await import('node:fs');
+    const src = new URL('../../src/', import.meta.url).pathname;
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) {
+      const imports = [...readFileSync(join(src, f), 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]!);
+      expect(imports.filter((i) => /(^|\/)data\/|generat/.test(i)), f).toEqual([]);
+    }
+  });
+});
