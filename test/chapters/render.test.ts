@@ -143,7 +143,7 @@ describe('template errors', () => {
   });
 
   it('names the locale key that is missing', async () => {
-    await expect(one('line one\n{{t "ch2.no_such_key"}}\n', 'zh')).rejects.toThrow(/x\.md\.hbs:2:1: .*locales\/zh\/report\.json: locale "zh" has no message "ch2\.no_such_key"/);
+    await expect(one('line one\n{{t "ch2.no_such_key"}}\n', 'zh')).rejects.toThrow(/x\.md\.hbs:2:1: .*locales\/2023\/zh\/report\.json: locale "zh" has no message "ch2\.no_such_key"/);
   });
 
   it('names an unknown figure or table', async () => {

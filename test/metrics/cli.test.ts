@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main.ts';
 import { memoryFs, quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { datasetDir, FIXTURES, metricsOf } from './compute.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -23,8 +24,18 @@ describe('report metrics', () => {
     expect(await main(['metrics', '--data', `${FIXTURES}small`, '--out', out], effects())).toBe(0);
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written).toEqual(JSON.parse(JSON.stringify(await metricsOf(`${FIXTURES}small`))));
+    // The thresholds are the edition's (default 2023), recorded with the document.
+    expect(written.provenance.definitions).toEqual(DEFINITIONS_2023);
     // Markup in names is a JSON string like any other, not something that was run or rendered.
     expect(readFileSync(out, 'utf8')).toContain('"name_zh": "<script>alert(1)</script>"');
+  });
+
+  it('takes the definitions of the edition named by --edition, and refuses an unknown one', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const out = join(mkdtempSync(join(tmpdir(), 'metrics-out-')), 'm.json');
+    expect(await main(['metrics', '--data', `${FIXTURES}small`, '--out', out, '--edition', 'no-such-edition'], effects())).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('no-such-edition');
   });
 
   it('writes nothing and lists the problems when the data breaks the contract', async () => {
