@@ -43,6 +43,9 @@ export const messages = {
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
 
+  'edition.needs': (p: { edition: string; unmet: readonly { where: string; text: string }[] }) =>
+    `The ${p.edition} edition needs what this dataset lacks (nothing was written; see needs: in its edition.yaml):\n${p.unmet.map((u) => `  ${u.where}: ${u.text}`).join('\n')}`,
+
   // templates and locales
   'template.error': (p: { file: string; line: number; column: number; detail: string }) =>
     `${p.file}:${p.line}:${p.column}: ${p.detail}`,

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
+import { assertNeeds } from '../chapters/needs.ts';
 import { ensureDataset } from './dataset.ts';
 import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
@@ -42,6 +43,7 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   } finally {
     engine.close();
   }
+  assertNeeds(edition, ed.needs, metrics, ed.focus);
   const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
   const result = checkEdition(ed, metrics, bundles);
   const problems = [...result.problems, ...(await checkFigureLabels(ed, metrics, bundles))];
