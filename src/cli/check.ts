@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
+import { message } from '../messages.ts';
 import { assertNeeds } from '../chapters/needs.ts';
 import { ensureDataset } from './dataset.ts';
 import { readLocale } from '../chapters/i18n.ts';
@@ -43,6 +44,7 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   } finally {
     engine.close();
   }
+  if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));
   assertNeeds(edition, ed.needs, metrics, ed.focus);
   const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
   const result = checkEdition(ed, metrics, bundles);
