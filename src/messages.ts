@@ -20,6 +20,9 @@ export const messages = {
   'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
     `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
 
+  'cli.no-edition': (p: { dir: string }) =>
+    `${p.dir}: no edition here (a folder with an edition.yaml). Start one with \`report new <edition> --from <edition>\`.`,
+
   // input
   'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
   'content.unknown': (p: { file: string; known: readonly string[] }) =>

@@ -15,7 +15,7 @@ import { LOCALES } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 
-export const CHECK_HELP = `Usage: report check [--edition 2023] [--data DIR]
+export const CHECK_HELP = `Usage: report check [--edition E] [--data DIR]
 
 Checks an edition against its dataset, in every locale, and on a perturbed copy of the data:
   - every number in the rendered text is printed by a helper from the metrics document,
@@ -30,7 +30,7 @@ Checks an edition against its dataset, in every locale, and on a perturbed copy 
 Prints one line per problem and exits with 1 if there is any.
 
 Options:
-  --edition E   edition under templates/ (default 2023)
+  --edition E   edition under templates/ (default: the newest there)
   --data DIR    check against another dataset (e.g. the calibrated one) instead of the edition's
   -h, --help    this text`;
 
