@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
+import { NEW_HELP, NewUsageError, newCommand } from './new.ts';
 import { nodeEffects, timed, type Effects } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
@@ -40,6 +41,7 @@ Commands:
   metrics   compute the metrics document of a dataset
   preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
+  new       start next year's edition as a copy of this year's
 
 Run \`report <command> --help\` for a command's options.`,
   build: `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
@@ -62,6 +64,7 @@ Options:
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
 when missing and running as root).`,
   check: CHECK_HELP,
+  new: NEW_HELP,
   metrics: `Usage: report metrics --data DIR --out FILE.json
 
 Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
@@ -152,13 +155,14 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
+    if (command === 'new') return await newCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
       const v = parse(rest, ['edition', 'data']);
       return v.help ? help('check') : await checkCommand(PROJECT_ROOT, await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined), fx, v.data as string | undefined);
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof NewUsageError) {
       process.stderr.write(`report: ${error.message}\n`);
       return 2;
     }
