@@ -63,7 +63,7 @@ export const messages = {
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
 
   'data.calibration-ignored': (p: { reason: string }) =>
-    `warning: the dataset's calibration.json was made for other table files (${p.reason}): its reconstruction statements and modelled-value marks are left out of this build`,
+    `${p.reason}; the reconstruction statements and modelled-value marks are left out of this build`,
   'edition.needs': (p: { edition: string; unmet: readonly { where: string; text: string }[] }) =>
     `The ${p.edition} edition needs what this dataset lacks (nothing was written; see needs: in its edition.yaml):\n${p.unmet.map((u) => `  ${u.where}: ${u.text}`).join('\n')}`,
 

@@ -14,7 +14,7 @@ export type CalibrationVerdict = { readonly holds: true } | { readonly holds: fa
 export function calibrationVerdict(manifest: Manifest, loaded: readonly { readonly name: string; readonly sha256: string }[]): CalibrationVerdict {
   if (!manifest.reconstructed && manifest.calibration.length === 0) return { holds: true };
   const made = manifest.calibratedInputs;
-  if (!made) return { holds: false, reason: 'calibration.json does not name the table files it was made for (inputs)' };
+  if (!made) return { holds: false, reason: 'no calibration.json names the table files this reconstruction was made for' };
   const have = new Map(loaded.map((t) => [t.name, t.sha256]));
   const changed = Object.keys(made)
     .sort()
@@ -25,5 +25,5 @@ export function calibrationVerdict(manifest: Manifest, loaded: readonly { readon
     ...(changed.length ? [`${changed.join(', ')} ${changed.length === 1 ? 'differs' : 'differ'} from the file${changed.length === 1 ? '' : 's'} it was made for`] : []),
     ...(added.length ? [`${added.join(', ')} ${added.length === 1 ? 'was' : 'were'} not part of it`] : []),
   ];
-  return { holds: false, reason: parts.join('; ') };
+  return { holds: false, reason: `calibration.json was made for other table files: ${parts.join('; ')}` };
 }

@@ -23,9 +23,9 @@ describe('calibrationVerdict', () => {
   });
 
   it('does not hold for a changed table, an added table, or a calibration that names no files', () => {
-    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST, [], { papers: A }), [{ name: 'papers', sha256: B }])).toEqual({ holds: false, reason: 'papers differs from the file it was made for' });
-    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST, [], { papers: A }), [{ name: 'papers', sha256: A }, { name: 'patents', sha256: B }])).toEqual({ holds: false, reason: 'patents was not part of it' });
-    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST), [{ name: 'papers', sha256: A }])).toMatchObject({ holds: false, reason: expect.stringMatching(/does not name the table files/) });
+    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST, [], { papers: A }), [{ name: 'papers', sha256: B }])).toEqual({ holds: false, reason: 'calibration.json was made for other table files: papers differs from the file it was made for' });
+    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST, [], { papers: A }), [{ name: 'papers', sha256: A }, { name: 'patents', sha256: B }])).toEqual({ holds: false, reason: 'calibration.json was made for other table files: patents was not part of it' });
+    expect(calibrationVerdict(parseManifest('d.yaml', MANIFEST), [{ name: 'papers', sha256: A }])).toMatchObject({ holds: false, reason: 'no calibration.json names the table files this reconstruction was made for' });
   });
 });
 
@@ -46,6 +46,6 @@ describe('a dataset changed under its calibration', () => {
     const m = await metricsOf(dir);
     expect(m.provenance.manifest.reconstructed).toBe(false);
     expect(m.provenance.calibration).toEqual([]);
-    expect(m.provenance.calibration_ignored).toBe('papers differs from the file it was made for');
+    expect(m.provenance.calibration_ignored).toBe('calibration.json was made for other table files: papers differs from the file it was made for');
   });
 });
