@@ -129,6 +129,11 @@ export interface Provenance {
   readonly calibration: readonly CalibrationEntry[];
   /** The thresholds the SQL applied (top share, high-value patent, high-level researcher): the edition's definitions. */
   readonly definitions: Definitions;
+  /**
+   * Why the dataset's calibration (and its reconstruction statements) was set aside: the tables are not
+   * the files it was made for. Absent when it holds or there is none.
+   */
+  readonly calibration_ignored?: string;
 }
 
 export interface MetricsDocument {
