@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, YamlReader } from '../load/yaml.ts';
+import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
 
 export interface ChapterSource {
@@ -22,6 +22,17 @@ export interface Focus {
   readonly rival: string;
 }
 
+/**
+ * Which topic group (metrics `topics[].group`) is the edition's list of frontier technologies and
+ * which its "hot technologies" of a year: `topics:` in edition.yaml. Given to templates as
+ * `edition.frontier.group`, `edition.hot.group`, `edition.hot.year`, and to figures and tables as the
+ * variables `$frontier.group`, `$hot.group`, `$hot.year`.
+ */
+export interface TopicGroups {
+  readonly frontier: { readonly group: string };
+  readonly hot: { readonly group: string; readonly year: number };
+}
+
 export interface Edition {
   readonly edition: string;
   /** Given to templates as `focus` (and to the figures that compare the two). */
@@ -36,6 +47,8 @@ export interface Edition {
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
+  /** The edition's topic groups (see TopicGroups), when it has topics. */
+  readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
 }
@@ -68,5 +81,16 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  const topics = readTopicGroups(source);
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+}
+
+/** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */
+function readTopicGroups(source: YamlSource): TopicGroups | undefined {
+  if ((source.value as { topics?: unknown } | null)?.topics === undefined) return undefined;
+  const r = new YamlReader(source);
+  return Object.freeze({
+    frontier: Object.freeze({ group: r.string(['topics', 'frontier', 'group']) }),
+    hot: Object.freeze({ group: r.string(['topics', 'hot', 'group']), year: r.integer(['topics', 'hot', 'year']) }),
+  });
 }

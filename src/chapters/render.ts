@@ -71,7 +71,7 @@ export function renderChapters(
   figures: FigureNumbers,
   options: RenderOptions = {},
 ): RenderedChapter[] {
-  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
+  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { edition: edition.topics } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
   const data = strictData(context) as unknown as MetricsDocument;
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
