@@ -47,6 +47,8 @@ export interface Edition {
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
+  /** `templates/<edition>/figures.yaml`, parsed (read into figures by src/figures/definitions.ts). */
+  readonly figures?: YamlSource;
   /** The edition's topic groups (see TopicGroups), when it has topics. */
   readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
@@ -82,7 +84,9 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
   const topics = readTopicGroups(source);
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  const figuresFile = join(dirname(file), 'figures.yaml');
+  const figures = (await fs.exists(figuresFile)) ? parseYaml(figuresFile, await fs.readText(figuresFile)) : undefined;
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
 }
 
 /** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */
