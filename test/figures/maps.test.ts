@@ -77,11 +77,11 @@ describe('map classes', () => {
 
   it('labels classes of whole numbers in the locale, signed when the map diverges', async () => {
     const en = { t: createTranslator(await bundle('en')) } as never;
-    expect(classLabels(en, [-199, -49, -9, 0, 1, 10, 50, 200], true)).toEqual([
+    expect(classLabels(en, [-199, -49, -9, 0, 1, 10, 50, 200], true, 'talent:map_classes')).toEqual([
       '−200 or less', '−199 to −50', '−49 to −10', '−9 to −1', '0', '+1 to +9', '+10 to +49', '+50 to +199', '+200 or more',
     ]);
     const zh = { t: createTranslator(await bundle('zh')) } as never;
-    expect(classLabels(zh, [1000, 2000, 5000, 10000], false)).toEqual(['不足 1,000', '1,000 至 1,999', '2,000 至 4,999', '5,000 至 9,999', '10,000 及以上']);
+    expect(classLabels(zh, [1000, 2000, 5000, 10000], false, 'talent:map_classes')).toEqual(['不足 1,000', '1,000 至 1,999', '2,000 至 4,999', '5,000 至 9,999', '10,000 及以上']);
   });
 });
 

@@ -45,7 +45,7 @@ function num(n: number, signed: boolean): string {
  * domain[i-1] ≤ v < domain[i], so its largest value is domain[i] − 1. Messages: `map_classes.*` of
  * the figure's namespace (`talent:map_classes.all` for `talent:figures.<id>`).
  */
-export function classLabels(ctx: FigureBuildContext, domain: readonly number[], signed: boolean, key = 'talent:map_classes'): string[] {
+export function classLabels(ctx: FigureBuildContext, domain: readonly number[], signed: boolean, key: string): string[] {
   const labels: string[] = [];
   for (let i = 0; i <= domain.length; i++) {
     const from = i === 0 ? null : domain[i - 1]!;

@@ -12,7 +12,7 @@ import { seriesOf } from '../../chapters/facts.ts';
 import { modelledLookup } from '../../tables/modelled.ts';
 import { yearlyLines, type YearRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
-import { description, fail, fieldName, figureTexts, isMapping, readTexts, resolve, rowsOf, selector, terms, valueAt, type TextsBinding } from './bindings.ts';
+import { description, fail, fieldName, figureTexts, isMapping, readTexts, resolve, rowsOf, selector, terms, valueAt, type BindingSource, type TextsBinding } from './bindings.ts';
 import { definePreset } from './preset.ts';
 
 export type YearlySeries =
@@ -22,7 +22,8 @@ export type YearlySeries =
 export interface YearlyLinesBindings {
   readonly rows: Selector;
   readonly value: string;
-  readonly years: Term;
+  /** `[from, to]`, written or a variable such as `$paper_years`. */
+  readonly years: Term | readonly [number, number];
   readonly series: YearlySeries;
   readonly texts: TextsBinding;
 }
@@ -35,7 +36,7 @@ function yearRange(v: unknown, id: string): readonly [number, number] {
 export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext, id: string): BuiltFigure {
   const selection = rowsOf(b.rows, ctx, id);
   const list = selection.rows as readonly Record<string, unknown>[];
-  const [from, to] = yearRange(resolve(b.years, ctx, b.rows.at, id), id);
+  const [from, to] = yearRange(Array.isArray(b.years) ? b.years : resolve(b.years as Term, ctx, b.rows.at, id), id);
   const lookup = modelledLookup(ctx.metrics);
   // A value's place in the metrics: the selector's where (e.g. the pair a, b), the country, the year.
   const fixed: Record<string, string | number> = {};
@@ -71,7 +72,17 @@ export const yearlyLinesPreset = definePreset<YearlyLinesBindings>({
     if (isMapping(v) && 'one' in v) series = { one: fieldName(inner, 'one') };
     else if (isMapping(v) && 'countries' in v) series = { countries: Array.isArray(v.countries) ? terms(inner, 'countries') : selector(inner, 'countries'), at: b.source.where([...path, 'countries']) };
     else return fail(b.source, path, 'series: { countries: [...] | <selector> } or { one: <message name> }', v);
-    return { rows: selector(b, 'rows'), value: fieldName(b, 'value'), years: readTerm(b.source, [...b.path, 'years']), series, texts: readTexts(b) };
+    return { rows: selector(b, 'rows'), value: fieldName(b, 'value'), years: readYears(b), series, texts: readTexts(b) };
   },
   build: buildYearlyLines,
 });
+
+function readYears(b: BindingSource): Term | readonly [number, number] {
+  const path = [...b.path, 'years'];
+  const v = valueAt(b.source, path);
+  if (Array.isArray(v)) {
+    if (v.length !== 2 || !v.every((y) => Number.isInteger(y)) || v[0] > v[1]) fail(b.source, path, 'two years [from, to], or a variable such as $paper_years', v);
+    return [v[0], v[1]] as const;
+  }
+  return readTerm(b.source, path);
+}
