@@ -55,6 +55,7 @@ export const messages = {
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
   'select.missing': (p: { at: string; owner: string; path: string; detail: string }) =>
     `${p.at}: ${p.owner}: the metrics document has no "${p.path}"${p.detail}`,
+  'figure.binding': (p: { at: string; id: string; detail: string }) => `${p.at}: figure "${p.id}": ${p.detail}`,
   'select.unknown-variable': (p: { at: string; owner: string; name: string; known: readonly string[] }) =>
     `${p.at}: ${p.owner}: unknown variable $${p.name} (known: ${p.known.map((k) => `$${k}`).join(', ') || 'none'})`,
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFigures } from '../../src/figures/definitions.ts';
 import { PRESETS } from '../../src/figures/presets/index.ts';
 import { parseYaml } from '../../src/load/yaml.ts';
-import { edition, ROOT } from '../chapters/fixtures.ts';
+import { buildOne, copy, edition, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { errorOf } from './presets/helpers.ts';
 
 const read = (text: string) => readFigures(parseYaml('figures.yaml', text));
@@ -26,6 +26,13 @@ describe('figures.yaml', () => {
     expect(errorOf(() => read('figures:\n  - { id: b, same-as: nowhere }\n'))).toMatch(/^figures\.yaml:2:23: figures\.0\.same-as: expected the id of a figure defined in this file/);
     expect(errorOf(() => read(`figures:\n${bars('a')}  - { id: b, same-as: a, scope: papers }\n`))).toMatch(/figures\.1\.scope: expected nothing beside id and same-as/);
     expect(errorOf(() => read(`figures:\n${bars('a').replace('{ from: papers.by_country }', '{ from: papers.by_country, top: -1 }')}`))).toMatch(/figures\.0\.rows\.top: expected a whole number ≥ 1/);
+  });
+
+  it('of the 2023 edition: a path the metrics lack names the figure, its place in figures.yaml and the path', async () => {
+    const metrics = copy(await sampleMetrics()) as { patents?: unknown };
+    delete metrics.patents;
+    const message = await buildOne('patents-countries', 'en', metrics as never).then(() => 'no error', (e: Error) => e.message);
+    expect(message).toMatch(/^\/.*templates\/2023\/figures\.yaml:\d+:\d+: figure "patents-countries": the metrics document has no "patents"$/);
   });
 
   it('of the 2023 edition: every figure a chapter places is defined there', async () => {

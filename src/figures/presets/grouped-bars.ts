@@ -14,6 +14,7 @@ import {
   type LabelBinding, type ModelledBinding, type TextsBinding,
 } from './bindings.ts';
 import { definePreset } from './preset.ts';
+import { ReportError } from '../../errors.ts';
 
 export type GroupedSeries =
   | { readonly fields: readonly string[]; readonly texts: readonly string[] }
@@ -49,7 +50,7 @@ export function buildGroupedBars(b: GroupedBarsBindings, ctx: FigureBuildContext
   const series = countries.map((c) => ctx.names.label(c));
   for (const item of items) {
     const counts = item[field];
-    if (!isMapping(counts)) throw new Error(`figure "${id}": ${selection.path}.${field} is not a {code: n} map`);
+    if (!isMapping(counts)) throw ReportError.of('figure.binding', { at, id, detail: `${selection.path}.${field} is not a {code: n} map (series: countries draws the countries' counts in such a map)` });
     const label = labelOf(b.label, item, ctx);
     countries.forEach((c, i) => rows.push({ label, series: series[i]!, value: (counts[c] as number | undefined) ?? 0, modelled: modelled(item, field) }));
   }

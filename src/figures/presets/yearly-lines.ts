@@ -14,6 +14,7 @@ import { yearlyLines, type YearRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fail, fieldName, figureTexts, isMapping, readTexts, resolve, rowsOf, selector, terms, valueAt, type BindingSource, type TextsBinding } from './bindings.ts';
 import { definePreset } from './preset.ts';
+import { ReportError } from '../../errors.ts';
 
 export type YearlySeries =
   | { readonly countries: readonly Term[] | Selector; readonly at: string }
@@ -28,15 +29,15 @@ export interface YearlyLinesBindings {
   readonly texts: TextsBinding;
 }
 
-function yearRange(v: unknown, id: string): readonly [number, number] {
-  if (!Array.isArray(v) || v.length !== 2 || !v.every((y) => Number.isInteger(y))) throw new Error(`figure "${id}": years must be [from, to], got ${JSON.stringify(v)}`);
+function yearRange(v: unknown, id: string, at: string): readonly [number, number] {
+  if (!Array.isArray(v) || v.length !== 2 || !v.every((y) => Number.isInteger(y))) throw ReportError.of('figure.binding', { at, id, detail: `years: expected [from, to], got ${JSON.stringify(v)}` });
   return v as unknown as readonly [number, number];
 }
 
 export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext, id: string): BuiltFigure {
   const selection = rowsOf(b.rows, ctx, id);
   const list = selection.rows as readonly Record<string, unknown>[];
-  const [from, to] = yearRange(Array.isArray(b.years) ? b.years : resolve(b.years as Term, ctx, b.rows.at, id), id);
+  const [from, to] = yearRange(Array.isArray(b.years) ? b.years : resolve(b.years as Term, ctx, b.rows.at, id), id, b.rows.at);
   const lookup = modelledLookup(ctx.metrics);
   // A value's place in the metrics: the selector's where (e.g. the pair a, b), the country, the year.
   const fixed: Record<string, string | number> = {};
