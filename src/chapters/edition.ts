@@ -4,6 +4,7 @@ import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
+import { readNeeds, type Needs } from './needs.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -53,6 +54,8 @@ export interface Edition {
   readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
+  /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
+  readonly needs?: Needs;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -83,10 +86,11 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
+  const needs = readNeeds(source, r);
   const topics = readTopicGroups(source);
   const figuresFile = join(dirname(file), 'figures.yaml');
   const figures = (await fs.exists(figuresFile)) ? parseYaml(figuresFile, await fs.readText(figuresFile)) : undefined;
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(needs ? { needs } : {}) });
 }
 
 /** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */
