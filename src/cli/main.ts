@@ -20,6 +20,7 @@ import { pruneCache } from '../cache/prune.ts';
 import { previewCommand } from './preview.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
 import { CHECK_HELP, checkCommand } from './check.ts';
+import { diffCommand } from './diff.ts';
 
 // DuckDB's native module and puppeteer are imported when first needed: a build whose metrics and PDFs
 // are cached needs neither (together 0.8 s of start-up).
@@ -39,6 +40,7 @@ Commands:
   metrics   compute the metrics document of a dataset
   preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
+  diff      compare two builds claim by claim: sentences, figures, tables and ranks that changed
 
 Run \`report <command> --help\` for a command's options.`,
   build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
@@ -146,6 +148,7 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
+    if (command === 'diff') return await diffCommand(rest, fx);
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
       const v = parse(rest, ['edition', 'data']);
