@@ -148,7 +148,7 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
-    if (command === 'diff') return await diffCommand(rest, fx);
+    if (command === 'diff') return await diffCommand(rest, fx, { root: PROJECT_ROOT, out: process.stdout, err: process.stderr });
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
       const v = parse(rest, ['edition', 'data']);

@@ -22,6 +22,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
 th{background:#f4f4f4}td.locale{width:2.5rem;color:#555}td.id{font-family:monospace;font-size:.8rem;word-break:break-all;width:14rem}
 del{background:#fdd;text-decoration:line-through}ins{background:#cfc;text-decoration:none}
+[lang=zh-Hans]{font-family:'Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif}
 tr.removed td{background:#fff0f0}tr.added td{background:#f0fff0}.values{color:#555;font-size:.85rem}
 `;
 

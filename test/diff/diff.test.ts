@@ -3,7 +3,7 @@
  * variant (Germany's and the United Kingdom's papers swapped, an institution renamed to markup) and
  * an edited edition (one sentence removed from Chapter 2, one added to the conclusions).
  */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { compareClaims, hasChanges, type ClaimsDiff } from '../../src/diff/compa
 import { formatHtml } from '../../src/diff/html.ts';
 import { formatTerminal } from '../../src/diff/terminal.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
-import { edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { edition, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { metricsOf } from '../metrics/compute.ts';
 import { claimsOf, sampleVariant, swapValues } from './fixtures.ts';
@@ -117,7 +117,7 @@ describe('report diff between two builds', () => {
     const run = async (...args: string[]) => {
       let out = '';
       const stream = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
-      return { code: await diffCommand(args, quietEffects(nodeFileSystem), stream, stream), out };
+      return { code: await diffCommand(args, quietEffects(nodeFileSystem), { root: ROOT, out: stream, err: stream }), out };
     };
     const same = await run(join(root, 'a'), join(root, 'a2'), '--exit-code');
     expect(same).toEqual({ code: 0, out: `no changes: ${join(root, 'a')} and ${join(root, 'a2')} state the same claims\n` });
@@ -128,4 +128,15 @@ describe('report diff between two builds', () => {
     expect(readFileSync(page, 'utf8')).toContain('<del>');
     expect((await run(join(root, 'a'), join(root, 'b'), '--exit-code')).code).toBe(1);
   });
+
+  it('builds an edition on two datasets first when given --edition/--data, and leaves no temporary folder', async () => {
+    const leftovers = () => readdirSync(tmpdir()).filter((f) => f.startsWith('report-diff-')).length;
+    const before = leftovers();
+    let out = '';
+    const stream = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    const cache = mkdtempSync(join(tmpdir(), 'diff-cache-'));
+    const code = await diffCommand(['--edition', '2023', '--data', join(ROOT, 'data/2023'), '--data', join(ROOT, 'data/2023'), '--cache', cache, '--exit-code'], quietEffects(nodeFileSystem), { root: ROOT, out: stream, err: stream });
+    expect({ code, out }).toEqual({ code: 0, out: `no changes: 2023 --data ${join(ROOT, 'data/2023')} and 2023 --data ${join(ROOT, 'data/2023')} state the same claims\n` });
+    expect(leftovers()).toBe(before);
+  }, 180_000);
 });
