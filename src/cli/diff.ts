@@ -20,6 +20,7 @@ import { formatHtml } from '../diff/html.ts';
 import { readClaims } from '../diff/read.ts';
 import { formatTerminal } from '../diff/terminal.ts';
 import { ensureDataset } from './dataset.ts';
+import { chosenEdition } from './editions.ts';
 
 export const DIFF_HELP = `Usage: report diff <old> <new> [--html FILE] [--exit-code]
        report diff --edition A [--data DIR] --edition B [--data DIR] [--html FILE] [--exit-code]
@@ -36,13 +37,14 @@ sentences that appeared or disappeared, figures and tables whose data changed, a
 Options:
   --html FILE   also write the comparison as one self-contained HTML page for review
   --exit-code   exit with 1 when anything changed (default: 0 either way)
-  --edition E   an edition under templates/ to build (twice, or once with two --data)
+  --edition E   an edition under templates/ to build (twice, or once with two --data;
+                none: the newest)
   --data DIR    the dataset of the --edition before it (default: the edition's own)
   --cache DIR   build cache for --edition builds (default .cache/build; off: compute everything)
   -h, --help    this text`;
 
 /** One side of the comparison. */
-export type DiffSide = { readonly kind: 'claims'; readonly path: string } | { readonly kind: 'build'; readonly edition: string; readonly data: string | null };
+export type DiffSide = { readonly kind: 'claims'; readonly path: string } | { readonly kind: 'build'; readonly edition: string | null; readonly data: string | null };
 
 export interface DiffArgs {
   readonly old: DiffSide;
@@ -95,7 +97,7 @@ export function parseDiffArgs(argv: readonly string[]): ParsedDiff {
 
 /**
  * --edition/--data in the order given: each --data belongs to the --edition before it; a single
- * --edition with two --data is one edition on two datasets; --data alone builds the default edition.
+ * --edition with two --data is one edition on two datasets; --data alone builds the newest edition (src/cli/editions.ts).
  */
 function builtSides(tokens: readonly { kind: string; name?: string; value?: string }[]): [DiffSide, DiffSide] | string {
   const sides: { edition: string | null; data: string | null }[] = [];
@@ -107,12 +109,12 @@ function builtSides(tokens: readonly { kind: string; name?: string; value?: stri
     else sides.push({ edition: last?.edition ?? null, data: t.value! });
   }
   if (sides.length !== 2) return `--edition/--data name ${sides.length} build(s); report diff compares two`;
-  return sides.map((s) => ({ kind: 'build', edition: s.edition ?? '2023', data: s.data })) as [DiffSide, DiffSide];
+  return sides.map((s) => ({ kind: 'build', edition: s.edition, data: s.data })) as [DiffSide, DiffSide];
 }
 
 /** How a side is named on screen. */
 export function sideLabel(side: DiffSide): string {
-  return side.kind === 'claims' ? side.path : `${side.edition}${side.data ? ` --data ${side.data}` : ''}`;
+  return side.kind === 'claims' ? side.path : `${side.edition ?? 'newest edition'}${side.data ? ` --data ${side.data}` : ''}`;
 }
 
 export interface DiffContext {
@@ -123,7 +125,8 @@ export interface DiffContext {
 }
 
 /** Runs a parsed diff: the summary to `out`, the page (if asked) to its file. Returns the exit code. */
-export async function runDiff(args: DiffArgs, fx: Effects, context: DiffContext): Promise<number> {
+export async function runDiff(given: DiffArgs, fx: Effects, context: DiffContext): Promise<number> {
+  const args = { ...given, old: await named(given.old, fx, context.root), new: await named(given.new, fx, context.root) };
   const before = await claimsOf(args.old, args, fx, context.root);
   const after = await claimsOf(args.new, args, fx, context.root);
   const diff = compareClaims(before, after);
@@ -136,8 +139,14 @@ export async function runDiff(args: DiffArgs, fx: Effects, context: DiffContext)
   return args.exitCode && hasChanges(diff) ? 1 : 0;
 }
 
+/** A side to build with its edition named: the one given, or the newest. */
+async function named(side: DiffSide, fx: Effects, root: string): Promise<DiffSide> {
+  return side.kind === 'build' ? { ...side, edition: await chosenEdition(fx.fs, root, side.edition ?? undefined) } : side;
+}
+
 async function claimsOf(side: DiffSide, args: DiffArgs, fx: Effects, root: string): Promise<ClaimsRecord> {
   if (side.kind === 'claims') return readClaims(fx.fs, resolve(side.path));
+  if (side.edition === null) throw new Error('claimsOf: name the edition first (named)');
   const out = await mkdtemp(join(tmpdir(), 'report-diff-'));
   try {
     const edition = await readEdition(fx.fs, join(root, 'templates'), side.edition);

@@ -21,9 +21,10 @@ describe('report diff arguments', () => {
       { kind: 'build', edition: '2024', data: 'a' },
       { kind: 'build', edition: '2024', data: 'b' },
     ]);
+    // No --edition: the newest edition, named when the diff runs (src/cli/editions.ts).
     expect(sides('--data', 'a', '--data', 'b')).toEqual([
-      { kind: 'build', edition: '2023', data: 'a' },
-      { kind: 'build', edition: '2023', data: 'b' },
+      { kind: 'build', edition: null, data: 'a' },
+      { kind: 'build', edition: null, data: 'b' },
     ]);
     expect(parseDiffArgs(['--edition', '2024', '--cache', 'off', '--data', 'a', '--data', 'b'])).toMatchObject({ args: { cache: null } });
     expect(parseDiffArgs(['--edition', '2024'])).toMatchObject({ problem: '--edition/--data name 1 build(s); report diff compares two. Run `report diff --help`.' });
