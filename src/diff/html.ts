@@ -2,7 +2,7 @@
  * A claims diff as one self-contained HTML page for the editor: no script, no external resource (the
  * CSP allows inline style only), every string escaped with the project's HTML escaping. Old and new
  * side by side, changed words marked (<del>/<ins>): word by word in English, character by character
- * in Chinese.
+ * in Chinese (numbers and Latin words inside it kept whole).
  */
 import { escapeHtml } from '../chapters/markup.ts';
 import { HTML_LANG } from '../html/document.ts';

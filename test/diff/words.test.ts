@@ -14,6 +14,9 @@ describe('word diff', () => {
 
   it('compares Chinese character by character', () => {
     expect(tokens('美国以 5', 'zh')).toEqual(['美', '国', '以', ' ', '5']);
+    // Numbers and Latin words inside Chinese stay whole.
+    expect(tokens('2012—2021 年 AMiner 的 96.3%', 'zh')).toEqual(['2012', '—', '2021', ' ', '年', ' ', 'AMiner', ' ', '的', ' ', '96.3%']);
+    expect(show('按 2012—2021 年累计', '按 2013—2022 年累计', 'zh')).toBe('按 [-2012-]{+2013+}—[-2021-]{+2022+} 年累计');
     expect(show('其中德国最高', '其中英国最高', 'zh')).toBe('其中[-德-]{+英+}国最高');
   });
 
