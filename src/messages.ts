@@ -95,9 +95,23 @@ export const messages = {
   'preview.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report preview --help\`.`,
   'preview.worker-exit': (p: { code: number }) => `the build process stopped (exit code ${p.code}); it restarts with the next change`,
 
+  // diff
+  'diff.no-claims': (p: { where: string; file: string }) =>
+    `${p.where}: no claims record (looked for ${p.file}). \`report build\` writes claims.json next to metrics.json: build both editions first.`,
+  'diff.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report diff --help\`.`,
+  'diff.none': (p: { old: string; new: string }) => `no changes: ${p.old} and ${p.new} state the same claims`,
+  'diff.summary': (p: { changed: number; appeared: number; disappeared: number; figures: number; tables: number; ranks: number }) =>
+    `${plural(p.changed, 'sentence')} changed, ${p.appeared} appeared, ${p.disappeared} disappeared; ` +
+    `${plural(p.figures, 'figure')} and ${plural(p.tables, 'table')} with changed data; ${plural(p.ranks, 'rank')} moved`,
+  'diff.written': (p: { file: string }) => `diff: the review page is ${p.file}`,
+
   // pdf
   'pdf.failed': (p: { locale: string; detail: string }) => `printing the ${p.locale} PDF failed: ${p.detail}`,
 } as const;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 export type MessageId = keyof typeof messages;
 export type MessageParams<K extends MessageId> = Parameters<(typeof messages)[K]>[0];

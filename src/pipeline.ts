@@ -19,7 +19,11 @@ import { join, resolve } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
-import { countryNames } from './chapters/countries.ts';
+import { ClaimsCollector } from './claims/capture.ts';
+import { rankingsOf } from './claims/rankings.ts';
+import { claimsJson, claimsRecord, localeClaims } from './claims/record.ts';
+import type { ChapterClaims, LocaleClaims } from './claims/types.ts';
+import { countryNames, type CountryNames } from './chapters/countries.ts';
 import { readEdition } from './chapters/edition.ts';
 import { message } from './messages.ts';
 import { assertNeeds } from './chapters/needs.ts';
@@ -162,9 +166,10 @@ async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: 
 }
 
 /**
- * A locale's chapters, from the cache when the edition, the locale's messages, the metrics and the code
- * are unchanged: an edit to one locale re-renders that locale only. Only plain {id, html} chapters
- * are stored, so a field added to RenderedChapter later is never lost in a round trip.
+ * A locale's chapters and their claims (sentences and tables for claims.json), from the cache when the
+ * edition, the locale's messages, the metrics and the code are unchanged: an edit to one locale
+ * re-renders that locale only. Only plain {id, html} chapters are stored, so a field added to
+ * RenderedChapter later is never lost in a round trip.
  */
 async function cachedChapters(
   stages: Stages,
@@ -173,17 +178,22 @@ async function cachedChapters(
   locale: Locale,
   edition: unknown,
   messages: unknown,
-  render: () => RenderedChapter[],
-): Promise<RenderedChapter[]> {
+  render: () => RenderedChapters,
+): Promise<RenderedChapters> {
   const label = `chapters ${locale}`;
-  const detail = (c: readonly RenderedChapter[]) => `${c.length} chapter(s)`;
+  const detail = (c: RenderedChapters) => `${c.chapters.length} chapter(s)`;
   const key = metricsId ? chaptersKey(edition, locale, messages, metricsId) : null;
   const known = key ? await cache.get('chapters', key) : null;
-  if (known) return stages.run(label, async () => JSON.parse(Buffer.from(known).toString('utf8')) as RenderedChapter[], detail, true);
-  const chapters = await stages.run(label, async () => render(), detail);
-  const plain = chapters.every((c) => Object.entries(c).every(([k, v]) => (k === 'id' || k === 'html') && typeof v === 'string'));
-  if (key && plain) await cache.put('chapters', key, JSON.stringify(chapters));
-  return chapters;
+  if (known) return stages.run(label, async () => JSON.parse(Buffer.from(known).toString('utf8')) as RenderedChapters, detail, true);
+  const rendered = await stages.run(label, async () => render(), detail);
+  const plain = rendered.chapters.every((c) => Object.entries(c).every(([k, v]) => (k === 'id' || k === 'html') && typeof v === 'string'));
+  if (key && plain) await cache.put('chapters', key, JSON.stringify(rendered));
+  return rendered;
+}
+
+interface RenderedChapters {
+  readonly chapters: RenderedChapter[];
+  readonly claims: ChapterClaims;
 }
 
 /** Keeps the last parsed metrics document only: a preview needs the current dataset's. */
@@ -285,19 +295,26 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const queue = new PrintQueue(stages, cache, resources);
   if (wantPdf && options.eagerBrowser) queue.warm();
   const jobs: PrintJob[] = [];
+  const claimsByLocale: Partial<Record<Locale, LocaleClaims>> = {};
+  const namesByLocale: Partial<Record<Locale, CountryNames>> = {};
 
   try {
     for (const locale of options.locales) {
       const bundle = await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale);
       const t = createTranslator(bundle, metrics.provenance.definitions);
       const names = countryNames(locale, bundle.namespaces.countries);
-      const chapters = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => renderChapters(edition, metrics, t, names, numbers));
+      const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
+        const collector = new ClaimsCollector();
+        return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector }), claims: collector.claims() };
+      });
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const figures = await stages.run(
         `figures ${locale}`,
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
+      claimsByLocale[locale] = localeClaims(claims, figures);
+      namesByLocale[locale] = names;
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const manifest = metrics.provenance.manifest;
       const source = manifest.source[locale];
@@ -347,6 +364,11 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const printed = await queue.finish();
   printed.forEach((pdf, i) => files.push({ path: join(outDir, options.locales[i]!, 'report.pdf'), data: pdf.bytes, pages: pdf.pages }));
 
+  // What the text states, claim by claim, for `report diff` (written with metrics.json).
+  if (options.writeMetrics ?? true) {
+    const record = claimsRecord(options.edition, edition.chapters.map((c) => c.id), claimsByLocale, rankingsOf(metrics, namesByLocale));
+    files.splice(1, 0, { path: join(outDir, 'claims.json'), data: claimsJson(record) });
+  }
   await stages.run('write', () => fx.fs.writeAll(files), () => `${files.length} files in ${outDir}`);
   return {
     metrics,

@@ -69,6 +69,7 @@ describe('build cache', () => {
     expect(stage(first, 'metrics')!.cached).toBe(false);
     expect(cachedFigures(first, 'zh')).toBe(0);
     const zh = html('zh');
+    const claims = readFileSync(join(root, 'out/2023/claims.json'), 'utf8');
 
     const again = await run();
     expect(stage(again, 'load')).toBeUndefined();
@@ -78,6 +79,9 @@ describe('build cache', () => {
     expect(stage(again, 'chapters zh')!.cached).toBe(true);
     expect(stage(again, 'chapters en')!.cached).toBe(true);
     expect(html('zh')).toBe(zh);
+    // The claims record comes back with the cached chapters, byte for byte.
+    expect(readFileSync(join(root, 'out/2023/claims.json'), 'utf8')).toBe(claims);
+    expect(Object.keys(JSON.parse(claims).locales)).toEqual(['en', 'zh']);
     expect(again.metrics).toEqual(first.metrics);
     // The timed lines say what came from the cache.
     expect(log.some((l) => /^metrics \[cache\]\s+\d+\.\d\d s/.test(l))).toBe(true);

@@ -21,6 +21,7 @@ import type { YamlSource } from '../load/yaml.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
+import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
 import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
 
 export interface RenderedChapter {
@@ -67,6 +68,8 @@ export interface RenderOptions {
   readonly trace?: Trace;
   /** Receives every table placed, in order (for `report check`). */
   readonly onTable?: (table: RenderedTable) => void;
+  /** Receives every sentence rendered with values, and every table (the build's claims.json). */
+  readonly claims?: ClaimsCollector;
 }
 
 export function renderChapters(
@@ -82,10 +85,12 @@ export function renderChapters(
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
   const tt = options.trace ? tracing(t, options.trace) : t;
+  const claims = options.claims;
+  const onTable = claims ? (table: RenderedTable) => (options.onTable?.(table), claims.table(table)) : options.onTable;
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, focus: edition.focus, content: edition.content ?? {}, onTable: options.onTable, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, focus: edition.focus, content: edition.content ?? {}, onTable, claims, partials: edition.partials ?? {} }),
   }));
 }
 
@@ -103,11 +108,13 @@ interface ChapterContext {
   readonly content: EditionContent;
   readonly onTable: ((table: RenderedTable) => void) | undefined;
   readonly partials: Readonly<Record<string, string>>;
+  readonly claims: ClaimsCollector | undefined;
 }
 
 function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   const hb = createHandlebars();
   registerHelpers(hb, c.t, c.names, c.trace);
+  if (c.claims) captureSentences(hb, chapter.id, c.claims);
   for (const [name, text] of Object.entries(c.partials)) hb.registerPartial(name, hb.compile(text, { strict: true }));
   const known = () => [...c.figures.keys(), ...c.tables.keys(), ...c.appendices.keys()];
   const figureNumber = (id: string) => {

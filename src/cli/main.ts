@@ -22,6 +22,7 @@ import { pruneCache } from '../cache/prune.ts';
 import { previewCommand } from './preview.ts';
 import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
 import { CHECK_HELP, checkCommand } from './check.ts';
+import { diffCommand } from './diff.ts';
 
 // DuckDB's native module and puppeteer are imported when first needed: a build whose metrics and PDFs
 // are cached needs neither (together 0.8 s of start-up).
@@ -41,6 +42,7 @@ Commands:
   metrics   compute the metrics document of a dataset
   preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
+  diff      compare two builds claim by claim: sentences, figures, tables and ranks that changed
   new       start next year's edition as a copy of this year's
 
 Run \`report <command> --help\` for a command's options.`,
@@ -158,6 +160,7 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
+    if (command === 'diff') return await diffCommand(rest, fx, { root: PROJECT_ROOT, out: process.stdout, err: process.stderr });
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
     if (command === 'new') return await newCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
