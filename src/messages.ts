@@ -53,6 +53,13 @@ export const messages = {
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
     `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
+  'table.unknown': (p: { id: string; known: string[] }) =>
+    `unknown table "${p.id}" (known: ${p.known.join(', ') || 'none'}; see the edition's tables.yaml)`,
+  'table.cell': (p: { at: string; owner: string; row: number; field: string; expected: string; got: string }) =>
+    `${p.at}: ${p.owner}, row ${p.row}: "${p.field}": expected ${p.expected}, got ${p.got}`,
+  'table.no-content': (p: { at: string; owner: string; kind: string }) =>
+    `${p.at}: ${p.owner} needs the edition's content/${p.kind}.yaml`,
+  'table.no-focus': (p: { edition: string }) => `edition ${p.edition}: tables need the edition's focus countries (focus: in edition.yaml)`,
   'select.missing': (p: { at: string; owner: string; path: string; detail: string }) =>
     `${p.at}: ${p.owner}: the metrics document has no "${p.path}"${p.detail}`,
   'select.unknown-variable': (p: { at: string; owner: string; name: string; known: readonly string[] }) =>

@@ -4,6 +4,7 @@ import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
+import { readTables, type TableDefinition } from '../tables/definitions.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -38,6 +39,8 @@ export interface Edition {
   readonly partials?: Readonly<Record<string, string>>;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
+  /** The numbered tables, `templates/<edition>/tables.yaml` (see src/tables/definitions.ts). */
+  readonly tables?: readonly TableDefinition[];
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -68,5 +71,6 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  const tables = await readTables(fs, dirname(file));
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, tables });
 }

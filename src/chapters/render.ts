@@ -1,5 +1,5 @@
 /**
- * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure slots and tables.
+ * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure and table slots.
  * A template is markdown with Handlebars expressions; every sentence comes from the locale through
  * `{{t …}}` and every number through a helper. Figures (`{{figure "id"}}`) and tables
  * (`{{table "id"}}`) are numbered in order of appearance across the whole edition, each kind on its
@@ -7,9 +7,6 @@
  */
 import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { tableHtml } from '../html/tables.ts';
-import { renderTable } from '../tables/render.ts';
-import type { RenderedTable } from '../tables/types.ts';
 import { createHandlebars, defineHelper } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Translator } from './i18n.ts';
@@ -56,11 +53,12 @@ export function numberTables(edition: Edition): ReadonlyMap<string, number> {
 /** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
 export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
 
+/** The marker a table leaves in chapter HTML; the HTML stage puts the table there (src/tables builds it). */
+export const tableSlot = (id: string) => `<p>@@table:${id}@@</p>`;
+
 export interface RenderOptions {
   /** Records what the helpers print (for `report check`). */
   readonly trace?: Trace;
-  /** Receives every table placed, in order (for `report check`). */
-  readonly onTable?: (table: RenderedTable) => void;
 }
 
 export function renderChapters(
@@ -79,7 +77,7 @@ export function renderChapters(
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, focus: edition.focus, content: edition.content ?? {}, onTable: options.onTable, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: edition.tables?.map((d) => d.id), partials: edition.partials ?? {} }),
   }));
 }
 
@@ -93,9 +91,8 @@ interface ChapterContext {
   /** Appendix chapter id → its number (edition.ts). */
   readonly appendices: ReadonlyMap<string, number>;
   readonly trace: Trace;
-  readonly focus: Focus | undefined;
-  readonly content: EditionContent;
-  readonly onTable: ((table: RenderedTable) => void) | undefined;
+  /** The table ids the edition defines (tables.yaml); absent: not checked here. */
+  readonly defined: readonly string[] | undefined;
   readonly partials: Readonly<Record<string, string>>;
 }
 
@@ -109,8 +106,6 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     if (n === undefined) throw ReportError.of('figure.unknown', { id, known: known() });
     return n;
   };
-  const placed = new Map<string, RenderedTable>();
-  const downloadLabel = c.t.text('document:download_csv');
   // {{#let name=value …}} … {{/let}}: names for values used more than once in a passage.
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
@@ -126,13 +121,10 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     return new hb.SafeString(symbolSlot(id as string));
   });
   defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
+  // A table's slot: the tables stage builds it, the HTML stage puts it here (as a figure).
   defineHelper(hb, 'table', ([id]) => {
-    const number = c.tables.get(id as string);
-    if (number === undefined) throw ReportError.of('figure.unknown', { id: id as string, known: known() });
-    if (!c.focus) throw new Error('tables need the edition\'s focus countries (focus: in edition.yaml)');
-    const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, content: c.content, trace: c.trace });
-    placed.set(id as string, table);
-    c.onTable?.(table);
+    // An id tables.yaml does not define fails here, at its line in the template.
+    if (c.defined && !c.defined.includes(id as string)) throw ReportError.of('table.unknown', { id: id as string, known: [...c.defined] });
     return new hb.SafeString(`\n\n@@table:${id as string}@@\n\n`);
   });
   // An appendix is labelled by its number among the appendices, never as a chapter: "附录 II" / "Appendix II".
@@ -164,8 +156,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
       .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(id, c.t, lead))
       .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
-      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id))
-      .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id));
   } catch (error) {
     throw locate(chapter, error);
   }

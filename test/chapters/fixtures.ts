@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { readEdition, type Edition } from '../../src/chapters/edition.ts';
 import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
-import { numberFigures, renderChapters, type RenderOptions } from '../../src/chapters/render.ts';
+import { numberFigures, numberTables, renderChapters, type RenderOptions } from '../../src/chapters/render.ts';
+import { NO_TRACE } from '../../src/chapters/trace.ts';
+import { placeTables } from '../../src/html/tables.ts';
+import { renderTables } from '../../src/tables/render.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
@@ -33,11 +36,16 @@ export function copy(metrics: MetricsDocument): MetricsDocument {
   return structuredClone(metrics) as MetricsDocument;
 }
 
-/** The edition rendered in one locale: chapter HTML joined, and the text without tags. */
+/** The edition rendered in one locale, its tables placed as the build places them: chapter HTML joined, and the text without tags. */
 export async function render(locale: Locale, metrics: MetricsDocument, ed?: Edition, options: RenderOptions = {}) {
   const b = await bundle(locale);
   const e = ed ?? (await edition());
-  const chapters = renderChapters(e, metrics, createTranslator(b), countryNames(locale, b.namespaces.countries), numberFigures(e), options);
+  const t = createTranslator(b);
+  const names = countryNames(locale, b.namespaces.countries);
+  const stage = renderChapters(e, metrics, t, names, numberFigures(e), options);
+  const numbers = numberTables(e);
+  const tables = numbers.size ? renderTables(e.tables ?? [], numbers, { metrics, t, names, focus: e.focus!, content: e.content ?? {}, trace: options.trace ?? NO_TRACE }) : [];
+  const chapters = stage.map((c) => ({ ...c, html: placeTables(c.html, tables, t.text('document:download_csv')) }));
   const html = chapters.map((c) => c.html).join('\n');
   const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
   return { chapters, html, text };

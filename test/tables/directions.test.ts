@@ -11,7 +11,7 @@ import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 async function table(locale: 'zh' | 'en', content?: Record<string, unknown>) {
   const [metrics, b, e] = await Promise.all([sampleMetrics(), bundle(locale), edition()]);
   const trace = new Trace();
-  const t = renderTable('directions-keywords', 11, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
+  const t = renderTable(e.tables!, 'directions-keywords', 11, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
   return { t, trace };
 }
 
