@@ -51,7 +51,7 @@ export const messages = {
   'figure.unknown': (p: { id: string; known: string[] }) =>
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
-    `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
+    `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see the edition's formulas.yaml)`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
   'table.unknown': (p: { id: string; known: string[] }) =>
     `unknown table "${p.id}" (known: ${p.known.join(', ') || 'none'}; see the edition's tables.yaml)`,

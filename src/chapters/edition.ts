@@ -5,6 +5,7 @@ import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readTables, type TableDefinition } from '../tables/definitions.ts';
+import { readFormulas, type Formulas } from './formulas.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -41,6 +42,8 @@ export interface Edition {
   readonly content?: EditionContent;
   /** The numbered tables, `templates/<edition>/tables.yaml` (see src/tables/definitions.ts). */
   readonly tables?: readonly TableDefinition[];
+  /** The display formulas and their symbols, `templates/<edition>/formulas.yaml` (see formulas.ts). */
+  readonly formulas?: Formulas;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -72,5 +75,6 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
   const tables = await readTables(fs, dirname(file));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, tables });
+  const formulas = await readFormulas(fs, dirname(file));
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, tables, formulas });
 }

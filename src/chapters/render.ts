@@ -18,7 +18,7 @@ import type { ChapterSource, Edition, Focus } from './edition.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
-import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
+import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from './formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -77,7 +77,7 @@ export function renderChapters(
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: edition.tables?.map((d) => d.id), partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: edition.tables?.map((d) => d.id), formulas: edition.formulas ?? NO_FORMULAS, partials: edition.partials ?? {} }),
   }));
 }
 
@@ -91,6 +91,8 @@ interface ChapterContext {
   /** Appendix chapter id → its number (edition.ts). */
   readonly appendices: ReadonlyMap<string, number>;
   readonly trace: Trace;
+  /** The edition's formulas (formulas.yaml). */
+  readonly formulas: Formulas;
   /** The table ids the edition defines (tables.yaml); absent: not checked here. */
   readonly defined: readonly string[] | undefined;
   readonly partials: Readonly<Record<string, string>>;
@@ -110,14 +112,14 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
-  // A display formula (src/chapters/formulas.ts), placed after markdown like a figure.
+  // A display formula (the edition's formulas.yaml, typeset by src/chapters/formulas.ts), placed after markdown like a figure.
   defineHelper(hb, 'formula', ([id]) => {
-    formulaHtml(id as string, c.t); // an unknown formula fails here, at its line in the template
+    formulaHtml(c.formulas, id as string, c.t); // an unknown formula fails here, at its line in the template
     return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);
   });
   // One of a formula's symbols in a sentence: `C=(symbol "c-total")`, checked here so that a typo fails at its line.
   defineHelper(hb, 'symbol', ([id]) => {
-    symbolHtml(id as string);
+    symbolHtml(c.formulas, id as string);
     return new hb.SafeString(symbolSlot(id as string));
   });
   defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
@@ -154,9 +156,9 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
-      .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(id, c.t, lead))
-      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
-      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id));
+      .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(c.formulas, id, c.t, lead))
+      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(c.formulas, id, c.t))
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(c.formulas, id));
   } catch (error) {
     throw locate(chapter, error);
   }
