@@ -35,6 +35,7 @@ import type { SqlEngine } from './metrics/engine.ts';
 import { computeMetrics, deepFreeze, requiredTables } from './metrics/metrics.ts';
 import type { PdfMetadata } from './pdf/finish.ts';
 import type { Printer } from './pdf/print.ts';
+import { editionTables } from './tables/definitions.ts';
 import { renderTables } from './tables/render.ts';
 
 export type Format = 'pdf' | 'html';
@@ -302,7 +303,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
-      const tables = renderTables(edition.tables ?? [], numberTables(edition), { metrics, t, names, focus: tableFocus(edition), content: edition.content ?? {}, trace: NO_TRACE });
+      const tables = renderTables(editionTables(edition.tables), numberTables(edition), { metrics, t, names, focus: tableFocus(edition), content: edition.content ?? {}, trace: NO_TRACE });
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const manifest = metrics.provenance.manifest;
       const source = manifest.source[locale];

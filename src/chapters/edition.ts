@@ -2,9 +2,8 @@
 import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, YamlReader } from '../load/yaml.ts';
+import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
-import { readTables, type TableDefinition } from '../tables/definitions.ts';
 import { readFormulas, type Formulas } from './formulas.ts';
 
 export interface ChapterSource {
@@ -40,8 +39,8 @@ export interface Edition {
   readonly partials?: Readonly<Record<string, string>>;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
-  /** The numbered tables, `templates/<edition>/tables.yaml` (see src/tables/definitions.ts). */
-  readonly tables?: readonly TableDefinition[];
+  /** `templates/<edition>/tables.yaml`, parsed (read into tables by src/tables/definitions.ts). */
+  readonly tables?: YamlSource;
   /** The display formulas and their symbols, `templates/<edition>/formulas.yaml` (see formulas.ts). */
   readonly formulas?: Formulas;
 }
@@ -74,7 +73,8 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  const tables = await readTables(fs, dirname(file));
+  const tablesFile = join(dirname(file), 'tables.yaml');
+  const tables = (await fs.exists(tablesFile)) ? parseYaml(tablesFile, await fs.readText(tablesFile)) : undefined;
   const formulas = await readFormulas(fs, dirname(file));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, tables, formulas });
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas });
 }

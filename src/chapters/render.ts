@@ -50,6 +50,12 @@ export function numberTables(edition: Edition): ReadonlyMap<string, number> {
   return numberCalls(edition, TABLE_CALL);
 }
 
+/** The ids tables.yaml defines (its top-level keys; the tables stage validates the rest), or undefined without one. */
+function tableIds(edition: Edition): readonly string[] | undefined {
+  const value = edition.tables?.value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
+}
+
 /** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
 export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
 
@@ -77,7 +83,7 @@ export function renderChapters(
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: edition.tables?.map((d) => d.id), formulas: edition.formulas ?? NO_FORMULAS, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: tableIds(edition), formulas: edition.formulas ?? NO_FORMULAS, partials: edition.partials ?? {} }),
   }));
 }
 

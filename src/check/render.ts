@@ -15,6 +15,7 @@ import { scopeNotes } from '../figures/notes.ts';
 import type { Locale } from '../load/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { placeTables } from '../html/tables.ts';
+import { editionTables } from '../tables/definitions.ts';
 import { renderTable } from '../tables/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { numberTokens, type Problem } from './lint.ts';
@@ -43,7 +44,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   // Every placement of a table is built (and traced) as the build places it, in order of the slots.
   const tableNumbers = numberTables(edition);
   const slots = chapters.flatMap((c) => [...c.html.matchAll(/<p>@@table:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!));
-  const tables: RenderedTable[] = slots.map((id) => renderTable(edition.tables ?? [], id, tableNumbers.get(id)!, { metrics, t: tt, names, focus, content: edition.content ?? {}, trace }));
+  const tables: RenderedTable[] = slots.map((id) => renderTable(editionTables(edition.tables), id, tableNumbers.get(id)!, { metrics, t: tt, names, focus, content: edition.content ?? {}, trace }));
   const html = chapters.map((c) => placeTables(c.html, tables, tt.text('document:download_csv'))).join('\n');
   const figures: { id: string; number: number; label: string }[] = [];
   const figureText: string[] = [];

@@ -12,9 +12,9 @@ import type { BuiltTable, TableContext } from './types.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The variables a table's selector may name. */
+/** The variables a table's selector may name: the focus (`$home`, `$rival`) and what the caller adds. */
 function variables(ctx: TableContext): Variables {
-  return { home: ctx.focus.home, rival: ctx.focus.rival };
+  return { home: ctx.focus.home, rival: ctx.focus.rival, ...ctx.vars };
 }
 
 interface Rows {

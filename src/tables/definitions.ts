@@ -16,11 +16,9 @@
  * ch3-papers-countries: { same-as: papers-countries }
  * ```
  */
-import { join } from 'node:path';
 import { readSelector, type Selector } from '../base/select.ts';
-import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, type YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../load/yaml.ts';
 import type { Scope } from '../figures/types.ts';
 
 /** The cell kinds the engine provides (cells.ts formats each). */
@@ -79,11 +77,17 @@ const COLUMN_KEYS = new Set(['head', 'kind', 'field', 'by', 'digits', 'optional'
 
 type Path = readonly (string | number)[];
 
-/** The edition's tables, or none when it has no tables.yaml. */
-export async function readTables(fs: FileSystem, editionDir: string): Promise<readonly TableDefinition[]> {
-  const file = join(editionDir, 'tables.yaml');
-  if (!(await fs.exists(file))) return Object.freeze([]);
-  return parseTables(parseYaml(file, await fs.readText(file)));
+const cache = new WeakMap<YamlSource, readonly TableDefinition[]>();
+
+/** The edition's tables (`edition.tables`, its parsed tables.yaml; validated once per source); none without one. */
+export function editionTables(source: YamlSource | undefined): readonly TableDefinition[] {
+  if (!source) return [];
+  let tables = cache.get(source);
+  if (!tables) {
+    tables = parseTables(source);
+    cache.set(source, tables);
+  }
+  return tables;
 }
 
 export function parseTables(source: YamlSource): readonly TableDefinition[] {

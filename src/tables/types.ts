@@ -5,6 +5,7 @@ import type { Focus } from '../chapters/edition.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { Trace } from '../chapters/trace.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import type { Variables } from '../base/select.ts';
 import type { Where } from './modelled.ts';
 
 export interface TableContext {
@@ -15,6 +16,8 @@ export interface TableContext {
   readonly focus: Focus;
   /** The edition's editorial content (`content/<kind>.yaml`), selected as `content.<kind>`. */
   readonly content: EditionContent;
+  /** More variables the selectors may name (such as the edition's topic groups, `$frontier.group`). */
+  readonly vars?: Variables;
   /** Every number a cell prints is recorded here (see src/check). */
   readonly trace: Trace;
   /** Whether a value was modelled rather than published (a reconstructed dataset); absent: none was. */

@@ -9,6 +9,7 @@ import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapt
 import { numberFigures, numberTables, renderChapters, type RenderOptions } from '../../src/chapters/render.ts';
 import { NO_TRACE } from '../../src/chapters/trace.ts';
 import { placeTables } from '../../src/html/tables.ts';
+import { editionTables } from '../../src/tables/definitions.ts';
 import { renderTables } from '../../src/tables/render.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import type { Locale } from '../../src/load/yaml.ts';
@@ -44,7 +45,7 @@ export async function render(locale: Locale, metrics: MetricsDocument, ed?: Edit
   const names = countryNames(locale, b.namespaces.countries);
   const stage = renderChapters(e, metrics, t, names, numberFigures(e), options);
   const numbers = numberTables(e);
-  const tables = numbers.size ? renderTables(e.tables ?? [], numbers, { metrics, t, names, focus: e.focus!, content: e.content ?? {}, trace: options.trace ?? NO_TRACE }) : [];
+  const tables = numbers.size ? renderTables(editionTables(e.tables), numbers, { metrics, t, names, focus: e.focus!, content: e.content ?? {}, trace: options.trace ?? NO_TRACE }) : [];
   const chapters = stage.map((c) => ({ ...c, html: placeTables(c.html, tables, t.text('document:download_csv')) }));
   const html = chapters.map((c) => c.html).join('\n');
   const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');

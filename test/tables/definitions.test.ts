@@ -9,7 +9,7 @@ import { Trace } from '../../src/chapters/trace.ts';
 import { parseYaml } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { buildTable } from '../../src/tables/build.ts';
-import { parseTables } from '../../src/tables/definitions.ts';
+import { editionTables, parseTables } from '../../src/tables/definitions.ts';
 import { bundle, edition, ROOT } from '../chapters/fixtures.ts';
 
 const err = (fn: () => unknown) => {
@@ -114,7 +114,7 @@ describe('cell kinds', () => {
 
   it('join terms as a list and capitalise names from a {zh, en} pair (the directions of Appendix II)', async () => {
     const e = await edition();
-    const def = e.tables!.find((d) => d.id === 'directions-keywords')!;
+    const def = editionTables(e.tables).find((d) => d.id === 'directions-keywords')!;
     const b = await bundle('en');
     const built = buildTable(def, { metrics: doc, t: createTranslator(b), names: countryNames('en', {}), focus: { home: 'CN', rival: 'US' }, content: { directions: [{ id: 'x', name: { zh: '甲', en: 'big data' }, keywords: { zh: ['一', '二'], en: ['one', 'two'] } }] }, trace: new Trace() });
     expect(built.rows).toEqual([['1', 'Big data', 'one, two']]);
@@ -124,7 +124,7 @@ describe('cell kinds', () => {
 describe('placing a table', () => {
   it('leaves a slot in the chapter, and fails at the template line on an id tables.yaml does not define', async () => {
     const b = await bundle('en');
-    const e = { edition: 't', data: 'd', focus: { home: 'CN', rival: 'US' }, tables: parse(TABLE), chapters: [{ id: 'a', file: 'a.md.hbs', text: '# A\n\n{{table "ranked"}}\n\n{{table "rankd"}}\n' }] };
+    const e = { edition: 't', data: 'd', focus: { home: 'CN', rival: 'US' }, tables: parseYaml('t.yaml', TABLE), chapters: [{ id: 'a', file: 'a.md.hbs', text: '# A\n\n{{table "ranked"}}\n\n{{table "rankd"}}\n' }] };
     expect(err(() => renderChapters(e, doc, createTranslator(b), countryNames('en', {}), numberFigures(e)))).toMatch(/^a\.md\.hbs:5:1: unknown table "rankd" \(known: ranked, again;/);
     const ok = { ...e, chapters: [{ id: 'a', file: 'a.md.hbs', text: '# A\n\n{{table "again"}}\n' }] };
     expect(renderChapters(ok, doc, createTranslator(b), countryNames('en', {}), numberFigures(ok))[0]!.html).toContain('<p>@@table:again@@</p>');
@@ -138,7 +138,7 @@ describe('the engine', () => {
     const code = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
     // The sample dataset's topics and groups (topic_id,name_zh,name_en,group).
     const topics = readFileSync(join(ROOT, 'data/2023/topics.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const names = [...e.tables!.map((t) => t.id), ...topics.map((r) => r[0]!), ...topics.map((r) => r.at(-1)!), 'hot-2022', 'content:teams', 'talent.by_institution', 'patents.by_assignee'];
+    const names = [...editionTables(e.tables).map((t) => t.id), ...topics.map((r) => r[0]!), ...topics.map((r) => r.at(-1)!), 'hot-2022', 'content:teams', 'talent.by_institution', 'patents.by_assignee'];
     expect(names).toContain('frontier');
     for (const name of new Set(names)) expect(code.includes(`'${name}'`) || code.includes(`"${name}"`) || code.includes(`\`${name}`), name).toBe(false);
   });
