@@ -142,4 +142,9 @@ describe('the engine', () => {
     expect(names).toContain('frontier');
     for (const name of new Set(names)) expect(code.includes(`'${name}'`) || code.includes(`"${name}"`) || code.includes(`\`${name}`), name).toBe(false);
   });
+
+  it('places tables as figures: nothing in src/chapters imports src/tables or src/html', () => {
+    const dir = join(ROOT, 'src/chapters');
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/from '\.\.\/(tables|html)\//);
+  });
 });
