@@ -20,11 +20,9 @@ import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
 import { countryNames } from './chapters/countries.ts';
-import { readEdition, type Edition, type Focus } from './chapters/edition.ts';
+import { readEdition } from './chapters/edition.ts';
 import { createTranslator, readLocale } from './chapters/i18n.ts';
-import { numberFigures, numberTables, renderChapters, type RenderedChapter } from './chapters/render.ts';
-import { NO_TRACE } from './chapters/trace.ts';
-import { ReportError } from './errors.ts';
+import { numberFigures, renderChapters, type RenderedChapter } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
@@ -35,8 +33,7 @@ import type { SqlEngine } from './metrics/engine.ts';
 import { computeMetrics, deepFreeze, requiredTables } from './metrics/metrics.ts';
 import type { PdfMetadata } from './pdf/finish.ts';
 import type { Printer } from './pdf/print.ts';
-import { editionTables } from './tables/definitions.ts';
-import { renderTables } from './tables/render.ts';
+import { renderEditionTables } from './tables/render.ts';
 
 export type Format = 'pdf' | 'html';
 
@@ -269,13 +266,6 @@ class PrintQueue {
   }
 }
 
-/** The focus the tables' selectors name ($home, $rival): an edition that places tables must declare it. */
-function tableFocus(edition: Edition): Focus {
-  if (edition.focus) return edition.focus;
-  if (numberTables(edition).size > 0) throw ReportError.of('table.no-focus', { edition: edition.edition });
-  return { home: '', rival: '' };
-}
-
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
@@ -303,7 +293,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
-      const tables = renderTables(editionTables(edition.tables), numberTables(edition), { metrics, t, names, focus: tableFocus(edition), content: edition.content ?? {}, trace: NO_TRACE });
+      const tables = renderEditionTables(edition, { metrics, t, names });
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const manifest = metrics.provenance.manifest;
       const source = manifest.source[locale];

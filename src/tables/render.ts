@@ -1,8 +1,11 @@
 /** Tables stage: the numbered tables an edition places, each built for the locale with label and notes. */
+import type { Edition } from '../chapters/edition.ts';
+import { numberTables } from '../chapters/render.ts';
+import { NO_TRACE } from '../chapters/trace.ts';
 import { ReportError } from '../errors.ts';
 import { scopeNotes } from '../figures/notes.ts';
 import { buildTable } from './build.ts';
-import type { TableDefinition } from './definitions.ts';
+import { editionTables, type TableDefinition } from './definitions.ts';
 import { hasModelled, MODELLED_MARK, modelledLookup } from './modelled.ts';
 import type { RenderedTable, TableContext } from './types.ts';
 
@@ -19,4 +22,12 @@ export function renderTable(tables: readonly TableDefinition[], id: string, numb
 /** Every table the chapters place (id → number, in order of placement), once each. */
 export function renderTables(tables: readonly TableDefinition[], numbers: ReadonlyMap<string, number>, ctx: TableContext): RenderedTable[] {
   return [...numbers].sort((a, b) => a[1] - b[1]).map(([id, number]) => renderTable(tables, id, number, ctx));
+}
+
+/** The tables the edition's chapters place (traced when a trace is given). An edition that places tables must name its focus. */
+export function renderEditionTables(edition: Edition, ctx: Pick<TableContext, 'metrics' | 't' | 'names'> & { readonly trace?: TableContext['trace'] }): RenderedTable[] {
+  const numbers = numberTables(edition);
+  if (numbers.size === 0) return [];
+  if (!edition.focus) throw ReportError.of('table.no-focus', { edition: edition.edition });
+  return renderTables(editionTables(edition.tables), numbers, { ...ctx, focus: edition.focus, content: edition.content ?? {}, trace: ctx.trace ?? NO_TRACE });
 }
