@@ -5,6 +5,7 @@ import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readFormulas, type Formulas } from './formulas.ts';
+import { readNeeds, type Needs } from './needs.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -43,6 +44,8 @@ export interface Edition {
   readonly tables?: YamlSource;
   /** The display formulas and their symbols, `templates/<edition>/formulas.yaml` (see formulas.ts). */
   readonly formulas?: Formulas;
+  /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
+  readonly needs?: Needs;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -76,5 +79,6 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const tablesFile = join(dirname(file), 'tables.yaml');
   const tables = (await fs.exists(tablesFile)) ? parseYaml(tablesFile, await fs.readText(tablesFile)) : undefined;
   const formulas = await readFormulas(fs, dirname(file));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas });
+  const needs = readNeeds(source, r);
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas, ...(needs ? { needs } : {}) });
 }
