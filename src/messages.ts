@@ -86,6 +86,7 @@ export const messages = {
   'table.no-focus': (p: { edition: string }) => `edition ${p.edition}: tables need the edition's focus countries (focus: in edition.yaml)`,
   'select.missing': (p: { at: string; owner: string; path: string; detail: string }) =>
     `${p.at}: ${p.owner}: the metrics document has no "${p.path}"${p.detail}`,
+  'figure.binding': (p: { at: string; id: string; detail: string }) => `${p.at}: figure "${p.id}": ${p.detail}`,
   'select.unknown-variable': (p: { at: string; owner: string; name: string; known: readonly string[] }) =>
     `${p.at}: ${p.owner}: unknown variable $${p.name} (known: ${p.known.map((k) => `$${k}`).join(', ') || 'none'})`,
 

@@ -24,6 +24,17 @@ export interface Focus {
   readonly rival: string;
 }
 
+/**
+ * Which topic group (metrics `topics[].group`) is the edition's list of frontier technologies and
+ * which its "hot technologies" of a year: `topics:` in edition.yaml. Given to templates as
+ * `edition.frontier.group`, `edition.hot.group`, `edition.hot.year`, and to figures and tables as the
+ * variables `$frontier.group`, `$hot.group`, `$hot.year`.
+ */
+export interface TopicGroups {
+  readonly frontier: { readonly group: string };
+  readonly hot: { readonly group: string; readonly year: number };
+}
+
 export interface Edition {
   readonly edition: string;
   /** Given to templates as `focus` (and to the figures that compare the two). */
@@ -38,6 +49,10 @@ export interface Edition {
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
+  /** `templates/<edition>/figures.yaml`, parsed (read into figures by src/figures/definitions.ts). */
+  readonly figures?: YamlSource;
+  /** The edition's topic groups (see TopicGroups), when it has topics. */
+  readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
   /** `templates/<edition>/tables.yaml`, parsed (read into tables by src/tables/definitions.ts). */
@@ -80,5 +95,18 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const tables = (await fs.exists(tablesFile)) ? parseYaml(tablesFile, await fs.readText(tablesFile)) : undefined;
   const formulas = await readFormulas(fs, dirname(file));
   const needs = readNeeds(source, r);
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas, ...(needs ? { needs } : {}) });
+  const topics = readTopicGroups(source);
+  const figuresFile = join(dirname(file), 'figures.yaml');
+  const figures = (await fs.exists(figuresFile)) ? parseYaml(figuresFile, await fs.readText(figuresFile)) : undefined;
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas, ...(needs ? { needs } : {}) });
+}
+
+/** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */
+function readTopicGroups(source: YamlSource): TopicGroups | undefined {
+  if ((source.value as { topics?: unknown } | null)?.topics === undefined) return undefined;
+  const r = new YamlReader(source);
+  return Object.freeze({
+    frontier: Object.freeze({ group: r.string(['topics', 'frontier', 'group']) }),
+    hot: Object.freeze({ group: r.string(['topics', 'hot', 'group']), year: r.integer(['topics', 'hot', 'year']) }),
+  });
 }
