@@ -13,6 +13,7 @@ import { Trace, tracing } from '../chapters/trace.ts';
 import { buildFigure } from '../figures/build.ts';
 import type { Locale } from '../load/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import { editionVariables } from '../base/variables.ts';
 import { placeTables } from '../html/tables.ts';
 import { editionTables } from '../tables/definitions.ts';
 import { renderTable } from '../tables/render.ts';
@@ -43,7 +44,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   // Every placement of a table is built (and traced) as the build places it, in order of the slots.
   const tableNumbers = numberTables(edition);
   const slots = chapters.flatMap((c) => [...c.html.matchAll(/<p>@@table:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!));
-  const tables: RenderedTable[] = slots.map((id) => renderTable(editionTables(edition.tables), id, tableNumbers.get(id)!, { metrics, t: tt, names, focus, content: edition.content ?? {}, trace }));
+  const tables: RenderedTable[] = slots.map((id) => renderTable(editionTables(edition.tables), id, tableNumbers.get(id)!, { metrics, t: tt, names, focus, content: edition.content ?? {}, vars: editionVariables({ metrics, names, focus, ...(edition.topics ? { topics: edition.topics } : {}) }), trace }));
   const html = chapters.map((c) => placeTables(c.html, tables, tt.text('document:download_csv'))).join('\n');
   const figures: { id: string; number: number; label: string }[] = [];
   const figureText: string[] = [];

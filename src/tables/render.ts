@@ -1,4 +1,5 @@
 /** Tables stage: the numbered tables an edition places, each built for the locale with label and notes. */
+import { editionVariables } from '../base/variables.ts';
 import type { Edition } from '../chapters/edition.ts';
 import { numberTables } from '../chapters/render.ts';
 import { NO_TRACE } from '../chapters/trace.ts';
@@ -29,5 +30,6 @@ export function renderEditionTables(edition: Edition, ctx: Pick<TableContext, 'm
   const numbers = numberTables(edition);
   if (numbers.size === 0) return [];
   if (!edition.focus) throw ReportError.of('table.no-focus', { edition: edition.edition });
-  return renderTables(editionTables(edition.tables), numbers, { ...ctx, focus: edition.focus, content: edition.content ?? {}, trace: ctx.trace ?? NO_TRACE });
+  const vars = editionVariables({ metrics: ctx.metrics, names: ctx.names, focus: edition.focus, ...(edition.topics ? { topics: edition.topics } : {}) });
+  return renderTables(editionTables(edition.tables), numbers, { ...ctx, focus: edition.focus, content: edition.content ?? {}, vars, trace: ctx.trace ?? NO_TRACE });
 }

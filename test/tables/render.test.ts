@@ -12,7 +12,7 @@ async function table(id: string, locale: 'zh' | 'en', number = 3) {
   const metrics = await sampleMetrics();
   const b = await bundle(locale);
   const trace = new Trace();
-  const t = renderTable(editionTables((await edition()).tables), id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, trace });
+  const t = renderTable(editionTables((await edition()).tables), id, number, { metrics, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, vars: { 'frontier.group': (await edition()).topics!.frontier.group }, trace });
   return { t, trace, metrics };
 }
 
