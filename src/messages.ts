@@ -78,8 +78,15 @@ export const messages = {
   'figure.unknown': (p: { id: string; known: string[] }) =>
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
-    `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
+    `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see the edition's formulas.yaml)`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
+  'table.unknown': (p: { id: string; known: string[] }) =>
+    `unknown table "${p.id}" (known: ${p.known.join(', ') || 'none'}; see the edition's tables.yaml)`,
+  'table.cell': (p: { at: string; owner: string; row: number; field: string; expected: string; got: string }) =>
+    `${p.at}: ${p.owner}, row ${p.row}: "${p.field}": expected ${p.expected}, got ${p.got}`,
+  'table.no-content': (p: { at: string; owner: string; kind: string }) =>
+    `${p.at}: ${p.owner} needs the edition's content/${p.kind}.yaml`,
+  'table.no-focus': (p: { edition: string }) => `edition ${p.edition}: tables need the edition's focus countries (focus: in edition.yaml)`,
   'select.missing': (p: { at: string; owner: string; path: string; detail: string }) =>
     `${p.at}: ${p.owner}: the metrics document has no "${p.path}"${p.detail}`,
   'figure.binding': (p: { at: string; id: string; detail: string }) => `${p.at}: figure "${p.id}": ${p.detail}`,

@@ -40,6 +40,7 @@ import type { SqlEngine } from './metrics/engine.ts';
 import { computeMetrics, deepFreeze, requiredTables } from './metrics/metrics.ts';
 import type { PdfMetadata } from './pdf/finish.ts';
 import type { Printer } from './pdf/print.ts';
+import { renderEditionTables } from './tables/render.ts';
 
 export type Format = 'pdf' | 'html';
 
@@ -313,7 +314,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
-      claimsByLocale[locale] = localeClaims(claims, figures);
+      const tables = renderEditionTables(edition, { metrics, t, names });
+      claimsByLocale[locale] = localeClaims(claims, figures, tables);
       namesByLocale[locale] = names;
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const manifest = metrics.provenance.manifest;
@@ -335,6 +337,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
             text,
             chapters,
             figures,
+            tables: { list: tables, downloadLabel: t.text('document:download_csv') },
             otherEdition: other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null,
           },
           resources.fonts,

@@ -9,7 +9,7 @@ import type { Definitions } from '../metrics/definitions.ts';
 import { digest, folderDigest, packageVersions, SRC, sourceDigest } from './digest.ts';
 
 /** Bump to drop every entry of a kind, e.g. when the stored format changes. */
-const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 2 } as const;
+const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 3 } as const;
 
 /**
  * Metrics: the dataset's files, the edition's definitions (the thresholds the SQL is given), the

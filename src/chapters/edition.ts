@@ -5,6 +5,7 @@ import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readDefinitions, type Definitions } from '../metrics/definitions.ts';
 import { readContent, type EditionContent } from './content.ts';
+import { readFormulas, type Formulas } from './formulas.ts';
 import { readNeeds, type Needs } from './needs.ts';
 
 export interface ChapterSource {
@@ -57,6 +58,10 @@ export interface Edition {
   readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
+  /** `templates/<edition>/tables.yaml`, parsed (read into tables by src/tables/definitions.ts). */
+  readonly tables?: YamlSource;
+  /** The display formulas and their symbols, `templates/<edition>/formulas.yaml` (see formulas.ts). */
+  readonly formulas?: Formulas;
   /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
   readonly needs?: Needs;
 }
@@ -95,11 +100,14 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
+  const tablesFile = join(dirname(file), 'tables.yaml');
+  const tables = (await fs.exists(tablesFile)) ? parseYaml(tablesFile, await fs.readText(tablesFile)) : undefined;
+  const formulas = await readFormulas(fs, dirname(file));
   const needs = readNeeds(source, r);
   const topics = readTopicGroups(source);
   const figuresFile = join(dirname(file), 'figures.yaml');
   const figures = (await fs.exists(figuresFile)) ? parseYaml(figuresFile, await fs.readText(figuresFile)) : undefined;
-  return Object.freeze({ edition, data, ...(make ? { make } : {}), definitions, focus: Object.freeze(focus), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(needs ? { needs } : {}) });
+  return Object.freeze({ edition, data, ...(make ? { make } : {}), definitions, focus: Object.freeze(focus), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(tables ? { tables } : {}), formulas, ...(needs ? { needs } : {}) });
 }
 
 /** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */

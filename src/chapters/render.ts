@@ -1,5 +1,5 @@
 /**
- * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure slots and tables.
+ * Chapters stage: (edition templates, metrics, locale) → chapter HTML with figure and table slots.
  * A template is markdown with Handlebars expressions; every sentence comes from the locale through
  * `{{t …}}` and every number through a helper. Figures (`{{figure "id"}}`) and tables
  * (`{{table "id"}}`) are numbered in order of appearance across the whole edition, each kind on its
@@ -7,9 +7,6 @@
  */
 import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { tableHtml } from '../html/tables.ts';
-import { renderTable } from '../tables/render.ts';
-import type { RenderedTable } from '../tables/types.ts';
 import { createHandlebars, defineHelper } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Translator } from './i18n.ts';
@@ -22,7 +19,7 @@ import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
 import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
-import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, SYMBOL_SLOT, symbolHtml, symbolSlot } from './formulas.ts';
+import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from './formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -60,15 +57,22 @@ export function numberTables(edition: Edition): ReadonlyMap<string, number> {
   return numberCalls(edition, TABLE_CALL);
 }
 
+/** The ids tables.yaml defines (its top-level keys; the tables stage validates the rest), or undefined without one. */
+function tableIds(edition: Edition): readonly string[] | undefined {
+  const value = edition.tables?.value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
+}
+
 /** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
 export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
+
+/** The marker a table leaves in chapter HTML; the HTML stage puts the table there (src/tables builds it). */
+export const tableSlot = (id: string) => `<p>@@table:${id}@@</p>`;
 
 export interface RenderOptions {
   /** Records what the helpers print (for `report check`). */
   readonly trace?: Trace;
-  /** Receives every table placed, in order (for `report check`). */
-  readonly onTable?: (table: RenderedTable) => void;
-  /** Receives every sentence rendered with values, and every table (the build's claims.json). */
+  /** Receives every sentence rendered with values (the build's claims.json). */
   readonly claims?: ClaimsCollector;
 }
 
@@ -86,11 +90,10 @@ export function renderChapters(
   const trace = options.trace ?? NO_TRACE;
   const tt = options.trace ? tracing(t, options.trace) : t;
   const claims = options.claims;
-  const onTable = claims ? (table: RenderedTable) => (options.onTable?.(table), claims.table(table)) : options.onTable;
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
   return edition.chapters.map((chapter) => ({
     id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, focus: edition.focus, content: edition.content ?? {}, onTable, claims, partials: edition.partials ?? {} }),
+    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: tableIds(edition), formulas: edition.formulas ?? NO_FORMULAS, claims, partials: edition.partials ?? {} }),
   }));
 }
 
@@ -104,9 +107,10 @@ interface ChapterContext {
   /** Appendix chapter id → its number (edition.ts). */
   readonly appendices: ReadonlyMap<string, number>;
   readonly trace: Trace;
-  readonly focus: Focus;
-  readonly content: EditionContent;
-  readonly onTable: ((table: RenderedTable) => void) | undefined;
+  /** The edition's formulas (formulas.yaml). */
+  readonly formulas: Formulas;
+  /** The table ids the edition defines (tables.yaml); absent: not checked here. */
+  readonly defined: readonly string[] | undefined;
   readonly partials: Readonly<Record<string, string>>;
   readonly claims: ClaimsCollector | undefined;
 }
@@ -122,29 +126,25 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     if (n === undefined) throw ReportError.of('figure.unknown', { id, known: known() });
     return n;
   };
-  const placed = new Map<string, RenderedTable>();
-  const downloadLabel = c.t.text('document:download_csv');
   // {{#let name=value …}} … {{/let}}: names for values used more than once in a passage.
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
-  // A display formula (src/chapters/formulas.ts), placed after markdown like a figure.
+  // A display formula (the edition's formulas.yaml, typeset by src/chapters/formulas.ts), placed after markdown like a figure.
   defineHelper(hb, 'formula', ([id]) => {
-    formulaHtml(id as string, c.t); // an unknown formula fails here, at its line in the template
+    formulaHtml(c.formulas, id as string, c.t); // an unknown formula fails here, at its line in the template
     return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);
   });
   // One of a formula's symbols in a sentence: `C=(symbol "c-total")`, checked here so that a typo fails at its line.
   defineHelper(hb, 'symbol', ([id]) => {
-    symbolHtml(id as string);
+    symbolHtml(c.formulas, id as string);
     return new hb.SafeString(symbolSlot(id as string));
   });
   defineHelper(hb, 'figure', ([id]) => new hb.SafeString(`\n\n@@figure:${figureNumber(id as string)}:${id as string}@@\n\n`));
+  // A table's slot: the tables stage builds it, the HTML stage puts it here (as a figure).
   defineHelper(hb, 'table', ([id]) => {
-    const number = c.tables.get(id as string);
-    if (number === undefined) throw ReportError.of('figure.unknown', { id: id as string, known: known() });
-    const table = renderTable(id as string, number, { metrics: c.metrics, t: c.t, names: c.names, focus: c.focus, content: c.content, trace: c.trace });
-    placed.set(id as string, table);
-    c.onTable?.(table);
+    // An id tables.yaml does not define fails here, at its line in the template.
+    if (c.defined && !c.defined.includes(id as string)) throw ReportError.of('table.unknown', { id: id as string, known: [...c.defined] });
     return new hb.SafeString(`\n\n@@table:${id as string}@@\n\n`);
   });
   // An appendix is labelled by its number among the appendices, never as a chapter: "附录 II" / "Appendix II".
@@ -174,10 +174,9 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     const markdown = hb.compile(chapter.text, { strict: true })(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
-      .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(id, c.t, lead))
-      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(id, c.t))
-      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(id))
-      .replace(/<p>@@table:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => tableHtml(placed.get(id)!, downloadLabel));
+      .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(c.formulas, id, c.t, lead))
+      .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(c.formulas, id, c.t))
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(c.formulas, id));
   } catch (error) {
     throw locate(chapter, error);
   }

@@ -8,11 +8,15 @@ import type { Edition } from '../chapters/edition.ts';
 import { definitionVariables } from '../chapters/definitions.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import { textOfHtml } from './text.ts';
-import { numberFigures, renderChapters } from '../chapters/render.ts';
+import { numberFigures, numberTables, renderChapters } from '../chapters/render.ts';
 import { Trace, tracing } from '../chapters/trace.ts';
 import { buildFigure } from '../figures/build.ts';
 import type { Locale } from '../load/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import { editionVariables } from '../base/variables.ts';
+import { placeTables } from '../html/tables.ts';
+import { editionTables } from '../tables/definitions.ts';
+import { renderTable } from '../tables/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { numberTokens, type Problem } from './lint.ts';
 
@@ -35,9 +39,13 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   for (const [name, text] of Object.entries(definitionVariables(t.locale, metrics.provenance.definitions))) trace.add(text, null, `definition ${name}`);
   const tt = tracing(t, trace);
   const numbers = numberFigures(edition);
-  const tables: RenderedTable[] = [];
-  const chapters = renderChapters(edition, metrics, t, names, numbers, { trace, onTable: (x) => tables.push(x) });
-  const html = chapters.map((c) => c.html).join('\n');
+  const chapters = renderChapters(edition, metrics, t, names, numbers, { trace });
+  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
+  // Every placement of a table is built (and traced) as the build places it, in order of the slots.
+  const tableNumbers = numberTables(edition);
+  const slots = chapters.flatMap((c) => [...c.html.matchAll(/<p>@@table:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!));
+  const tables: RenderedTable[] = slots.map((id) => renderTable(editionTables(edition.tables), id, tableNumbers.get(id)!, { metrics, t: tt, names, focus, content: edition.content ?? {}, vars: editionVariables({ metrics, names, focus, ...(edition.topics ? { topics: edition.topics } : {}) }), trace }));
+  const html = chapters.map((c) => placeTables(c.html, tables, tt.text('document:download_csv'))).join('\n');
   const figures: { id: string; number: number; label: string }[] = [];
   const figureText: string[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {

@@ -1,11 +1,10 @@
 /**
  * Collects a locale's claims while its chapters render: every `{{t …}}` call that passes values (a
- * sentence that depends on the data), and every table placed. The `t` helper is wrapped, not
+ * sentence that depends on the data). Tables are recorded from the tables stage (claims/record.ts). The `t` helper is wrapped, not
  * changed, so a build without a collector renders exactly as before.
  */
 import type { HandlebarsEnv } from '../chapters/handlebars.ts';
 import { isMarkup } from '../chapters/i18n.ts';
-import type { RenderedTable } from '../tables/types.ts';
 import { markupToText } from './plain.ts';
 import type { ChapterClaims, ClaimValue, DataClaim, SentenceClaim } from './types.ts';
 
@@ -20,7 +19,6 @@ const RECENT = 32;
 
 export class ClaimsCollector {
   private readonly sentences = new Map<string, SentenceClaim>();
-  private readonly tables = new Map<string, DataClaim>();
   /** The last sentences recorded, with their markup: a message passed into another is part of that one. */
   private readonly recent: { id: string; markup: string }[] = [];
 
@@ -41,12 +39,8 @@ export class ClaimsCollector {
     if (this.recent.length > RECENT) this.recent.shift();
   }
 
-  table(table: RenderedTable): void {
-    this.tables.set(table.id, Object.freeze({ columns: Object.freeze(table.columns.map((c) => c.label)), rows: Object.freeze(table.rows.map((r) => Object.freeze([...r]))) }));
-  }
-
   claims(): ChapterClaims {
-    return Object.freeze({ sentences: Object.freeze(Object.fromEntries(this.sentences)), tables: Object.freeze(Object.fromEntries(this.tables)) });
+    return Object.freeze({ sentences: Object.freeze(Object.fromEntries(this.sentences)) });
   }
 }
 

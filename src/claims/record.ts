@@ -1,4 +1,5 @@
 /** Assembles a build's claims record and writes it as canonical JSON (sorted keys: same build, same bytes). */
+import type { RenderedTable } from '../tables/types.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { Locale } from '../load/yaml.ts';
 import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from './types.ts';
@@ -9,8 +10,13 @@ export function figureClaim(figure: RenderedFigure): DataClaim {
   return { columns, rows };
 }
 
-export function localeClaims(chapters: ChapterClaims, figures: readonly RenderedFigure[]): LocaleClaims {
-  return { sentences: chapters.sentences, tables: chapters.tables, figures: Object.fromEntries(figures.map((f) => [f.id, figureClaim(f)])) };
+/** A locale's claims: the chapters' sentences, and the data of every table and figure placed. */
+export function localeClaims(chapters: ChapterClaims, figures: readonly RenderedFigure[], tables: readonly RenderedTable[]): LocaleClaims {
+  return {
+    sentences: chapters.sentences,
+    tables: Object.fromEntries(tables.map((t) => [t.id, Object.freeze({ columns: Object.freeze(t.columns.map((c) => c.label)), rows: Object.freeze(t.rows.map((r) => Object.freeze([...r]))) })])),
+    figures: Object.fromEntries(figures.map((f) => [f.id, figureClaim(f)])),
+  };
 }
 
 export function claimsRecord(edition: string, chapters: readonly string[], locales: Partial<Record<Locale, LocaleClaims>>, rankings: Record<string, Ranking>): ClaimsRecord {

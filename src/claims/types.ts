@@ -34,7 +34,7 @@ export interface LocaleClaims {
 }
 
 /** The chapters stage's part of LocaleClaims (figures are drawn by a later stage). */
-export type ChapterClaims = Pick<LocaleClaims, 'sentences' | 'tables'>;
+export type ChapterClaims = Pick<LocaleClaims, 'sentences'>;
 
 /**
  * The top of one ranked list of the metrics document by one field: item id → its rank (ties share a

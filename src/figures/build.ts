@@ -12,7 +12,7 @@ import { MODELLED_MARK } from '../tables/modelled.ts';
 import { editionFigures, figureById } from './definitions.ts';
 import { scopeNotes } from './notes.ts';
 import type { BuiltFigure, FigureDefinition } from './types.ts';
-import { editionVariables } from './variables.ts';
+import { editionVariables } from '../base/variables.ts';
 
 /** What of the edition a figure needs: its figures.yaml, focus, topic groups and content. */
 export interface FigureEdition {

@@ -12,11 +12,13 @@ import type { RenderedChapter } from '../chapters/render.ts';
 import { figureSlot } from '../chapters/render.ts';
 import { escapeHtml, renderMarkdownInline } from '../chapters/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
+import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../load/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from './csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
+import { placeTables } from './tables.ts';
 import { tocHtml } from './toc.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
@@ -34,6 +36,8 @@ export interface DocumentInput {
   readonly text: DocumentText;
   readonly chapters: readonly RenderedChapter[];
   readonly figures: readonly RenderedFigure[];
+  /** The tables the chapters place, and the label of their CSV link (src/tables). */
+  readonly tables?: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string };
   /** Link to the other language's edition: its label (plain text) and relative URL. */
   readonly otherEdition: { readonly label: string; readonly href: string; readonly lang: Locale } | null;
 }
@@ -80,6 +84,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     ...chapters.map((c, i) => {
       let html = c.html;
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
+      if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
       return `<section class="chapter chapter-${i + 1}" id="ch-${c.id}">\n${html}</section>`;
     }),
     '</main>',

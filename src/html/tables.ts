@@ -4,6 +4,7 @@
  * data as CSV. Styled by the document's stylesheet (src/html/styles.ts).
  */
 import { escapeHtml, renderMarkdownInline } from '../chapters/markup.ts';
+import { tableSlot } from '../chapters/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { downloadLink, toCsv } from './csv.ts';
 
@@ -26,4 +27,9 @@ export function tableHtml(table: RenderedTable, downloadLabel?: string): string 
     `<caption><span class="label">${escapeHtml(table.label)}</span>${renderMarkdownInline(table.caption)}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}${download}</div>`
   );
+}
+
+/** Chapter HTML with each table's slot (`{{table "id"}}`, chapters/render.ts) replaced by the table. */
+export function placeTables(html: string, tables: readonly RenderedTable[], downloadLabel: string): string {
+  return tables.reduce((out, table) => out.replaceAll(tableSlot(table.id), () => tableHtml(table, downloadLabel)), html);
 }

@@ -1,9 +1,23 @@
 /** Numbered tables: what they are made from, and what they make. */
-import type { FigureContext, Scope } from '../figures/types.ts';
+import type { CountryNames } from '../chapters/countries.ts';
+import type { EditionContent } from '../chapters/content.ts';
+import type { Focus } from '../chapters/edition.ts';
+import type { Translator } from '../chapters/i18n.ts';
 import type { Trace } from '../chapters/trace.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import type { Variables } from '../base/select.ts';
 import type { Where } from './modelled.ts';
 
-export interface TableContext extends FigureContext {
+export interface TableContext {
+  readonly metrics: MetricsDocument;
+  readonly t: Translator;
+  readonly names: CountryNames;
+  /** The edition's home country and rival: the selectors' `$home` and `$rival`. */
+  readonly focus: Focus;
+  /** The edition's editorial content (`content/<kind>.yaml`), selected as `content.<kind>`. */
+  readonly content: EditionContent;
+  /** More variables the selectors may name (such as the edition's topic groups, `$frontier.group`). */
+  readonly vars?: Variables;
   /** Every number a cell prints is recorded here (see src/check). */
   readonly trace: Trace;
   /** Whether a value was modelled rather than published (a reconstructed dataset); absent: none was. */
@@ -23,12 +37,6 @@ export interface BuiltTable {
   readonly columns: readonly TableColumn[];
   /** Plain text per cell. */
   readonly rows: readonly (readonly string[])[];
-}
-
-export interface TableDefinition {
-  readonly id: string;
-  readonly scope: Scope;
-  build(ctx: TableContext): BuiltTable;
 }
 
 export interface RenderedTable extends BuiltTable {

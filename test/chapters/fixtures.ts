@@ -8,6 +8,8 @@ import { readEdition, type Edition } from '../../src/chapters/edition.ts';
 import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
 import { numberFigures, renderChapters, type FigureNumbers, type RenderOptions } from '../../src/chapters/render.ts';
 import { buildFigure } from '../../src/figures/build.ts';
+import { placeTables } from '../../src/html/tables.ts';
+import { renderEditionTables } from '../../src/tables/render.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
@@ -35,11 +37,15 @@ export function copy(metrics: MetricsDocument): MetricsDocument {
   return structuredClone(metrics) as MetricsDocument;
 }
 
-/** The edition rendered in one locale: chapter HTML joined, and the text without tags. */
+/** The edition rendered in one locale, its tables placed as the build places them: chapter HTML joined, and the text without tags. */
 export async function render(locale: Locale, metrics: MetricsDocument, ed?: Edition, options: RenderOptions = {}) {
   const b = await bundle(locale);
   const e = ed ?? (await edition());
-  const chapters = renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames(locale, b.namespaces.countries), numberFigures(e), options);
+  const t = createTranslator(b, DEFINITIONS_2023);
+  const names = countryNames(locale, b.namespaces.countries);
+  const stage = renderChapters(e, metrics, t, names, numberFigures(e), options);
+  const tables = renderEditionTables(e, { metrics, t, names, ...(options.trace ? { trace: options.trace } : {}) });
+  const chapters = stage.map((c) => ({ ...c, html: placeTables(c.html, tables, t.text('document:download_csv')) }));
   const html = chapters.map((c) => c.html).join('\n');
   const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
   return { chapters, html, text };

@@ -2,6 +2,7 @@
  * Claims records of the real edition on the sample dataset and on variants of it, assembled as the
  * build does (src/pipeline.ts): chapters with a claims collector, figures' data, rankings.
  */
+import { renderEditionTables } from '../../src/tables/render.ts';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ export async function claimsOf(metrics: MetricsDocument, ed?: Edition): Promise<
     const collector = new ClaimsCollector();
     renderChapters(e, metrics, t, names[locale]!, numbers, { claims: collector });
     const figures = await renderFigures(numbers, metrics, t, names[locale]!, async () => '<svg></svg>');
-    locales[locale] = localeClaims(collector.claims(), figures);
+    const tables = renderEditionTables(e, { metrics, t, names: names[locale]! });
+    locales[locale] = localeClaims(collector.claims(), figures, tables);
   }
   return claimsRecord(e.edition, e.chapters.map((c) => c.id), locales, rankingsOf(metrics, names));
 }

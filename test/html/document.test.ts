@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type DocumentInput } from '../../src/html/document.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
-import { figureSlot } from '../../src/chapters/render.ts';
+import { figureSlot, tableSlot } from '../../src/chapters/render.ts';
+import type { RenderedTable } from '../../src/tables/types.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
 
 const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
@@ -22,6 +23,17 @@ function doc(locale: 'zh' | 'en', heading: string, figures = [figure], other: Do
 }
 
 describe('HTML document', () => {
+  it('puts each table in every slot its chapters left for it, with its CSV link', () => {
+    const table: RenderedTable = { id: 't', number: 2, label: '表 2', caption: '机构', columns: [{ label: '排名', numeric: true }], rows: [['1']], notes: [] };
+    const { html } = buildDocument(
+      { locale: 'zh', text: { title: 'T', coverLines: [], contents: '目录', backLines: [] }, chapters: [{ id: 'c', html: `<h1>H</h1>\n${tableSlot('t')}\n<p>x</p>\n${tableSlot('t')}\n` }], figures: [], tables: { list: [table], downloadLabel: '下载数据' }, otherEdition: null },
+      fonts,
+    );
+    expect(html.match(/<table id="tab-t" data-number="2"><caption><span class="label">表 2<\/span>机构<\/caption>/g)).toHaveLength(2);
+    expect(html).toContain('<a download="table-2.csv"');
+    expect(html).not.toContain('@@table');
+  });
+
   it('puts each figure where its chapter placed it, with number, caption and notes', () => {
     const { html } = doc('zh', '标题');
     expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart"><svg>');

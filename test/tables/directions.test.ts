@@ -5,6 +5,7 @@ import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { Trace } from '../../src/chapters/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
+import { editionTables } from '../../src/tables/definitions.ts';
 import { renderTable } from '../../src/tables/render.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
@@ -12,7 +13,7 @@ import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 async function table(locale: 'zh' | 'en', content?: Record<string, unknown>) {
   const [metrics, b, e] = await Promise.all([sampleMetrics(), bundle(locale), edition()]);
   const trace = new Trace();
-  const t = renderTable('directions-keywords', 11, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
+  const t = renderTable(editionTables(e.tables), 'directions-keywords', 11, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: content ?? e.content ?? {}, trace });
   return { t, trace };
 }
 

@@ -4,7 +4,7 @@ import { createTranslator } from '../../src/chapters/i18n.ts';
 import { integer } from '../../src/chapters/format.ts';
 import { Trace } from '../../src/chapters/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
-import { TABLES } from '../../src/tables/catalog.ts';
+import { editionTables } from '../../src/tables/definitions.ts';
 import { renderTable } from '../../src/tables/render.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
@@ -13,7 +13,7 @@ async function table(id: string, locale: 'zh' | 'en', number = 3) {
   const metrics = await sampleMetrics();
   const b = await bundle(locale);
   const trace = new Trace();
-  const t = renderTable(id, number, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, trace });
+  const t = renderTable(editionTables((await edition()).tables), id, number, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, vars: { 'frontier.group': (await edition()).topics!.frontier.group }, trace });
   return { t, trace, metrics };
 }
 
@@ -45,7 +45,7 @@ describe('numbered tables', () => {
   });
 
   it('all build in both locales', async () => {
-    for (const def of TABLES) for (const locale of ['zh', 'en'] as const) expect((await table(def.id, locale)).t.rows.length, def.id).toBeGreaterThan(0);
+    for (const def of editionTables((await edition()).tables)) for (const locale of ['zh', 'en'] as const) expect((await table(def.id, locale)).t.rows.length, def.id).toBeGreaterThan(0);
   });
 });
 
@@ -59,7 +59,7 @@ describe('modelled values in tables', () => {
     ];
     const withCalibration = { ...metrics, provenance: { ...metrics.provenance, calibration } };
     const b = await bundle('en');
-    const t = renderTable('papers-countries', 1, { metrics: withCalibration, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
+    const t = renderTable(editionTables((await edition()).tables), 'papers-countries', 1, { metrics: withCalibration, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
     expect(t.rows[0]![2]).toBe(integer(first!.papers));
     expect(t.rows[1]![2]).toBe(`${integer(second!.papers)}*`);
     expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);
@@ -74,7 +74,7 @@ describe('modelled values in tables', () => {
       { path: 'papers.by_country', key: { country: second!.country }, field: 'papers', value: second!.papers + 1, assumed: true },
     ];
     const b = await bundle('en');
-    const t = renderTable('papers-countries', 1, { metrics: { ...metrics, provenance: { ...metrics.provenance, calibration } }, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
+    const t = renderTable(editionTables((await edition()).tables), 'papers-countries', 1, { metrics: { ...metrics, provenance: { ...metrics.provenance, calibration } }, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
     expect(t.rows[0]![2]).toBe(`${integer(first!.papers)}*`);
     expect(t.rows[1]![2]).toBe(integer(second!.papers));
   });

@@ -2,7 +2,7 @@
  * The edition variables figures (and tables) may write in their YAML: the focus countries, the
  * topic groups of edition.yaml and the manifest's year ranges. Country names are the locale's.
  */
-import type { Variables } from '../base/select.ts';
+import type { Variables } from './select.ts';
 import type { CountryNames } from '../chapters/countries.ts';
 import type { Focus, TopicGroups } from '../chapters/edition.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
