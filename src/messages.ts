@@ -28,6 +28,8 @@ export const messages = {
     `figure "${p.figure}" needs the events of topic ${p.topic}: list them in templates/<edition>/content/timeline.yaml under topics: ${p.topic}:`,
   'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
     `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
+  'input.yaml-too-large': (p: { file: string; chars: number; limit: number }) =>
+    `${p.file}: ${p.chars.toLocaleString('en-US')} characters is more than a YAML file may have (${p.limit.toLocaleString('en-US')})`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
     `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
   'data.invalid': (p: { count: number; shown: number }) =>
