@@ -40,6 +40,8 @@ export const messages = {
     `${p.dir}: table "${p.table}" is given twice (${p.files.join(', ')}); keep one`,
   'data.column-missing': (p: { file: string; column: string; found: string[] }) =>
     `${p.file}:1: column "${p.column}" is missing (header has: ${p.found.join(', ')})`,
+  'data.not-regular': (p: { file: string; what: string }) =>
+    `${p.file}: ${p.what}, not a regular file; a dataset folder may hold regular files only (links are not followed)`,
   'data.unreadable': (p: { file: string; detail: string }) => `${p.file}: cannot be read as a table: ${p.detail}`,
   'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>

@@ -12,6 +12,7 @@ import type { FileSystem } from '../effects.ts';
 import { InputError, MAX_PROBLEMS, type Problem } from '../errors.ts';
 import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
+import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
 import { describeType, tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
 
@@ -51,21 +52,26 @@ export function withDependencies(wanted: readonly TableName[]): TableName[] {
   return TABLES.map((t) => t.name).filter((n) => need.has(n));
 }
 
-async function findFiles(fs: FileSystem, dir: string, name: TableName): Promise<{ file: string; format: TableFormat }[]> {
-  const found: { file: string; format: TableFormat }[] = [];
+/**
+ * The files that could be the table `name`: every `<name>.<ext>` entry of the folder, looked at
+ * without following links, so that a link or a folder is found (and refused) rather than skipped.
+ */
+async function findFiles(dir: string, name: TableName): Promise<{ file: string; format: TableFormat; entry: DataEntry }[]> {
+  const found: { file: string; format: TableFormat; entry: DataEntry }[] = [];
   for (const format of EXTENSIONS) {
     const file = join(dir, `${name}.${format}`);
-    if (await fs.exists(file)) found.push({ file, format });
+    const entry = await dataEntry(file);
+    if (entry.kind !== 'missing') found.push({ file, format, entry });
   }
   return found;
 }
 
 /** The tables to load: plain names and required groups always, optional groups when their anchor exists. */
-async function resolveWanted(fs: FileSystem, dir: string, wanted: readonly (TableName | TableGroup)[]): Promise<TableName[]> {
+async function resolveWanted(dir: string, wanted: readonly (TableName | TableGroup)[]): Promise<TableName[]> {
   const names: TableName[] = [];
   for (const w of wanted) {
     if (typeof w === 'string') names.push(w);
-    else if (w.required || (await findFiles(fs, dir, w.anchor)).length > 0) names.push(...w.tables);
+    else if (w.required || (await findFiles(dir, w.anchor)).length > 0) names.push(...w.tables);
   }
   return withDependencies(names);
 }
@@ -94,6 +100,7 @@ const raw = (name: TableName) => sqlIdent(`raw_${name}`);
 /**
  * Loads, checks and types the tables; throws InputError listing what is wrong, before any output.
  * `wanted` lists tables that must be there and groups (e.g. one per metric family) that may be absent.
+ * The tables are looked up and read on disk (the engine reads them itself), not through `fs`.
  */
 export async function loadTables(
   fs: FileSystem,
@@ -102,7 +109,7 @@ export async function loadTables(
   manifest: Manifest,
   wanted: readonly (TableName | TableGroup)[],
 ): Promise<LoadedTable[]> {
-  const names = await resolveWanted(fs, dir, wanted);
+  const names = await resolveWanted(dir, wanted);
   const loaded: LoadedTable[] = [];
   const problems: Problem[] = [];
   let total = 0;
@@ -119,10 +126,11 @@ export async function loadTables(
   // Locate every table first, so all missing tables are reported in one run.
   const located: { name: TableName; file: string; format: TableFormat }[] = [];
   for (const name of names) {
-    const found = await findFiles(fs, dir, name);
+    const found = await findFiles(dir, name);
     if (found.length === 0) report(message('data.table-missing', { dir, table: name }));
     else if (found.length > 1) report(message('data.table-ambiguous', { dir, table: name, files: found.map((f) => basename(f.file)) }));
-    else located.push({ name, ...found[0]! });
+    else if (found[0]!.entry.kind !== 'file') report(message('data.not-regular', { file: found[0]!.file, what: describeEntry(found[0]!.entry) }));
+    else located.push({ name, file: found[0]!.file, format: found[0]!.format });
   }
   // Tables whose columns are all there: only these can be the target of a foreign-key check.
   const complete = new Set<TableName>();

@@ -3,12 +3,12 @@
  * (line number for CSV and JSONL), the column, the value and what was expected. Each test starts from
  * the valid hand-made dataset and breaks one thing.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../src/effects.ts';
-import { InputError, MAX_PROBLEMS } from '../../src/errors.ts';
+import { InputError, MAX_PROBLEMS, ReportError } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
 import { loadTables } from '../../src/load/tables.ts';
 import { openDuckDb } from '../../src/metrics/engine.ts';
@@ -227,5 +227,48 @@ describe('loading a dataset', () => {
     const dir = broken({});
     writeFileSync(join(dir, 'topics.jsonl'), '{"topic_id": "K1"}\n');
     expect(await problems(dir)).toEqual([expect.stringContaining('table "topics" is given twice (topics.csv, topics.jsonl); keep one')]);
+  });
+});
+
+describe('a dataset folder holds regular files only', () => {
+  it('refuses a table that is a folder, by name', async () => {
+    const dir = broken({ 'topics.csv': null });
+    mkdirSync(join(dir, 'topics.csv'));
+    expect(await problems(dir)).toEqual(['topics.csv: a folder, not a regular file; a dataset folder may hold regular files only (links are not followed)']);
+  });
+
+  it('refuses a symbolic link without reading what it points to', async () => {
+    const dir = broken({ 'papers.csv': null });
+    symlinkSync('/etc/passwd', join(dir, 'papers.csv'));
+    const found = await problems(dir);
+    expect(found[0]).toBe('papers.csv: a symbolic link to /etc/passwd, not a regular file; a dataset folder may hold regular files only (links are not followed)');
+    expect(found.join('\n')).not.toMatch(/root:/);
+  });
+
+  it('refuses a link even to a good copy of the table inside the folder', async () => {
+    const dir = broken({});
+    cpSync(join(dir, 'topics.csv'), join(dir, 'topics.copy'));
+    rmSync(join(dir, 'topics.csv'));
+    symlinkSync('topics.copy', join(dir, 'topics.csv'));
+    expect(await problems(dir)).toEqual([expect.stringMatching(/^topics\.csv: a symbolic link to topics\.copy, not a regular file/)]);
+  });
+
+  it('refuses a dangling link instead of dropping its optional table', async () => {
+    // scholar_moves is the anchor of an optional family: a missing file would leave the family out.
+    const dir = broken({ 'scholar_moves.csv': null });
+    symlinkSync(join(dir, 'nowhere.csv'), join(dir, 'scholar_moves.csv'));
+    expect(await problems(dir)).toEqual([
+      `scholar_moves.csv: a symbolic link to ${join(dir, 'nowhere.csv')}, which does not exist, not a regular file; a dataset folder may hold regular files only (links are not followed)`,
+    ]);
+  });
+
+  it('refuses a dataset.yaml that is a link or a folder', async () => {
+    const linked = broken({});
+    rmSync(join(linked, 'dataset.yaml'));
+    symlinkSync('/etc/hostname', join(linked, 'dataset.yaml'));
+    await expect(readManifest(nodeFileSystem, linked)).rejects.toThrow(new ReportError('data.not-regular', `${join(linked, 'dataset.yaml')}: a symbolic link to /etc/hostname, not a regular file; a dataset folder may hold regular files only (links are not followed)`));
+    const folder = broken({ 'dataset.yaml': null });
+    mkdirSync(join(folder, 'dataset.yaml'));
+    await expect(readManifest(nodeFileSystem, folder)).rejects.toThrow(/dataset\.yaml: a folder, not a regular file/);
   });
 });
