@@ -16,6 +16,8 @@ export class ReportError extends Error {
 /** One place where input breaks its contract. */
 export interface Problem {
   readonly text: string;
+  /** The underlying error (e.g. the engine's), kept for --debug and for the InputError's cause. */
+  readonly cause?: unknown;
 }
 
 /** Input that breaks its contract in one or more places; all of them are listed, up to a limit. */
@@ -24,7 +26,8 @@ export class InputError extends ReportError {
   readonly total: number;
   constructor(problems: readonly Problem[], total = problems.length, options?: { cause?: unknown }) {
     const head = message('data.invalid', { count: total, shown: problems.length });
-    super('data.invalid', [head, ...problems.map((p) => `  ${p.text}`)].join('\n'), options);
+    const cause = options ?? problems.find((p) => p.cause !== undefined);
+    super('data.invalid', [head, ...problems.map((p) => `  ${p.text}`)].join('\n'), cause ? { cause: cause.cause } : undefined);
     this.name = 'InputError';
     this.problems = problems;
     this.total = total;

@@ -42,7 +42,8 @@ export const messages = {
     `${p.file}:1: column "${p.column}" is missing (header has: ${p.found.join(', ')})`,
   'data.not-regular': (p: { file: string; what: string }) =>
     `${p.file}: ${p.what}, not a regular file; a dataset folder may hold regular files only (links are not followed)`,
-  'data.unreadable': (p: { file: string; detail: string }) => `${p.file}: cannot be read as a table: ${p.detail}`,
+  'data.unreadable': (p: { file: string; line: number | null; format: string; cause: string; expected: string }) =>
+    `${p.file}${p.line === null ? '' : `:${p.line}`}: cannot be read as ${p.format}${p.line === null ? ' (DuckDB does not say on which line)' : ''}: ${p.cause}; expected ${p.expected}`,
   'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,

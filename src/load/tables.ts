@@ -14,6 +14,7 @@ import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
 import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
+import { explainReaderError, readerProblem } from './reader-errors.ts';
 import { describeType, tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
 
 export type TableFormat = 'csv' | 'jsonl' | 'parquet';
@@ -115,9 +116,9 @@ export async function loadTables(
   let total = 0;
   // `unlisted` counts problems beyond a rule's first MAX_PROBLEMS rows, so the total stays exact.
   const report: Reporter = Object.assign(
-    (text: string) => {
+    (text: string, cause?: unknown) => {
       total++;
-      if (problems.length < MAX_PROBLEMS) problems.push({ text });
+      if (problems.length < MAX_PROBLEMS) problems.push(cause === undefined ? { text } : { text, cause });
     },
     { unlisted: (count: number) => void (total += count) },
   );
@@ -140,7 +141,7 @@ export async function loadTables(
     try {
       await engine.run(`CREATE OR REPLACE TABLE ${raw(name)} AS SELECT * FROM ${reader(file, format)}`);
     } catch (error) {
-      report(message('data.unreadable', { file, detail: firstLine(error) }));
+      report(readerProblem(file, format, await explainReaderError(engine, file, format, error)), error);
       continue;
     }
     const [{ n }] = (await engine.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${raw(name)}`)) as [{ n: number }];
@@ -164,7 +165,8 @@ export async function loadTables(
 }
 
 interface Reporter {
-  (text: string): void;
+  /** One problem; `cause` is the engine's own error when there is one. */
+  (text: string, cause?: unknown): void;
   unlisted(count: number): void;
 }
 
@@ -340,8 +342,4 @@ async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

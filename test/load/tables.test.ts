@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { InputError, MAX_PROBLEMS, ReportError } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
+import { parseDuckDbError } from '../../src/load/reader-errors.ts';
 import { loadTables } from '../../src/load/tables.ts';
 import { openDuckDb } from '../../src/metrics/engine.ts';
 import { requiredTables } from '../../src/metrics/metrics.ts';
@@ -270,5 +271,63 @@ describe('a dataset folder holds regular files only', () => {
     const folder = broken({ 'dataset.yaml': null });
     mkdirSync(join(folder, 'dataset.yaml'));
     await expect(readManifest(nodeFileSystem, folder)).rejects.toThrow(/dataset\.yaml: a folder, not a regular file/);
+  });
+});
+
+describe('a file the engine cannot read', () => {
+  const EXPECTED_CSV = 'expected UTF-8 text, comma-separated, a header row, the same number of fields on every line, and fields holding commas, quotes or line breaks in double quotes ("" for a quote inside)';
+
+  it('names the real line of an over-long field (line 7, not DuckDB\'s line 1) and the cause', async () => {
+    const lines = PAPERS.split('\n');
+    lines[6] = `P6,2021,article,${'9'.repeat(3_000_000)}`;
+    const dir = broken({ 'papers.csv': lines.join('\n') });
+    const found = await problems(dir);
+    expect(found[0]).toBe(
+      'papers.csv:7: cannot be read as CSV: the line has 3,000,016 bytes, more than the reader\'s limit of 2,000,000 bytes per line (DuckDB: "Maximum line size exceeded"); expected lines of at most 2,000,000 bytes (a line this long is usually an unclosed quote or binary data)',
+    );
+    expect(found[0]!.length).toBeLessThan(400);
+    // DuckDB's own error stays the cause, whole, for --debug.
+    const engine = await openDuckDb();
+    try {
+      const error = await loadTables(nodeFileSystem, engine, dir, await readManifest(nodeFileSystem, dir), requiredTables()).then(() => null, (e: unknown) => e as InputError);
+      expect(error!.problems[0]!.cause).toBeInstanceOf(Error);
+      expect(String((error!.cause as Error).message)).toMatch(/Maximum line size of 2000000 bytes exceeded/);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('names the line DuckDB gives, with its whole reason: a row with an extra field', async () => {
+    const many = ['paper_id,year,doc_type,citations', ...Array.from({ length: 3000 }, (_, i) => `Q${i},2020,article,1`)];
+    many[2500] = 'Q2499,2020,article,1,extra';
+    expect((await problems(broken({ 'papers.csv': many.join('\n') })))[0]).toBe(`papers.csv:2501: cannot be read as CSV: Expected Number of Columns: 4 Found: 5; ${EXPECTED_CSV}`);
+  });
+
+  it('finds the line behind "Error when sniffing file": an unclosed quote', async () => {
+    expect((await problems(broken({ 'papers.csv': withPaper(4, 'P3,"2020,article,4') })))[0]).toBe(
+      `papers.csv:4: cannot be read as CSV: DuckDB could not detect the CSV layout ("Error when sniffing file"): Value with unterminated quote found.; ${EXPECTED_CSV}`,
+    );
+  });
+
+  it('names the line of bytes that are not UTF-8', async () => {
+    const dir = broken({});
+    writeFileSync(join(dir, 'papers.csv'), Buffer.concat([Buffer.from(PAPERS), Buffer.from([0x50, 0x39, 0x2c, 0xff, 0xfe, 0x2c, 0x61, 0x2c, 0x31, 0x0a])]));
+    expect((await problems(dir))[0]).toMatch(/^papers\.csv:10: cannot be read as CSV: Invalid unicode \(byte sequence mismatch\) detected\. This file is not utf-8 encoded\.; expected UTF-8/);
+  });
+
+  it('says so when a sniffing failure has no line to find', () => {
+    const duckdb = 'Invalid Input Error: Error when sniffing file "x.csv".\nIt was not possible to automatically detect the CSV parsing dialect\nPossible fixes:\n* Set comment\n\nLINE 1: CREATE …';
+    expect(parseDuckDbError(duckdb)).toEqual({ line: null, cause: 'Error when sniffing file "x.csv".; It was not possible to automatically detect the CSV parsing dialect' });
+  });
+
+  it('passes the line of a JSONL error on, and says so when DuckDB gives none', async () => {
+    const dir = broken({ 'papers.csv': null });
+    writeFileSync(join(dir, 'papers.jsonl'), '{"paper_id": "P1", "year": 2020}\n{"paper_id": "P2", "year": 2020\n{"paper_id": "P3"}\n');
+    const [found] = await problems(dir);
+    expect(found).toMatch(/^papers\.jsonl:3: cannot be read as JSON lines: Malformed JSON in file ".*papers\.jsonl", at byte \d+ in line 3: .+; expected UTF-8 text with one JSON object per line$/);
+    expect(found).not.toMatch(/LINE 1|read_json|Possible/);
+    const parquet = broken({ 'papers.csv': null });
+    writeFileSync(join(parquet, 'papers.parquet'), 'not parquet at all');
+    expect((await problems(parquet))[0]).toMatch(/^papers\.parquet: cannot be read as Parquet \(DuckDB does not say on which line\): .+; expected a Parquet file$/);
   });
 });
