@@ -45,6 +45,9 @@ export const messages = {
   'data.unreadable': (p: { file: string; line: number | null; format: string; cause: string; expected: string }) =>
     `${p.file}${p.line === null ? '' : `:${p.line}`}: cannot be read as ${p.format}${p.line === null ? ' (DuckDB does not say on which line)' : ''}: ${p.cause}; expected ${p.expected}`,
   'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
+  'data.outside-window-records': (p: { items: readonly string[]; years: string }) => `${p.items.join(', ')} outside ${p.years}`,
+  'data.outside-window': (p: { records: readonly string[]; following: readonly string[] }) =>
+    `${p.records.join('; ')} left out${p.following.length > 0 ? `, with the rows that belong to them (${p.following.join(', ')})` : ''}`,
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
 

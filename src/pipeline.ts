@@ -103,11 +103,9 @@ export interface BuildResult {
 const loader = () => import('./load/tables.ts');
 
 export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string): Promise<MetricsDocument> {
-  const { loadTables } = await loader();
+  const { loadTables, loadSummary } = await loader();
   const manifest = await readManifest(fx.fs, dataDir);
-  const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
-    `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
-  );
+  const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) => loadSummary(t, manifest));
   return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables));
 }
 
@@ -139,13 +137,11 @@ async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: 
     remember(resources, key!, doc);
     return doc;
   }
-  const { loadTables } = await loader();
+  const { loadTables, loadSummary } = await loader();
   const engine = await resources.openEngine();
   try {
     const manifest = await readManifest(fx.fs, dataDir);
-    const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
-      `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
-    );
+    const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) => loadSummary(t, manifest));
     const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables));
     if (key) {
       await cache.put('metrics', key, JSON.stringify(metrics));

@@ -15,6 +15,7 @@ import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
 import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
 import { explainReaderError, readerProblem } from './reader-errors.ts';
+import { applyYearWindow, outsideWindowLine } from './window.ts';
 import { describeType, tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
 
 export type TableFormat = 'csv' | 'jsonl' | 'parquet';
@@ -23,8 +24,11 @@ export interface LoadedTable {
   readonly name: TableName;
   readonly file: string;
   readonly format: TableFormat;
+  /** Rows in the file. */
   readonly rows: number;
   readonly sha256: string;
+  /** Rows left out because they are outside the year window or belong to a record that is (window.ts); absent: the window does not apply to the table. */
+  readonly outsideWindow?: number;
 }
 
 const EXTENSIONS: readonly TableFormat[] = ['csv', 'jsonl', 'parquet'];
@@ -156,12 +160,20 @@ export async function loadTables(
     complete.add(name);
     const types = new Map(described.map((r) => [r.column_name, r.column_type]));
     rawTypes.set(name, types);
-    await checkColumns(engine, table, tableSpec(name), manifest, types, complete, report);
+    await checkColumns(engine, table, tableSpec(name), types, complete, report);
     if (name === 'institutions') await checkParentCycles(engine, table, report);
   }
   if (total > 0) throw new InputError(problems, total);
+  const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!);
-  return loaded;
+  return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
+}
+
+/** The load stage's line: tables and rows read, and what the year window left out. */
+export function loadSummary(tables: readonly LoadedTable[], manifest: Manifest): string {
+  const read = `${tables.length} tables, ${tables.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`;
+  const outside = outsideWindowLine(manifest, Object.fromEntries(tables.flatMap((t) => (t.outsideWindow === undefined ? [] : [[t.name, t.outsideWindow]]))));
+  return outside ? `${read}; ${outside}` : read;
 }
 
 interface Reporter {
@@ -192,7 +204,6 @@ async function checkColumns(
   engine: SqlEngine,
   table: LoadedTable,
   spec: TableSpec,
-  manifest: Manifest,
   types: ReadonlyMap<string, string>,
   complete: ReadonlySet<TableName>,
   report: Reporter,
@@ -210,8 +221,8 @@ async function checkColumns(
       const empty = rawType === 'VARCHAR' ? `${id} IS NULL OR trim(${id}) = ''` : `${id} IS NULL`;
       local.push(rule(empty, `${expected} (the column may not be empty)`));
     }
-    const valid = validity(column, id, rawType, manifest);
-    if (valid !== 'true') local.push(rule(`${id} IS NOT NULL AND NOT (${valid})`, expectation(column, manifest)));
+    const valid = validity(column, id, rawType);
+    if (valid !== 'true') local.push(rule(`${id} IS NOT NULL AND NOT (${valid})`, expected));
     if (column.unique) {
       other.push(rule(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)'));
     }
@@ -268,7 +279,7 @@ async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: 
 }
 
 /** The SQL condition a non-null value must meet; `rawType` is how the file's reader typed the column. */
-function validity(column: ColumnSpec, id: string, rawType: string, manifest: Manifest): string {
+function validity(column: ColumnSpec, id: string, rawType: string): string {
   const t = column.type;
   const text = `CAST(${id} AS VARCHAR)`;
   switch (t.kind) {
@@ -279,10 +290,6 @@ function validity(column: ColumnSpec, id: string, rawType: string, manifest: Man
       const parts = integer ? [] : [`regexp_full_match(trim(${text}), '-?[0-9]{1,15}')`];
       const n = integer ? id : `TRY_CAST(${text} AS BIGINT)`;
       if (t.min !== undefined) parts.push(`${n} >= ${t.min}`);
-      if (t.yearRange) {
-        const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
-        parts.push(`${n} BETWEEN ${from} AND ${to}`);
-      }
       return parts.length === 0 ? 'true' : parts.join(' AND ');
     }
     case 'number': {
@@ -297,15 +304,6 @@ function validity(column: ColumnSpec, id: string, rawType: string, manifest: Man
       // A join against a table of codes: an IN list of 249 literals is ten times slower on millions of rows.
       return `${text} IN (SELECT code FROM ${COUNTRY_TABLE})`;
   }
-}
-
-function expectation(column: ColumnSpec, manifest: Manifest): string {
-  const t = column.type;
-  if (t.kind === 'int' && t.yearRange) {
-    const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
-    return `a year from ${from} to ${to} (${t.yearRange} in dataset.yaml)`;
-  }
-  return describeType(t);
 }
 
 const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {

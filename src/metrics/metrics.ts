@@ -102,6 +102,8 @@ export async function computeMetrics(
       // Published or modelled, per calibrated value (empty for a dataset of real records).
       calibration: manifest.calibration,
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
+      // Rows left out by the year window, per table it applies to (see src/load/window.ts).
+      outside_window: Object.fromEntries(inputs.flatMap((t) => (t.outsideWindow === undefined ? [] : [[t.name, t.outsideWindow]]))),
       queries,
       omitted: FAMILIES.filter((f) => !families.includes(f)).map((f) => f.name),
     },
