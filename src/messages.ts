@@ -32,8 +32,11 @@ export const messages = {
     `${p.file}: ${p.chars.toLocaleString('en-US')} characters is more than a YAML file may have (${p.limit.toLocaleString('en-US')})`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
     `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
-  'data.invalid': (p: { count: number; shown: number }) =>
-    `The dataset breaks its contract in ${p.count} place(s)${p.count > p.shown ? ` (first ${p.shown} shown)` : ''}; nothing was written:`,
+  'data.invalid': (p: { count: number; kinds: number }) =>
+    `The dataset breaks its contract in ${p.count.toLocaleString('en-US')} place(s)${p.kinds < p.count ? ` of ${p.kinds} kind(s)` : ''}; nothing was written:`,
+  'data.kind': (p: { heading: string; count: number; shown: number }) =>
+    `${p.heading}: ${p.count.toLocaleString('en-US')} rows${p.count > p.shown ? `, the first ${p.shown}` : ''}:`,
+  'data.rule': (p: { file: string; column: string; expected: string }) => `${p.file}: column "${p.column}": expected ${p.expected}`,
   'data.table-missing': (p: { dir: string; table: string }) =>
     `${p.dir}: table "${p.table}" is missing (expected ${p.table}.csv, ${p.table}.jsonl or ${p.table}.parquet)`,
   'data.table-ambiguous': (p: { dir: string; table: string; files: string[] }) =>

@@ -2,14 +2,14 @@
  * Load stage: finds each table of the contract in the dataset folder, reads it into the engine as
  * given (CSV as text; JSONL and Parquet with their own types), checks every value against the
  * contract, and only then turns it into the typed table the metrics query. All problems are
- * collected (up to MAX_PROBLEMS listed, all counted) and reported together.
+ * collected and reported together, by kind (each kind counted, its first rows listed).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import type { FileSystem } from '../effects.ts';
-import { InputError, MAX_PROBLEMS, type Problem } from '../errors.ts';
+import { InputError, ROWS_PER_KIND, type ProblemKind } from '../errors.ts';
 import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
 import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
@@ -116,15 +116,13 @@ export async function loadTables(
 ): Promise<LoadedTable[]> {
   const names = await resolveWanted(dir, wanted);
   const loaded: LoadedTable[] = [];
-  const problems: Problem[] = [];
-  let total = 0;
-  // `unlisted` counts problems beyond a rule's first MAX_PROBLEMS rows, so the total stays exact.
+  // Problems standing alone (missing tables and columns, unreadable files) are listed before the
+  // rows that break a rule: they are what to fix first, and a table that cannot be read has no rows.
+  const alone: ProblemKind[] = [];
+  const rows: ProblemKind[] = [];
   const report: Reporter = Object.assign(
-    (text: string, cause?: unknown) => {
-      total++;
-      if (problems.length < MAX_PROBLEMS) problems.push(cause === undefined ? { text } : { text, cause });
-    },
-    { unlisted: (count: number) => void (total += count) },
+    (text: string, cause?: unknown) => void alone.push({ heading: null, count: 1, problems: [cause === undefined ? { text } : { text, cause }] }),
+    { rows: (heading: string, texts: readonly string[], count: number) => void rows.push({ heading, count, problems: texts.map((text) => ({ text })) }) },
   );
 
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${COUNTRY_TABLE} AS SELECT unnest([${COUNTRY_CODES.map(sqlString).join(', ')}]) AS code`);
@@ -163,7 +161,7 @@ export async function loadTables(
     await checkColumns(engine, table, tableSpec(name), types, complete, report);
     if (name === 'institutions') await checkParentCycles(engine, table, report);
   }
-  if (total > 0) throw new InputError(problems, total);
+  if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);
   const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!);
   return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
@@ -177,9 +175,10 @@ export function loadSummary(tables: readonly LoadedTable[], manifest: Manifest):
 }
 
 interface Reporter {
-  /** One problem; `cause` is the engine's own error when there is one. */
+  /** One problem on its own; `cause` is the engine's own error when there is one. */
   (text: string, cause?: unknown): void;
-  unlisted(count: number): void;
+  /** The rows that break one rule (`heading`): the first few of them, and how many there are. */
+  rows(heading: string, texts: readonly string[], count: number): void;
 }
 
 /** A check on one column: the rows where `condition` holds break it. */
@@ -198,7 +197,7 @@ const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLI
  * Checks every column of a table. The row-local rules (empty, type, range, enum, country) are
  * counted in one pass over the table; only a rule that some rows break is queried again for those
  * rows. Uniqueness and foreign keys need their own query each. Rows come in file order, at most
- * MAX_PROBLEMS per rule.
+ * ROWS_PER_KIND per rule, with the count of all.
  */
 async function checkColumns(
   engine: SqlEngine,
@@ -236,10 +235,14 @@ async function checkColumns(
   const failing = local.filter((_, i) => (counts[i] as number) > 0);
   for (const rule of [...failing, ...other]) {
     const rows = await engine.all<{ r: number; v: string | null; n: number }>(
-      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${MAX_PROBLEMS}`,
+      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${ROWS_PER_KIND}`,
     );
-    for (const row of rows) report(message('data.cell', { where: position(table, row.r), column: rule.column, value: row.v, expected: rule.expected }));
-    if (rows.length > 0) report.unlisted(rows[0]!.n - rows.length);
+    if (rows.length === 0) continue;
+    report.rows(
+      message('data.rule', { file: table.file, column: rule.column, expected: rule.expected }),
+      rows.map((row) => message('data.cell', { where: position(table, row.r), column: rule.column, value: row.v, expected: rule.expected })),
+      Number(rows[0]!.n),
+    );
   }
 }
 
@@ -250,7 +253,7 @@ async function checkColumns(
  */
 async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: Reporter) {
   const from = raw('institutions');
-  const rows = await engine.all<{ r: number; v: string; path: string[] }>(`
+  const rows = await engine.all<{ r: number; v: string; path: string[]; n: number }>(`
     WITH RECURSIVE edges AS (
       SELECT DISTINCT CAST(institution_id AS VARCHAR) AS id, CAST(parent_id AS VARCHAR) AS parent
       FROM ${from} WHERE parent_id IS NOT NULL AND trim(CAST(parent_id AS VARCHAR)) <> ''
@@ -267,15 +270,18 @@ async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: 
       WHERE cur = start AND start = list_min(path)
       GROUP BY start
     )
-    SELECT min(i.rowid)::BIGINT AS r, c.start AS v, c.path
+    SELECT min(i.rowid)::BIGINT AS r, c.start AS v, c.path, count(*) OVER ()::BIGINT AS n
     FROM cycles c JOIN ${from} i ON CAST(i.institution_id AS VARCHAR) = c.start
     GROUP BY c.start, c.path
-    ORDER BY r LIMIT ${MAX_PROBLEMS}`);
-  for (const row of rows) {
+    ORDER BY r LIMIT ${ROWS_PER_KIND}`);
+  if (rows.length === 0) return;
+  const expected = 'a parent chain that ends at a top-level institution';
+  const texts = rows.map((row) => {
     const loop = [...row.path, row.v].join(' → ');
     const parent = row.path[1] ?? row.v;
-    report(message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `a parent chain that ends at a top-level institution, not the cycle ${loop}` }));
-  }
+    return message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `${expected}, not the cycle ${loop}` });
+  });
+  report.rows(message('data.rule', { file: table.file, column: 'parent_id', expected }), texts, Number(rows[0]!.n));
 }
 
 /** The SQL condition a non-null value must meet; `rawType` is how the file's reader typed the column. */

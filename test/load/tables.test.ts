@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../src/effects.ts';
-import { InputError, MAX_PROBLEMS, ReportError } from '../../src/errors.ts';
+import { InputError, ReportError, ROWS_PER_KIND } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
 import { parseDuckDbError } from '../../src/load/reader-errors.ts';
 import { loadTables } from '../../src/load/tables.ts';
@@ -208,7 +208,7 @@ describe('loading a dataset', () => {
     expect(await problems(dir)).toEqual(['papers.parquet: row 3: column "citations": "-4": expected a whole number ≥ 0']);
   });
 
-  it('reports several problems together, up to the limit', async () => {
+  it('reports problems by kind: each kind counted, its first rows listed', async () => {
     const many = ['paper_id,year,doc_type,citations', ...Array.from({ length: 80 }, (_, i) => `Q${i},2020,letter,1`)].join('\n');
     const engine = await openDuckDb();
     const dir = broken({ 'papers.csv': many, 'paper_affiliations.csv': 'paper_id,institution_id,country\nQ1,U1,US\n' });
@@ -217,11 +217,46 @@ describe('loading a dataset', () => {
       expect.unreachable();
     } catch (error) {
       const e = error as InputError;
-      // 80 bad doc_types, plus the topic links (7) and citation rows (8) of papers P1…P8, now gone:
-      // only 50 are listed, but the total counts every one of them.
-      expect(e.problems).toHaveLength(MAX_PROBLEMS);
+      // 80 bad doc_types, plus the topic links (7) and citation rows (8) of papers P1…P8, now gone.
+      expect(e.kinds.map((k) => [k.heading?.replace(`${dir}/`, ''), k.count, k.problems.length])).toEqual([
+        ['papers.csv: column "doc_type": expected one of article, review', 80, ROWS_PER_KIND],
+        ['paper_topics.csv: column "paper_id": expected an existing papers.paper_id', 7, ROWS_PER_KIND],
+        ['paper_citations_by_year.csv: column "paper_id": expected an existing papers.paper_id', 8, ROWS_PER_KIND],
+      ]);
       expect(e.total).toBe(80 + 7 + 8);
-      expect(e.message).toMatch(/^The dataset breaks its contract in 95 place\(s\) \(first 50 shown\); nothing was written:\n  .*papers\.csv:2: column "doc_type": "letter": expected one of article, review/);
+      const lines = e.message.replaceAll(`${dir}/`, '').split('\n');
+      expect(lines.slice(0, 4)).toEqual([
+        'The dataset breaks its contract in 95 place(s) of 3 kind(s); nothing was written:',
+        '  papers.csv: column "doc_type": expected one of article, review: 80 rows, the first 5:',
+        '    papers.csv:2: column "doc_type": "letter": expected one of article, review',
+        '    papers.csv:3: column "doc_type": "letter": expected one of article, review',
+      ]);
+      expect(lines).toHaveLength(1 + 3 * (1 + ROWS_PER_KIND));
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('lists a missing column first, among thousands of bad years', async () => {
+    const years = ['paper_id,year,doc_type,citations', ...Array.from({ length: 3000 }, (_, i) => `Q${i},${i % 2 ? '20x1' : 'MMXX'},article,1`)];
+    const dir = broken({
+      'papers.csv': years.join('\n'),
+      'paper_affiliations.csv': 'paper_id,institution_id,country\nQ1,U1,US\n',
+      'paper_topics.csv': 'paper_id,topic_id\nQ1,K1\n',
+      'paper_citations_by_year.csv': 'paper_id,year,citations\nQ1,2020,1\n',
+      'patents.csv': 'patent_id,year,country,assignee_id\nT1,2020,US,\n',
+    });
+    const engine = await openDuckDb();
+    try {
+      const error = await loadTables(nodeFileSystem, engine, dir, await readManifest(nodeFileSystem, dir), requiredTables()).then(() => null, (e: unknown) => e as InputError);
+      const lines = error!.message.replaceAll(`${dir}/`, '').split('\n');
+      expect(lines.slice(0, 4)).toEqual([
+        'The dataset breaks its contract in 3,001 place(s) of 2 kind(s); nothing was written:',
+        '  patents.csv:1: column "value_usd" is missing (header has: patent_id, year, country, assignee_id)',
+        '  papers.csv: column "year": expected a whole number: 3,000 rows, the first 5:',
+        '    papers.csv:2: column "year": "MMXX": expected a whole number',
+      ]);
+      expect(lines).toHaveLength(3 + ROWS_PER_KIND);
     } finally {
       engine.close();
     }
