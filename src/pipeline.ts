@@ -15,7 +15,7 @@
  * is read back instead of run. A locale's PDF starts printing as soon as its HTML is ready, so the
  * browser lays out one locale while Node renders the next (both cores busy; npm run bench measures it).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
@@ -26,6 +26,7 @@ import { numberFigures, renderChapters, type RenderedChapter } from './chapters/
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
+import { datasetDir } from './load/dataset-dir.ts';
 import { readManifest } from './load/manifest.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
@@ -265,7 +266,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
-  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
+  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, datasetDir(options.root, options.data ?? edition.data));
   const outDir = join(options.outDir, options.edition);
   const files: (OutputFile & { pages?: number })[] =
     (options.writeMetrics ?? true) ? [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }] : [];

@@ -3,7 +3,7 @@
  * generated when missing or out of date. The generator checks its own digest (sources, targets,
  * scale), so an up-to-date dataset costs a few file reads.
  */
-import { join } from 'node:path';
+import { datasetDir } from '../load/dataset-dir.ts';
 import { timed, type Effects } from '../effects.ts';
 import type { Edition } from '../chapters/edition.ts';
 
@@ -13,7 +13,7 @@ export async function ensureDataset(fx: Effects, root: string, edition: Edition)
   await timed(
     fx,
     'generate data',
-    () => generate({ scale: 1, out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
+    () => generate({ scale: 1, out: datasetDir(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
     (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
   );
 }
