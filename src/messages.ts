@@ -48,18 +48,29 @@ export const messages = {
     `figure "${p.figure}" needs the events of topic ${p.topic}: list them in templates/<edition>/content/timeline.yaml under topics: ${p.topic}:`,
   'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
     `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
+  'input.yaml-too-large': (p: { file: string; chars: number; limit: number }) =>
+    `${p.file}: ${p.chars.toLocaleString('en-US')} characters is more than a YAML file may have (${p.limit.toLocaleString('en-US')})`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
     `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
-  'data.invalid': (p: { count: number; shown: number }) =>
-    `The dataset breaks its contract in ${p.count} place(s)${p.count > p.shown ? ` (first ${p.shown} shown)` : ''}; nothing was written:`,
+  'data.invalid': (p: { count: number; kinds: number }) =>
+    `The dataset breaks its contract in ${p.count.toLocaleString('en-US')} place(s)${p.kinds < p.count ? ` of ${p.kinds} kind(s)` : ''}; nothing was written:`,
+  'data.kind': (p: { heading: string; count: number; shown: number }) =>
+    `${p.heading}: ${p.count.toLocaleString('en-US')} rows${p.count > p.shown ? `, the first ${p.shown}` : ''}:`,
+  'data.rule': (p: { file: string; column: string; expected: string }) => `${p.file}: column "${p.column}": expected ${p.expected}`,
   'data.table-missing': (p: { dir: string; table: string }) =>
     `${p.dir}: table "${p.table}" is missing (expected ${p.table}.csv, ${p.table}.jsonl or ${p.table}.parquet)`,
   'data.table-ambiguous': (p: { dir: string; table: string; files: string[] }) =>
     `${p.dir}: table "${p.table}" is given twice (${p.files.join(', ')}); keep one`,
   'data.column-missing': (p: { file: string; column: string; found: string[] }) =>
     `${p.file}:1: column "${p.column}" is missing (header has: ${p.found.join(', ')})`,
-  'data.unreadable': (p: { file: string; detail: string }) => `${p.file}: cannot be read as a table: ${p.detail}`,
+  'data.not-regular': (p: { file: string; what: string }) =>
+    `${p.file}: ${p.what}, not a regular file; a dataset folder may hold regular files only (links are not followed)`,
+  'data.unreadable': (p: { file: string; line: number | null; format: string; cause: string; expected: string }) =>
+    `${p.file}${p.line === null ? '' : `:${p.line}`}: cannot be read as ${p.format}${p.line === null ? ' (DuckDB does not say on which line)' : ''}: ${p.cause}; expected ${p.expected}`,
   'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
+  'data.outside-window-records': (p: { items: readonly string[]; years: string }) => `${p.items.join(', ')} outside ${p.years}`,
+  'data.outside-window': (p: { records: readonly string[]; following: readonly string[] }) =>
+    `${p.records.join('; ')} left out${p.following.length > 0 ? `, with the rows that belong to them (${p.following.join(', ')})` : ''}`,
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
 

@@ -15,7 +15,7 @@
  * is read back instead of run. A locale's PDF starts printing as soon as its HTML is ready, so the
  * browser lays out one locale while Node renders the next (both cores busy; npm run bench measures it).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
@@ -32,6 +32,7 @@ import { numberFigures, renderChapters, type RenderedChapter } from './chapters/
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
+import { datasetDir } from './load/dataset-dir.ts';
 import { readManifest } from './load/manifest.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
@@ -112,11 +113,9 @@ const loader = () => import('./load/tables.ts');
 
 /** The metrics of one dataset, with an edition's definitions (thresholds). */
 export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, dataDir: string, definitions: Definitions): Promise<MetricsDocument> {
-  const { loadTables } = await loader();
+  const { loadTables, loadSummary } = await loader();
   const manifest = await readManifest(fx.fs, dataDir);
-  const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
-    `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
-  );
+  const tables = await timed(fx, 'load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) => loadSummary(t, manifest));
   return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables, definitions));
 }
 
@@ -148,13 +147,11 @@ async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: 
     remember(resources, key!, doc);
     return doc;
   }
-  const { loadTables } = await loader();
+  const { loadTables, loadSummary } = await loader();
   const engine = await resources.openEngine();
   try {
     const manifest = await readManifest(fx.fs, dataDir);
-    const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) =>
-      `${t.length} tables, ${t.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`,
-    );
+    const tables = await stages.run('load', () => loadTables(fx.fs, engine, dataDir, manifest, requiredTables()), (t) => loadSummary(t, manifest));
     const metrics = await stages.run('metrics', () => computeMetrics(engine, manifest, tables, definitions));
     if (key) {
       await cache.put('metrics', key, JSON.stringify(metrics));
@@ -284,7 +281,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
-  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data), edition.definitions);
+  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, datasetDir(options.root, options.data ?? edition.data), edition.definitions);
   if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));
   assertNeeds(options.edition, edition.needs, metrics, edition.focus);
   const outDir = join(options.outDir, options.edition);

@@ -32,7 +32,9 @@ export async function folderDigest(fs: FileSystem, dir: string): Promise<string>
     try {
       bytes = await fs.readBytes(join(dir, name));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EISDIR') continue;
+      // A folder, or a link to nothing: not data; the loader refuses it by name if it is a table.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR' || code === 'ENOENT') continue;
       throw error;
     }
     parts.push(name, digest(bytes));

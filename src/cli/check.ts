@@ -11,6 +11,7 @@ import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
 import { checkFigureLabels } from '../check/figures.ts';
 import type { Effects } from '../effects.ts';
+import { datasetDir } from '../load/dataset-dir.ts';
 import { LOCALES } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
@@ -40,7 +41,7 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   const engine = await openDuckDb();
   let metrics;
   try {
-    metrics = await computeDatasetMetrics(fx, engine, data ? resolve(data) : join(root, ed.data), ed.definitions);
+    metrics = await computeDatasetMetrics(fx, engine, datasetDir(root, data !== undefined ? resolve(data) : ed.data), ed.definitions);
   } finally {
     engine.close();
   }

@@ -5,8 +5,9 @@
  * dataset is missing or out of date (the 2023 generator compares a digest of its sources, targets and
  * scale), so an up-to-date dataset costs a few file reads.
  */
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { datasetDir } from '../load/dataset-dir.ts';
 import { timed, type Effects } from '../effects.ts';
 import type { Edition } from '../chapters/edition.ts';
 import { ReportError } from '../errors.ts';
@@ -27,7 +28,7 @@ export async function ensureDataset(fx: Effects, root: string, edition: Edition)
   await timed(
     fx,
     'make data',
-    () => make({ out: join(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
+    () => make({ out: datasetDir(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
     (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
   );
 }

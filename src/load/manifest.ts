@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
+import { assertRegularOrMissing } from './data-files.ts';
 import { parseYaml, YamlReader, type Localized } from './yaml.ts';
 
 export interface Manifest {
@@ -97,8 +98,11 @@ export function parseManifest(file: string, text: string, calibration: readonly 
 
 export async function readManifest(fs: FileSystem, dir: string): Promise<Manifest> {
   const file = join(dir, MANIFEST_FILE);
-  if (!(await fs.exists(file))) throw ReportError.of('input.not-found', { file });
   const calibrationFile = join(dir, CALIBRATION_FILE);
+  // On disk, neither may be a link or a folder (see data-files.ts); a FileSystem in memory has neither.
+  await assertRegularOrMissing(file);
+  await assertRegularOrMissing(calibrationFile);
+  if (!(await fs.exists(file))) throw ReportError.of('input.not-found', { file });
   const calibration = (await fs.exists(calibrationFile)) ? parseCalibrationFile(calibrationFile, await fs.readText(calibrationFile)) : { entries: [], inputs: null };
   return parseManifest(file, await fs.readText(file), calibration.entries, calibration.inputs);
 }

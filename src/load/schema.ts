@@ -4,10 +4,21 @@
  */
 export type ColumnType =
   | { readonly kind: 'string' }
-  | { readonly kind: 'int'; readonly min?: number; readonly yearRange?: 'paper_years' | 'patent_years' }
+  | {
+      readonly kind: 'int';
+      readonly min?: number;
+      /**
+       * The column is the record's year and the manifest's range is the report's window: rows
+       * outside it are left out (and counted), with every row that points to them (window.ts).
+       */
+      readonly window?: YearWindow;
+    }
   | { readonly kind: 'number'; readonly min?: number }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'country' };
+
+/** The manifest field that holds a year window. */
+export type YearWindow = 'paper_years' | 'patent_years';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -58,7 +69,7 @@ export const TABLES: readonly TableSpec[] = [
     name: 'papers',
     columns: [
       { name: 'paper_id', type: str, unique: true },
-      { name: 'year', type: { kind: 'int', yearRange: 'paper_years' } },
+      { name: 'year', type: { kind: 'int', window: 'paper_years' } },
       { name: 'doc_type', type: { kind: 'enum', values: ['article', 'review'] } },
       { name: 'citations', type: count },
     ],
@@ -99,7 +110,7 @@ export const TABLES: readonly TableSpec[] = [
     name: 'patents',
     columns: [
       { name: 'patent_id', type: str, unique: true },
-      { name: 'year', type: { kind: 'int', yearRange: 'patent_years' } },
+      { name: 'year', type: { kind: 'int', window: 'patent_years' } },
       { name: 'country', type: country },
       { name: 'assignee_id', type: str, nullable: true, references: { table: 'institutions', column: 'institution_id' } },
       { name: 'value_usd', type: { kind: 'number', min: 0 }, nullable: true },
@@ -127,7 +138,7 @@ export const TABLES: readonly TableSpec[] = [
     name: 'scholar_moves',
     columns: [
       { name: 'scholar_id', type: str, references: { table: 'scholars', column: 'scholar_id' } },
-      { name: 'year', type: year },
+      { name: 'year', type: { kind: 'int', window: 'paper_years' } }, // moves are seen in papers' affiliations: the papers' window
       { name: 'from_country', type: country },
       { name: 'to_country', type: country },
       { name: 'from_city', type: str, nullable: true },

@@ -2,17 +2,20 @@
  * Load stage: finds each table of the contract in the dataset folder, reads it into the engine as
  * given (CSV as text; JSONL and Parquet with their own types), checks every value against the
  * contract, and only then turns it into the typed table the metrics query. All problems are
- * collected (up to MAX_PROBLEMS listed, all counted) and reported together.
+ * collected and reported together, by kind (each kind counted, its first rows listed).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import type { FileSystem } from '../effects.ts';
-import { InputError, MAX_PROBLEMS, type Problem } from '../errors.ts';
+import { InputError, ROWS_PER_KIND, type ProblemKind } from '../errors.ts';
 import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
+import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
+import { explainReaderError, readerProblem } from './reader-errors.ts';
+import { applyYearWindow, outsideWindowLine } from './window.ts';
 import { describeType, tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
 
 export type TableFormat = 'csv' | 'jsonl' | 'parquet';
@@ -21,8 +24,11 @@ export interface LoadedTable {
   readonly name: TableName;
   readonly file: string;
   readonly format: TableFormat;
+  /** Rows in the file. */
   readonly rows: number;
   readonly sha256: string;
+  /** Rows left out because they are outside the year window or belong to a record that is (window.ts); absent: the window does not apply to the table. */
+  readonly outsideWindow?: number;
 }
 
 const EXTENSIONS: readonly TableFormat[] = ['csv', 'jsonl', 'parquet'];
@@ -51,21 +57,26 @@ export function withDependencies(wanted: readonly TableName[]): TableName[] {
   return TABLES.map((t) => t.name).filter((n) => need.has(n));
 }
 
-async function findFiles(fs: FileSystem, dir: string, name: TableName): Promise<{ file: string; format: TableFormat }[]> {
-  const found: { file: string; format: TableFormat }[] = [];
+/**
+ * The files that could be the table `name`: every `<name>.<ext>` entry of the folder, looked at
+ * without following links, so that a link or a folder is found (and refused) rather than skipped.
+ */
+async function findFiles(dir: string, name: TableName): Promise<{ file: string; format: TableFormat; entry: DataEntry }[]> {
+  const found: { file: string; format: TableFormat; entry: DataEntry }[] = [];
   for (const format of EXTENSIONS) {
     const file = join(dir, `${name}.${format}`);
-    if (await fs.exists(file)) found.push({ file, format });
+    const entry = await dataEntry(file);
+    if (entry.kind !== 'missing') found.push({ file, format, entry });
   }
   return found;
 }
 
 /** The tables to load: plain names and required groups always, optional groups when their anchor exists. */
-async function resolveWanted(fs: FileSystem, dir: string, wanted: readonly (TableName | TableGroup)[]): Promise<TableName[]> {
+async function resolveWanted(dir: string, wanted: readonly (TableName | TableGroup)[]): Promise<TableName[]> {
   const names: TableName[] = [];
   for (const w of wanted) {
     if (typeof w === 'string') names.push(w);
-    else if (w.required || (await findFiles(fs, dir, w.anchor)).length > 0) names.push(...w.tables);
+    else if (w.required || (await findFiles(dir, w.anchor)).length > 0) names.push(...w.tables);
   }
   return withDependencies(names);
 }
@@ -94,6 +105,7 @@ const raw = (name: TableName) => sqlIdent(`raw_${name}`);
 /**
  * Loads, checks and types the tables; throws InputError listing what is wrong, before any output.
  * `wanted` lists tables that must be there and groups (e.g. one per metric family) that may be absent.
+ * The tables are looked up and read on disk (the engine reads them itself), not through `fs`.
  */
 export async function loadTables(
   fs: FileSystem,
@@ -102,27 +114,26 @@ export async function loadTables(
   manifest: Manifest,
   wanted: readonly (TableName | TableGroup)[],
 ): Promise<LoadedTable[]> {
-  const names = await resolveWanted(fs, dir, wanted);
+  const names = await resolveWanted(dir, wanted);
   const loaded: LoadedTable[] = [];
-  const problems: Problem[] = [];
-  let total = 0;
-  // `unlisted` counts problems beyond a rule's first MAX_PROBLEMS rows, so the total stays exact.
+  // Problems standing alone (missing tables and columns, unreadable files) are listed before the
+  // rows that break a rule: they are what to fix first, and a table that cannot be read has no rows.
+  const alone: ProblemKind[] = [];
+  const rows: ProblemKind[] = [];
   const report: Reporter = Object.assign(
-    (text: string) => {
-      total++;
-      if (problems.length < MAX_PROBLEMS) problems.push({ text });
-    },
-    { unlisted: (count: number) => void (total += count) },
+    (text: string, cause?: unknown) => void alone.push({ heading: null, count: 1, problems: [cause === undefined ? { text } : { text, cause }] }),
+    { rows: (heading: string, texts: readonly string[], count: number) => void rows.push({ heading, count, problems: texts.map((text) => ({ text })) }) },
   );
 
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${COUNTRY_TABLE} AS SELECT unnest([${COUNTRY_CODES.map(sqlString).join(', ')}]) AS code`);
   // Locate every table first, so all missing tables are reported in one run.
   const located: { name: TableName; file: string; format: TableFormat }[] = [];
   for (const name of names) {
-    const found = await findFiles(fs, dir, name);
+    const found = await findFiles(dir, name);
     if (found.length === 0) report(message('data.table-missing', { dir, table: name }));
     else if (found.length > 1) report(message('data.table-ambiguous', { dir, table: name, files: found.map((f) => basename(f.file)) }));
-    else located.push({ name, ...found[0]! });
+    else if (found[0]!.entry.kind !== 'file') report(message('data.not-regular', { file: found[0]!.file, what: describeEntry(found[0]!.entry) }));
+    else located.push({ name, file: found[0]!.file, format: found[0]!.format });
   }
   // Tables whose columns are all there: only these can be the target of a foreign-key check.
   const complete = new Set<TableName>();
@@ -132,7 +143,7 @@ export async function loadTables(
     try {
       await engine.run(`CREATE OR REPLACE TABLE ${raw(name)} AS SELECT * FROM ${reader(file, format)}`);
     } catch (error) {
-      report(message('data.unreadable', { file, detail: firstLine(error) }));
+      report(readerProblem(file, format, await explainReaderError(engine, file, format, error)), error);
       continue;
     }
     const [{ n }] = (await engine.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${raw(name)}`)) as [{ n: number }];
@@ -147,17 +158,27 @@ export async function loadTables(
     complete.add(name);
     const types = new Map(described.map((r) => [r.column_name, r.column_type]));
     rawTypes.set(name, types);
-    await checkColumns(engine, table, tableSpec(name), manifest, types, complete, report);
+    await checkColumns(engine, table, tableSpec(name), types, complete, report);
     if (name === 'institutions') await checkParentCycles(engine, table, report);
   }
-  if (total > 0) throw new InputError(problems, total);
+  if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);
+  const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!);
-  return loaded;
+  return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
+}
+
+/** The load stage's line: tables and rows read, and what the year window left out. */
+export function loadSummary(tables: readonly LoadedTable[], manifest: Manifest): string {
+  const read = `${tables.length} tables, ${tables.reduce((n, x) => n + x.rows, 0).toLocaleString('en-US')} rows`;
+  const outside = outsideWindowLine(manifest, Object.fromEntries(tables.flatMap((t) => (t.outsideWindow === undefined ? [] : [[t.name, t.outsideWindow]]))));
+  return outside ? `${read}; ${outside}` : read;
 }
 
 interface Reporter {
-  (text: string): void;
-  unlisted(count: number): void;
+  /** One problem on its own; `cause` is the engine's own error when there is one. */
+  (text: string, cause?: unknown): void;
+  /** The rows that break one rule (`heading`): the first few of them, and how many there are. */
+  rows(heading: string, texts: readonly string[], count: number): void;
 }
 
 /** A check on one column: the rows where `condition` holds break it. */
@@ -176,13 +197,12 @@ const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLI
  * Checks every column of a table. The row-local rules (empty, type, range, enum, country) are
  * counted in one pass over the table; only a rule that some rows break is queried again for those
  * rows. Uniqueness and foreign keys need their own query each. Rows come in file order, at most
- * MAX_PROBLEMS per rule.
+ * ROWS_PER_KIND per rule, with the count of all.
  */
 async function checkColumns(
   engine: SqlEngine,
   table: LoadedTable,
   spec: TableSpec,
-  manifest: Manifest,
   types: ReadonlyMap<string, string>,
   complete: ReadonlySet<TableName>,
   report: Reporter,
@@ -200,8 +220,8 @@ async function checkColumns(
       const empty = rawType === 'VARCHAR' ? `${id} IS NULL OR trim(${id}) = ''` : `${id} IS NULL`;
       local.push(rule(empty, `${expected} (the column may not be empty)`));
     }
-    const valid = validity(column, id, rawType, manifest);
-    if (valid !== 'true') local.push(rule(`${id} IS NOT NULL AND NOT (${valid})`, expectation(column, manifest)));
+    const valid = validity(column, id, rawType);
+    if (valid !== 'true') local.push(rule(`${id} IS NOT NULL AND NOT (${valid})`, expected));
     if (column.unique) {
       other.push(rule(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)'));
     }
@@ -215,10 +235,14 @@ async function checkColumns(
   const failing = local.filter((_, i) => (counts[i] as number) > 0);
   for (const rule of [...failing, ...other]) {
     const rows = await engine.all<{ r: number; v: string | null; n: number }>(
-      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${MAX_PROBLEMS}`,
+      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${ROWS_PER_KIND}`,
     );
-    for (const row of rows) report(message('data.cell', { where: position(table, row.r), column: rule.column, value: row.v, expected: rule.expected }));
-    if (rows.length > 0) report.unlisted(rows[0]!.n - rows.length);
+    if (rows.length === 0) continue;
+    report.rows(
+      message('data.rule', { file: table.file, column: rule.column, expected: rule.expected }),
+      rows.map((row) => message('data.cell', { where: position(table, row.r), column: rule.column, value: row.v, expected: rule.expected })),
+      Number(rows[0]!.n),
+    );
   }
 }
 
@@ -229,7 +253,7 @@ async function checkColumns(
  */
 async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: Reporter) {
   const from = raw('institutions');
-  const rows = await engine.all<{ r: number; v: string; path: string[] }>(`
+  const rows = await engine.all<{ r: number; v: string; path: string[]; n: number }>(`
     WITH RECURSIVE edges AS (
       SELECT DISTINCT CAST(institution_id AS VARCHAR) AS id, CAST(parent_id AS VARCHAR) AS parent
       FROM ${from} WHERE parent_id IS NOT NULL AND trim(CAST(parent_id AS VARCHAR)) <> ''
@@ -246,19 +270,22 @@ async function checkParentCycles(engine: SqlEngine, table: LoadedTable, report: 
       WHERE cur = start AND start = list_min(path)
       GROUP BY start
     )
-    SELECT min(i.rowid)::BIGINT AS r, c.start AS v, c.path
+    SELECT min(i.rowid)::BIGINT AS r, c.start AS v, c.path, count(*) OVER ()::BIGINT AS n
     FROM cycles c JOIN ${from} i ON CAST(i.institution_id AS VARCHAR) = c.start
     GROUP BY c.start, c.path
-    ORDER BY r LIMIT ${MAX_PROBLEMS}`);
-  for (const row of rows) {
+    ORDER BY r LIMIT ${ROWS_PER_KIND}`);
+  if (rows.length === 0) return;
+  const expected = 'a parent chain that ends at a top-level institution';
+  const texts = rows.map((row) => {
     const loop = [...row.path, row.v].join(' → ');
     const parent = row.path[1] ?? row.v;
-    report(message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `a parent chain that ends at a top-level institution, not the cycle ${loop}` }));
-  }
+    return message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `${expected}, not the cycle ${loop}` });
+  });
+  report.rows(message('data.rule', { file: table.file, column: 'parent_id', expected }), texts, Number(rows[0]!.n));
 }
 
 /** The SQL condition a non-null value must meet; `rawType` is how the file's reader typed the column. */
-function validity(column: ColumnSpec, id: string, rawType: string, manifest: Manifest): string {
+function validity(column: ColumnSpec, id: string, rawType: string): string {
   const t = column.type;
   const text = `CAST(${id} AS VARCHAR)`;
   switch (t.kind) {
@@ -269,10 +296,6 @@ function validity(column: ColumnSpec, id: string, rawType: string, manifest: Man
       const parts = integer ? [] : [`regexp_full_match(trim(${text}), '-?[0-9]{1,15}')`];
       const n = integer ? id : `TRY_CAST(${text} AS BIGINT)`;
       if (t.min !== undefined) parts.push(`${n} >= ${t.min}`);
-      if (t.yearRange) {
-        const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
-        parts.push(`${n} BETWEEN ${from} AND ${to}`);
-      }
       return parts.length === 0 ? 'true' : parts.join(' AND ');
     }
     case 'number': {
@@ -287,15 +310,6 @@ function validity(column: ColumnSpec, id: string, rawType: string, manifest: Man
       // A join against a table of codes: an IN list of 249 literals is ten times slower on millions of rows.
       return `${text} IN (SELECT code FROM ${COUNTRY_TABLE})`;
   }
-}
-
-function expectation(column: ColumnSpec, manifest: Manifest): string {
-  const t = column.type;
-  if (t.kind === 'int' && t.yearRange) {
-    const [from, to] = t.yearRange === 'paper_years' ? manifest.paperYears : manifest.patentYears;
-    return `a year from ${from} to ${to} (${t.yearRange} in dataset.yaml)`;
-  }
-  return describeType(t);
 }
 
 const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {
@@ -332,8 +346,4 @@ async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -1,8 +1,15 @@
 /**
  * YAML input with positions: every value that fails validation is reported as `file:line:column`.
  */
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isNode, parseDocument, visit, type Document } from 'yaml';
 import { ReportError } from '../errors.ts';
+
+/**
+ * Limits on what one YAML file may make the reader do. The project's YAML (manifests, editions,
+ * content) is a few KB; the limits stop a hostile file (a "billion laughs" of nested aliases, or a
+ * huge document) with a message instead of a hang or an out-of-memory crash.
+ */
+export const YAML_LIMITS = Object.freeze({ maxChars: 2_000_000, maxAliasCount: 100 });
 
 export interface YamlSource {
   readonly file: string;
@@ -12,6 +19,7 @@ export interface YamlSource {
 }
 
 export function parseYaml(file: string, text: string): YamlSource {
+  if (text.length > YAML_LIMITS.maxChars) throw ReportError.of('input.yaml-too-large', { file, chars: text.length, limit: YAML_LIMITS.maxChars });
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
@@ -19,9 +27,21 @@ export function parseYaml(file: string, text: string): YamlSource {
     const pos = lineCounter.linePos(first.pos[0]);
     throw ReportError.of('input.yaml-syntax', { file, line: pos.line, column: pos.col, detail: first.message.split('\n')[0]! });
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (error) {
+    // yaml throws a bare ReferenceError for too many (or unresolvable) aliases, without a position:
+    // name the first alias, where the expansion starts.
+    const pos = lineCounter.linePos(firstAliasOffset(doc));
+    const detail = /Excessive alias count/.test((error as Error).message)
+      ? `its aliases (*name) expand to more than ${YAML_LIMITS.maxAliasCount} copies; write the values out instead`
+      : (error as Error).message.split('\n')[0]!;
+    throw ReportError.of('input.yaml-syntax', { file, line: pos.line, column: pos.col, detail }, error);
+  }
   return {
     file,
-    value: doc.toJS(),
+    value,
     where(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);
@@ -33,6 +53,18 @@ export function parseYaml(file: string, text: string): YamlSource {
       return file;
     },
   };
+}
+
+/** The offset of the first alias in the document (0 when it has none). */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Reads fields of an `unknown` YAML value, naming the field's position when it is not as expected. */

@@ -118,6 +118,11 @@ export interface Provenance {
     readonly reconstructed: boolean;
   };
   readonly inputs: readonly { readonly table: string; readonly file: string; readonly format: TableFormat; readonly rows: number; readonly sha256: string }[];
+  /**
+   * Rows of each input left out because their year is outside the manifest's window, or because
+   * they belong to a record that is (a left-out paper's affiliations …): 0 when none was.
+   */
+  readonly outside_window: Readonly<Record<string, number>>;
   /** Per computed family: the query that produced it; `id` is `<family>@<first 12 hex of sha256>`. */
   readonly queries: Readonly<Record<string, { readonly id: string; readonly file: string; readonly sha256: string; readonly tables: readonly string[] }>>;
   /** Families left out because the dataset does not have their tables. */

@@ -112,6 +112,8 @@ export async function computeMetrics(
       // The thresholds the SQL applied (the edition's definitions): the text prints them from here.
       definitions: { ...definitions },
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
+      // Rows left out by the year window, per table it applies to (see src/load/window.ts).
+      outside_window: Object.fromEntries(inputs.flatMap((t) => (t.outsideWindow === undefined ? [] : [[t.name, t.outsideWindow]]))),
       queries,
       omitted: FAMILIES.filter((f) => !families.includes(f)).map((f) => f.name),
     },

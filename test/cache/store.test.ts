@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../src/effects.ts';
 import { digest, folderDigest } from '../../src/cache/digest.ts';
 import { diskCache, memoryCache } from '../../src/cache/store.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
@@ -20,6 +24,15 @@ describe('cache keys', () => {
     expect(await folderDigest(fs, '/d')).toBe(before);
     fs.files.set('/d/patents.csv', 'a\n');
     expect(await folderDigest(fs, '/d')).not.toBe(before);
+  });
+
+  it('pass over a folder or a dangling link in a dataset folder (the loader refuses them by name)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-'));
+    writeFileSync(join(dir, 'papers.csv'), 'a\n1\n');
+    const before = await folderDigest(nodeFileSystem, dir);
+    mkdirSync(join(dir, 'topics.csv'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'patents.csv'));
+    expect(await folderDigest(nodeFileSystem, dir)).toBe(before);
   });
 });
 

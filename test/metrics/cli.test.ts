@@ -42,7 +42,7 @@ describe('report metrics', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const dir = datasetDir({
       'institutions.csv': 'institution_id,name_zh,name_en,country,kind,parent_id,province,city\nI1,甲,A,CN,university,I1,,\n',
-      'papers.csv': 'paper_id,year,doc_type,citations\nP1,2030,article,-1\n',
+      'papers.csv': 'paper_id,year,doc_type,citations\nP1,MMXX,article,-1\n',
       'paper_affiliations.csv': 'paper_id,institution_id,country\nP1,I9,ZZ\n',
     });
     const out = join(dir, 'out.json');
@@ -51,7 +51,7 @@ describe('report metrics', () => {
     const text = stderr.mock.calls.map((c) => String(c[0])).join('');
     expect(text).toContain('The dataset breaks its contract in 5 place(s); nothing was written:');
     expect(text).toContain('institutions.csv:2: column "parent_id": "I1": expected a parent chain that ends at a top-level institution, not the cycle I1 → I1');
-    expect(text).toContain('papers.csv:2: column "year": "2030": expected a year from 2020 to 2021 (paper_years in dataset.yaml)');
+    expect(text).toContain('papers.csv:2: column "year": "MMXX": expected a whole number');
     expect(text).toContain('papers.csv:2: column "citations": "-1": expected a whole number ≥ 0');
     expect(text).toContain('paper_affiliations.csv:2: column "country": "ZZ"');
     expect(text).toContain('paper_affiliations.csv:2: column "institution_id": "I9": expected an existing institutions.institution_id');
