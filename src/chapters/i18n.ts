@@ -11,6 +11,7 @@ import { ReportError } from '../errors.ts';
 import type { Locale } from '../load/yaml.ts';
 import { escapeInline } from './markup.ts';
 import { definitionVariables } from './definitions.ts';
+import { isolateBidi } from './bidi.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
 
@@ -81,7 +82,7 @@ export function createTranslator(bundle: LocaleBundle): Translator {
     },
     text(key, values) {
       need(key, values);
-      return instance.t(key, values ?? {}) as string;
+      return instance.t(key, isolateValues(values ?? {})) as string;
     },
     object(key) {
       need(key);
@@ -97,6 +98,13 @@ export function isMarkup(value: unknown): value is { toHTML(): string } {
 
 /** i18next options (count, context, …) pass through; everything else is escaped once. */
 const OPTION_KEYS = new Set(['count', 'context', 'ordinal', 'defaultValue', 'lng', 'ns']);
+
+/** Plain text: each string value in its own bidi isolate (bidi.ts), nothing else changed. */
+function isolateValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && !OPTION_KEYS.has(k) ? isolateBidi(v) : v;
+  return out;
+}
 
 function escapeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
