@@ -289,7 +289,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const figures = await stages.run(
         `figures ${locale}`,
-        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
+        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts), (line) => fx.log.warn(line)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;

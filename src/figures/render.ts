@@ -11,6 +11,8 @@ import { scopeNotes } from './notes.ts';
 import { renderSvg } from './vega.ts';
 import { recordsToCsv } from '../html/csv.ts';
 import { MODELLED_MARK } from '../tables/modelled.ts';
+import { message } from '../messages.ts';
+import type { CutLabel } from './charts.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -34,14 +36,26 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
   return (named as Record<string, unknown>[] | undefined) ?? [];
 }
 
-/** `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). */
-export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg = renderSvg): Promise<RenderedFigure[]> {
+/**
+ * `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). `warn`
+ * gets one line per label the chart had to cut (charts.ts).
+ */
+export async function renderFigures(
+  numbers: FigureNumbers,
+  metrics: MetricsDocument,
+  t: Translator,
+  names: CountryNames,
+  svg: typeof renderSvg = renderSvg,
+  warn: (line: string) => void = () => {},
+): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
     const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
     const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
+    const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
+    for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
