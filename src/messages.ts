@@ -52,6 +52,8 @@ export const messages = {
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
     `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
+  'font.missing-glyphs': (p: { locale: string; where: string; chars: readonly string[] }) =>
+    `${p.locale} ${p.where}: the embedded fonts have no glyph for ${p.chars.map((c) => `${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: printed as empty boxes or in a system font`,
   'figure.label-cut': (p: { locale: string; figure: number; id: string; label: string; shown: string }) =>
     `${p.locale} figure ${p.figure} (${p.id}): the label ${JSON.stringify(p.shown)} (${[...p.label].length} characters) is cut to fit the chart; the CSV download and the description keep it whole`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,

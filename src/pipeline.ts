@@ -25,6 +25,7 @@ import { createTranslator, readLocale } from './chapters/i18n.ts';
 import { numberFigures, renderChapters, type RenderedChapter } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
+import { warnMissingGlyphs } from './html/glyphs.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
 import { readManifest } from './load/manifest.ts';
 import type { Locale } from './load/yaml.ts';
@@ -317,6 +318,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
           resources.fonts,
         ),
       );
+      warnMissingGlyphs(locale, { text, chapters, figures }, (line) => fx.log.warn(line));
       const metadata: PdfMetadata = {
         title: text.title,
         author: source,

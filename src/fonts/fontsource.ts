@@ -2,6 +2,12 @@
  * The report's typeface: Noto Sans SC from @fontsource (TrueType outlines in unicode-range chunks).
  * Chromium embeds it as real CID TrueType subsets, and the very same files measure chart text, so a
  * label's measured width is the width it prints with. Only the chunks the text uses are embedded.
+ *
+ * Emoji and symbols Noto Sans SC lacks come from Noto Emoji (@fontsource/noto-emoji, monochrome
+ * TrueType outlines, embedded the same way): its chunks are faces of the same family, declared
+ * before Noto Sans SC's so that Noto Sans SC keeps every character it has (CSS checks overlapping
+ * faces from the last declared). A text without such characters embeds and measures exactly as
+ * before. What neither font has is listed by `missingCharacters`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,13 +28,17 @@ export interface FontFace {
 
 const require = createRequire(import.meta.url);
 
-function packageDir(): string {
+function packageDir(name: string): string {
   try {
-    return dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+    return dirname(require.resolve(`${name}/package.json`));
   } catch (error) {
-    throw ReportError.of('font.missing', { file: '@fontsource/noto-sans-sc' }, error);
+    throw ReportError.of('font.missing', { file: name }, error);
   }
 }
+
+/** The fallback's packages, in declaration order (before the main typeface). */
+const FALLBACK_PACKAGES = ['@fontsource/noto-emoji'] as const;
+const MAIN_PACKAGE = '@fontsource/noto-sans-sc';
 
 /** Parses fontsource's CSS for one weight into its faces. */
 export function parseFaces(css: string, weight: Weight, dir: string): FontFace[] {
@@ -49,14 +59,49 @@ export function parseFaces(css: string, weight: Weight, dir: string): FontFace[]
 let cachedFaces: readonly FontFace[] | undefined;
 export function fontFaces(): readonly FontFace[] {
   if (!cachedFaces) {
-    const dir = packageDir();
-    cachedFaces = Object.freeze(WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir)));
+    cachedFaces = Object.freeze(
+      [...FALLBACK_PACKAGES, MAIN_PACKAGE].flatMap((name) => {
+        const dir = packageDir(name);
+        return WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir));
+      }),
+    );
   }
   return cachedFaces;
 }
 
+/** Characters that are never drawn: controls, bidi and joiner marks, variation selectors. */
+const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+/** The characters of `text` that no embedded face has (regular weight), each once, in code point order. */
+export function missingCharacters(text: string, faces: readonly FontFace[] = fontFaces()): string[] {
+  const regular = faces.filter((f) => f.weight === 400);
+  const missing = new Set<string>();
+  const seen = new Set<string>();
+  for (const ch of text) {
+    if (seen.has(ch)) continue;
+    seen.add(ch);
+    if (INVISIBLE.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (!regular.some((f) => holds(f, cp))) missing.add(ch);
+  }
+  return [...missing].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
+}
+
 export function covers(face: FontFace, codePoint: number): boolean {
   return face.ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
+}
+
+/** Letters whose chunk ranges are taken as they are, without opening the font: Latin-1 and Han. */
+const TRUSTED = /[\u0020-\u00ff\p{Script=Han}]/u;
+
+/**
+ * The face covers the code point and its file has a glyph for it. fontsource's ranges include some
+ * symbols a chunk lacks (U+2615 in a Noto Sans SC chunk): for anything but Latin-1 and Han the font's
+ * own character map decides, so such a symbol goes to the fallback or is reported missing.
+ */
+export function holds(face: FontFace, codePoint: number): boolean {
+  if (!covers(face, codePoint)) return false;
+  return TRUSTED.test(String.fromCodePoint(codePoint)) || open(face.file).hasGlyphForCodePoint(codePoint);
 }
 
 /**
@@ -72,7 +117,7 @@ export function facesFor(text: string, faces: readonly FontFace[] = fontFaces())
   for (const weight of WEIGHTS) {
     const own = faces.filter((f) => f.weight === weight).reverse();
     for (const cp of points) {
-      const face = own.find((f) => covers(f, cp));
+      const face = own.find((f) => holds(f, cp));
       if (face) used.add(face);
     }
   }
@@ -105,7 +150,7 @@ export function measureText(text: string, size: number, weight: Weight = 400): n
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const face = runFace && covers(runFace, cp) ? runFace : faces.find((f) => covers(f, cp));
+    const face = runFace && holds(runFace, cp) ? runFace : faces.find((f) => holds(f, cp));
     if (face !== runFace) {
       flush();
       runFace = face;
