@@ -28,6 +28,8 @@ export const messages = {
     `figure "${p.figure}" needs the events of topic ${p.topic}: list them in templates/<edition>/content/timeline.yaml under topics: ${p.topic}:`,
   'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
     `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
+  'input.json-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
+    `${p.file}:${p.line}:${p.column}: invalid JSON: ${p.detail}`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
     `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
   'data.invalid': (p: { count: number; shown: number }) =>

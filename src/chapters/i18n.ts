@@ -12,6 +12,7 @@ import type { Locale } from '../load/yaml.ts';
 import { escapeInline } from './markup.ts';
 import { definitionVariables } from './definitions.ts';
 import { isolateBidi } from './bidi.ts';
+import { jsonErrorIndex, lineColumn } from './json-position.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
 
@@ -28,13 +29,24 @@ export async function readLocale(fs: FileSystem, root: string, locale: Locale): 
   for (const name of await fs.list(dir)) {
     if (!name.endsWith('.json')) continue;
     const file = join(dir, name);
+    const text = await fs.readText(file);
     try {
-      namespaces[name.slice(0, -5)] = JSON.parse(await fs.readText(file)) as Messages;
+      namespaces[name.slice(0, -5)] = JSON.parse(text) as Messages;
     } catch (error) {
-      throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: String((error as Error).message) }, error);
+      throw jsonError(file, text, error);
     }
   }
   return Object.freeze({ locale, dir, namespaces: Object.freeze(namespaces) });
+}
+
+/** A locale file's syntax error at its line and column, with V8's description of it (no byte offset). */
+function jsonError(file: string, text: string, error: unknown): ReportError {
+  const index = jsonErrorIndex(text);
+  const { line, column } = lineColumn(text, index < 0 ? 0 : index);
+  const detail = String((error as Error).message)
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
+  return ReportError.of('input.json-syntax', { file, line, column, detail }, error);
 }
 
 export interface Translator {
