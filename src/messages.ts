@@ -17,6 +17,9 @@ export const messages = {
   'cli.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report build --help\`.`,
   'cli.bad-list': (p: { option: string; value: string; allowed: readonly string[] }) =>
     `--${p.option} ${p.value}: expected a comma-separated list of ${p.allowed.join(', ')}`,
+  'cli.system-error': (p: { path: string; reason: string; code: string }) => `${p.path}: ${p.reason} (${p.code})`,
+  'cli.internal-error': (p: { detail: string }) =>
+    `internal error (a bug in the report compiler, not in your input): ${p.detail}. Run with --debug for details.`,
   'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
     `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
 
@@ -54,6 +57,7 @@ export const messages = {
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
     `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
+  'figure.failed': (p: { id: string; locale: string; detail: string }) => `figure "${p.id}" (${p.locale}) cannot be drawn: ${p.detail}`,
   'font.missing-glyphs': (p: { locale: string; where: string; chars: readonly string[] }) =>
     `${p.locale} ${p.where}: the embedded fonts have no glyph for ${p.chars.map((c) => `${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: printed as empty boxes or in a system font`,
   'figure.label-cut': (p: { locale: string; figure: number; id: string; label: string; shown: string }) =>

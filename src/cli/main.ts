@@ -1,7 +1,8 @@
 /**
  * The `report` command: `build` (the edition, both locales, PDF and HTML) and `metrics` (the metrics
  * document of one dataset). Each command has its own --help. Exit codes: 0 done, 1 the input or the
- * environment is wrong (the message says what to do), 2 the command line is wrong.
+ * environment is wrong (the message says what to do) or an internal error (which says so), 2 the
+ * command line is wrong. No failure prints a stack trace unless --debug is given.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import { ensureDataset } from './dataset.ts';
 import { nodeEffects, timed, type Effects } from '../effects.ts';
-import { ReportError } from '../errors.ts';
+import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
@@ -39,6 +40,9 @@ Commands:
   metrics   compute the metrics document of a dataset
   preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
+
+Options of every command:
+  --debug   when something fails, also print the stack and the chain of causes
 
 Run \`report <command> --help\` for a command's options.`,
   build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
@@ -140,7 +144,10 @@ function help(command: string): number {
   return 0;
 }
 
-export async function main(argv: string[], fx: Effects = nodeEffects()): Promise<number> {
+export async function main(args: string[], fx: Effects = nodeEffects()): Promise<number> {
+  // --debug is global: accepted before or after the command, taken out before the command's options are read.
+  const debug = args.includes('--debug');
+  const argv = args.filter((a) => a !== '--debug');
   const [command = '', ...rest] = argv;
   try {
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
@@ -153,14 +160,13 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
+    if (debug) process.stderr.write(`${debugDetails(error)}\n`);
     if (error instanceof UsageError) {
       process.stderr.write(`report: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ReportError) {
-      process.stderr.write(`report: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    // Bad input, a file the system refuses, or a bug (which says so): one message, never a stack trace.
+    process.stderr.write(`report: ${failureMessage(error)}\n`);
+    return 1;
   }
 }

@@ -37,6 +37,19 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
 }
 
 /**
+ * A figure that cannot be made from this edition's data or content (a dataset without the table it
+ * draws, an edition without the content file it needs) fails naming the figure, its cause kept.
+ */
+function figureError<T>(id: string, locale: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw ReportError.of('figure.failed', { id, locale, detail: error instanceof Error ? error.message : String(error) }, error);
+  }
+}
+
+/**
  * `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). `warn`
  * gets one line per label the chart had to cut (charts.ts).
  */
@@ -53,11 +66,11 @@ export async function renderFigures(
     const def = FIGURES.find((f) => f.id === id);
     if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
     const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
-    const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
+    const built = figureError(id, t.locale, () => def.build({ metrics, t, names, focus, content: numbers.content ?? {} }));
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
+    const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...figureError(id, t.locale, () => scopeNotes(def.scope, metrics, t, numbers.content))];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
   }
