@@ -70,3 +70,16 @@ describe('every figure of the catalogue', () => {
     }
   });
 });
+
+describe('a figure the data cannot make', () => {
+  it('fails naming the figure, not as an internal error', async () => {
+    const metrics = structuredClone(await sampleMetrics());
+    delete (metrics as unknown as { talent?: unknown }).talent;
+    const b = await bundle('en');
+    const talent = FIGURES.find((f) => f.scope === 'talent')!;
+    const error = (await renderFigures(new Map([[talent.id, 1]]), metrics, createTranslator(b), countryNames('en', b.namespaces.countries)).catch((e: Error) => e)) as Error;
+    expect(error.name).toBe('ReportError');
+    expect(error.message).toMatch(new RegExp(`^figure "${talent.id}" \\(en\\) cannot be drawn: `));
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+});
