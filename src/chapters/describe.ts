@@ -1,11 +1,22 @@
 /**
- * A value named in an error message, briefly: its type and a short preview. A template that passes
- * a whole metrics family where a number belongs (`{{pct papers}}`) gets "an object with 9 keys
- * (total, by_country, …)", not 56 KB of JSON.
+ * A value named in an error message, briefly: as JSON when that is short, else its type and a short
+ * preview. A template that passes a whole metrics family where a number belongs (`{{pct papers}}`)
+ * gets "an object with 9 keys (total, by_country, …)", not 56 KB of JSON.
  */
 
 const MAX_TEXT = 60;
 const MAX_KEYS = 5;
+/** An object or list whose JSON is this short is shown whole: `{"id":"x","name":"甲"}`. */
+const MAX_JSON = 80;
+
+function shortJson(value: unknown): string | null {
+  try {
+    const json = JSON.stringify(value);
+    return json !== undefined && json.length <= MAX_JSON ? json : null;
+  } catch {
+    return null; // a cycle
+  }
+}
 
 function short(text: string): string {
   const chars = [...text];
@@ -18,6 +29,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return short(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  const json = typeof value === 'object' ? shortJson(value) : null;
+  if (json !== null) return json;
   if (Array.isArray(value)) {
     if (value.length === 0) return 'an empty list';
     const first = value[0] as unknown;

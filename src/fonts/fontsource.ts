@@ -74,7 +74,6 @@ const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 
 /** The characters of `text` that no embedded face has (regular weight), each once, in code point order. */
 export function missingCharacters(text: string, faces: readonly FontFace[] = fontFaces()): string[] {
-  const regular = faces.filter((f) => f.weight === 400);
   const missing = new Set<string>();
   const seen = new Set<string>();
   for (const ch of text) {
@@ -82,13 +81,23 @@ export function missingCharacters(text: string, faces: readonly FontFace[] = fon
     seen.add(ch);
     if (INVISIBLE.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    if (!regular.some((f) => holds(f, cp))) missing.add(ch);
+    if (!faceFor(cp, 400, faces)) missing.add(ch);
   }
   return [...missing].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
 }
 
 export function covers(face: FontFace, codePoint: number): boolean {
-  return face.ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
+  // The ranges are sorted by their start: binary search for the last one starting at or before the point.
+  const ranges = face.ranges;
+  let [low, high] = [0, ranges.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (codePoint < a) high = mid - 1;
+    else if (codePoint > b) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Letters whose chunk ranges are taken as they are, without opening the font: Latin-1 and Han. */
@@ -115,13 +124,38 @@ export function facesFor(text: string, faces: readonly FontFace[] = fontFaces())
   for (const ch of text) points.add(ch.codePointAt(0)!);
   const used = new Set<FontFace>();
   for (const weight of WEIGHTS) {
-    const own = faces.filter((f) => f.weight === weight).reverse();
     for (const cp of points) {
-      const face = own.find((f) => holds(f, cp));
+      const face = faceFor(cp, weight, faces);
       if (face) used.add(face);
     }
   }
   return faces.filter((f) => used.has(f));
+}
+
+const chosen = new WeakMap<readonly FontFace[], Map<number, FontFace | null>>();
+
+/**
+ * The face that draws `codePoint` at `weight`: the last declared one that holds it, as in CSS.
+ * Remembered per list of faces: the ranges are long lists, and chart text asks for the same
+ * characters again and again.
+ */
+export function faceFor(codePoint: number, weight: Weight, faces: readonly FontFace[] = fontFaces()): FontFace | undefined {
+  let memo = chosen.get(faces);
+  if (!memo) chosen.set(faces, (memo = new Map()));
+  const key = codePoint * 2 + (weight === 700 ? 1 : 0);
+  let face = memo.get(key);
+  if (face === undefined) {
+    face = null;
+    for (let i = faces.length - 1; i >= 0; i--) {
+      const f = faces[i]!;
+      if (f.weight === weight && holds(f, codePoint)) {
+        face = f;
+        break;
+      }
+    }
+    memo.set(key, face);
+  }
+  return face ?? undefined;
 }
 
 const opened = new Map<string, fontkit.Font>();
@@ -136,7 +170,6 @@ function open(file: string): fontkit.Font {
 
 /** Width in px of `text` at `size` px, laid out run by run with the chunk that holds each character. */
 export function measureText(text: string, size: number, weight: Weight = 400): number {
-  const faces = fontFaces().filter((f) => f.weight === weight).reverse(); // last declared wins, as in CSS
   let width = 0;
   let run = '';
   let runFace: FontFace | undefined;
@@ -150,7 +183,7 @@ export function measureText(text: string, size: number, weight: Weight = 400): n
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const face = runFace && holds(runFace, cp) ? runFace : faces.find((f) => holds(f, cp));
+    const face = runFace && holds(runFace, cp) ? runFace : faceFor(cp, weight); // last declared wins, as in CSS
     if (face !== runFace) {
       flush();
       runFace = face;

@@ -15,13 +15,21 @@ describe('describeValue', () => {
     expect(describeValue('x'.repeat(5000))).toBe(`"${'x'.repeat(60)}…" (5000 characters)`);
   });
 
-  it('names an object by its size and first keys, a list by its length and first item', () => {
-    const papers = { total: 1, top1_total: 2, top1_thresholds: [], by_country: [], by_institution: [], by_year: [], extra: 1 };
+  it('shows a small object or list as JSON', () => {
+    expect(describeValue({ id: 'x', name: '甲' })).toBe('{"id":"x","name":"甲"}');
+    expect(describeValue([3])).toBe('[3]');
+    expect(describeValue([])).toBe('[]');
+  });
+
+  it('names a larger object by its size and first keys, a list by its length and first item', () => {
+    const papers = { total: 1, top1_total: 2, top1_thresholds: [], by_country: [], by_institution: [], by_year: [], extra: 'x'.repeat(80) };
     expect(describeValue(papers)).toBe('an object with 7 keys (total, top1_total, top1_thresholds, by_country, by_institution, …)');
-    expect(describeValue([{ a: 1 }, { a: 2 }])).toBe('a list of 2 items (the first: an object)');
-    expect(describeValue([3])).toBe('a list of 1 item (the first: 3)');
-    expect(describeValue([])).toBe('an empty list');
-    expect(describeValue({})).toBe('an empty object');
+    const rows = Array.from({ length: 20 }, (_, i) => ({ country: 'CN', papers: i }));
+    expect(describeValue(rows)).toBe('a list of 20 items (the first: an object)');
+    expect(describeValue(Array.from({ length: 100 }, (_, i) => i))).toBe('a list of 100 items (the first: 0)');
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = cycle;
+    expect(describeValue(cycle)).toBe('an object with 2 keys (a, self)');
   });
 
   it('stays short for a large value', () => {
