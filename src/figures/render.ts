@@ -4,13 +4,11 @@
 import type { CountryNames } from '../chapters/countries.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { FigureNumbers } from '../chapters/render.ts';
-import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { FIGURES } from './catalog.ts';
-import { scopeNotes } from './notes.ts';
+import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
 import { recordsToCsv } from '../html/csv.ts';
-import { MODELLED_MARK } from '../tables/modelled.ts';
+import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';
 
@@ -63,16 +61,12 @@ export async function renderFigures(
 ): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    const def = FIGURES.find((f) => f.id === id);
-    if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
-    const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
-    const built = figureError(id, t.locale, () => def.build({ metrics, t, names, focus, content: numbers.content ?? {} }));
+    const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...figureError(id, t.locale, () => scopeNotes(def.scope, metrics, t, numbers.content))];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { FIGURE_WIDTH } from '../../src/figures/types.ts';
 import { renderSvg } from '../../src/figures/vega.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { bundle, sampleMetrics } from '../chapters/fixtures.ts';
+import { bundle, figureNumbers, sampleMetrics } from '../chapters/fixtures.ts';
 
 const LONG = `Institute "of" <Very> Long Names \u00e9\u4e2d ${'x'.repeat(5000)}`;
 const svgWidth = (svg: string) => Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
@@ -56,7 +56,7 @@ describe('a figure with an over-long institution name', () => {
     (metrics.papers.by_institution[0] as { name_en: string }).name_en = LONG;
     const b = await bundle('en');
     const warnings: string[] = [];
-    const [fig] = await renderFigures(new Map([['institutions-papers', 4]]), metrics, createTranslator(b), countryNames('en', b.namespaces.countries), renderSvg, (line) => warnings.push(line));
+    const [fig] = await renderFigures(await figureNumbers([['institutions-papers', 4]]), metrics, createTranslator(b), countryNames('en', b.namespaces.countries), renderSvg, (line) => warnings.push(line));
     expect(svgWidth(fig!.svg)).toBeLessThanOrEqual(FIGURE_WIDTH + 20);
     expect(fig!.download.csv.includes('x'.repeat(5000))).toBe(true);
     expect(/<desc[^>]*>[^<]*x{5000}/.test(fig!.svg)).toBe(true);
