@@ -17,6 +17,9 @@ export const messages = {
   'cli.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report build --help\`.`,
   'cli.bad-list': (p: { option: string; value: string; allowed: readonly string[] }) =>
     `--${p.option} ${p.value}: expected a comma-separated list of ${p.allowed.join(', ')}`,
+  'cli.system-error': (p: { path: string; reason: string; code: string }) => `${p.path}: ${p.reason} (${p.code})`,
+  'cli.internal-error': (p: { detail: string }) =>
+    `internal error (a bug in the report compiler, not in your input): ${p.detail}. Run with --debug for details.`,
   'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
     `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
 
@@ -50,6 +53,8 @@ export const messages = {
     `${p.file}:${p.line}:${p.column}: invalid YAML: ${p.detail}`,
   'input.yaml-too-large': (p: { file: string; chars: number; limit: number }) =>
     `${p.file}: ${p.chars.toLocaleString('en-US')} characters is more than a YAML file may have (${p.limit.toLocaleString('en-US')})`,
+  'input.json-syntax': (p: { file: string; line: number; column: number; detail: string }) =>
+    `${p.file}:${p.line}:${p.column}: invalid JSON: ${p.detail}`,
   'input.field': (p: { file: string; path: string; expected: string; got: string }) =>
     `${p.file}: ${p.path}: expected ${p.expected}, got ${p.got}`,
   'data.invalid': (p: { count: number; kinds: number }) =>
@@ -90,6 +95,11 @@ export const messages = {
     `unknown figure "${p.id}" (known: ${p.known.join(', ')})`,
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
     `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see the edition's formulas.yaml)`,
+  'figure.failed': (p: { id: string; locale: string; detail: string }) => `figure "${p.id}" (${p.locale}) cannot be drawn: ${p.detail}`,
+  'font.missing-glyphs': (p: { locale: string; where: string; chars: readonly string[] }) =>
+    `${p.locale} ${p.where}: the embedded fonts have no glyph for ${p.chars.map((c) => `${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: printed as empty boxes or in a system font`,
+  'figure.label-cut': (p: { locale: string; figure: number; id: string; label: string; shown: string }) =>
+    `${p.locale} figure ${p.figure} (${p.id}): the label ${JSON.stringify(p.shown)} (${[...p.label].length} characters) is cut to fit the chart; the CSV download and the description keep it whole`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
   'table.unknown': (p: { id: string; known: string[] }) =>
     `unknown table "${p.id}" (known: ${p.known.join(', ') || 'none'}; see the edition's tables.yaml)`,

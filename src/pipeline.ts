@@ -31,6 +31,7 @@ import { createTranslator, readLocale } from './chapters/i18n.ts';
 import { numberFigures, renderChapters, type RenderedChapter } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
+import { warnMissingGlyphs } from './html/glyphs.ts';
 import { buildDocument, type DocumentText, type FontLoader } from './html/document.ts';
 import { datasetDir } from './load/dataset-dir.ts';
 import { readManifest } from './load/manifest.ts';
@@ -308,7 +309,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const figures = await stages.run(
         `figures ${locale}`,
-        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts)),
+        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts), (line) => fx.log.warn(line)),
         (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
       const tables = renderEditionTables(edition, { metrics, t, names });
@@ -340,6 +341,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
           resources.fonts,
         ),
       );
+      warnMissingGlyphs(locale, { text, chapters, figures }, (line) => fx.log.warn(line));
       const metadata: PdfMetadata = {
         title: text.title,
         author: source,

@@ -28,7 +28,7 @@ export async function metricsKey(fs: FileSystem, dataDir: string, definitions: D
  * config in vega.ts, the fonts that measure the labels).
  */
 export function svgKey(spec: unknown, options: unknown): string {
-  const renderer = `${packageVersions('vega', 'vega-lite', 'fontkit', '@fontsource/noto-sans-sc')};${sourceDigest('figures/vega.ts', 'fonts', 'chapters/markup.ts')}`;
+  const renderer = `${packageVersions('vega', 'vega-lite', 'fontkit', '@fontsource/noto-sans-sc', '@fontsource/noto-emoji')};${sourceDigest('figures/vega.ts', 'fonts', 'chapters/markup.ts')}`;
   return digest('svg', String(FORMAT.svg), JSON.stringify(spec), JSON.stringify(options), renderer);
 }
 

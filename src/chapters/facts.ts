@@ -4,11 +4,13 @@
  * templates call them as helpers and format what they return with the number helpers.
  */
 
+import { describeValue } from './describe.ts';
+
 type Item = Readonly<Record<string, unknown>>;
 
 function field(item: Item, name: string): number {
   const v = item[name];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`expected a number in "${name}", got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`expected a number in "${name}", got ${describeValue(v)}`);
   return v;
 }
 

@@ -67,3 +67,60 @@ export function defineHelper(hb: HandlebarsEnv, name: string, fn: (args: unknown
     }
   });
 }
+
+interface JisonParser {
+  parseError: (text: string, hash: unknown) => never;
+  yy: { parseError?: (text: string, hash: unknown) => never };
+  lexer: { matched?: string; yylloc?: { first_line: number; first_column: number } };
+}
+
+/**
+ * Where Handlebars' parser stopped in `text` (line and column from 1), or null when `text` parses.
+ * Its error names the line only, and through an excerpt of 20 characters: the position is in the
+ * hash it gives its `parseError` hook, which the error itself drops. The hook is installed for this
+ * one (synchronous) parse and then put back as it was.
+ */
+export function syntaxErrorAt(hb: HandlebarsEnv, text: string): { line: number; column: number } | null {
+  const parser = (hb as unknown as { Parser: JisonParser }).Parser;
+  const saved = { own: parser.parseError, yy: parser.yy.parseError };
+  let at: { line: number; column: number } | null = null;
+  parser.yy.parseError = (message: string, hash: unknown) => {
+    // The token the parser did not expect is the lexer's last one (the hash's loc is the token before it).
+    const { token } = (hash ?? {}) as { token?: string | null };
+    const loc = parser.lexer.yylloc;
+    // At the end of the text the mistake is where the block left open was opened.
+    if (token === 'EOF') at = unclosedBlock(text) ?? positionOf(text, text.length);
+    else if (token && loc) at = { line: loc.first_line, column: loc.first_column + 1 };
+    else {
+      // A lexical error has no token: the lexer stopped right after what it had matched.
+      at = positionOf(parser.lexer.matched ?? '', (parser.lexer.matched ?? '').length);
+    }
+    throw new Error(message);
+  };
+  try {
+    hb.parse(text);
+  } catch {
+    // the position is what was wanted
+  } finally {
+    parser.parseError = saved.own;
+    if (saved.yy) parser.yy.parseError = saved.yy;
+    else delete parser.yy.parseError;
+  }
+  return at;
+}
+
+function positionOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Where the last block (`{{#name}}`, `{{^name}}`) that no `{{/…}}` closes was opened. */
+function unclosedBlock(text: string): { line: number; column: number } | null {
+  const open: number[] = [];
+  for (const m of text.matchAll(/\{\{~?\s*([#^/])/g)) {
+    if (m[1] === '/') open.pop();
+    else open.push(m.index);
+  }
+  const last = open.at(-1);
+  return last === undefined ? null : positionOf(text, last);
+}

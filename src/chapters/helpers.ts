@@ -4,6 +4,7 @@
  * `registerHelpers` binds them to a translator for Handlebars, and records what they print in a
  * Trace for `report check`.
  */
+import { describeValue } from './describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
 import * as fmt from './format.ts';
 import * as facts from './facts.ts';
@@ -66,7 +67,7 @@ export function joinList(locale: Locale, items: readonly string[]): string {
 /** An institution's name in the locale (the metrics carry both), as a label: "University of California". */
 export function institutionName(locale: Locale, item: Item): string {
   const name = item[locale === 'zh' ? 'name_zh' : 'name_en'];
-  if (typeof name !== 'string') throw new Error(`expected an institution with name_${locale}, got ${JSON.stringify(item)}`);
+  if (typeof name !== 'string') throw new Error(`expected an institution with name_${locale}, got ${describeValue(item)}`);
   return name;
 }
 
@@ -94,12 +95,12 @@ export function institutionInText(locale: Locale, item: Item): string {
 
 /** A helper's numeric argument: anything else is a template error, never "NaN" on a page. */
 export function num(value: unknown, what = 'a number'): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`expected ${what}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`expected ${what}, got ${describeValue(value)}`);
   return value;
 }
 
 function list(value: unknown): Item[] {
-  if (!Array.isArray(value)) throw new Error(`expected a list, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  if (!Array.isArray(value)) throw new Error(`expected a list, got ${describeValue(value)}`);
   return value as Item[];
 }
 
@@ -205,7 +206,7 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('localizedList', (items: readonly Item[], field: string) => {
     const names = list(items).map((x) => {
       const name = (x[field] as Readonly<Record<string, unknown>> | undefined)?.[locale];
-      if (typeof name !== 'string') throw new Error(`expected items with a "${field}" in zh and en, got ${JSON.stringify(x)}`);
+      if (typeof name !== 'string') throw new Error(`expected items with a "${field}" in zh and en, got ${describeValue(x)}`);
       return name;
     });
     return trace.add(joinList(locale, names), null, 'value');

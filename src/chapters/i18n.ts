@@ -17,6 +17,8 @@ import type { Locale } from '../load/yaml.ts';
 import { escapeInline } from './markup.ts';
 import type { Definitions } from '../metrics/definitions.ts';
 import { definitionVariables } from './definitions.ts';
+import { isolateBidi } from './bidi.ts';
+import { jsonErrorIndex, lineColumn } from './json-position.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
 
@@ -69,13 +71,24 @@ async function readLocaleFolder(fs: FileSystem, dir: string): Promise<Record<str
   for (const name of await fs.list(dir)) {
     if (!name.endsWith('.json')) continue;
     const file = join(dir, name);
+    const text = await fs.readText(file);
     try {
-      namespaces[name.slice(0, -5)] = JSON.parse(await fs.readText(file)) as Messages;
+      namespaces[name.slice(0, -5)] = JSON.parse(text) as Messages;
     } catch (error) {
-      throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: String((error as Error).message) }, error);
+      throw jsonError(file, text, error);
     }
   }
   return namespaces;
+}
+
+/** A locale file's syntax error at its line and column, with V8's description of it (no byte offset). */
+function jsonError(file: string, text: string, error: unknown): ReportError {
+  const index = jsonErrorIndex(text);
+  const { line, column } = lineColumn(text, index < 0 ? 0 : index);
+  const detail = String((error as Error).message)
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
+  return ReportError.of('input.json-syntax', { file, line, column, detail }, error);
 }
 
 export interface Translator {
@@ -127,7 +140,7 @@ export function createTranslator(bundle: LocaleBundle, definitions: Definitions)
     },
     text(key, values) {
       need(key, values);
-      return instance.t(key, values ?? {}) as string;
+      return instance.t(key, isolateValues(values ?? {})) as string;
     },
     object(key) {
       need(key);
@@ -143,6 +156,13 @@ export function isMarkup(value: unknown): value is { toHTML(): string } {
 
 /** i18next options (count, context, …) pass through; everything else is escaped once. */
 const OPTION_KEYS = new Set(['count', 'context', 'ordinal', 'defaultValue', 'lng', 'ns']);
+
+/** Plain text: each string value in its own bidi isolate (bidi.ts), nothing else changed. */
+function isolateValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && !OPTION_KEYS.has(k) ? isolateBidi(v) : v;
+  return out;
+}
 
 function escapeValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -6,12 +6,13 @@
  */
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { isolateBidi } from './bidi.ts';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
 
 export function escapeInline(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(SYNTAX, (ch) => `&#${ch.charCodeAt(0)};`);
+  return isolateBidi(String(value)).replace(SYNTAX, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /**
@@ -39,5 +40,5 @@ export function renderMarkdownInline(source: string): string {
 
 /** Escapes text for an HTML text node or attribute (used where no markdown is involved). */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return isolateBidi(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

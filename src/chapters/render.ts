@@ -7,7 +7,7 @@
  */
 import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { createHandlebars, defineHelper } from './handlebars.ts';
+import { createHandlebars, defineHelper, syntaxErrorAt, type HandlebarsEnv } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
 import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
@@ -178,7 +178,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
       .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(c.formulas, id, c.t))
       .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(c.formulas, id));
   } catch (error) {
-    throw locate(chapter, error);
+    throw locate(chapter, error, hb, c.partials);
   }
 }
 
@@ -194,16 +194,29 @@ export function joinCjkLines(html: string): string {
 }
 
 /** Turns a Handlebars or helper error into one naming `template:line:column`. */
-function locate(chapter: ChapterSource, error: unknown): unknown {
+function locate(chapter: ChapterSource, error: unknown, hb: HandlebarsEnv, partials: Readonly<Record<string, string>>): unknown {
   const file = chapter.file;
   if (error instanceof MissingMetricError) {
     const at = findPath(chapter.text, error.path);
     return ReportError.of('template.error', { file, line: at.line, column: at.column, detail: error.message }, error);
   }
   const e = error as { message?: string; lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
+  const text = e.message ?? String(error);
+  if (/^(Parse|Lexical) error on line \d+/.test(text)) {
+    // Handlebars' syntax error: its whole message (the excerpt and what it expected), at the position its parser knew.
+    const detail = text.split('\n').join('\n  ');
+    const at = syntaxErrorAt(hb, chapter.text);
+    if (at) return ReportError.of('template.error', { file, line: at.line, column: at.column, detail }, error);
+    // The chapter parses: the error is in a partial it calls (compiled when first called).
+    for (const [name, partial] of Object.entries(partials)) {
+      const inPartial = syntaxErrorAt(hb, partial);
+      if (inPartial) return ReportError.of('template.error', { file: `${file} → partials/${name}.md.hbs`, line: inPartial.line, column: inPartial.column, detail }, error);
+    }
+    return ReportError.of('template.error', { file, line: Number(/line (\d+)/.exec(text)![1]), column: 1, detail }, error);
+  }
   const line = e.lineNumber ?? e.hash?.loc?.first_line ?? 0;
   const column = e.column ?? e.hash?.loc?.first_column ?? 0;
-  const detail = (e.message ?? String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const detail = text.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
   return ReportError.of('template.error', { file, line, column: column + 1, detail }, error);
 }
 

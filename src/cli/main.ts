@@ -1,7 +1,8 @@
 /**
  * The `report` command: `build` (the edition, both locales, PDF and HTML) and `metrics` (the metrics
  * document of one dataset). Each command has its own --help. Exit codes: 0 done, 1 the input or the
- * environment is wrong (the message says what to do), 2 the command line is wrong.
+ * environment is wrong (the message says what to do) or an internal error (which says so), 2 the
+ * command line is wrong. No failure prints a stack trace unless --debug is given.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 import { NEW_HELP, NewUsageError, newCommand } from './new.ts';
 import { nodeEffects, timed, type Effects } from '../effects.ts';
-import { ReportError } from '../errors.ts';
+import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
@@ -44,6 +45,9 @@ Commands:
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
   diff      compare two builds claim by claim: sentences, figures, tables and ranks that changed
   new       start next year's edition as a copy of this year's
+
+Options of every command:
+  --debug   when something fails, also print the stack and the chain of causes
 
 Run \`report <command> --help\` for a command's options.`,
   build: `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
@@ -154,7 +158,10 @@ function help(command: string): number {
   return 0;
 }
 
-export async function main(argv: string[], fx: Effects = nodeEffects()): Promise<number> {
+export async function main(args: string[], fx: Effects = nodeEffects()): Promise<number> {
+  // --debug is global: accepted before or after the command, taken out before the command's options are read.
+  const debug = args.includes('--debug');
+  const argv = args.filter((a) => a !== '--debug');
   const [command = '', ...rest] = argv;
   try {
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
@@ -169,14 +176,13 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
+    if (debug) process.stderr.write(`${debugDetails(error)}\n`);
     if (error instanceof UsageError || error instanceof NewUsageError) {
       process.stderr.write(`report: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ReportError) {
-      process.stderr.write(`report: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    // Bad input, a file the system refuses, or a bug (which says so): one message, never a stack trace.
+    process.stderr.write(`report: ${failureMessage(error)}\n`);
+    return 1;
   }
 }

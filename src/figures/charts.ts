@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import * as fmt from '../chapters/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
 import { MODELLED_MARK, type Where } from '../tables/modelled.ts';
+import { fitWidth } from './wrap.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -14,6 +15,41 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 function plotWidth(labels: readonly string[], fontSize = 11): number {
   const longest = Math.max(40, ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0)));
   return Math.max(260, FIGURE_WIDTH - longest - 70);
+}
+
+/**
+ * The widest a bar's name may be drawn, in px at the axis' label size (FIGURE_CONFIG): 45% of a
+ * figure, so that the plot beside it keeps its minimum width (plotWidth) inside the figure.
+ */
+export const LABEL_MAX_WIDTH = Math.round(FIGURE_WIDTH * 0.45);
+const LABEL_FONT_SIZE = 11;
+
+/** A label cut to fit the axis, as named in the build log's warning (render.ts). */
+export interface CutLabel {
+  readonly label: string;
+  readonly shown: string;
+}
+
+/**
+ * Axis labels longer than LABEL_MAX_WIDTH are drawn cut with an ellipsis; the data keeps the full
+ * text (the CSV download, the description). The axis maps each cut label through `labelExpr` and the
+ * spec lists the cuts in `usermeta` for the warning; a chart without cuts has neither.
+ */
+function cutLabels(labels: readonly string[]): { axis: { labelExpr?: string }; usermeta?: { cutLabels: CutLabel[] }; shown: string[] } {
+  const cuts: CutLabel[] = [];
+  const shown = labels.map((label) => {
+    const fitted = fitWidth(label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE);
+    if (fitted !== label && !cuts.some((c) => c.label === label)) cuts.push({ label, shown: fitted });
+    return fitted;
+  });
+  if (cuts.length === 0) return { axis: {}, shown };
+  const expr = cuts.reduceRight((rest, c) => `datum.value === ${exprString(c.label)} ? ${exprString(c.shown)} : ${rest}`, 'datum.label');
+  return { axis: { labelExpr: expr }, usermeta: { cutLabels: cuts }, shown };
+}
+
+/** A string literal of Vega's expression language: JSON's escapes, everything past ASCII as \uXXXX. */
+function exprString(text: string): string {
+  return JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface BarRow {
@@ -33,13 +69,15 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
   const anyModelled = rows.some((r) => r.modelled);
   // A modelled value's bar is paler and its label ends in the mark the figure's note explains.
   const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value, ...(anyModelled ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}) }));
+  const labels = cutLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
-    width: plotWidth(rows.map((r) => r.label)),
+    ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
+    width: plotWidth(labels.shown),
     height: { step: 22 },
     data: { values },
     encoding: {
-      y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
+      y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
       x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.digits ? {} : { tickMinStep: 1 }) } },
     },
     layer: anyModelled
@@ -84,12 +122,14 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
 export function groupedBars(rows: readonly PairRow[], axisTitle: string, series: readonly string[], options: { percent?: boolean } = {}): TopLevelSpec {
   const format = options.percent ? '.1%' : ',d';
   const m = markModelled(rows);
+  const labels = cutLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
-    width: plotWidth(rows.map((r) => r.label)),
+    ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
+    width: plotWidth(labels.shown),
     data: { values: rows.map((r) => ({ label: r.label, series: r.series, value: r.value, ...m.row(r) })) },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 }, scale: { paddingInner: 0.25 } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis }, scale: { paddingInner: 0.25 } },
       yOffset: { field: 'series', type: 'nominal', sort: [...series] },
       x: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.percent ? {} : { tickMinStep: 1 }) } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
@@ -161,16 +201,18 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
   ]);
   const nets = rows.map((r) => ({ label: r.label, net: `${netLabel(r.net)}${r.modelled ? MODELLED_MARK : ''}` }));
   const max = Math.max(1, ...rows.map((r) => Math.max(r.inflow, r.outflow)));
+  const labels = cutLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
-    width: plotWidth(rows.map((r) => r.label)) - 50,
+    ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
+    width: plotWidth(labels.shown) - 50,
     height: { step: 22 },
     layer: [
       {
         data: { values },
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
-          y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0 } },
+          y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
           x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6 } },
           color: { field: 'kind', type: 'nominal', sort: [legend.inflow, legend.outflow], title: null, legend: { orient: 'top', direction: 'horizontal' } },
         },

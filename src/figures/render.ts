@@ -8,6 +8,9 @@ import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
 import { recordsToCsv } from '../html/csv.ts';
+import { ReportError } from '../errors.ts';
+import { message } from '../messages.ts';
+import type { CutLabel } from './charts.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -31,11 +34,36 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
   return (named as Record<string, unknown>[] | undefined) ?? [];
 }
 
-/** `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). */
-export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg = renderSvg): Promise<RenderedFigure[]> {
+/**
+ * A figure that cannot be made from this edition's data or content (a dataset without the table it
+ * draws, an edition without the content file it needs) fails naming the figure, its cause kept.
+ */
+function figureError<T>(id: string, locale: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw ReportError.of('figure.failed', { id, locale, detail: error instanceof Error ? error.message : String(error) }, error);
+  }
+}
+
+/**
+ * `svg` draws one figure: renderSvg, or a cached wrapper of it (the pipeline's build cache). `warn`
+ * gets one line per label the chart had to cut (charts.ts).
+ */
+export async function renderFigures(
+  numbers: FigureNumbers,
+  metrics: MetricsDocument,
+  t: Translator,
+  names: CountryNames,
+  svg: typeof renderSvg = renderSvg,
+  warn: (line: string) => void = () => {},
+): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    const { built, notes } = buildFigure(id, numbers, metrics, t, names);
+    const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
+    const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
+    for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));

@@ -120,3 +120,24 @@ export function wrapBalanced(text: string, maxWidth: number, fontSize: number, w
   }
   return wrapText(text, high, fontSize, weight);
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * `text` cut to `maxWidth` px at `fontSize` with an ellipsis, or `text` itself when it fits: for a
+ * label that must stay on one line (a bar's name). Cut between user-perceived characters, so an
+ * emoji sequence or a letter with its accent is never split.
+ */
+export function fitWidth(text: string, maxWidth: number, fontSize: number, weight: Weight = 400): string {
+  const width = (s: string) => measureText(s, fontSize, weight);
+  if (width(text) <= maxWidth) return text;
+  const parts = [...graphemes.segment(text)].map((s) => s.segment);
+  const cut = (n: number) => `${parts.slice(0, n).join('').trimEnd()}…`;
+  let [fits, over] = [0, parts.length]; // cut(fits) fits (or is the bare ellipsis); cut(over) does not
+  while (over - fits > 1) {
+    const mid = Math.floor((fits + over) / 2);
+    if (width(cut(mid)) <= maxWidth) fits = mid;
+    else over = mid;
+  }
+  return cut(fits);
+}

@@ -2,6 +2,12 @@
  * The report's typeface: Noto Sans SC from @fontsource (TrueType outlines in unicode-range chunks).
  * Chromium embeds it as real CID TrueType subsets, and the very same files measure chart text, so a
  * label's measured width is the width it prints with. Only the chunks the text uses are embedded.
+ *
+ * Emoji and symbols Noto Sans SC lacks come from Noto Emoji (@fontsource/noto-emoji, monochrome
+ * TrueType outlines, embedded the same way): its chunks are faces of the same family, declared
+ * before Noto Sans SC's so that Noto Sans SC keeps every character it has (CSS checks overlapping
+ * faces from the last declared). A text without such characters embeds and measures exactly as
+ * before. What neither font has is listed by `missingCharacters`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,13 +28,17 @@ export interface FontFace {
 
 const require = createRequire(import.meta.url);
 
-function packageDir(): string {
+function packageDir(name: string): string {
   try {
-    return dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+    return dirname(require.resolve(`${name}/package.json`));
   } catch (error) {
-    throw ReportError.of('font.missing', { file: '@fontsource/noto-sans-sc' }, error);
+    throw ReportError.of('font.missing', { file: name }, error);
   }
 }
+
+/** The fallback's packages, in declaration order (before the main typeface). */
+const FALLBACK_PACKAGES = ['@fontsource/noto-emoji'] as const;
+const MAIN_PACKAGE = '@fontsource/noto-sans-sc';
 
 /** Parses fontsource's CSS for one weight into its faces. */
 export function parseFaces(css: string, weight: Weight, dir: string): FontFace[] {
@@ -49,14 +59,58 @@ export function parseFaces(css: string, weight: Weight, dir: string): FontFace[]
 let cachedFaces: readonly FontFace[] | undefined;
 export function fontFaces(): readonly FontFace[] {
   if (!cachedFaces) {
-    const dir = packageDir();
-    cachedFaces = Object.freeze(WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir)));
+    cachedFaces = Object.freeze(
+      [...FALLBACK_PACKAGES, MAIN_PACKAGE].flatMap((name) => {
+        const dir = packageDir(name);
+        return WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir));
+      }),
+    );
   }
   return cachedFaces;
 }
 
+/** Characters that are never drawn: controls, bidi and joiner marks, variation selectors. */
+const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
+
+/** The characters of `text` that no embedded face has (regular weight), each once, in code point order. */
+export function missingCharacters(text: string, faces: readonly FontFace[] = fontFaces()): string[] {
+  const missing = new Set<string>();
+  const seen = new Set<string>();
+  for (const ch of text) {
+    if (seen.has(ch)) continue;
+    seen.add(ch);
+    if (INVISIBLE.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (!faceFor(cp, 400, faces)) missing.add(ch);
+  }
+  return [...missing].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
+}
+
 export function covers(face: FontFace, codePoint: number): boolean {
-  return face.ranges.some(([a, b]) => codePoint >= a && codePoint <= b);
+  // The ranges are sorted by their start: binary search for the last one starting at or before the point.
+  const ranges = face.ranges;
+  let [low, high] = [0, ranges.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (codePoint < a) high = mid - 1;
+    else if (codePoint > b) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Letters whose chunk ranges are taken as they are, without opening the font: Latin-1 and Han. */
+const TRUSTED = /[\u0020-\u00ff\p{Script=Han}]/u;
+
+/**
+ * The face covers the code point and its file has a glyph for it. fontsource's ranges include some
+ * symbols a chunk lacks (U+2615 in a Noto Sans SC chunk): for anything but Latin-1 and Han the font's
+ * own character map decides, so such a symbol goes to the fallback or is reported missing.
+ */
+export function holds(face: FontFace, codePoint: number): boolean {
+  if (!covers(face, codePoint)) return false;
+  return TRUSTED.test(String.fromCodePoint(codePoint)) || open(face.file).hasGlyphForCodePoint(codePoint);
 }
 
 /**
@@ -70,13 +124,38 @@ export function facesFor(text: string, faces: readonly FontFace[] = fontFaces())
   for (const ch of text) points.add(ch.codePointAt(0)!);
   const used = new Set<FontFace>();
   for (const weight of WEIGHTS) {
-    const own = faces.filter((f) => f.weight === weight).reverse();
     for (const cp of points) {
-      const face = own.find((f) => covers(f, cp));
+      const face = faceFor(cp, weight, faces);
       if (face) used.add(face);
     }
   }
   return faces.filter((f) => used.has(f));
+}
+
+const chosen = new WeakMap<readonly FontFace[], Map<number, FontFace | null>>();
+
+/**
+ * The face that draws `codePoint` at `weight`: the last declared one that holds it, as in CSS.
+ * Remembered per list of faces: the ranges are long lists, and chart text asks for the same
+ * characters again and again.
+ */
+export function faceFor(codePoint: number, weight: Weight, faces: readonly FontFace[] = fontFaces()): FontFace | undefined {
+  let memo = chosen.get(faces);
+  if (!memo) chosen.set(faces, (memo = new Map()));
+  const key = codePoint * 2 + (weight === 700 ? 1 : 0);
+  let face = memo.get(key);
+  if (face === undefined) {
+    face = null;
+    for (let i = faces.length - 1; i >= 0; i--) {
+      const f = faces[i]!;
+      if (f.weight === weight && holds(f, codePoint)) {
+        face = f;
+        break;
+      }
+    }
+    memo.set(key, face);
+  }
+  return face ?? undefined;
 }
 
 const opened = new Map<string, fontkit.Font>();
@@ -91,7 +170,6 @@ function open(file: string): fontkit.Font {
 
 /** Width in px of `text` at `size` px, laid out run by run with the chunk that holds each character. */
 export function measureText(text: string, size: number, weight: Weight = 400): number {
-  const faces = fontFaces().filter((f) => f.weight === weight).reverse(); // last declared wins, as in CSS
   let width = 0;
   let run = '';
   let runFace: FontFace | undefined;
@@ -105,7 +183,7 @@ export function measureText(text: string, size: number, weight: Weight = 400): n
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const face = runFace && covers(runFace, cp) ? runFace : faces.find((f) => covers(f, cp));
+    const face = runFace && holds(runFace, cp) ? runFace : faceFor(cp, weight); // last declared wins, as in CSS
     if (face !== runFace) {
       flush();
       runFace = face;

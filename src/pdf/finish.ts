@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { catalogNumber, readObjects } from './reader.ts';
+import { stripBidi } from '../chapters/bidi.ts';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -17,8 +18,12 @@ export interface PdfMetadata {
   readonly date: string;
 }
 
-/** A PDF text string: ASCII as a literal, anything else as UTF-16BE with a byte order mark. */
-export function pdfString(value: string): string {
+/**
+ * A PDF text string: ASCII as a literal, anything else as UTF-16BE with a byte order mark. Viewers
+ * show metadata without bidi isolation, so bidi controls from data are dropped here.
+ */
+export function pdfString(text: string): string {
+  const value = stripBidi(text);
   if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
   const utf16 = Buffer.from(`\ufeff${value}`, 'utf16le').swap16();
   return `<${utf16.toString('hex').toUpperCase()}>`;

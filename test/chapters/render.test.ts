@@ -139,7 +139,38 @@ describe('template errors', () => {
   });
 
   it('names the position of a helper given something that is not a number', async () => {
-    await expect(one('ok\n\n  {{count papers "papers"}}\n')).rejects.toThrow(/x\.md\.hbs:3:3: expected a number, got \{/);
+    await expect(one('ok\n\n  {{count papers "papers"}}\n')).rejects.toThrow(/x\.md\.hbs:3:3: expected a number, got an object with \d+ keys \(total, /);
+  });
+
+  it('describes a wrong value briefly: its kind and a short preview, never the whole value as JSON', async () => {
+    const error = await one('{{pct papers}}').catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^templates\/test\/chapters\/x\.md\.hbs:1:1: expected a number, got an object with \d+ keys \(total, [^)]*\)$/);
+    expect((error as Error).message.length).toBeLessThan(200);
+    const list = await one('{{pct papers.by_country}}').catch((e: Error) => e);
+    expect((list as Error).message).toMatch(/expected a number, got a list of \d+ items \(the first: an object\)$/);
+  });
+
+  it('gives the line and column of a syntax error and Handlebars\' whole message', async () => {
+    const error = (await one('# T\n\nline three {{#if x}} never closed\n\nmore\n').catch((e: Error) => e)) as Error;
+    // Handlebars' excerpt drops the line breaks; the position is where the block left open starts
+    expect(error.message).toBe(
+      [
+        'templates/test/chapters/x.md.hbs:3:12: Parse error on line 6:',
+        '  ... never closedmore',
+        '  --------------------^',
+        "  Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
+      ].join('\n'),
+    );
+    const mid = (await one('a\nb {{count papers.total "papers" x=}} c\n').catch((e: Error) => e)) as Error;
+    expect(mid.message).toMatch(/^templates\/test\/chapters\/x\.md\.hbs:2:35: Parse error on line 2:\n/);
+    expect(mid.message).toContain("Expecting 'OPEN_SEXPR', 'ID', 'STRING', 'NUMBER', 'BOOLEAN', 'UNDEFINED', 'NULL', 'DATA', got 'CLOSE'");
+  });
+
+  it('names the partial a syntax error is in, with its line and column', async () => {
+    const b = await bundle('en');
+    const e = { ...editionOf('intro\n{{> broken}}\n'), partials: { broken: 'one\ntwo {{#each}}\n' } };
+    const error = (await Promise.resolve().then(() => renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames('en', b.namespaces.countries), numberFigures(e))).catch((x: Error) => x)) as Error;
+    expect(error.message).toMatch(/^templates\/test\/chapters\/x\.md\.hbs → partials\/broken\.md\.hbs:2:5: Parse error on line 3:/);
   });
 
   it('names the locale key that is missing', async () => {

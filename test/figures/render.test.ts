@@ -71,3 +71,15 @@ describe('every figure of the 2023 edition', () => {
     }
   });
 });
+
+describe('a figure the data cannot make', () => {
+  it('fails naming the figure, not as an internal error', async () => {
+    const metrics = structuredClone(await sampleMetrics());
+    delete (metrics as unknown as { talent?: unknown }).talent;
+    const b = await bundle('en');
+    const talent = { id: 'talent-countries' };
+    const error = (await renderFigures(await figureNumbers([[talent.id, 1]]), metrics, createTranslator(b, DEFINITIONS_2023), countryNames('en', b.namespaces.countries)).catch((e: Error) => e)) as Error;
+    expect(error.name).toBe('ReportError');
+    expect(error.message).toContain(`figure "${talent.id}"`);
+  });
+});

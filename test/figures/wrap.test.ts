@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapBalanced, wrapText } from '../../src/figures/wrap.ts';
+import { fitWidth, wrapBalanced, wrapText } from '../../src/figures/wrap.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 
 const ZH = '清华大学知识工程实验室（KEG）与智谱 AI 发布中英双语预训练大模型 GLM-130B，这是一段为了测试换行而写得很长的文字，其中还有“引号”和顿号、逗号。';
@@ -60,5 +60,31 @@ describe('wrapText (measured with the embedded font)', () => {
     expect(Math.max(...even.map((l) => measureText(l, 11)))).toBeLessThanOrEqual(516);
     expect(even.join(' ')).toBe(text);
     expect(wrapBalanced('short', 470, 11)).toEqual(['short']);
+  });
+});
+
+describe('fitWidth (one line, cut with an ellipsis)', () => {
+  it('keeps a label that fits', () => {
+    expect(fitWidth('Tsinghua University', 240, 11)).toBe('Tsinghua University');
+  });
+
+  it('cuts a long label to the longest start that fits with the ellipsis', () => {
+    for (const text of [EN.repeat(40), ZH.repeat(40)]) {
+      const cut = fitWidth(text, 270, 11);
+      expect(cut.endsWith('…')).toBe(true);
+      expect(measureText(cut, 11)).toBeLessThanOrEqual(270);
+      const kept = [...cut.slice(0, -1)];
+      expect(text.startsWith(kept.join(''))).toBe(true);
+      // one character more would not fit
+      const longer = `${[...text].slice(0, kept.length + 1).join('')}…`;
+      expect(measureText(longer, 11)).toBeGreaterThan(270);
+    }
+  });
+
+  it('never splits an emoji sequence or a letter from its accent', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const cut = fitWidth(`${'e\u0301'.repeat(10)}${family.repeat(60)}`, 120, 11);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.slice(0, -1).replace(/(e\u0301)+/u, '').split(family).every((s) => s === '')).toBe(true);
   });
 });

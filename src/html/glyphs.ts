@@ -1,0 +1,33 @@
+/**
+ * Characters the embedded fonts lack (fonts/fontsource.ts) print as empty boxes, or in whatever
+ * system font Chromium finds. The build names them, and where they are, in one warning per place.
+ */
+import type { RenderedChapter } from '../chapters/render.ts';
+import type { RenderedFigure } from '../figures/render.ts';
+import { missingCharacters } from '../fonts/fontsource.ts';
+import { message } from '../messages.ts';
+import type { DocumentText } from './document.ts';
+
+/** Text as printed: numeric character references (how escaped data is written) read back. */
+function decodeReferences(html: string): string {
+  return html.replace(/&#(x[0-9a-f]+|\d+);/gi, (ref, n: string) => {
+    const cp = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : Number(n);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : ref;
+  });
+}
+
+export function warnMissingGlyphs(
+  locale: string,
+  parts: { readonly text: DocumentText; readonly chapters: readonly RenderedChapter[]; readonly figures: readonly RenderedFigure[] },
+  warn: (line: string) => void,
+): void {
+  const places = [
+    { where: 'cover and running heads', text: [parts.text.title, ...parts.text.coverLines, parts.text.contents, ...parts.text.backLines].join('\n') },
+    ...parts.chapters.map((c) => ({ where: `chapter ${c.id}`, text: c.html })),
+    ...parts.figures.map((f) => ({ where: `figure ${f.number} (${f.id})`, text: `${f.caption}\n${f.svg}\n${f.notes.join('\n')}` })),
+  ];
+  for (const place of places) {
+    const chars = missingCharacters(decodeReferences(place.text));
+    if (chars.length > 0) warn(message('font.missing-glyphs', { locale, where: place.where, chars }));
+  }
+}
