@@ -3,7 +3,7 @@
  * contains it. A small script listens to the server's events: `reload` reloads the page (keeping the
  * scroll position), `problem` shows the build error over the page until the next good build.
  */
-import { escapeHtml } from '../chapters/markup.ts';
+import { htmlText } from '../base/escape.ts';
 
 export const EVENTS_PATH = '/__preview/events';
 
@@ -34,12 +34,12 @@ const SCRIPT = `<script data-preview>
 
 /** The page as served by the preview: the reload script, and the current build error if there is one. */
 export function previewPage(html: string, problem: string | null): string {
-  const extra = `${problem ? `<div hidden id="preview-initial-problem">${escapeHtml(problem)}</div>` : ''}${SCRIPT}`;
+  const extra = `${problem ? `<div hidden id="preview-initial-problem">${htmlText(problem)}</div>` : ''}${SCRIPT}`;
   const at = html.lastIndexOf('</body>');
   return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
 }
 
 /** Served when there is no page yet (the first build failed, or is still running). */
 export function placeholderPage(title: string, problem: string | null): string {
-  return previewPage(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><p>${escapeHtml(title)}</p></body></html>`, problem);
+  return previewPage(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${htmlText(title)}</title></head><body><p>${htmlText(title)}</p></body></html>`, problem);
 }
