@@ -22,7 +22,7 @@ Options:
   --locale L    comma-separated locales: zh, en (default zh,en)
   --port N      port (default 4173; 0: any free port)
   --host H      address to listen on (default 127.0.0.1: this machine only)
-  --out DIR     output folder (default out)
+  --out DIR     output folder (default .cache/preview: never the out/ of \`report build\`)
   --cache DIR   build cache (default .cache/build; off: none)
   -h, --help    this text`;
 
@@ -58,7 +58,8 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     root: projectRoot,
     edition,
     locales: [...new Set(locales)],
-    outDir: resolve((v.out as string | undefined) ?? join(projectRoot, 'out')),
+    // Its own folder: an HTML-only preview build must never replace the outputs of `report build`.
+    outDir: resolve((v.out as string | undefined) ?? join(projectRoot, '.cache', 'preview')),
     cacheDir: cache === 'off' ? null : resolve(cache ?? join(projectRoot, '.cache', 'build')),
     host: (v.host as string | undefined) ?? '127.0.0.1',
     port,

@@ -51,6 +51,14 @@ export interface FontLoader {
 
 export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
+/**
+ * The Content-Security-Policy of both editions, a second wall behind the escaping: the document ships
+ * no script, so none may run (not even one that escaping missed); fonts and images come from data:
+ * URLs only; styles are inline; nothing is fetched, no form sent, no base URL changed. (A policy in a
+ * meta element cannot set frame-ancestors or sandbox; a server publishing the edition can add those.)
+ */
+export const DOCUMENT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
@@ -95,6 +103,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     `<html lang="${HTML_LANG[input.locale]}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(DOCUMENT_CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${htmlText(input.text.title)}</title>`,
     `<style>\n${fontFaceCss(faces, fonts)}${css}</style>`,
