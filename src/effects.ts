@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { publishEdition } from './publish.ts';
 
 export interface FileSystem {
   readText(path: string): Promise<string>;
@@ -15,6 +16,11 @@ export interface FileSystem {
    * every file is written, so a failed build never leaves half an edition behind.
    */
   writeAll(files: readonly OutputFile[]): Promise<void>;
+  /**
+   * Replaces the folder `dir` (an edition's outputs) with `files` in one atomic step, keeping the files
+   * of the previous build that are not given (src/publish.ts); a failure leaves the previous folder as it was.
+   */
+  publish(dir: string, files: readonly OutputFile[]): Promise<void>;
 }
 
 export interface OutputFile {
@@ -65,6 +71,7 @@ export const nodeFileSystem: FileSystem = {
     }
     for (const [i, file] of files.entries()) await rename(staged[i]!, file.path);
   },
+  publish: publishEdition,
 };
 
 export function nodeEffects(stream: NodeJS.WritableStream = process.stderr): Effects {

@@ -341,7 +341,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const printed = await queue.finish();
   printed.forEach((pdf, i) => files.push({ path: join(outDir, options.locales[i]!, 'report.pdf'), data: pdf.bytes, pages: pdf.pages }));
 
-  await stages.run('write', () => fx.fs.writeAll(files), () => `${files.length} files in ${outDir}`);
+  // The edition's folder is swapped in whole: all or nothing, even if the process is killed meanwhile.
+  await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`);
   return {
     metrics,
     files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length, ...(f.pages ? { pages: f.pages } : {}) })),
