@@ -59,6 +59,7 @@ export const nodeFileSystem: FileSystem = {
   writeAll: async (files) => {
     const staged: string[] = [];
     try {
+      for (const dir of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemporaries(dir);
       for (const file of files) {
         await mkdir(dirname(file.path), { recursive: true });
         const tmp = join(dirname(file.path), `.${process.pid}.tmp-${staged.length}`);
@@ -73,6 +74,20 @@ export const nodeFileSystem: FileSystem = {
   },
   publish: publishEdition,
 };
+
+/** `.PID.tmp-N` files of writes whose process no longer runs (killed between write and rename). */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^\.(\d+)\.tmp-\d+$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(dir, name), { force: true });
+    }
+  }
+}
 
 export function nodeEffects(stream: NodeJS.WritableStream = process.stderr): Effects {
   return {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import { nodeFileSystem, type Effects } from '../effects.ts';
+import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
 import { startPreview } from '../preview/preview.ts';
@@ -48,6 +49,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     return 2;
   }
   const edition = (v.edition as string | undefined) ?? '2023';
+  const outDir = previewOutDir(projectRoot, v.out as string | undefined);
   const cache = v.cache as string | undefined;
   // The edition's dataset may live outside data/ (the generated one does): it is generated when
   // missing, as for a build, and watched too.
@@ -58,8 +60,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     root: projectRoot,
     edition,
     locales: [...new Set(locales)],
-    // Its own folder: an HTML-only preview build must never replace the outputs of `report build`.
-    outDir: resolve((v.out as string | undefined) ?? join(projectRoot, '.cache', 'preview')),
+    outDir,
     cacheDir: cache === 'off' ? null : resolve(cache ?? join(projectRoot, '.cache', 'build')),
     host: (v.host as string | undefined) ?? '127.0.0.1',
     port,
@@ -69,6 +70,16 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
   await until;
   await preview.close();
   return 0;
+}
+
+/**
+ * Where the preview builds: its own folder, `.cache/preview` unless --out says otherwise. An HTML-only
+ * preview build must never replace the outputs of `report build` in `out/`, so that folder is refused.
+ */
+export function previewOutDir(projectRoot: string, out: string | undefined): string {
+  const dir = resolve(out ?? join(projectRoot, '.cache', 'preview'));
+  if (dir === resolve(projectRoot, 'out')) throw new ReportError('preview.bad-option', message('preview.bad-option', { detail: `--out ${out}: that is the folder of \`report build\`; the preview builds into its own (default .cache/preview)` }));
+  return dir;
 }
 
 function interrupted(): Promise<void> {

@@ -13,6 +13,7 @@ import { listenToPreview, type EventStream } from '../../src/preview/events.ts';
 import { DOCUMENT_CSP } from '../../src/html/document.ts';
 import { EVENTS_PATH, PREVIEW_CSP, previewPage } from '../../src/preview/inject.ts';
 import { previewHosts } from '../../src/preview/server.ts';
+import { previewOutDir } from '../../src/cli/preview.ts';
 import { startPreview, type BuildOutcome, type Preview } from '../../src/preview/preview.ts';
 
 let root: string;
@@ -144,6 +145,14 @@ describe('report preview', () => {
     await preview.close();
     await expect(new Promise((done, fail) => get(url, done).on('error', fail))).rejects.toThrow();
     preview = undefined as unknown as Preview;
+  });
+});
+
+describe('the preview\'s folder', () => {
+  it('is its own, never the out/ of report build', () => {
+    expect(previewOutDir('/p', undefined)).toBe('/p/.cache/preview');
+    expect(previewOutDir('/p', '/tmp/x')).toBe('/tmp/x');
+    expect(() => previewOutDir('/p', '/p/out')).toThrow(/the folder of `report build`/);
   });
 });
 
