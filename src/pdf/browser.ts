@@ -88,7 +88,9 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     });
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
-    throw ReportError.of('chromium.launch-failed', { executable: executablePath, detail: firstLine(error) }, error);
+    // puppeteer's text for a timeout names its own settings; the user needs to know it did not answer
+    const detail = /timed? ?out/i.test(firstLine(error)) ? `it did not answer within ${options.timeoutMs / 1000} s` : firstLine(error).replace(/\.+$/, '');
+    throw ReportError.of('chromium.launch-failed', { executable: executablePath, detail }, error);
   }
   const pid = browser.process()?.pid ?? 0;
   let done = false;

@@ -4,7 +4,7 @@
  * the printer is closed, the build gets SIGTERM, or the node process is killed outright.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +99,20 @@ describe('the print browser', () => {
     expect(Date.now() - closing).toBeLessThan(4000);
     expect(await until(() => processesUsing(launched.profile).length === 0, 5000)).toBe(true);
     expect(existsSync(launched.profile)).toBe(false);
+  });
+
+  it('says in one line when Chromium hangs at start, within the limit, and leaves nothing running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-hang-'));
+    const fake = join(dir, 'chromium');
+    writeFileSync(fake, '#!/bin/sh\nexec sleep 60 # report-hang-marker\n', { mode: 0o755 });
+    const start = Date.now();
+    const error = (await launchBrowser(fake, { timeoutMs: 2000, tmp: dir }).catch((e: unknown) => e)) as Error;
+    expect(Date.now() - start).toBeLessThan(8000);
+    expect(error.name).toBe('ReportError');
+    expect(error.message).toMatch(/^Chromium \(.+\) could not be started: it did not answer within 2 s\. /);
+    expect(await until(() => processesUsing(dir).length === 0, 5000)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['chromium']); // its profile folder is gone
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('says in one line when Chromium cannot start', async () => {
