@@ -20,6 +20,25 @@ export const messages = {
   'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
     `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
 
+  'cli.no-edition': (p: { dir: string }) =>
+    `${p.dir}: no edition here (a folder with an edition.yaml). Start one with \`report new <edition> --from <edition>\`.`,
+
+  'new.bad-name': (p: { name: string }) =>
+    `"${p.name}" cannot name an edition: use letters, digits, '.', '_' or '-' (such as 2024)`,
+  'new.exists': (p: { folder: string }) => `${p.folder} exists already: an edition is never overwritten (remove it first, or choose another name)`,
+  'new.failed': (p: { name: string; detail: string }) => `making edition ${p.name} failed, nothing was written: ${p.detail}`,
+  'new.done': (p: { name: string; from: string; folders: readonly string[]; data: string; given: boolean }) =>
+    [
+      `edition ${p.name} made from ${p.from}: ${p.folders.join(', ')}`,
+      'Next:',
+      ...(p.given ? [] : [`  1. put the new data snapshot in ${p.data}/ (dataset.yaml and its tables: docs/data-contract.md),`, '     or build from a folder elsewhere with --data DIR']),
+      `  ${p.given ? 1 : 2}. in templates/${p.name}/edition.yaml: this year's hot-technology group and year, the focus countries if they change;`,
+      `     in templates/${p.name}/content/: this year's events, sources and teams`,
+      `  ${p.given ? 2 : 3}. report check --edition ${p.name}    (what the edition needs of the data, every number traced)`,
+      `  ${p.given ? 3 : 4}. report build --edition ${p.name}    (both locales, PDF and HTML, under out/${p.name}/)`,
+      `  ${p.given ? 4 : 5}. report diff out/${p.from} out/${p.name}    (claim by claim, what changed since ${p.from})`,
+    ].join('\n'),
+
   // input
   'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
   'content.unknown': (p: { file: string; known: readonly string[] }) =>
@@ -42,6 +61,11 @@ export const messages = {
   'data.empty': (p: { file: string }) => `${p.file}: the table has no rows`,
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
+
+  'data.calibration-ignored': (p: { reason: string }) =>
+    `${p.reason}; the reconstruction statements and modelled-value marks are left out of this build`,
+  'edition.needs': (p: { edition: string; unmet: readonly { where: string; text: string }[] }) =>
+    `The ${p.edition} edition needs what this dataset lacks (nothing was written; see needs: in its edition.yaml):\n${p.unmet.map((u) => `  ${u.where}: ${u.text}`).join('\n')}`,
 
   // templates and locales
   'template.error': (p: { file: string; line: number; column: number; detail: string }) =>

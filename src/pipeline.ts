@@ -21,6 +21,8 @@ import { chaptersKey, metricsKey, pdfKey } from './cache/keys.ts';
 import { diskCache, NO_CACHE, type Cache } from './cache/store.ts';
 import { countryNames } from './chapters/countries.ts';
 import { readEdition } from './chapters/edition.ts';
+import { message } from './messages.ts';
+import { assertNeeds } from './chapters/needs.ts';
 import { createTranslator, readLocale } from './chapters/i18n.ts';
 import { numberFigures, renderChapters, type RenderedChapter } from './chapters/render.ts';
 import { timed, type Effects, type OutputFile } from './effects.ts';
@@ -270,6 +272,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
   const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
   const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, resolve(options.root, options.data ?? edition.data));
+  if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));
+  assertNeeds(options.edition, edition.needs, metrics, edition.focus);
   const outDir = join(options.outDir, options.edition);
   const files: (OutputFile & { pages?: number })[] =
     (options.writeMetrics ?? true) ? [{ path: join(outDir, 'metrics.json'), data: `${JSON.stringify(metrics, null, 2)}\n` }] : [];

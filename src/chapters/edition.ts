@@ -4,6 +4,7 @@ import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
+import { readNeeds, type Needs } from './needs.ts';
 
 export interface ChapterSource {
   readonly id: string;
@@ -38,6 +39,8 @@ export interface Edition {
   readonly partials?: Readonly<Record<string, string>>;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
+  /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
+  readonly needs?: Needs;
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
@@ -68,5 +71,6 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     for (const name of await fs.list(partialDir)) if (name.endsWith('.md.hbs')) partials[name.slice(0, -'.md.hbs'.length)] = await fs.readText(join(partialDir, name));
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content });
+  const needs = readNeeds(source, r);
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(needs ? { needs } : {}) });
 }

@@ -4,6 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import { readEdition } from '../chapters/edition.ts';
+import { message } from '../messages.ts';
+import { assertNeeds } from '../chapters/needs.ts';
 import { ensureDataset } from './dataset.ts';
 import { readLocale } from '../chapters/i18n.ts';
 import { checkEdition } from '../check/check.ts';
@@ -13,7 +15,7 @@ import { LOCALES } from '../load/yaml.ts';
 import { openDuckDb } from '../metrics/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 
-export const CHECK_HELP = `Usage: report check [--edition 2023] [--data DIR]
+export const CHECK_HELP = `Usage: report check [--edition E] [--data DIR]
 
 Checks an edition against its dataset, in every locale, and on a perturbed copy of the data:
   - every number in the rendered text is printed by a helper from the metrics document,
@@ -28,7 +30,7 @@ Checks an edition against its dataset, in every locale, and on a perturbed copy 
 Prints one line per problem and exits with 1 if there is any.
 
 Options:
-  --edition E   edition under templates/ (default 2023)
+  --edition E   edition under templates/ (default: the newest there)
   --data DIR    check against another dataset (e.g. the calibrated one) instead of the edition's
   -h, --help    this text`;
 
@@ -42,6 +44,8 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   } finally {
     engine.close();
   }
+  if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));
+  assertNeeds(edition, ed.needs, metrics, ed.focus);
   const bundles = await Promise.all(LOCALES.map((l) => readLocale(fx.fs, join(root, 'locales'), l)));
   const result = checkEdition(ed, metrics, bundles);
   const problems = [...result.problems, ...(await checkFigureLabels(ed, metrics, bundles))];

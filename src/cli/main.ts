@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import { ensureDataset } from './dataset.ts';
+import { chosenEdition } from './editions.ts';
+import { NEW_HELP, NewUsageError, newCommand } from './new.ts';
 import { nodeEffects, timed, type Effects } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
@@ -39,15 +41,18 @@ Commands:
   metrics   compute the metrics document of a dataset
   preview   serve the HTML edition on localhost, rebuilt and reloaded on every edit
   check     check an edition: every number traced to the metrics, locales alike, numbering, sums
+  new       start next year's edition as a copy of this year's
 
 Run \`report <command> --help\` for a command's options.`,
-  build: `Usage: report build [--edition 2023] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
+  build: `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
 
 Builds an edition from its dataset and templates and writes, under <out>/<edition>/:
   metrics.json, <locale>/index.html, <locale>/report.pdf
 
 Options:
-  --edition E   edition under templates/ (default 2023)
+  --edition E   edition under templates/ (default: the newest there)
+  --data DIR    build from this dataset folder (dataset.yaml and its tables) instead of the
+                edition's own
   --locale L    comma-separated locales: zh, en (default zh,en)
   --format F    comma-separated formats: pdf, html (default pdf,html)
   --out DIR     output folder (default out)
@@ -59,6 +64,7 @@ Options:
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
 when missing and running as root).`,
   check: CHECK_HELP,
+  new: NEW_HELP,
   metrics: `Usage: report metrics --data DIR --out FILE.json
 
 Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
@@ -91,16 +97,18 @@ function parse(args: string[], names: readonly string[]): Values {
 }
 
 async function buildCommand(args: string[], fx: Effects): Promise<number> {
-  const v = parse(args, ['edition', 'locale', 'format', 'out', 'cache']);
+  const v = parse(args, ['edition', 'data', 'locale', 'format', 'out', 'cache']);
   if (v.help) return help('build');
   const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
   const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
   const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
   const start = fx.clock.now();
-  const editionName = (v.edition as string | undefined) ?? '2023';
-  await ensureDataset(fx, PROJECT_ROOT, await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), editionName));
+  const editionName = await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined);
+  const data = v.data === undefined ? undefined : resolve(v.data as string);
+  // The edition's own dataset may be made by its tooling; a dataset given with --data is used as it is.
+  if (data === undefined) await ensureDataset(fx, PROJECT_ROOT, await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), editionName));
   const result = await build(
-    { root: PROJECT_ROOT, edition: editionName, locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
+    { root: PROJECT_ROOT, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,
@@ -147,13 +155,14 @@ export async function main(argv: string[], fx: Effects = nodeEffects()): Promise
     if (command === 'build') return await buildCommand(rest, fx);
     if (command === 'metrics') return await metricsCommand(rest, fx);
     if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
+    if (command === 'new') return await newCommand(rest, fx, PROJECT_ROOT);
     if (command === 'check') {
       const v = parse(rest, ['edition', 'data']);
-      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, (v.edition as string | undefined) ?? '2023', fx, v.data as string | undefined);
+      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined), fx, v.data as string | undefined);
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof NewUsageError) {
       process.stderr.write(`report: ${error.message}\n`);
       return 2;
     }

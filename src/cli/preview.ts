@@ -11,15 +11,17 @@ import { message } from '../messages.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
 import { startPreview } from '../preview/preview.ts';
 import { ensureDataset } from './dataset.ts';
+import { chosenEdition } from './editions.ts';
 
-export const PREVIEW_HELP = `Usage: report preview [--edition 2023] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out out] [--cache DIR|off]
+export const PREVIEW_HELP = `Usage: report preview [--edition E] [--data DIR] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out .cache/preview] [--cache DIR|off]
 
 Builds the HTML edition (no PDF) and serves it at http://127.0.0.1:4173/<locale>/index.html. Every
 change under templates/, locales/, data/ (and the edition's dataset) or src/ rebuilds it, and open
 pages reload. A build error shows in the page and here; the server keeps running.
 
 Options:
-  --edition E   edition under templates/ (default 2023)
+  --edition E   edition under templates/ (default: the newest there)
+  --data DIR    preview with this dataset folder instead of the edition's own (watched too)
   --locale L    comma-separated locales: zh, en (default zh,en)
   --port N      port (default 4173; 0: any free port)
   --host H      address to listen on (default 127.0.0.1: this machine only)
@@ -32,7 +34,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
   try {
     v = parseArgs({
       args,
-      options: { help: { type: 'boolean', short: 'h' }, edition: { type: 'string' }, locale: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' } },
+      options: { help: { type: 'boolean', short: 'h' }, edition: { type: 'string' }, locale: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, data: { type: 'string' } },
       strict: true,
     }).values;
   } catch (error) {
@@ -48,14 +50,15 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     process.stderr.write(`report: ${message('preview.bad-option', { detail })}\n`);
     return 2;
   }
-  const edition = (v.edition as string | undefined) ?? '2023';
   const outDir = previewOutDir(projectRoot, v.out as string | undefined);
+  const edition = await chosenEdition(nodeFileSystem, projectRoot, v.edition as string | undefined);
   const cache = v.cache as string | undefined;
+  const given = v.data === undefined ? undefined : resolve(v.data as string);
   // The edition's dataset may live outside data/ (the generated one does): it is generated when
-  // missing, as for a build, and watched too.
-  const read = await readEdition(nodeFileSystem, join(projectRoot, 'templates'), edition).catch(() => null);
+  // missing, as for a build, and watched too. A dataset given with --data is used and watched as it is.
+  const read = given ? null : await readEdition(nodeFileSystem, join(projectRoot, 'templates'), edition).catch(() => null);
   if (read) await ensureDataset(fx, projectRoot, read);
-  const data = read?.data;
+  const data = given ?? read?.data;
   const preview = await startPreview({
     root: projectRoot,
     edition,
@@ -65,6 +68,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     host: (v.host as string | undefined) ?? '127.0.0.1',
     port,
     log: fx.log,
+    ...(given ? { data: given } : {}),
     ...(data && !data.startsWith('data/') ? { watchData: data } : {}),
   });
   await until;

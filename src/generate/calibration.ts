@@ -77,23 +77,5 @@ export function calibrationEntries(t: Raw): CalibrationEntry[] {
   return out;
 }
 
-/** The value an entry points at in a metrics document (undefined when the row is missing). */
-export function valueAt(doc: unknown, e: CalibrationEntry): number | undefined {
-  let cur: unknown = doc;
-  for (const k of e.path.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[k];
-  if (e.key) {
-    const key = e.key;
-    cur = (cur as Record<string, unknown>[] | undefined)?.find((r) => Object.entries(key).every(([k, v]) => r[k] === v));
-  }
-  for (const k of e.field.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[k];
-  // A {CC: n} map leaves out zero counts.
-  if (cur === undefined && e.field.includes('_by_country.') && e.value === 0) return 0;
-  return typeof cur === 'number' ? cur : undefined;
-}
-
-/** Whether the document's value reproduces the entry (at its printed precision). */
-export function matches(doc: unknown, e: CalibrationEntry): boolean {
-  const v = valueAt(doc, e);
-  if (v === undefined) return false;
-  return e.digits === undefined ? v === e.value : Number(v.toFixed(e.digits)) === e.value;
-}
+// The report's own rule for reading an entry back (modelled marks hold only where the value does).
+export { matches, valueAt } from '../tables/modelled.ts';

@@ -21,6 +21,12 @@ export interface Manifest {
    * beside the manifest, written by the generator), so that the metrics document can tell them apart.
    */
   readonly calibration: readonly CalibrationEntry[];
+  /**
+   * The tables the calibration was made for: table name → SHA-256 of its file (`inputs` of
+   * calibration.json). The reconstruction statements and modelled marks hold for those files only;
+   * null when calibration.json is absent or does not name them.
+   */
+  readonly calibratedInputs: Readonly<Record<string, string>> | null;
 }
 
 /** One calibrated value: where it is in the metrics document, and whether it was published. */
@@ -31,6 +37,8 @@ export interface CalibrationEntry {
   readonly key?: Readonly<Record<string, string | number>>;
   readonly field: string;
   readonly value: number;
+  /** Printed precision of an average or a ratio: the value matches at this many decimals. */
+  readonly digits?: number;
   /** true: not printed in the published edition, chosen by the project to agree with what is. */
   readonly assumed: boolean;
 }
@@ -38,6 +46,11 @@ export interface CalibrationEntry {
 export const CALIBRATION_FILE = 'calibration.json';
 
 export function parseCalibration(file: string, text: string): CalibrationEntry[] {
+  return parseCalibrationFile(file, text).entries;
+}
+
+/** calibration.json: its entries, and the tables (by SHA-256) it was made for. */
+export function parseCalibrationFile(file: string, text: string): { entries: CalibrationEntry[]; inputs: Readonly<Record<string, string>> | null } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -46,19 +59,27 @@ export function parseCalibration(file: string, text: string): CalibrationEntry[]
   }
   const entries = (doc as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw ReportError.of('input.field', { file, path: 'entries', expected: 'a list', got: JSON.stringify(entries) });
-  return entries.map((e: unknown, i) => {
+  const rawInputs = (doc as { inputs?: unknown }).inputs;
+  let inputs: Record<string, string> | null = null;
+  if (rawInputs !== undefined) {
+    const ok = typeof rawInputs === 'object' && rawInputs !== null && !Array.isArray(rawInputs) && Object.values(rawInputs).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
+    if (!ok) throw ReportError.of('input.field', { file, path: 'inputs', expected: 'a mapping of table name to the SHA-256 (hex) of its file', got: JSON.stringify(rawInputs) });
+    inputs = Object.freeze({ ...(rawInputs as Record<string, string>) });
+  }
+  return { inputs, entries: entries.map((e: unknown, i) => {
     const x = e as Record<string, unknown>;
     if (typeof x?.path !== 'string' || typeof x.field !== 'string' || typeof x.value !== 'number' || typeof x.assumed !== 'boolean') {
       throw ReportError.of('input.field', { file, path: `entries.${i}`, expected: '{path, field, value, assumed[, key]}', got: JSON.stringify(e) });
     }
     const key = x.key && typeof x.key === 'object' ? (x.key as Record<string, string | number>) : undefined;
-    return Object.freeze({ path: x.path, ...(key ? { key: Object.freeze({ ...key }) } : {}), field: x.field, value: x.value, assumed: x.assumed });
-  });
+    const digits = typeof x.digits === 'number' && Number.isInteger(x.digits) ? x.digits : undefined;
+    return Object.freeze({ path: x.path, ...(key ? { key: Object.freeze({ ...key }) } : {}), field: x.field, value: x.value, ...(digits === undefined ? {} : { digits }), assumed: x.assumed });
+  }) };
 }
 
 export const MANIFEST_FILE = 'dataset.yaml';
 
-export function parseManifest(file: string, text: string, calibration: readonly CalibrationEntry[] = []): Manifest {
+export function parseManifest(file: string, text: string, calibration: readonly CalibrationEntry[] = [], calibratedInputs: Readonly<Record<string, string>> | null = null): Manifest {
   const r = new YamlReader(parseYaml(file, text));
   r.object([]);
   return Object.freeze({
@@ -70,6 +91,7 @@ export function parseManifest(file: string, text: string, calibration: readonly 
     source: r.localized(['source']),
     reconstructed: r.optionalBoolean(['reconstructed']) ?? false,
     calibration: Object.freeze([...calibration]),
+    calibratedInputs,
   });
 }
 
@@ -77,6 +99,6 @@ export async function readManifest(fs: FileSystem, dir: string): Promise<Manifes
   const file = join(dir, MANIFEST_FILE);
   if (!(await fs.exists(file))) throw ReportError.of('input.not-found', { file });
   const calibrationFile = join(dir, CALIBRATION_FILE);
-  const calibration = (await fs.exists(calibrationFile)) ? parseCalibration(calibrationFile, await fs.readText(calibrationFile)) : [];
-  return parseManifest(file, await fs.readText(file), calibration);
+  const calibration = (await fs.exists(calibrationFile)) ? parseCalibrationFile(calibrationFile, await fs.readText(calibrationFile)) : { entries: [], inputs: null };
+  return parseManifest(file, await fs.readText(file), calibration.entries, calibration.inputs);
 }

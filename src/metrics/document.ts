@@ -126,6 +126,11 @@ export interface Provenance {
    * was published (`assumed: false`) or modelled by the project (`assumed: true`).
    */
   readonly calibration: readonly CalibrationEntry[];
+  /**
+   * Why the dataset's calibration (and its reconstruction statements) was set aside: the tables are not
+   * the files it was made for. Absent when it holds or there is none.
+   */
+  readonly calibration_ignored?: string;
 }
 
 export interface MetricsDocument {

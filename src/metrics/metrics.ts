@@ -18,6 +18,7 @@ import type {
   TalentMetrics,
   TopicMetrics,
 } from './document.ts';
+import { calibrationVerdict } from '../load/calibration.ts';
 import { readQueryFile, runQueryFile } from './queries.ts';
 
 export interface Family {
@@ -86,6 +87,8 @@ export async function computeMetrics(
     // The id names the exact query text: the family and the first 12 hex digits of its SHA-256.
     queries[family.name] = { id: `${family.name}@${file.sha256.slice(0, 12)}`, file: `src/metrics/sql/${family.name}.sql`, sha256: file.sha256, tables: family.tables };
   }
+  // Reconstruction statements and modelled marks hold only for the files they were made for.
+  const verdict = calibrationVerdict(manifest, inputs);
   if (!results.papers || !results.collaboration) throw new Error('the papers family is required; the loader must load its tables');
   return deepFreeze({
     ...(results as Pick<MetricsDocument, 'papers' | 'collaboration' | 'patents' | 'talent' | 'flows' | 'topics'>),
@@ -97,10 +100,12 @@ export async function computeMetrics(
         patent_years: manifest.patentYears,
         snapshot: manifest.snapshot,
         source: manifest.source,
-        reconstructed: manifest.reconstructed,
+        reconstructed: manifest.reconstructed && verdict.holds,
       },
-      // Published or modelled, per calibrated value (empty for a dataset of real records).
-      calibration: manifest.calibration,
+      // Published or modelled, per calibrated value (empty for a dataset of real records, or one that is
+      // not the dataset the calibration was made for).
+      calibration: verdict.holds ? manifest.calibration : [],
+      ...(verdict.holds ? {} : { calibration_ignored: verdict.reason }),
       inputs: inputs.map((t) => ({ table: t.name, file: basename(t.file), format: t.format, rows: t.rows, sha256: t.sha256 })),
       queries,
       omitted: FAMILIES.filter((f) => !families.includes(f)).map((f) => f.name),

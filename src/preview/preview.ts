@@ -162,7 +162,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     return found;
   };
 
-  const inputs = ['templates', 'locales', 'data', ...(options.watchData ? [options.watchData] : [])].map((d) => join(root, d));
+  const inputs = ['templates', 'locales', 'data', ...(options.watchData ? [options.watchData] : [])].map((d) => resolve(root, d));
   const watchers: Watcher[] = [
     watchTrees(inputs, (paths, firstAt) => request(localesOf(paths), firstAt)),
     watchTrees(options.watchCode === false ? [] : [SRC], (paths, firstAt) => {

@@ -3,6 +3,7 @@
  * published edition printed it (provenance.calibration); a table cell showing a value the edition did
  * not print carries a mark, and the table a note saying what the mark means.
  */
+import type { CalibrationEntry } from '../load/manifest.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 
 /** Appended to a modelled value in a table cell. */
@@ -13,10 +14,35 @@ export type Where = readonly [path: string, key: Readonly<Record<string, string 
 
 const id = ([path, key, field]: Where) => `${path}|${Object.keys(key).sort().map((k) => `${k}=${key[k]}`).join(',')}|${field}`;
 
-/** Whether the value at `where` was modelled rather than published (false for real records). */
+/**
+ * Whether the value at `where` was modelled rather than published (false for real records). A mark
+ * needs both the place and the value: an entry marks the value at its place only while the document
+ * still holds the calibrated value there, so a value the calibration never chose is never marked.
+ */
 export function modelledLookup(metrics: MetricsDocument): (where: Where) => boolean {
-  const modelled = new Set((metrics.provenance.calibration ?? []).filter((c) => c.assumed).map((c) => id([c.path, c.key ?? {}, c.field])));
+  const modelled = new Set((metrics.provenance.calibration ?? []).filter((c) => c.assumed && matches(metrics, c)).map((c) => id([c.path, c.key ?? {}, c.field])));
   return (where) => modelled.has(id(where));
+}
+
+/** The value an entry points at in a metrics document (undefined when the row is missing). */
+export function valueAt(doc: unknown, e: CalibrationEntry): number | undefined {
+  let cur: unknown = doc;
+  for (const k of e.path.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[k];
+  if (e.key) {
+    const key = e.key;
+    cur = (cur as Record<string, unknown>[] | undefined)?.find((r) => Object.entries(key).every(([k, v]) => r[k] === v));
+  }
+  for (const k of e.field.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[k];
+  // A {CC: n} map leaves out zero counts.
+  if (cur === undefined && e.field.includes('_by_country.') && e.value === 0) return 0;
+  return typeof cur === 'number' ? cur : undefined;
+}
+
+/** Whether the document's value reproduces the entry (at its printed precision). */
+export function matches(doc: unknown, e: CalibrationEntry): boolean {
+  const v = valueAt(doc, e);
+  if (v === undefined) return false;
+  return e.digits === undefined ? v === e.value : Number(v.toFixed(e.digits)) === e.value;
 }
 
 export function hasModelled(rows: readonly (readonly string[])[]): boolean {

@@ -30,8 +30,9 @@ describe('modelled values in ranked figures', () => {
   it('on a map are the areas marked, and the note says so (not bars or points)', async () => {
     const { bundle: readBundle, sampleMetrics } = await import('../chapters/fixtures.ts');
     const base = await sampleMetrics();
-    const province = base.talent!.by_province[0]!.province;
-    const calibration = [{ path: 'talent.by_province', key: { province }, field: 'scholars', value: 1, assumed: true }];
+    const { province, scholars } = base.talent!.by_province[0]!;
+    // A mark needs the place and the calibrated value both.
+    const calibration = [{ path: 'talent.by_province', key: { province }, field: 'scholars', value: scholars, assumed: true }];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
     const bundle = await readBundle('en');
     const [fig] = await renderFigures(new Map([['ch3-talent-provinces-map', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));

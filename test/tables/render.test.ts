@@ -64,6 +64,20 @@ describe('modelled values in tables', () => {
     expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);
   });
 
+  it('carry a mark only while the value is the calibrated one: place and value both', async () => {
+    const metrics = await sampleMetrics();
+    const [first, second] = metrics.papers.by_country;
+    // The second entry was calibrated to another value: the document's value there is not the modelled one.
+    const calibration = [
+      { path: 'papers.by_country', key: { country: first!.country }, field: 'papers', value: first!.papers, assumed: true },
+      { path: 'papers.by_country', key: { country: second!.country }, field: 'papers', value: second!.papers + 1, assumed: true },
+    ];
+    const b = await bundle('en');
+    const t = renderTable('papers-countries', 1, { metrics: { ...metrics, provenance: { ...metrics.provenance, calibration } }, t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
+    expect(t.rows[0]![2]).toBe(`${integer(first!.papers)}*`);
+    expect(t.rows[1]![2]).toBe(integer(second!.papers));
+  });
+
   it('carry no mark for real records (no calibration)', async () => {
     const { t } = await table('papers-countries', 'en');
     expect(t.rows.flat().some((c) => c.endsWith('*'))).toBe(false);

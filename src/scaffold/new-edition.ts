@@ -1,0 +1,81 @@
+/**
+ * `report new <edition> --from <edition>`: next year's edition as a copy of this year's. An edition is
+ * folders of the project (templates/<edition>/ and, where the edition has one, locales/<edition>/):
+ * they are copied whole — sentences, figures, tables, content, settings — and the copy's edition.yaml
+ * is pointed at its own dataset. The old edition is not touched, and nothing is half-written: each
+ * folder is copied to a staging name beside its target and renamed into place only when every copy
+ * succeeded.
+ */
+import { cp, rename, rm, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isMap, parseDocument } from 'yaml';
+import { ReportError } from '../errors.ts';
+
+/** The top-level folders that may hold a folder per edition; data/ is not copied (a new edition has new data). */
+export const EDITION_ROOTS = ['templates', 'locales'] as const;
+
+export interface NewEditionOptions {
+  readonly root: string;
+  readonly name: string;
+  readonly from: string;
+  /** The new edition's dataset folder (absolute, or relative to the project root); absent: data/<name>, to be filled. */
+  readonly data?: string;
+}
+
+export interface NewEdition {
+  /** The folders made, relative to the project root. */
+  readonly folders: readonly string[];
+  /** The dataset folder the new edition.yaml names. */
+  readonly data: string;
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export async function newEdition(options: NewEditionOptions): Promise<NewEdition> {
+  const { root, name, from } = options;
+  if (!NAME.test(name)) throw ReportError.of('new.bad-name', { name });
+  if (!(await exists(join(root, 'templates', from, 'edition.yaml')))) throw ReportError.of('cli.unknown-edition', { edition: from, known: [] });
+  const pairs: { source: string; target: string }[] = [];
+  for (const top of EDITION_ROOTS) {
+    const source = join(root, top, from);
+    const target = join(root, top, name);
+    if (await exists(target)) throw ReportError.of('new.exists', { folder: relative(root, target) });
+    if (await exists(source)) pairs.push({ source, target });
+  }
+  const data = options.data ?? join('data', name);
+  const staged: { staging: string; target: string }[] = [];
+  const moved: string[] = [];
+  try {
+    for (const { source, target } of pairs) {
+      const staging = `${target}.new-${process.pid}`;
+      await rm(staging, { recursive: true, force: true });
+      staged.push({ staging, target });
+      await cp(source, staging, { recursive: true, errorOnExist: true, verbatimSymlinks: true });
+    }
+    const editionFile = join(staged[0]!.staging, 'edition.yaml');
+    await pointAtData(editionFile, data);
+    for (const { staging, target } of staged) {
+      await rename(staging, target);
+      moved.push(target);
+    }
+  } catch (error) {
+    for (const { staging } of staged) await rm(staging, { recursive: true, force: true });
+    for (const target of moved) await rm(target, { recursive: true, force: true });
+    if (error instanceof ReportError) throw error;
+    throw ReportError.of('new.failed', { name, detail: (error as Error).message }, error);
+  }
+  return Object.freeze({ folders: Object.freeze(staged.map((s) => relative(root, s.target))), data });
+}
+
+/** The copy's `data:` names its own dataset, given as it is (not made by the old edition's tooling). */
+async function pointAtData(file: string, data: string): Promise<void> {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  if (!isMap(doc.contents)) throw ReportError.of('input.field', { file, path: '(document)', expected: 'a mapping', got: 'something else' });
+  doc.set('data', data);
+  // The old edition's dataset was made by its own tooling; the new one's is supplied.
+  doc.delete('generated');
+  await writeFile(file, doc.toString());
+}
