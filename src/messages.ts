@@ -77,6 +77,11 @@ export const messages = {
   'formula.unknown': (p: { kind: string; id: string; known: string[] }) =>
     `unknown ${p.kind} "${p.id}" (known: ${p.known.join(', ')}; see src/chapters/formulas.ts)`,
   'metric.unknown': (p: { path: string }) => `the metrics document has no "${p.path}"`,
+  'select.missing': (p: { at: string; owner: string; path: string; detail: string }) =>
+    `${p.at}: ${p.owner}: the metrics document has no "${p.path}"${p.detail}`,
+  'figure.binding': (p: { at: string; id: string; detail: string }) => `${p.at}: figure "${p.id}": ${p.detail}`,
+  'select.unknown-variable': (p: { at: string; owner: string; name: string; known: readonly string[] }) =>
+    `${p.at}: ${p.owner}: unknown variable $${p.name} (known: ${p.known.map((k) => `$${k}`).join(', ') || 'none'})`,
 
   // preview
   'preview.listening': (p: { url: string }) => `preview: ${p.url} (rebuilds on every change of templates, locales, data or code; Ctrl-C stops)`,

@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, YamlReader } from '../load/yaml.ts';
+import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readNeeds, type Needs } from './needs.ts';
 
@@ -23,6 +23,17 @@ export interface Focus {
   readonly rival: string;
 }
 
+/**
+ * Which topic group (metrics `topics[].group`) is the edition's list of frontier technologies and
+ * which its "hot technologies" of a year: `topics:` in edition.yaml. Given to templates as
+ * `edition.frontier.group`, `edition.hot.group`, `edition.hot.year`, and to figures and tables as the
+ * variables `$frontier.group`, `$hot.group`, `$hot.year`.
+ */
+export interface TopicGroups {
+  readonly frontier: { readonly group: string };
+  readonly hot: { readonly group: string; readonly year: number };
+}
+
 export interface Edition {
   readonly edition: string;
   /** Given to templates as `focus` (and to the figures that compare the two). */
@@ -37,6 +48,10 @@ export interface Edition {
   readonly chapters: readonly ChapterSource[];
   /** Shared template fragments, `templates/<edition>/partials/<name>.md.hbs`, called as `{{> name}}`. */
   readonly partials?: Readonly<Record<string, string>>;
+  /** `templates/<edition>/figures.yaml`, parsed (read into figures by src/figures/definitions.ts). */
+  readonly figures?: YamlSource;
+  /** The edition's topic groups (see TopicGroups), when it has topics. */
+  readonly topics?: TopicGroups;
   /** Editorial content with numbers or dates, `templates/<edition>/content/<kind>.yaml` (see content.ts). */
   readonly content?: EditionContent;
   /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
@@ -72,5 +87,18 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   }
   const content = await readContent(fs, join(dirname(file), 'content'));
   const needs = readNeeds(source, r);
-  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(needs ? { needs } : {}) });
+  const topics = readTopicGroups(source);
+  const figuresFile = join(dirname(file), 'figures.yaml');
+  const figures = (await fs.exists(figuresFile)) ? parseYaml(figuresFile, await fs.readText(figuresFile)) : undefined;
+  return Object.freeze({ edition, data, generated, ...(focus ? { focus: Object.freeze(focus) } : {}), ...(topics ? { topics } : {}), ...(figures ? { figures } : {}), chapters: Object.freeze(chapters), partials: Object.freeze(partials), content, ...(needs ? { needs } : {}) });
+}
+
+/** `topics: { frontier: { group }, hot: { group, year } }`, or undefined when the edition has none. */
+function readTopicGroups(source: YamlSource): TopicGroups | undefined {
+  if ((source.value as { topics?: unknown } | null)?.topics === undefined) return undefined;
+  const r = new YamlReader(source);
+  return Object.freeze({
+    frontier: Object.freeze({ group: r.string(['topics', 'frontier', 'group']) }),
+    hot: Object.freeze({ group: r.string(['topics', 'hot', 'group']), year: r.integer(['topics', 'hot', 'year']) }),
+  });
 }

@@ -17,7 +17,8 @@ import type { CountryNames } from './countries.ts';
 import { DEFINITIONS } from './definitions.ts';
 import { renderMarkdown } from './markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
-import type { ChapterSource, Edition, Focus } from './edition.ts';
+import type { ChapterSource, Edition, Focus, TopicGroups } from './edition.ts';
+import type { YamlSource } from '../load/yaml.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';
@@ -32,7 +33,13 @@ export interface RenderedChapter {
  * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
  * edition's focus countries to the figures that compare them.
  */
-export type FigureNumbers = ReadonlyMap<string, number> & { readonly focus?: Focus; readonly content?: EditionContent };
+export type FigureNumbers = ReadonlyMap<string, number> & {
+  readonly focus?: Focus;
+  readonly content?: EditionContent;
+  /** The edition's figures.yaml and topic groups, for the figures stage. */
+  readonly figures?: YamlSource;
+  readonly topics?: TopicGroups;
+};
 
 const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
 const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
@@ -46,7 +53,7 @@ function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
 }
 
 export function numberFigures(edition: Edition): FigureNumbers {
-  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {}, { content: edition.content ?? {} });
+  return Object.assign(numberCalls(edition, FIGURE_CALL), edition.focus ? { focus: edition.focus } : {}, { content: edition.content ?? {} }, edition.figures ? { figures: edition.figures } : {}, edition.topics ? { topics: edition.topics } : {});
 }
 
 export function numberTables(edition: Edition): ReadonlyMap<string, number> {
@@ -71,7 +78,7 @@ export function renderChapters(
   figures: FigureNumbers,
   options: RenderOptions = {},
 ): RenderedChapter[] {
-  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
+  const context = { ...metrics, ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { edition: edition.topics } : {}), defs: DEFINITIONS, content: edition.content ?? {} };
   const data = strictData(context) as unknown as MetricsDocument;
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;

@@ -8,7 +8,7 @@ import type { Edition } from '../chapters/edition.ts';
 import * as fmt from '../chapters/format.ts';
 import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
 import { numberFigures } from '../chapters/render.ts';
-import { FIGURES } from '../figures/catalog.ts';
+import { buildFigure } from '../figures/build.ts';
 import { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { numberTokens, type Problem } from './lint.ts';
@@ -42,15 +42,12 @@ function dataTokens(spec: unknown): Set<string> {
 export async function checkFigureLabels(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const numbers = numberFigures(edition);
-  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
   const shown = new Map<string, Map<string, string>>();
   for (const bundle of bundles) {
     const t = createTranslator(bundle);
     const names = countryNames(bundle.locale, bundle.namespaces.countries);
     for (const [id] of numbers) {
-      const def = FIGURES.find((f) => f.id === id);
-      if (!def) continue;
-      const built = def.build({ metrics, t, names, focus, content: edition.content ?? {} });
+      const { built } = buildFigure(id, edition, metrics, t, names);
       const svg = await renderSvg(built.spec, { id: `check-${id}`, title: built.title, description: built.description });
       const labels = valueLabels(svg);
       const data = dataTokens(built.spec);

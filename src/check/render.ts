@@ -10,8 +10,7 @@ import type { Translator } from '../chapters/i18n.ts';
 import { textOfHtml } from './text.ts';
 import { numberFigures, renderChapters } from '../chapters/render.ts';
 import { Trace, tracing } from '../chapters/trace.ts';
-import { FIGURES } from '../figures/catalog.ts';
-import { scopeNotes } from '../figures/notes.ts';
+import { buildFigure } from '../figures/build.ts';
 import type { Locale } from '../load/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { RenderedTable } from '../tables/types.ts';
@@ -39,16 +38,13 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   const tables: RenderedTable[] = [];
   const chapters = renderChapters(edition, metrics, t, names, numbers, { trace, onTable: (x) => tables.push(x) });
   const html = chapters.map((c) => c.html).join('\n');
-  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
   const figures: { id: string; number: number; label: string }[] = [];
   const figureText: string[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    const def = FIGURES.find((f) => f.id === id);
-    if (!def) continue; // the chapter stage has already failed on an unknown figure
-    const built = def.build({ metrics, t: tt, names, focus, content: edition.content ?? {} });
+    const { built, notes } = buildFigure(id, edition, metrics, tt, names);
     const label = tt.text('figure.label', { n: number });
     figures.push({ id, number, label });
-    figureText.push(label, textOfHtml(built.caption), ...scopeNotes(def.scope, metrics, tt, edition.content).map(textOfHtml));
+    figureText.push(label, textOfHtml(built.caption), ...notes.map(textOfHtml));
   }
   const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
   // A caption's label is set apart from its text by the stylesheet: the text read here has a space there.

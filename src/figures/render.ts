@@ -4,13 +4,10 @@
 import type { CountryNames } from '../chapters/countries.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { FigureNumbers } from '../chapters/render.ts';
-import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { FIGURES } from './catalog.ts';
-import { scopeNotes } from './notes.ts';
+import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
 import { recordsToCsv } from '../html/csv.ts';
-import { MODELLED_MARK } from '../tables/modelled.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -38,14 +35,10 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
 export async function renderFigures(numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg = renderSvg): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
   for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    const def = FIGURES.find((f) => f.id === id);
-    if (!def) throw ReportError.of('figure.unknown', { id, known: FIGURES.map((f) => f.id) });
-    const focus = numbers.focus ?? { home: 'CN', rival: 'US' };
-    const built = def.build({ metrics, t, names, focus, content: numbers.content ?? {} });
+    const { built, notes } = buildFigure(id, numbers, metrics, t, names);
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, numbers.content)];
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes: Object.freeze(notes), download }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Focus } from '../chapters/edition.ts';
 import type { EditionContent } from '../chapters/content.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
+import type { Variables } from '../base/select.ts';
 
 export interface FigureContext {
   readonly metrics: MetricsDocument;
@@ -14,6 +15,14 @@ export interface FigureContext {
   readonly focus: Focus;
   /** The edition's editorial content (`content/<kind>.yaml`, see chapters/content.ts). */
   readonly content: EditionContent;
+}
+
+/**
+ * What a figure of figures.yaml is built from: the metrics, locale and content, and the edition
+ * variables of its selectors and texts (`$home`, `$hot.group` …, see variables.ts) in place of the focus.
+ */
+export interface FigureBuildContext extends Omit<FigureContext, 'focus'> {
+  readonly vars: Variables;
 }
 
 /**
@@ -36,10 +45,15 @@ export interface BuiltFigure {
   readonly modelledNote?: 'notes.modelled_map';
 }
 
+export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];
+
+/** A figure of an edition, read from its figures.yaml (definitions.ts): a preset or a spec, bound to the metrics. */
 export interface FigureDefinition {
   readonly id: string;
   readonly scope: Scope;
-  build(ctx: FigureContext): BuiltFigure;
+  /** `file:line:column` of the definition, for errors. */
+  readonly at: string;
+  build(ctx: FigureBuildContext): BuiltFigure;
 }
 
 /** Page area width at A4 with the report's margins, in CSS px: figures are drawn to fit it. */

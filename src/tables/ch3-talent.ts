@@ -5,7 +5,7 @@
  */
 import { rankBy } from '../chapters/facts.ts';
 import * as fmt from '../chapters/format.ts';
-import { family } from '../figures/defs/common.ts';
+import { family } from '../base/family.ts';
 import { MODELLED_MARK, type Where } from './modelled.ts';
 import type { TableContext, TableDefinition } from './types.ts';
 

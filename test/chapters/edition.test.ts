@@ -28,3 +28,22 @@ describe('edition chapters and appendices', () => {
     expect((error as Error).message).toMatch(/edition\.yaml:6:15: chapters\.1\.appendix: expected true or false, got "yes please"/);
   });
 });
+
+describe('edition topic groups', () => {
+  const withTopics = (topics: string) =>
+    memoryFs({ '/t/e/edition.yaml': `data: d\n${topics}chapters:\n${chapter('a')}`, '/t/e/chapters/a.md.hbs': '# a\n' });
+
+  it('reads which group is the frontier and which the hot technologies of which year', async () => {
+    const edition = await readEdition(withTopics('topics:\n  frontier: { group: edge }\n  hot: { group: hot-x, year: 2030 }\n'), '/t', 'e');
+    expect(edition.topics).toEqual({ frontier: { group: 'edge' }, hot: { group: 'hot-x', year: 2030 } });
+  });
+
+  it('has none when edition.yaml declares none', async () => {
+    expect((await readEdition(withTopics(''), '/t', 'e')).topics).toBeUndefined();
+  });
+
+  it('names a hot group without its year', async () => {
+    const error = await readEdition(withTopics('topics:\n  frontier: { group: edge }\n  hot: { group: hot-x }\n'), '/t', 'e').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/edition\.yaml:4:8: topics\.hot\.year: expected a whole number, got nothing/);
+  });
+});

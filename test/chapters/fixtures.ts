@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { readEdition, type Edition } from '../../src/chapters/edition.ts';
 import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
-import { numberFigures, renderChapters, type RenderOptions } from '../../src/chapters/render.ts';
+import { numberFigures, renderChapters, type FigureNumbers, type RenderOptions } from '../../src/chapters/render.ts';
+import { buildFigure } from '../../src/figures/build.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
@@ -41,4 +42,17 @@ export async function render(locale: Locale, metrics: MetricsDocument, ed?: Edit
   const html = chapters.map((c) => c.html).join('\n');
   const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
   return { chapters, html, text };
+}
+
+/** Figure numbers for renderFigures: the given ids and numbers, with the edition's figures, focus, topic groups and content. */
+export async function figureNumbers(entries: readonly (readonly [string, number])[], ed?: Edition): Promise<FigureNumbers> {
+  const e = ed ?? (await edition());
+  const { focus, content, figures, topics } = numberFigures({ ...e, chapters: [] });
+  return Object.assign(new Map(entries), { focus, content, figures, topics });
+}
+
+/** One figure of the edition built in a locale (chart, texts, notes), `ed` changed as a test needs. */
+export async function buildOne(id: string, locale: Locale, metrics: MetricsDocument, ed?: Edition) {
+  const b = await bundle(locale);
+  return buildFigure(id, ed ?? (await edition()), metrics, createTranslator(b), countryNames(locale, b.namespaces.countries));
 }

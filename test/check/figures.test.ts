@@ -1,25 +1,24 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { rankedBars } from '../../src/figures/charts.ts';
-import { FIGURES } from '../../src/figures/catalog.ts';
-import type { FigureDefinition } from '../../src/figures/types.ts';
+import { describe, expect, it } from 'vitest';
 import { checkFigureLabels, valueLabels } from '../../src/check/figures.ts';
 import type { Timeline } from '../../src/chapters/timeline.ts';
+import { parseYaml } from '../../src/load/yaml.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 
-// A figure that prints a number its data does not have: an annotation typed into the spec.
-const annotated: FigureDefinition = {
-  id: 'test-annotated',
-  scope: 'papers',
-  build: ({ metrics }) => {
-    const spec = rankedBars(metrics.papers.by_country.slice(0, 3).map((r) => ({ label: r.country, value: r.papers })), 'Papers') as { layer: unknown[] };
-    spec.layer.push({ mark: { type: 'text', text: 'peak 2,587', x: 10, y: 10 } });
-    return { spec: spec as never, caption: 'x', title: 'x', description: 'x' };
-  },
-};
-(FIGURES as FigureDefinition[]).push(annotated);
-afterAll(() => {
-  (FIGURES as FigureDefinition[]).splice(FIGURES.indexOf(annotated), 1);
-});
+// An edition whose one figure prints a number its data does not have: an annotation typed into its own spec.
+const ANNOTATED = `figures:
+  - id: test-annotated
+    scope: papers
+    texts: figures.papers-by-country
+    data: { from: papers.by_country, top: 3 }
+    describe: { label: country, value: papers }
+    spec:
+      encoding:
+        y: { field: country, type: nominal }
+        x: { field: papers, type: quantitative }
+      layer:
+        - mark: bar
+        - mark: { type: text, text: "peak 2,587", x: 10, y: 10 }
+`;
 
 describe('figures as drawn', () => {
   it('print only numbers of their data, the same in both locales (the 2023 edition)', async () => {
@@ -29,7 +28,7 @@ describe('figures as drawn', () => {
 
   it('fail on a number typed into a chart', async () => {
     const ed = await edition();
-    const one = { ...ed, chapters: [{ id: 'x', file: 'x', text: '{{figure "test-annotated"}}' }] };
+    const one = { ...ed, figures: parseYaml('figures.yaml', ANNOTATED), chapters: [{ id: 'x', file: 'x', text: '{{figure "test-annotated"}}' }] };
     const problems = await checkFigureLabels(one, await sampleMetrics(), [await bundle('en')]);
     // The annotation layer inherits the bars' encoding: it is drawn once per bar, reported each time.
     expect(problems.length).toBeGreaterThan(0);
@@ -40,7 +39,7 @@ describe('figures as drawn', () => {
     const ed = await edition();
     const timeline = ed.content!.timeline as Timeline;
     const metrics = await sampleMetrics();
-    const id = metrics.topics!.find((t) => t.group === 'hot-2022')!.topic_id; // the first hot technology: trends-hot-a-timeline
+    const id = metrics.topics!.find((t) => t.group === ed.topics!.hot.group)!.topic_id; // the first hot technology: trends-hot-a-timeline
     const events = timeline.topics[id]!;
     // 200 亿 / 20 billion: true in both, but not the same number on the page (content/timeline.yaml leaves such counts out).
     const first = { ...events[0]!, text: { zh: `${events[0]!.text.zh}，参数达 200 亿`, en: `${events[0]!.text.en}, with 20 billion parameters` } };

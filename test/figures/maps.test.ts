@@ -6,13 +6,13 @@ import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
-import { classLabels, flowsCountriesMap, talentProvincesMap } from '../../src/figures/defs/talent-maps.ts';
+import { classLabels } from '../../src/figures/presets/choropleth.ts';
 import { chinaProvinces, DRAWN_AS_PART_OF_CHINA, worldCountries } from '../../src/figures/geo/shapes.ts';
 import { divergingClasses, logBreaks, luminance, sequentialClasses } from '../../src/figures/maps.ts';
 import { renderFigures, specRows } from '../../src/figures/render.ts';
 import { ALL_COUNTRIES, PROVINCES } from '../../src/generate/entities.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { bundle, copy, render, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
+import { buildOne, bundle, copy, figureNumbers, render, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 
 const regions = JSON.parse(readFileSync(join(ROOT, 'locales/en/regions.json'), 'utf8')) as Record<string, string>;
 
@@ -77,17 +77,17 @@ describe('map classes', () => {
 
   it('labels classes of whole numbers in the locale, signed when the map diverges', async () => {
     const en = { t: createTranslator(await bundle('en')) } as never;
-    expect(classLabels(en, [-199, -49, -9, 0, 1, 10, 50, 200], true)).toEqual([
+    expect(classLabels(en, [-199, -49, -9, 0, 1, 10, 50, 200], true, 'talent:map_classes')).toEqual([
       '−200 or less', '−199 to −50', '−49 to −10', '−9 to −1', '0', '+1 to +9', '+10 to +49', '+50 to +199', '+200 or more',
     ]);
     const zh = { t: createTranslator(await bundle('zh')) } as never;
-    expect(classLabels(zh, [1000, 2000, 5000, 10000], false)).toEqual(['不足 1,000', '1,000 至 1,999', '2,000 至 4,999', '5,000 至 9,999', '10,000 及以上']);
+    expect(classLabels(zh, [1000, 2000, 5000, 10000], false, 'talent:map_classes')).toEqual(['不足 1,000', '1,000 至 1,999', '2,000 至 4,999', '5,000 至 9,999', '10,000 及以上']);
   });
 });
 
 async function maps(locale: 'zh' | 'en', metrics?: MetricsDocument) {
   const b = await bundle(locale);
-  const numbers = Object.assign(new Map([[talentProvincesMap.id, 7], [flowsCountriesMap.id, 8]]), { focus: { home: 'CN', rival: 'US' } });
+  const numbers = await figureNumbers([['ch3-talent-provinces-map', 7], ['ch3-flows-countries-map', 8]]);
   return renderFigures(numbers, metrics ?? (await sampleMetrics()), createTranslator(b), countryNames(locale, b.namespaces.countries));
 }
 
@@ -125,11 +125,11 @@ describe('the map figures', () => {
   });
 
   it('colour the areas from the data: a province with more researchers is never lighter', async () => {
-    const b = await bundle('en');
-    const ctx = { metrics: await sampleMetrics(), t: createTranslator(b), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {} };
-    const spec = talentProvincesMap.build(ctx).spec as { layer: { encoding?: { color?: { scale?: { domain: string[]; range: string[] } } } }[] };
-    const rows = specRows(talentProvincesMap.build(ctx).spec as never);
-    expect(rows.map((r) => r.id)).toEqual([...ctx.metrics.talent!.by_province].sort((a, b) => b.scholars - a.scholars || a.province.localeCompare(b.province)).map((p) => p.province));
+    const metrics = await sampleMetrics();
+    const { built } = await buildOne('ch3-talent-provinces-map', 'en', metrics);
+    const spec = built.spec as { layer: { encoding?: { color?: { scale?: { domain: string[]; range: string[] } } } }[] };
+    const rows = specRows(built.spec as never);
+    expect(rows.map((r) => r.id)).toEqual([...metrics.talent!.by_province].sort((a, b) => b.scholars - a.scholars || a.province.localeCompare(b.province)).map((p) => p.province));
     const scale = spec.layer[0]!.encoding!.color!.scale!;
     expect(scale.domain.at(-1)).toBe('No data');
     expect(scale.range.at(-1)).toBe('#d9d9d9');

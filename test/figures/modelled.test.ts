@@ -3,6 +3,7 @@ import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
+import { figureNumbers } from '../chapters/fixtures.ts';
 
 describe('modelled values in ranked figures', () => {
   it('are drawn paler, labelled with the mark, and explained in a note', async () => {
@@ -13,7 +14,7 @@ describe('modelled values in ranked figures', () => {
     ];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
     const bundle = realBundle('en');
-    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(await figureNumbers([['papers-by-country', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).toContain('>108,400*</text>');
     expect(fig!.svg).toContain('>525,794</text>');
     expect(fig!.svg).toMatch(/opacity="0\.45"/);
@@ -22,9 +23,11 @@ describe('modelled values in ranked figures', () => {
 
   it('are not marked when the data are real records', async () => {
     const bundle = realBundle('en');
-    const [fig] = await renderFigures(new Map([['papers-by-country', 1]]), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(await figureNumbers([['papers-by-country', 1]]), metricsWith([['US', 5, 1], ['CN', 4, 1]]), createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
     expect(fig!.svg).not.toContain('*</text>');
-    expect(fig!.notes.some((n) => n.includes('Modelled'))).toBe(false);
+    // Only the scope and source notes: no note about modelled values (in any case of the word).
+    expect(fig!.notes).toEqual(['Note: papers published from 2012 to 2021.', 'Source: AMiner.']);
+    expect(fig!.notes.some((n) => /modelled/i.test(n))).toBe(false);
   });
 
   it('on a map are the areas marked, and the note says so (not bars or points)', async () => {
@@ -35,7 +38,7 @@ describe('modelled values in ranked figures', () => {
     const calibration = [{ path: 'talent.by_province', key: { province }, field: 'scholars', value: scholars, assumed: true }];
     const metrics = { ...base, provenance: { ...base.provenance, calibration } } as typeof base;
     const bundle = await readBundle('en');
-    const [fig] = await renderFigures(new Map([['ch3-talent-provinces-map', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
+    const [fig] = await renderFigures(await figureNumbers([['ch3-talent-provinces-map', 1]]), metrics, createTranslator(bundle), countryNames('en', bundle.namespaces.countries));
     expect(fig!.notes[0]).toMatch(/^Areas marked &#42; have modelled values/);
   });
 });

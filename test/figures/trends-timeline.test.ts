@@ -7,26 +7,26 @@ import type { Timeline } from '../../src/chapters/timeline.ts';
 import { valueLabels } from '../../src/check/figures.ts';
 import { numberTokens } from '../../src/check/lint.ts';
 import { ReportError } from '../../src/errors.ts';
-import { FIGURES } from '../../src/figures/catalog.ts';
 import { renderFigures, specRows } from '../../src/figures/render.ts';
 import { TIMELINE_FONT_SIZE, TIMELINE_TEXT_WIDTH, TIMELINE_TEXT_X, TIMELINE_WIDTH } from '../../src/figures/timeline-chart.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
-import { bundle, copy, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { buildOne, bundle, copy, edition, figureNumbers, sampleMetrics } from '../chapters/fixtures.ts';
 
 let metrics: MetricsDocument;
 let content: EditionContent;
 beforeAll(async () => {
   [metrics, content] = await Promise.all([sampleMetrics(), edition().then((e) => e.content!)]);
+  hotGroup = (await edition()).topics!.hot.group;
 });
 
 const IDS = ['trends-hot-a-timeline', 'trends-hot-b-timeline', 'trends-hot-c-timeline'];
-const hot = (m: MetricsDocument) => (m.topics ?? []).filter((t) => t.group === 'hot-2022') as TopicMetrics[];
+let hotGroup: string;
+const hot = (m: MetricsDocument) => (m.topics ?? []).filter((t) => t.group === hotGroup) as TopicMetrics[];
 
 async function build(id: string, locale: Locale, m = metrics, c = content) {
-  const b = await bundle(locale);
-  return FIGURES.find((f) => f.id === id)!.build({ metrics: m, t: createTranslator(b), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: c });
+  return (await buildOne(id, locale, m, { ...(await edition()), content: c })).built;
 }
 
 type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string; align?: string } };
@@ -104,7 +104,7 @@ describe('timeline figures (trends-hot-<a|b|c>-timeline)', () => {
     expect(zh.caption).toBe('天空计算：2031 年大事年表');
     expect(en.description).toContain('February: ');
     expect(zh.description).toContain('2 月：');
-    const [fig] = await renderFigures(Object.assign(new Map([[IDS[1]!, 9]]), { content: withTimeline(moved) }), m, createTranslator(await bundle('zh')), countryNames('zh', (await bundle('zh')).namespaces.countries));
+    const [fig] = await renderFigures(Object.assign(await figureNumbers([[IDS[1]!, 9]]), { content: withTimeline(moved) }), m, createTranslator(await bundle('zh')), countryNames('zh', (await bundle('zh')).namespaces.countries));
     expect(fig!.notes).toEqual(['说明：时间范围为 2031 年 1 月至 2031 年 12 月；事件由编辑部遴选。']);
     // The CSV lists the events: a header and one row per event.
     expect(fig!.download.csv.trim().split('\r\n')).toHaveLength(1 + t.topics[topic.topic_id]!.length);
@@ -125,7 +125,7 @@ describe('timeline figures (trends-hot-<a|b|c>-timeline)', () => {
     for (const id of IDS) {
       const svgs: string[] = [];
       for (const locale of ['zh', 'en'] as const) {
-        const [fig] = await renderFigures(Object.assign(new Map([[id, 1]]), { content }), metrics, createTranslator(await bundle(locale)), countryNames(locale, (await bundle(locale)).namespaces.countries));
+        const [fig] = await renderFigures(await figureNumbers([[id, 1]]), metrics, createTranslator(await bundle(locale)), countryNames(locale, (await bundle(locale)).namespaces.countries));
         expect(fig!.svg).not.toContain('…');
         svgs.push(fig!.svg);
       }

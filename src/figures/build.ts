@@ -1,0 +1,39 @@
+/**
+ * One figure built for one locale: its definition found, its edition variables set, its chart,
+ * texts and notes. The figures stage, `report check` and its chart check all build figures here.
+ */
+import type { CountryNames } from '../chapters/countries.ts';
+import type { EditionContent } from '../chapters/content.ts';
+import type { Focus, TopicGroups } from '../chapters/edition.ts';
+import type { Translator } from '../chapters/i18n.ts';
+import type { YamlSource } from '../load/yaml.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import { MODELLED_MARK } from '../tables/modelled.ts';
+import { editionFigures, figureById } from './definitions.ts';
+import { scopeNotes } from './notes.ts';
+import type { BuiltFigure, FigureDefinition } from './types.ts';
+import { editionVariables } from './variables.ts';
+
+/** What of the edition a figure needs: its figures.yaml, focus, topic groups and content. */
+export interface FigureEdition {
+  readonly figures?: YamlSource;
+  readonly focus?: Focus;
+  readonly topics?: TopicGroups;
+  readonly content?: EditionContent;
+}
+
+export interface FigureBuild {
+  readonly def: FigureDefinition;
+  readonly built: BuiltFigure;
+  /** Markup: the modelled values' note when some are drawn, then the scope and source notes. */
+  readonly notes: readonly string[];
+}
+
+export function buildFigure(id: string, edition: FigureEdition, metrics: MetricsDocument, t: Translator, names: CountryNames): FigureBuild {
+  const def = figureById(editionFigures(edition.figures), id);
+  const content = edition.content ?? {};
+  const vars = editionVariables({ metrics, names, ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { topics: edition.topics } : {}) });
+  const built = def.build({ metrics, t, names, content, vars });
+  const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, content)];
+  return { def, built, notes: Object.freeze(notes) };
+}
