@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { publishEdition } from './publish.ts';
 
 export interface FileSystem {
   readText(path: string): Promise<string>;
@@ -15,6 +16,11 @@ export interface FileSystem {
    * every file is written, so a failed build never leaves half an edition behind.
    */
   writeAll(files: readonly OutputFile[]): Promise<void>;
+  /**
+   * Replaces the folder `dir` (an edition's outputs) with `files` in one atomic step, keeping the files
+   * of the previous build that are not given (src/publish.ts); a failure leaves the previous folder as it was.
+   */
+  publish(dir: string, files: readonly OutputFile[]): Promise<void>;
 }
 
 export interface OutputFile {
@@ -53,6 +59,7 @@ export const nodeFileSystem: FileSystem = {
   writeAll: async (files) => {
     const staged: string[] = [];
     try {
+      for (const dir of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemporaries(dir);
       for (const file of files) {
         await mkdir(dirname(file.path), { recursive: true });
         const tmp = join(dirname(file.path), `.${process.pid}.tmp-${staged.length}`);
@@ -65,7 +72,22 @@ export const nodeFileSystem: FileSystem = {
     }
     for (const [i, file] of files.entries()) await rename(staged[i]!, file.path);
   },
+  publish: publishEdition,
 };
+
+/** `.PID.tmp-N` files of writes whose process no longer runs (killed between write and rename). */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^\.(\d+)\.tmp-\d+$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(dir, name), { force: true });
+    }
+  }
+}
 
 export function nodeEffects(stream: NodeJS.WritableStream = process.stderr): Effects {
   return {

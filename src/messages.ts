@@ -135,6 +135,11 @@ export const messages = {
 
   // pdf
   'pdf.failed': (p: { locale: string; detail: string }) => `printing the ${p.locale} PDF failed: ${p.detail}`,
+  'pdf.active-content': (p: { found: readonly string[] }) =>
+    `the document contains what could run as a script (${p.found.join(', ')}): some input reached the HTML as markup instead of text. Nothing was printed.`,
+  'pdf.timeout': (p: { step: string; seconds: number }) => `the browser did not finish the step "${p.step}" within ${p.seconds} s`,
+  'chromium.launch-failed': (p: { executable: string; detail: string }) =>
+    `Chromium (${p.executable}) could not be started: ${p.detail}. Check that it runs (\`${p.executable} --version\`) or set PUPPETEER_EXECUTABLE_PATH to another Chromium or Chrome binary.`,
 } as const;
 
 function plural(n: number, word: string): string {

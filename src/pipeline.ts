@@ -371,7 +371,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
     const record = claimsRecord(options.edition, edition.chapters.map((c) => c.id), claimsByLocale, rankingsOf(metrics, namesByLocale));
     files.splice(1, 0, { path: join(outDir, 'claims.json'), data: claimsJson(record) });
   }
-  await stages.run('write', () => fx.fs.writeAll(files), () => `${files.length} files in ${outDir}`);
+  // The edition's folder is swapped in whole: all or nothing, even if the process is killed meanwhile.
+  await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`);
   return {
     metrics,
     files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length, ...(f.pages ? { pages: f.pages } : {}) })),

@@ -67,7 +67,9 @@ function transform(css: string): { notes: number; toc: number } {
 export async function printWithPagedJs(browser: Browser, html: string): Promise<PagedResult> {
   const page = await browser.newPage();
   try {
-    await isolate(page);
+    await isolate(page, STEP_TIMEOUT_MS, { pageScripts: true });
+    // Paged.js is added as a script: the document's CSP (no script) would refuse it.
+    await page.setBypassCSP(true);
     // Laid out in print media, as ours is: the screen rules (grid, max-width) must not apply.
     await page.emulateMediaType('print');
     await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });

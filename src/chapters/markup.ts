@@ -7,6 +7,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isolateBidi } from './bidi.ts';
+import { htmlAttr, htmlText, linkAttr, safeLink, urlAttr } from '../base/escape.ts';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
 
@@ -22,6 +23,14 @@ export function escapeInline(value: unknown): string {
  */
 // The plugin's typings are for markdown-it's CommonJS build; at run time it is the same plugin.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
+// markdown-it's HTML goes through the same escapers as every other string (src/base/escape.ts): text
+// and attributes, and links only to relative paths, fragments and passive data: URLs.
+md.renderer.rules.text = (tokens, idx) => htmlText(tokens[idx]!.content);
+// Links may go to websites (a reader's click), images only to what the page may load.
+const attrValue = (name: string, value: string) => (name === 'href' ? linkAttr(value) : name === 'src' ? urlAttr(value) : htmlAttr(value));
+md.renderer.renderAttrs = (token) => (token.attrs ?? []).map(([name, value]) => ` ${htmlText(name)}="${attrValue(name, value)}"`).join('');
+md.renderer.rules.code_inline = (tokens, idx, _options, _env, slf) => `<code${slf.renderAttrs(tokens[idx]!)}>${htmlText(tokens[idx]!.content)}</code>`;
+md.validateLink = (url) => safeLink(url) !== null;
 md.renderer.rules.footnote_caption = (tokens, idx) => String(Number(tokens[idx]!.meta.id) + 1);
 // The plugin writes its back link as "↩" (U+21A9), which the embedded font does not have: Chromium took
 // it from a system font (DejaVu Sans), which is not the same on every machine. "↑" is in the font.
@@ -40,5 +49,5 @@ export function renderMarkdownInline(source: string): string {
 
 /** Escapes text for an HTML text node or attribute (used where no markdown is involved). */
 export function escapeHtml(value: string): string {
-  return isolateBidi(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return htmlAttr(isolateBidi(value));
 }

@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import { nodeFileSystem, type Effects } from '../effects.ts';
+import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import { LOCALES, type Locale } from '../load/yaml.ts';
 import { startPreview } from '../preview/preview.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 
-export const PREVIEW_HELP = `Usage: report preview [--edition E] [--data DIR] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out out] [--cache DIR|off]
+export const PREVIEW_HELP = `Usage: report preview [--edition E] [--data DIR] [--locale zh,en] [--port 4173] [--host 127.0.0.1] [--out .cache/preview] [--cache DIR|off]
 
 Builds the HTML edition (no PDF) and serves it at http://127.0.0.1:4173/<locale>/index.html. Every
 change under templates/, locales/, data/ (and the edition's dataset) or src/ rebuilds it, and open
@@ -24,7 +25,7 @@ Options:
   --locale L    comma-separated locales: zh, en (default zh,en)
   --port N      port (default 4173; 0: any free port)
   --host H      address to listen on (default 127.0.0.1: this machine only)
-  --out DIR     output folder (default out)
+  --out DIR     output folder (default .cache/preview: never the out/ of \`report build\`)
   --cache DIR   build cache (default .cache/build; off: none)
   -h, --help    this text`;
 
@@ -49,6 +50,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     process.stderr.write(`report: ${message('preview.bad-option', { detail })}\n`);
     return 2;
   }
+  const outDir = previewOutDir(projectRoot, v.out as string | undefined);
   const edition = await chosenEdition(nodeFileSystem, projectRoot, v.edition as string | undefined);
   const cache = v.cache as string | undefined;
   const given = v.data === undefined ? undefined : resolve(v.data as string);
@@ -61,7 +63,7 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
     root: projectRoot,
     edition,
     locales: [...new Set(locales)],
-    outDir: resolve((v.out as string | undefined) ?? join(projectRoot, 'out')),
+    outDir,
     cacheDir: cache === 'off' ? null : resolve(cache ?? join(projectRoot, '.cache', 'build')),
     host: (v.host as string | undefined) ?? '127.0.0.1',
     port,
@@ -72,6 +74,16 @@ export async function previewCommand(args: string[], fx: Effects, projectRoot: s
   await until;
   await preview.close();
   return 0;
+}
+
+/**
+ * Where the preview builds: its own folder, `.cache/preview` unless --out says otherwise. An HTML-only
+ * preview build must never replace the outputs of `report build` in `out/`, so that folder is refused.
+ */
+export function previewOutDir(projectRoot: string, out: string | undefined): string {
+  const dir = resolve(out ?? join(projectRoot, '.cache', 'preview'));
+  if (dir === resolve(projectRoot, 'out')) throw new ReportError('preview.bad-option', message('preview.bad-option', { detail: `--out ${out}: that is the folder of \`report build\`; the preview builds into its own (default .cache/preview)` }));
+  return dir;
 }
 
 function interrupted(): Promise<void> {

@@ -6,7 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
 import { parse, resetSVGDefIds, View } from 'vega';
 import { FONT_FAMILY, measureText } from '../fonts/fontsource.ts';
-import { escapeHtml } from '../chapters/markup.ts';
+import { xmlText } from '../base/escape.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: number | string };
 
@@ -57,5 +57,5 @@ function accessible(svg: string, { id, title, description }: SvgOptions): string
   const open = svg.indexOf('>') + 1;
   const root = svg.slice(0, open).replace(/\saria-label="[^"]*"/, '').replace(/\srole="[^"]*"/, '').replace(/\saria-roledescription="[^"]*"/, '');
   const head = root.replace(/>$/, ` role="img" aria-labelledby="${id}-title ${id}-desc">`);
-  return `${head}<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${svg.slice(open)}`;
+  return `${head}<title id="${id}-title">${xmlText(title)}</title><desc id="${id}-desc">${xmlText(description)}</desc>${svg.slice(open)}`;
 }

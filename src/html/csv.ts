@@ -1,16 +1,14 @@
 /**
  * The data behind a figure or a table, as a CSV file the web edition offers for download (a data:
- * URL, so the HTML stays one self-contained file). RFC 4180 quoting; a byte order mark so that
+ * URL, so the HTML stays one self-contained file). RFC 4180 quoting, formulas neutralised (src/base/escape.ts csvCell); a byte order mark so that
  * spreadsheet programs read the Chinese text as UTF-8.
  */
-export type Cell = string | number | boolean | null | undefined;
+import { csvCell, htmlAttr, htmlText, type CsvValue } from '../base/escape.ts';
+
+export type Cell = CsvValue;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const cell = (v: Cell) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Rows of objects (a chart's data) as CSV: the columns are the keys, in first-seen order. */
@@ -26,6 +24,7 @@ export function csvDataUrl(csv: string): string {
 
 /** The download link the web edition shows under a figure or table (hidden in print). */
 export function downloadLink(file: string, label: string, csv: string): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<p class="download"><a download="${esc(file)}" href="${csvDataUrl(csv)}">${esc(label)}</a></p>`;
+  // The data URL is percent-encoded whole (encodeURIComponent leaves only A-Z a-z 0-9 - _ . ! ~ * ' ( )
+  // and %XX): nothing in it can end a double-quoted attribute, so it is written as it is.
+  return `<p class="download"><a download="${htmlAttr(file)}" href="${csvDataUrl(csv)}">${htmlText(label)}</a></p>`;
 }

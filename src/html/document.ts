@@ -10,7 +10,8 @@
  */
 import type { RenderedChapter } from '../chapters/render.ts';
 import { figureSlot } from '../chapters/render.ts';
-import { escapeHtml, renderMarkdownInline } from '../chapters/markup.ts';
+import { htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
+import { renderMarkdownInline } from '../chapters/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
@@ -54,12 +55,20 @@ export interface FontLoader {
 
 export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
+/**
+ * The Content-Security-Policy of both editions, a second wall behind the escaping: the document ships
+ * no script, so none may run (not even one that escaping missed); fonts and images come from data:
+ * URLs only; styles are inline; nothing is fetched, no form sent, no base URL changed. (A policy in a
+ * meta element cannot set frame-ancestors or sandbox; a server publishing the edition can add those.)
+ */
+export const DOCUMENT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
-    `<figure id="fig-${figure.id}" data-number="${figure.number}">` +
+    `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
     `<div class="chart">${figure.svg}</div>` +
-    `<figcaption><span class="label">${escapeHtml(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
+    `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
     downloadLink(figure.download.file, figure.download.label, figure.download.csv) +
     `</figure>`
@@ -67,11 +76,11 @@ export function figureHtml(figure: RenderedFigure): string {
 }
 
 function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): string {
-  const lines = text.coverLines.map((l) => `<p class="cover-line">${escapeHtml(l)}</p>`).join('');
+  const lines = text.coverLines.map((l) => `<p class="cover-line">${htmlText(l)}</p>`).join('');
   const link = other
-    ? `<p class="edition-links"><a href="${escapeHtml(other.href)}" hreflang="${HTML_LANG[other.lang]}" lang="${HTML_LANG[other.lang]}">${escapeHtml(other.label)}</a></p>`
+    ? `<p class="edition-links"><a href="${urlAttr(other.href)}" hreflang="${htmlAttr(HTML_LANG[other.lang])}" lang="${htmlAttr(HTML_LANG[other.lang])}">${htmlText(other.label)}</a></p>`
     : '';
-  return `<header class="cover"><div class="cover-band"><p class="cover-title">${escapeHtml(text.title)}</p>${lines}</div>${link}</header>`;
+  return `<header class="cover"><div class="cover-band"><p class="cover-title">${htmlText(text.title)}</p>${lines}</div>${link}</header>`;
 }
 
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
@@ -85,10 +94,10 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       let html = c.html;
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
       if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
-      return `<section class="chapter chapter-${i + 1}" id="ch-${c.id}">\n${html}</section>`;
+      return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
-    `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</footer>`,
+    `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
   ].join('\n');
   const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
   const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
@@ -99,8 +108,9 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     `<html lang="${HTML_LANG[input.locale]}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(DOCUMENT_CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(input.text.title)}</title>`,
+    `<title>${htmlText(input.text.title)}</title>`,
     `<style>\n${fontFaceCss(faces, fonts)}${css}</style>`,
     '</head>',
     `<body>\n${body}\n</body>`,

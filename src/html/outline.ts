@@ -2,6 +2,7 @@
  * Headings get stable ids (chapter id, then a running number), which the TOC, the PDF outline, the
  * running heads and the web edition's links all use.
  */
+import { htmlAttr } from '../base/escape.ts';
 import type { RenderedChapter } from '../chapters/render.ts';
 
 export interface Heading {
@@ -23,7 +24,7 @@ export function anchorHeadings(chapters: readonly RenderedChapter[]): { chapters
       const id = own ?? (n === 0 ? chapter.id : `${chapter.id}-${n}`);
       n++;
       headings.push({ level: Number(level), id, html: inner, text: textOf(inner), chapter: chapter.id });
-      return own ? `<h${level}${attrs}>${inner}</h${level}>` : `<h${level} id="${id}"${attrs ?? ''}>${inner}</h${level}>`;
+      return own ? `<h${level}${attrs}>${inner}</h${level}>` : `<h${level} id="${htmlAttr(id)}"${attrs ?? ''}>${inner}</h${level}>`;
     });
     return { ...chapter, html };
   });

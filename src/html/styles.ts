@@ -3,12 +3,8 @@
  * heads from named pages, page numbers in the footer. Screen: the contents as a sidebar on wide
  * screens, one column on a phone.
  */
+import { cssString } from '../base/escape.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
-
-/** A CSS string literal. */
-export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
-}
 
 /**
  * A4 in the whole CSS pixels Chromium prints with (793.7 × 1122.5 rounds to 794 × 1123), margins of

@@ -3,6 +3,7 @@
  * <th scope="col">, numbers right-aligned, the notes under it, and in the web edition a link to its
  * data as CSV. Styled by the document's stylesheet (src/html/styles.ts).
  */
+import { htmlAttr, htmlText } from '../base/escape.ts';
 import { escapeHtml, renderMarkdownInline } from '../chapters/markup.ts';
 import { tableSlot } from '../chapters/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
@@ -15,16 +16,16 @@ const SHORT = 14;
 export function tableHtml(table: RenderedTable, downloadLabel?: string): string {
   const short = table.columns.map((_, i) => table.rows.every((row) => [...(row[i] ?? '')].length <= SHORT));
   const cls = (i: number) => (table.columns[i]?.numeric ? ' class="num"' : short[i] ? ' class="short"' : '');
-  const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.label)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+  const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${htmlText(c.label)}</th>`).join('');
+  const body = table.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${htmlText(cell)}</td>`).join('')}</tr>`).join('');
   const notes = table.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   const download = downloadLabel
     ? downloadLink(`table-${table.number}.csv`, downloadLabel, toCsv(table.columns.map((c) => c.label), table.rows))
     : '';
   return (
     `<div class="table-block">` +
-    `<table id="tab-${table.id}" data-number="${table.number}">` +
-    `<caption><span class="label">${escapeHtml(table.label)}</span>${renderMarkdownInline(table.caption)}</caption>` +
+    `<table id="${htmlAttr(`tab-${table.id}`)}" data-number="${table.number}">` +
+    `<caption><span class="label">${htmlText(table.label)}</span>${renderMarkdownInline(table.caption)}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}${download}</div>`
   );
 }

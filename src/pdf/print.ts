@@ -7,11 +7,15 @@
  * number disagree, the numbers read back are written in (fixed-width boxes: no line moves) and the
  * document printed again, until they agree.
  */
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
+import { launchBrowser } from './browser.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
 import { fillContents, paginate, type ShrunkElement } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
+
+/** The launch flags live with the launch (browser.ts); re-exported for the tests and the benchmark that launch their own. */
+export { CHROMIUM_ARGS } from './browser.ts';
 
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
@@ -34,61 +38,113 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** Flags for a headless Chromium on a machine with no network and no GPU. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--font-render-hinting=none',
-];
-
-/** Upper bound for one step (load, print): a stuck render fails instead of hanging the build. */
-export const STEP_TIMEOUT_MS = 120_000;
+/** Upper bound for one browser step (launch, load, pagination, print, close): a stuck step fails the print instead of hanging the build. */
+export const STEP_TIMEOUT_MS = 60_000;
 const MAX_PASSES = 4;
+/** How long closing may take before the browser's process group is killed. */
+const CLOSE_MS = 5_000;
 
-const PDF_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout: STEP_TIMEOUT_MS };
+const pdfOptions = (timeout: number): PDFOptions => ({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
 
 /**
- * A page for printing a self-contained document: every step bounded by a timeout, and every
- * request but data: URLs blocked, so nothing leaves the machine.
+ * Resolves as `work` does, or fails with a clear message naming the step after `ms`. Every browser call
+ * goes through this: puppeteer's own timeouts do not cover `evaluate`, and a renderer that never
+ * answers would otherwise hang the build until the protocol timeout.
  */
-export async function isolate(page: Page): Promise<void> {
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await page.setRequestInterception(true);
+export async function bounded<T>(step: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(ReportError.of('pdf.timeout', { step, seconds: ms / 1000 })), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A page for printing a self-contained document. The document loads with JavaScript off, so none of
+ * its own scripts or handlers can run; dialogs are dismissed; every step is bounded; every request but
+ * data: URLs is blocked (the launch flags and the document's CSP stop the rest, WebSockets included:
+ * see browser.ts). The engine's own steps run through the DevTools protocol (see `ourScripts`).
+ */
+export async function isolate(page: Page, stepMs = STEP_TIMEOUT_MS, options: { readonly pageScripts?: boolean } = {}): Promise<void> {
+  page.setDefaultTimeout(stepMs);
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
+  // pageScripts: only for the benchmark's Paged.js baseline, which is a page script.
+  await bounded('javascript off', stepMs, page.setJavaScriptEnabled(options.pageScripts ?? false));
+  await bounded('request interception', stepMs, page.setRequestInterception(true));
   page.on('request', (request) => {
-    if (request.url().startsWith('data:')) void request.continue();
-    else void request.abort('blockedbyclient');
+    if (request.url().startsWith('data:')) void request.continue().catch(() => {});
+    else void request.abort('blockedbyclient').catch(() => {});
   });
 }
 
-export async function launchPrinter(executablePath: string): Promise<Printer> {
-  const browser: Browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: STEP_TIMEOUT_MS });
+/**
+ * Elements and attributes that could run something: the engine's documents have none (no script is
+ * shipped, data is escaped), so finding one means some data got through as markup. They are removed
+ * before JavaScript is switched on for the engine's own steps, and the print fails naming them.
+ */
+const ACTIVE_CONTENT = `(() => {
+  const found = [];
+  for (const el of document.querySelectorAll('script, iframe, frame, object, embed, base, meta[http-equiv="refresh" i]')) { found.push(el.localName); el.remove(); }
+  for (const el of document.querySelectorAll('*'))
+    for (const a of [...el.attributes])
+      if (/^on/i.test(a.name) || (/(^|:)href$|^src$|^action$|^formaction$/i.test(a.name) && /^\\s*(javascript|vbscript):/i.test(a.value))) { found.push(el.localName + '[' + a.name + ']'); el.removeAttribute(a.name); }
+  return found;
+})()`;
+
+/**
+ * Runs the engine's own steps (pagination, contents numbers) with JavaScript on: Chromium refuses to
+ * call back into a page whose scripts are off (a TreeWalker filter, for one). The document's scripts
+ * and handlers were removed before, the CSP refuses any left, and scripts are off again after.
+ */
+async function ourScripts<T>(page: Page, stepMs: number, work: () => Promise<T>): Promise<T> {
+  await bounded('javascript on', stepMs, page.setJavaScriptEnabled(true));
+  try {
+    return await work();
+  } finally {
+    await bounded('javascript off', stepMs, page.setJavaScriptEnabled(false));
+  }
+}
+
+export interface PrinterOptions {
+  /** The limit of every browser step (default STEP_TIMEOUT_MS). */
+  readonly stepTimeoutMs?: number;
+}
+
+export async function launchPrinter(executablePath: string, options: PrinterOptions = {}): Promise<Printer> {
+  const stepMs = options.stepTimeoutMs ?? STEP_TIMEOUT_MS;
+  const launched = await launchBrowser(executablePath, { timeoutMs: stepMs });
+  const { browser } = launched;
+  const step = <T>(name: string, work: Promise<T>) => bounded(name, stepMs, work);
   return {
     async print(html, locale, metadata) {
-      const page = await browser.newPage();
+      let page: Page | null = null;
       try {
-        await isolate(page);
-        await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const model = await paginate(page);
+        page = await step('new page', browser.newPage());
+        const p = page;
+        await isolate(p, stepMs);
+        await step('load', p.setContent(html, { waitUntil: 'load', timeout: stepMs }));
+        const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
+        if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
+        await step('fonts', p.evaluate(() => document.fonts.ready.then(() => undefined)));
+        const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p)));
         let numbers: Record<string, number> = { ...model.headings };
-        await fillContents(page, numbers);
-        let pdf = await page.pdf(PDF_OPTIONS);
+        await ourScripts(p, stepMs, () => step('contents', fillContents(p, numbers)));
+        let pdf = await step('print', p.pdf(pdfOptions(stepMs)));
         let pages = destinationPages(readObjects(pdf));
         let passes = 1;
         // The model is checked against the print. Should a heading have moved, print again with the
         // numbers read back from this print, until they agree.
-        const targets = await page.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!));
+        const targets = await ourScripts(p, stepMs, () => step('contents', p.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!))));
         // Where the model and the first print disagree: the first place the model went wrong.
         const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
         while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
           numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
-          await fillContents(page, numbers);
-          pdf = await page.pdf(PDF_OPTIONS);
+          await ourScripts(p, stepMs, () => step('contents', fillContents(p, numbers)));
+          pdf = await step('print', p.pdf(pdfOptions(stepMs)));
           passes++;
           pages = destinationPages(readObjects(pdf));
         }
@@ -96,11 +152,12 @@ export async function launchPrinter(executablePath: string): Promise<Printer> {
         const bytes = finishPdf(pdf, metadata);
         return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, modelMisses };
       } catch (error) {
-        throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message : String(error) }, error);
+        throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);
       } finally {
-        await page.close();
+        // A page stuck in a step may never close: the browser is killed with the build then.
+        await bounded('close page', CLOSE_MS, page?.close() ?? Promise.resolve()).catch(() => {});
       }
     },
-    close: () => browser.close(),
+    close: () => launched.close(CLOSE_MS),
   };
 }

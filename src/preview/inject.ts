@@ -3,11 +3,13 @@
  * contains it. A small script listens to the server's events: `reload` reloads the page (keeping the
  * scroll position), `problem` shows the build error over the page until the next good build.
  */
-import { escapeHtml } from '../chapters/markup.ts';
+import { createHash } from 'node:crypto';
+import { htmlAttr, htmlText } from '../base/escape.ts';
+import { DOCUMENT_CSP } from '../html/document.ts';
 
 export const EVENTS_PATH = '/__preview/events';
 
-const SCRIPT = `<script data-preview>
+const SCRIPT_BODY = `
 (() => {
   const key = 'preview-scroll:' + location.pathname;
   const y = sessionStorage.getItem(key);
@@ -30,16 +32,30 @@ const SCRIPT = `<script data-preview>
   const initial = document.getElementById('preview-initial-problem');
   if (initial) show(initial.textContent);
 })();
-</script>`;
+`;
+const SCRIPT = `<script data-preview>${SCRIPT_BODY}</script>`;
+
+/**
+ * The preview's Content-Security-Policy (sent as a header, and written over the document's own policy,
+ * which allows no script): the document's policy plus exactly this one script, by its hash, and its
+ * event stream on the same origin.
+ */
+export const PREVIEW_CSP = DOCUMENT_CSP.replace(
+  "script-src 'none'",
+  `script-src 'sha256-${createHash('sha256').update(SCRIPT_BODY).digest('base64')}'; connect-src 'self'`,
+);
+
+const cspMeta = (policy: string) => `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(policy)}">`;
 
 /** The page as served by the preview: the reload script, and the current build error if there is one. */
 export function previewPage(html: string, problem: string | null): string {
-  const extra = `${problem ? `<div hidden id="preview-initial-problem">${escapeHtml(problem)}</div>` : ''}${SCRIPT}`;
-  const at = html.lastIndexOf('</body>');
-  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
+  const extra = `${problem ? `<div hidden id="preview-initial-problem">${htmlText(problem)}</div>` : ''}${SCRIPT}`;
+  const page = html.replace(cspMeta(DOCUMENT_CSP), cspMeta(PREVIEW_CSP));
+  const at = page.lastIndexOf('</body>');
+  return at < 0 ? page + extra : page.slice(0, at) + extra + page.slice(at);
 }
 
 /** Served when there is no page yet (the first build failed, or is still running). */
 export function placeholderPage(title: string, problem: string | null): string {
-  return previewPage(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><p>${escapeHtml(title)}</p></body></html>`, problem);
+  return previewPage(`<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${htmlText(title)}</title></head><body><p>${htmlText(title)}</p></body></html>`, problem);
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { EVENTS_PATH, placeholderPage, previewPage } from './inject.ts';
+import { EVENTS_PATH, PREVIEW_CSP, placeholderPage, previewPage } from './inject.ts';
 
 export interface PageServer {
   readonly url: string;
@@ -34,7 +34,11 @@ export async function servePages(options: ServeOptions): Promise<PageServer> {
     for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`);
   };
 
+  let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
+    // DNS rebinding: a page of another site whose name is made to resolve to 127.0.0.1 sends its own
+    // name as Host. Only this machine's names, with our port, are answered.
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return void res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request: this preview answers to localhost only\n');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     if (path === EVENTS_PATH) {
@@ -63,6 +67,7 @@ export async function servePages(options: ServeOptions): Promise<PageServer> {
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  allowedHosts = previewHosts(options.host, port);
   return {
     url: `http://${host}:${port}/`,
     reload: () => send('reload', String(Date.now())),
@@ -80,7 +85,23 @@ export async function servePages(options: ServeOptions): Promise<PageServer> {
   };
 }
 
+/**
+ * The Host header values the preview answers: localhost, 127.0.0.1 and [::1] with its port, and the
+ * address it was told to listen on when that is a specific one (not 0.0.0.0 or ::).
+ */
+export function previewHosts(listen: string, port: number): Set<string> {
+  const names = ['localhost', '127.0.0.1', '[::1]'];
+  if (!['0.0.0.0', '::', ''].includes(listen)) names.push(listen.includes(':') ? `[${listen.toLowerCase()}]` : listen.toLowerCase());
+  return new Set(names.map((n) => `${n}:${port}`));
+}
+
 function page(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': PREVIEW_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
   res.end(html);
 }

@@ -20,6 +20,9 @@ export function memoryFs(files: Record<string, string | Uint8Array> = {}): FileS
     writeAll: async (out: readonly OutputFile[]) => {
       for (const f of out) map.set(f.path, f.data);
     },
+    publish: async (_dir: string, out: readonly OutputFile[]) => {
+      for (const f of out) map.set(f.path, f.data);
+    },
   };
 }
 

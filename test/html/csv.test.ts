@@ -8,4 +8,9 @@ describe('CSV for download', () => {
   it('turns a chart\'s records into columns in first-seen order', () => {
     expect(recordsToCsv([{ country: '中国', papers: 2 }, { country: '美国', papers: 1, note: 'x' }])).toBe('\ufeffcountry,papers,note\r\n中国,2,\r\n美国,1,x\r\n');
   });
+  it('neutralises cells a spreadsheet would run, keeping negative numbers numeric', () => {
+    expect(toCsv(['name', 'net'], [['=HYPERLINK("http://x","click")', -684], ['@SUM(A1:A9)', '-12.5'], ['-2+3', '+5%']])).toBe(
+      '\ufeffname,net\r\n"\'=HYPERLINK(""http://x"",""click"")",-684\r\n\'@SUM(A1:A9),-12.5\r\n\'-2+3,+5%\r\n',
+    );
+  });
 });

@@ -54,7 +54,27 @@ describe('HTML document', () => {
     const { html } = doc('en', 'Research strength');
     expect(html).toContain('<section class="chapter chapter-1" id="ch-c">');
     expect(html).toMatch(/@page chapter-1 \{\s*@top-left \{ content: "Research strength";/);
-    expect(html).toContain('@top-right { content: "Report \\"R\\"";');
+    expect(html).toContain('@top-right { content: "Report \\22 R\\22 ";');
+  });
+
+  it('keeps a hostile title inside the running head\'s CSS string: the style element cannot be ended from data', () => {
+    const title = '"; } body { color: red } </style><script>window.pwned=1</script>';
+    const { html } = buildDocument(
+      {
+        locale: 'en',
+        text: { title, coverLines: [title], contents: 'Contents', backLines: [] },
+        // a chapter title as markdown renders it: escaped text, decoded again for the running head
+        chapters: [{ id: 'c', html: '<h1>&lt;/style&gt;&lt;script&gt;x()&lt;/script&gt;</h1>\n' }],
+        figures: [],
+        otherEdition: null,
+      },
+      fonts,
+    );
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('@top-left { content: "\\3c /style\\3e \\3c script\\3e x()\\3c /script\\3e ";');
+    expect(html).toContain('@top-right { content: "\\22 \\3b  \\7d  body \\7b  color: red \\7d  \\3c /style\\3e ');
+    expect(html).toContain('<title>&quot;; } body { color: red } &lt;/style&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;</title>');
   });
 
   it('links the other edition', () => {

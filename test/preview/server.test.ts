@@ -3,13 +3,17 @@
  * of a locale, see the new text, break a template and see the error in the page, fix it, stop.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { createHash } from 'node:crypto';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/main.ts';
 import { listenToPreview, type EventStream } from '../../src/preview/events.ts';
-import { previewPage } from '../../src/preview/inject.ts';
+import { DOCUMENT_CSP } from '../../src/html/document.ts';
+import { EVENTS_PATH, PREVIEW_CSP, previewPage } from '../../src/preview/inject.ts';
+import { previewHosts } from '../../src/preview/server.ts';
+import { previewOutDir } from '../../src/cli/preview.ts';
 import { startPreview, type BuildOutcome, type Preview } from '../../src/preview/preview.ts';
 
 let root: string;
@@ -18,12 +22,12 @@ const events: { event: string; data: string; at: number }[] = [];
 const lines: string[] = [];
 let stream: EventStream;
 
-function fetchText(path: string): Promise<{ status: number; body: string }> {
+function fetchText(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((done, fail) => {
-    get(new URL(path, preview.url), (res) => {
+    get(new URL(path, preview.url), { headers }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (d: string) => (body += d));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body, headers: res.headers }));
     }).on('error', fail);
   });
 }
@@ -85,6 +89,21 @@ describe('report preview', () => {
     expect((await fetchText('/fr/index.html')).status).toBe(404);
   });
 
+  it('answers only to localhost names with its port (no DNS rebinding), with a CSP that allows its one script', async () => {
+    const port = new URL(preview.url).port;
+    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost:${Number(port) + 1}`, 'localhost', `[::2]:${port}`])
+      expect((await fetchText('/en/index.html', { host })).status, host).toBe(421);
+    expect((await fetchText(EVENTS_PATH, { host: `evil.example:${port}` })).status).toBe(421);
+    for (const host of [`localhost:${port}`, `LOCALHOST:${port}`, `127.0.0.1:${port}`]) expect((await fetchText('/en/index.html', { host })).status, host).toBe(200);
+    const page = await fetchText('/en/index.html');
+    expect(page.headers['content-security-policy']).toBe(PREVIEW_CSP);
+    // the document's own policy (no script) is replaced by the preview's, and the script's hash matches
+    expect(page.body).not.toContain(`content="${DOCUMENT_CSP.replaceAll("'", '&#39;')}"`);
+    const script = /<script data-preview>([\s\S]*?)<\/script>/.exec(page.body)![1]!;
+    expect(PREVIEW_CSP).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(readFileSync(join(root, 'out/2023/en/index.html'), 'utf8')).toContain(`content="${DOCUMENT_CSP.replaceAll("'", '&#39;')}"`);
+  });
+
   it('shows an edited sentence after a reload event, rebuilding only that locale', async () => {
     const zhBefore = readFileSync(join(root, 'out/2023/zh/index.html'), 'utf8');
     const start = performance.now();
@@ -126,6 +145,23 @@ describe('report preview', () => {
     await preview.close();
     await expect(new Promise((done, fail) => get(url, done).on('error', fail))).rejects.toThrow();
     preview = undefined as unknown as Preview;
+  });
+});
+
+describe('the preview\'s folder', () => {
+  it('is its own, never the out/ of report build', () => {
+    expect(previewOutDir('/p', undefined)).toBe('/p/.cache/preview');
+    expect(previewOutDir('/p', '/tmp/x')).toBe('/tmp/x');
+    expect(() => previewOutDir('/p', '/p/out')).toThrow(/the folder of `report build`/);
+  });
+});
+
+describe('preview hosts', () => {
+  it('are the loopback names with the port, and a specific listening address', () => {
+    expect([...previewHosts('127.0.0.1', 4173)]).toEqual(['localhost:4173', '127.0.0.1:4173', '[::1]:4173']);
+    expect(previewHosts('::1', 80).has('[::1]:80')).toBe(true);
+    expect(previewHosts('192.168.1.5', 80).has('192.168.1.5:80')).toBe(true);
+    expect(previewHosts('0.0.0.0', 80).has('0.0.0.0:80')).toBe(false);
   });
 });
 

@@ -1,0 +1,161 @@
+/**
+ * Launching headless Chromium for printing, cut off from every network and tied to this process:
+ *
+ * - No network. Every host name resolves to nothing (`--host-resolver-rules`), and every connection,
+ *   to an IP literal or loopback included, goes through a proxy on a closed local port
+ *   (`--proxy-server`, with `<-loopback>` removing the implicit loopback bypass), so it fails.
+ *   WebSockets, which request interception does not see, go through the same proxy. The background
+ *   services that phone home at start (component updates, sync, field trials …) are switched off.
+ * - Over a pipe (`--remote-debugging-pipe`): no debugging port anyone on the machine could connect to,
+ *   and Chromium exits by itself when the pipe closes, that is when this process dies, even by SIGKILL.
+ * - Its own process group (puppeteer spawns it detached) and its own profile folder
+ *   (`<tmp>/report-chromium-<pid>-XXXXXX`). Closing, a failed build, process exit, SIGINT and
+ *   SIGTERM kill the whole group and remove the folder; a folder left by a process that was killed
+ *   outright (SIGKILL: no handler runs) is removed by the next launch.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { ReportError } from '../errors.ts';
+
+/**
+ * A local port nothing listens on: the discard port, never served on a build machine. Should
+ * something listen there, it would receive proxy requests, still never reach a real host.
+ */
+const CLOSED_PROXY = 'http://127.0.0.1:9';
+
+/** Flags that make every name unresolvable and every connection fail. */
+export const NETWORK_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  `--proxy-server=${CLOSED_PROXY}`,
+  '--proxy-bypass-list=<-loopback>',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-pings',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--dns-prefetch-disable',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--force-webrtc-ip-handling-policy',
+];
+
+/** Flags for a headless Chromium on a machine with no GPU, printing with unhinted fonts. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', ...NETWORK_ARGS];
+
+export const PROFILE_PREFIX = 'report-chromium-';
+
+export interface LaunchedBrowser {
+  readonly browser: Browser;
+  /** Chromium's process id, also its process group's. */
+  readonly pid: number;
+  readonly profile: string;
+  /** Closes the browser politely within `ms`, then kills what is left; the profile folder is removed. */
+  close(ms: number): Promise<void>;
+  /** Kills the whole process group at once and removes the profile folder (synchronous: safe in an exit handler). */
+  kill(): void;
+}
+
+export interface LaunchOptions {
+  readonly timeoutMs: number;
+  /** Where profile folders go (default: the OS temp folder). */
+  readonly tmp?: string;
+}
+
+export async function launchBrowser(executablePath: string, options: LaunchOptions): Promise<LaunchedBrowser> {
+  const tmp = options.tmp ?? tmpdir();
+  removeStaleProfiles(tmp);
+  const profile = mkdtempSync(join(tmp, `${PROFILE_PREFIX}${process.pid}-`));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args: CHROMIUM_ARGS,
+      timeout: options.timeoutMs,
+      protocolTimeout: options.timeoutMs,
+      // Signals are handled here (the profile folder must go too); puppeteer still kills the group on exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    // puppeteer's text for a timeout names its own settings; the user needs to know it did not answer
+    const detail = /timed? ?out/i.test(firstLine(error)) ? `it did not answer within ${options.timeoutMs / 1000} s` : firstLine(error).replace(/\.+$/, '');
+    throw ReportError.of('chromium.launch-failed', { executable: executablePath, detail }, error);
+  }
+  const pid = browser.process()?.pid ?? 0;
+  let done = false;
+  const kill = () => {
+    if (done) return;
+    done = true;
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.off('exit', kill);
+    try {
+      if (pid) process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = () => {
+      kill();
+      // What the signal would have done without a handler: end the process, with the shell's code for it.
+      process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  process.once('exit', kill);
+  return {
+    browser,
+    pid,
+    profile,
+    kill,
+    async close(ms) {
+      if (done) return;
+      await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
+      kill();
+    },
+  };
+}
+
+/** Profile folders of processes that no longer run (killed outright, so no handler removed them). */
+export function removeStaleProfiles(tmp: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(tmp, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+}
