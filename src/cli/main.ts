@@ -105,19 +105,19 @@ function parse(args: string[], names: readonly string[]): Values {
   }
 }
 
-async function buildCommand(args: string[], fx: Effects): Promise<number> {
+async function buildCommand(args: string[], fx: Effects, root: string): Promise<number> {
   const v = parse(args, ['edition', 'data', 'locale', 'format', 'out', 'cache']);
   if (v.help) return help('build');
   const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
   const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
   const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
   const start = fx.clock.now();
-  const editionName = await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined);
+  const editionName = await chosenEdition(fx.fs, root, v.edition as string | undefined);
   const data = v.data === undefined ? undefined : resolve(v.data as string);
   // The edition's own dataset may be made by its tooling; a dataset given with --data is used as it is.
-  if (data === undefined) await ensureDataset(fx, PROJECT_ROOT, await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), editionName));
+  if (data === undefined) await ensureDataset(fx, root, await readEdition(fx.fs, join(root, 'templates'), editionName));
   const result = await build(
-    { root: PROJECT_ROOT, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(PROJECT_ROOT, 'out')), cacheDir: cacheDir(v.cache as string | undefined) },
+    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,
@@ -126,7 +126,7 @@ async function buildCommand(args: string[], fx: Effects): Promise<number> {
       fonts: { read: (face) => readFileSync(face.file) },
     },
   );
-  const cacheFolder = cacheDir(v.cache as string | undefined);
+  const cacheFolder = cacheDir(root, v.cache as string | undefined);
   if (cacheFolder) await pruneCache(cacheFolder);
   fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${FONT_FAMILY})`);
   for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
@@ -134,15 +134,15 @@ async function buildCommand(args: string[], fx: Effects): Promise<number> {
 }
 
 /** --cache: a folder, `off`, or by default the project's .cache/build. */
-function cacheDir(value: string | undefined): string | null {
-  return value === 'off' ? null : resolve(value ?? join(PROJECT_ROOT, '.cache', 'build'));
+function cacheDir(root: string, value: string | undefined): string | null {
+  return value === 'off' ? null : resolve(value ?? join(root, '.cache', 'build'));
 }
 
-async function metricsCommand(args: string[], fx: Effects): Promise<number> {
+async function metricsCommand(args: string[], fx: Effects, root: string): Promise<number> {
   const v = parse(args, ['data', 'out', 'edition']);
   if (v.help) return help('metrics');
   if (!v.data || !v.out) throw new UsageError(message('cli.bad-option', { detail: 'report metrics needs --data DIR and --out FILE.json' }));
-  const edition = await readEdition(fx.fs, join(PROJECT_ROOT, 'templates'), await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined));
+  const edition = await readEdition(fx.fs, join(root, 'templates'), await chosenEdition(fx.fs, root, v.edition as string | undefined));
   const engine = await openDuckDb();
   try {
     const doc = await computeDatasetMetrics(fx, engine, resolve(v.data as string), edition.definitions);
@@ -158,21 +158,22 @@ function help(command: string): number {
   return 0;
 }
 
-export async function main(args: string[], fx: Effects = nodeEffects()): Promise<number> {
+/** `root`: the project (its templates/, locales/, data/, out/); by default the one this tool ships in. */
+export async function main(args: string[], fx: Effects = nodeEffects(), root: string = PROJECT_ROOT): Promise<number> {
   // --debug is global: accepted before or after the command, taken out before the command's options are read.
   const debug = args.includes('--debug');
   const argv = args.filter((a) => a !== '--debug');
   const [command = '', ...rest] = argv;
   try {
     if (command === '' || command === '--help' || command === '-h' || command === 'help') return help('');
-    if (command === 'build') return await buildCommand(rest, fx);
-    if (command === 'metrics') return await metricsCommand(rest, fx);
-    if (command === 'diff') return await diffCommand(rest, fx, { root: PROJECT_ROOT, out: process.stdout, err: process.stderr });
-    if (command === 'preview') return await previewCommand(rest, fx, PROJECT_ROOT);
-    if (command === 'new') return await newCommand(rest, fx, PROJECT_ROOT);
+    if (command === 'build') return await buildCommand(rest, fx, root);
+    if (command === 'metrics') return await metricsCommand(rest, fx, root);
+    if (command === 'diff') return await diffCommand(rest, fx, { root: root, out: process.stdout, err: process.stderr });
+    if (command === 'preview') return await previewCommand(rest, fx, root);
+    if (command === 'new') return await newCommand(rest, fx, root);
     if (command === 'check') {
       const v = parse(rest, ['edition', 'data']);
-      return v.help ? help('check') : await checkCommand(PROJECT_ROOT, await chosenEdition(fx.fs, PROJECT_ROOT, v.edition as string | undefined), fx, v.data as string | undefined);
+      return v.help ? help('check') : await checkCommand(root, await chosenEdition(fx.fs, root, v.edition as string | undefined), fx, v.data as string | undefined);
     }
     throw new UsageError(message('cli.unknown-command', { command }));
   } catch (error) {
