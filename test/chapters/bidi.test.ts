@@ -39,7 +39,7 @@ describe('bidi controls in data values', () => {
 
   it('isolates data values wherever they are escaped: markdown, HTML, translated sentences', () => {
     expect(escapeInline(`Evil${RLO}`)).toBe(`${FSI}Evil${RLO}${PDI}`);
-    expect(escapeHtml(`<b>${RLO}`)).toBe(`${FSI}&#60;b&#62;${RLO}${PDI}`);
+    expect(escapeHtml(`<b>${RLO}`)).toBe(`${FSI}&lt;b&gt;${RLO}${PDI}`);
     const t = createTranslator({ locale: 'en', dir: '/l/en', namespaces: { report: { s: '{{name}} has {{n}} papers' } } }, DEFINITIONS_2023);
     expect(t.t('s', { name: `Lab${RLO}X${PDF}`, n: 206 })).toBe(`${FSI}Lab${RLO}X${PDF}${PDI} has 206 papers`);
     expect(t.text('s', { name: `Lab${RLO}X`, n: 206 })).toBe(`${FSI}Lab${RLO}X${PDI} has 206 papers`);

@@ -55,7 +55,7 @@ describe('formulas.yaml', () => {
   it('turns symbols, operators, text, sub- and superscripts, fractions and rows into MathML', async () => {
     const f = parse('symbols:\n  x: { sub: [x, { text: "<i>" }] }\nformulas:\n  f:\n    - [{ frac: [{ symbol: x }, { sup: [y, "2"] }] }, { op: "&" }, { fn: max }, { message: "trends:method.formula_index" }]\n');
     expect(formulaHtml(f, 'f', createTranslator(await bundle('en'), DEFINITIONS_2023))).toBe(
-      '<div class="formula"><math display="block"><mrow><mfrac><mrow><msub><mi mathvariant="normal">x</mi><mtext>&#60;i&#62;</mtext></msub></mrow><mrow><msup><mi mathvariant="normal">y</mi><mi mathvariant="normal">2</mi></msup></mrow></mfrac><mo>&#38;</mo><mi>max</mi><mtext>frontier index</mtext></mrow></math></div>',
+      '<div class="formula"><math display="block"><mrow><mfrac><mrow><msub><mi mathvariant="normal">x</mi><mtext>&lt;i&gt;</mtext></msub></mrow><mrow><msup><mi mathvariant="normal">y</mi><mi mathvariant="normal">2</mi></msup></mrow></mfrac><mo>&amp;</mo><mi>max</mi><mtext>frontier index</mtext></mrow></math></div>',
     );
   });
 

@@ -25,8 +25,9 @@ describe('the dataset folder', () => {
     cpSync(join(PROJECT_ROOT, 'data/2023'), data, { recursive: true });
     cpSync(join(PROJECT_ROOT, 'locales'), join(root, 'locales'), { recursive: true });
     cpSync(join(PROJECT_ROOT, 'templates/2023'), join(root, 'templates/abs'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'locales/2023'), join(root, 'locales/abs'), { recursive: true }); // the edition's own sentences
     const file = join(root, 'templates/abs/edition.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('data: .cache/data/2023\ngenerated: true\n', `data: ${JSON.stringify(data)}\n`));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^data:\n  dir: .*\n  make: .*\n/m, `data: ${JSON.stringify(data)}\n`));
     const fx = quietEffects(nodeFileSystem);
     const code = await checkCommand(root, 'abs', fx);
     expect(fx.lines.join('\n')).not.toMatch(/file not found/);
