@@ -40,7 +40,7 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   const tt = tracing(t, trace);
   const numbers = numberFigures(edition);
   const chapters = renderChapters(edition, metrics, t, names, numbers, { trace });
-  const focus = edition.focus ?? { home: 'CN', rival: 'US' };
+  const focus = edition.focus;
   // Every placement of a table is built (and traced) as the build places it, in order of the slots.
   const tableNumbers = numberTables(edition);
   const slots = chapters.flatMap((c) => [...c.html.matchAll(/<p>@@table:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!));

@@ -13,7 +13,7 @@ export interface Segment {
 /**
  * English: a number with its separators ("2,204,950", "12.5%") or a word is one token, each space run
  * and each other mark another. Chinese: every character (a code point) is a token, except that a
- * number or a Latin word inside it stays whole ("201[-2-]" would be hard to read; "[-2012-]{+2013+}" is not).
+ * number or a Latin word inside it stays whole ("199[-9-]" would be hard to read; "[-1999-]{+2000+}" is not).
  */
 export function tokens(text: string, locale: Locale): string[] {
   if (locale === 'zh') return text.match(/[A-Za-z0-9](?:[A-Za-z0-9’'%]|[.,:–-](?=[A-Za-z0-9]))*|\s+|[^]/gu) ?? [];

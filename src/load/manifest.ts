@@ -34,7 +34,7 @@ export interface Manifest {
 export interface CalibrationEntry {
   /** Dotted path of the value or list, e.g. `papers.by_country`. */
   readonly path: string;
-  /** For a list: the row's identifying fields, e.g. `{country: "US"}`. */
+  /** For a list: the row's identifying fields, e.g. `{country: <code>}`. */
   readonly key?: Readonly<Record<string, string | number>>;
   readonly field: string;
   readonly value: number;

@@ -92,7 +92,7 @@ export async function applyYearWindow(
 
 /**
  * The part of the load line that says what the window left out, or null when nothing was: the
- * records outside each window ("1,234 papers, 7 scholar_moves outside 2012–2021"), then the rows
+ * records outside each window ("1,234 papers, 7 scholar_moves outside <from>–<to>"), then the rows
  * that followed them.
  */
 export function outsideWindowLine(manifest: Manifest, outside: OutsideWindow): string | null {
