@@ -1,7 +1,7 @@
 -- Metric family: papers. Definitions in docs/data-contract.md ("Papers", "Top 1% papers",
 -- "Institutions"). The temp tables prepared here (paper_flags, paper_countries, institution_roots)
 -- are also read by the collaboration and topics families, which run after this one.
--- Every paper in the table is in scope: the loader rejects years outside the manifest's paper_years.
+-- Every paper in the table is in scope: the loader leaves out (and counts) years outside the manifest's paper_years.
 
 -- Every result below is sorted explicitly, so DuckDB need not keep insertion order while it builds
 -- the large temp tables: at 10× the 2023 size that saves much time and memory. Loading is over by

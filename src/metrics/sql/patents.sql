@@ -1,5 +1,5 @@
 -- Metric family: patents. Definitions in docs/data-contract.md ("Patents").
--- Every patent in the table is in scope: the loader rejects years outside the manifest's patent_years.
+-- Every patent in the table is in scope: the loader leaves out (and counts) years outside the manifest's patent_years.
 -- A high-value patent has value_usd >= $high_value_usd (the edition's definitions); a null value is never
 -- high-value.
 
