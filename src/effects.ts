@@ -5,6 +5,7 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { publishEdition } from './publish.ts';
+import { isAlive } from './base/process.ts';
 
 export interface FileSystem {
   readText(path: string): Promise<string>;
@@ -81,11 +82,7 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
   for (const name of names) {
     const pid = Number(/^\.(\d+)\.tmp-\d+$/.exec(name)?.[1] ?? NaN);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(join(dir, name), { force: true });
-    }
+    if (!isAlive(pid)) await rm(join(dir, name), { force: true });
   }
 }
 

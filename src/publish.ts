@@ -22,6 +22,7 @@
 import { chmod, copyFile, link, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { OutputFile } from './effects.ts';
+import { isAlive } from './base/process.ts';
 
 export const BUILDS_DIR = '.builds';
 
@@ -99,15 +100,6 @@ async function removeStale(parent: string, name: string): Promise<void> {
   for (const entry of await readdir(parent)) {
     const pid = pidOf(entry, new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)\\.link$`));
     if (Number.isInteger(pid) && !isAlive(pid)) await rm(join(parent, entry), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

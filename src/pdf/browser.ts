@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
+import { isAlive } from '../base/process.ts';
 
 /**
  * A local port nothing listens on: the discard port, never served on a build machine. Should
@@ -145,15 +146,6 @@ export function removeStaleProfiles(tmp: string): string[] {
     removed.push(name);
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function firstLine(error: unknown): string {
