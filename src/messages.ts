@@ -30,6 +30,8 @@ export const messages = {
     `"${p.name}" cannot name an edition: use letters, digits, '.', '_' or '-' (such as 2024)`,
   'new.exists': (p: { folder: string }) => `${p.folder} exists already: an edition is never overwritten (remove it first, or choose another name)`,
   'new.failed': (p: { name: string; detail: string }) => `making edition ${p.name} failed, nothing was written: ${p.detail}`,
+  'new.no-dataset': (p: { dir: string; name: string }) =>
+    `${p.dir} has no dataset.yaml yet: put the snapshot there (docs/data-contract.md) before \`report check --edition ${p.name}\``,
   'new.done': (p: { name: string; from: string; folders: readonly string[]; data: string; given: boolean }) =>
     [
       `edition ${p.name} made from ${p.from}: ${p.folders.join(', ')}`,

@@ -1,4 +1,5 @@
 /** `report new <edition> --from <edition> [--data DIR]`: argument parsing; the action is src/scaffold/new-edition.ts. */
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Effects } from '../effects.ts';
 import { message } from '../messages.ts';
@@ -16,6 +17,17 @@ Options:
   --data DIR    the new edition's dataset folder (dataset.yaml and its tables)
   -h, --help    this text`;
 
+/**
+ * `--data DIR` as the new edition.yaml stores it. DIR is given from where the command runs (as every
+ * command's --data is); edition.yaml's paths are read from the project root, so a folder inside the
+ * project is stored relative to the root (the project can move) and any other folder absolute.
+ */
+export function editionDataPath(root: string, dir: string, cwd = process.cwd()): string {
+  const absolute = resolve(cwd, dir);
+  const inside = relative(resolve(root), absolute);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
+}
+
 export class NewUsageError extends Error {}
 
 export async function newCommand(args: string[], fx: Effects, root: string): Promise<number> {
@@ -29,7 +41,11 @@ export async function newCommand(args: string[], fx: Effects, root: string): Pro
   if (values.help) return void process.stdout.write(`${NEW_HELP}\n`), 0;
   if (positionals.length !== 1 || !values.from) throw new NewUsageError(message('cli.bad-option', { detail: 'report new needs one edition name and --from <edition>' }));
   const name = positionals[0]!;
-  const made = await newEdition({ root, name, from: values.from, ...(values.data ? { data: values.data } : {}) });
+  const data = values.data === undefined ? undefined : editionDataPath(root, values.data);
+  const made = await newEdition({ root, name, from: values.from, ...(data ? { data } : {}) });
+  if (values.data !== undefined && !(await fx.fs.exists(join(resolve(root, made.data), 'dataset.yaml')))) {
+    fx.log.warn(message('new.no-dataset', { dir: made.data, name }));
+  }
   fx.log.info(message('new.done', { name, from: values.from, folders: made.folders, data: made.data, given: values.data !== undefined }));
   return 0;
 }

@@ -8,7 +8,7 @@
  */
 import { cp, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { ReportError } from '../errors.ts';
 
 /** The top-level folders that may hold a folder per edition; data/ is not copied (a new edition has new data). */
@@ -69,13 +69,26 @@ export async function newEdition(options: NewEditionOptions): Promise<NewEdition
   return Object.freeze({ folders: Object.freeze(staged.map((s) => relative(root, s.target))), data });
 }
 
-/** The copy's `data:` names its own dataset, given as it is (not made by the old edition's tooling). */
+/**
+ * The copy's `data:` names its own dataset, given as it is (not made by the old edition's tooling).
+ * Only the `data:` entry's text is replaced: the rest of the file (comments, flow mappings, spacing)
+ * stays as the editor wrote it.
+ */
 async function pointAtData(file: string, data: string): Promise<void> {
   const { readFile, writeFile } = await import('node:fs/promises');
-  const doc = parseDocument(await readFile(file, 'utf8'));
+  const text = await readFile(file, 'utf8');
+  const doc = parseDocument(text);
   if (!isMap(doc.contents)) throw ReportError.of('input.field', { file, path: '(document)', expected: 'a mapping', got: 'something else' });
   // The old edition's dataset was made by its own tooling (data: { dir, make }); the new one's is
   // supplied: `data: DIR` replaces the whole mapping, its maker with it.
-  doc.set('data', data);
-  await writeFile(file, doc.toString());
+  const entry = `data: ${new Document(data).toString().trimEnd()}`;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'data');
+  const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  const end = (pair?.value as { range?: [number, number, number] } | null | undefined)?.range?.[1];
+  // A block mapping's range ends after its last line break, a scalar's before it: keep the break.
+  const out =
+    start !== undefined && end !== undefined
+      ? `${text.slice(0, start)}${entry}${text.slice(start, end).endsWith('\n') ? '\n' : ''}${text.slice(end)}`
+      : `${text.replace(/\n?$/, '\n')}${entry}\n`;
+  await writeFile(file, out);
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { editionDataPath } from '../../src/cli/new.ts';
 import { newEdition } from '../../src/scaffold/new-edition.ts';
 import { ROOT } from '../chapters/fixtures.ts';
 
@@ -44,6 +45,10 @@ describe('report new', () => {
     expect(yaml).toContain('chapters:');
     expect(yaml).toContain('needs:');
     expect(yaml).toContain('definitions:');
+    // Only the data: entry is rewritten: every other line (comments, flow mappings, spacing) is the editor's.
+    const old = readFileSync(join(root, 'templates/2023/edition.yaml'), 'utf8');
+    const dataBlock = /^data:.*\n(?:[ \t]+.*\n)*/m;
+    expect(yaml.replace(dataBlock, '')).toBe(old.replace(dataBlock, ''));
     // And its sentences: locales/2023/ is copied to locales/2024/; the shared vocabulary stays shared.
     expect(made.folders).toEqual(['templates/2024', 'locales/2024']);
     expect(files(join(root, 'locales/2024'))).toEqual(files(join(root, 'locales/2023')));
@@ -54,6 +59,14 @@ describe('report new', () => {
     const made = await newEdition({ root, name: '2024', from: '2023' });
     expect(made.data).toBe('data/2024');
     expect(readFileSync(join(root, 'templates/2024/edition.yaml'), 'utf8')).toMatch(/^data: data\/2024$/m);
+  });
+
+  it('stores --data as given from the working directory: relative to the root inside the project, absolute outside', () => {
+    expect(editionDataPath('/p/proj', '../../snap', '/p/proj/templates')).toBe('/p/snap');
+    expect(editionDataPath('/p/proj', 'snapshots/2024', '/p/proj')).toBe('snapshots/2024');
+    expect(editionDataPath('/p/proj', '../snapshots/2024', '/p/proj/templates')).toBe('snapshots/2024');
+    expect(editionDataPath('/p/proj', '/srv/2024', '/anywhere')).toBe('/srv/2024');
+    expect(editionDataPath('/p/proj', '.', '/p/proj')).toBe('/p/proj');
   });
 
   it('never overwrites an edition, refuses a bad name or an unknown source, and leaves no staging folder', async () => {
