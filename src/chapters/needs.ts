@@ -133,10 +133,11 @@ const shown = (fields: Readonly<Record<string, Value>>) =>
 export function unmetNeeds(needs: Needs, doc: MetricsDocument, focus: Focus): Unmet[] {
   const out: Unmet[] = [];
   const loaded = new Set(doc.provenance.inputs.map((i) => i.table));
-  for (const table of needs.tables) {
-    if (!loaded.has(table)) out.push({ where: needs.where, text: `the dataset has no table "${table}"` });
-  }
+  const missing = new Set(needs.tables.filter((table) => !loaded.has(table)));
+  for (const table of missing) out.push({ where: needs.where, text: `the dataset has no table "${table}"` });
   for (const check of needs.checks) {
+    // A need of a table the dataset lacks says nothing the missing table has not said already.
+    if (check.kind !== 'min_years' && missing.has(check.table)) continue;
     if (check.kind === 'min_years') {
       const [from, to] = doc.provenance.manifest[check.window];
       if (to - from + 1 < check.min) out.push({ where: check.where, text: `the ${check.window} window ${from}–${to} spans ${to - from + 1} year(s); at least ${check.min} are needed` });
@@ -170,7 +171,9 @@ export function unmetNeeds(needs: Needs, doc: MetricsDocument, focus: Focus): Un
       }
     }
   }
-  return out;
+  // Two needs of one list (the home and the rival country's rows, say) can fail alike: say it once.
+  const said = new Set<string>();
+  return out.filter((u) => !said.has(u.text) && said.add(u.text));
 }
 
 /** Every combination of the `for` lists' values (one empty combination when there are none). */

@@ -73,6 +73,23 @@ describe('edition needs', () => {
     ]);
   });
 
+  it('a missing table is said once: the needs of its lists are not repeated, nor two needs that fail alike', async () => {
+    const needs = needsOf(`needs:
+  tables: [scholar_moves]
+  checks:
+    - { list: flows.by_country, has: { country: $home }, table: scholar_moves }
+    - { list: flows.by_country, has: { country: $rival }, table: scholar_moves }
+    - { list: talent.by_countries, has: { country: $home }, table: scholars }
+    - { list: talent.by_countries, has: { country: $rival }, table: scholars }
+`);
+    const doc = await sampleMetrics();
+    const noMoves = { ...doc, provenance: { ...doc.provenance, inputs: doc.provenance.inputs.filter((i) => i.table !== 'scholar_moves') } } as MetricsDocument;
+    expect(unmetNeeds(needs, noMoves, FOCUS).map((u) => u.text)).toEqual([
+      'the dataset has no table "scholar_moves"',
+      'the metrics have no list "talent.by_countries" (table scholars)',
+    ]);
+  });
+
   it('refuses a need of no known kind and an unknown variable, naming file:line:column', () => {
     expect(() => needsOf('needs:\n  checks:\n    - { list: a.b, table: t, grows: x }\n')).toThrow(/^\/e\/edition\.yaml:3:7: needs\.checks\.0: expected a need with one of has/);
     expect(() => needsOf('needs:\n  checks:\n    - { list: a.b, table: t, has: { country: $homme } }\n')).toThrow(/edition\.yaml:3:\d+: needs\.checks\.0\.has\.country: expected a value, \$home or \$rival, got "\$homme"/);
