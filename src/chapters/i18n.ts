@@ -131,14 +131,23 @@ export function createTranslator(bundle: LocaleBundle, definitions: Definitions)
       throw ReportError.of('locale.missing-key', { locale: bundle.locale, key, file: join(bundle.dir, `${key.includes(':') ? key.split(':')[0] : 'report'}.json`) });
     }
   };
+  // A call that gives its own fallback (`defaultValue`: a city's name as the data spell it, when the
+  // edition has no translation of it) may name a key the locale lacks; any other call may not. The
+  // fallback is data, so it is printed as a value (escaped, isolated), never read as a message.
+  const fallbackFor = (key: string, values?: Record<string, unknown>): string | undefined =>
+    values?.defaultValue !== undefined && !has(key, values) ? String(values.defaultValue) : undefined;
   return {
     locale: bundle.locale,
     has,
     t(key, values) {
+      const fallback = fallbackFor(key, values);
+      if (fallback !== undefined) return escapeInline(fallback);
       need(key, values);
       return instance.t(key, escapeValues(values ?? {})) as string;
     },
     text(key, values) {
+      const fallback = fallbackFor(key, values);
+      if (fallback !== undefined) return isolateBidi(fallback);
       need(key, values);
       return instance.t(key, isolateValues(values ?? {})) as string;
     },

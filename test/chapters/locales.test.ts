@@ -3,8 +3,10 @@
  * edition's own sentences (locales/<edition>/<locale>/), merged per namespace; a key in both is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { readLocale } from '../../src/chapters/i18n.ts';
+import { createTranslator, readLocale } from '../../src/chapters/i18n.ts';
+import { escapeInline } from '../../src/chapters/markup.ts';
 import { ReportError } from '../../src/errors.ts';
+import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 import { bundle } from './fixtures.ts';
 
@@ -25,6 +27,16 @@ describe('locale folders', () => {
       report: { units: { papers_one: '{{n}} paper' }, figure: { label: 'Figure {{n}}', caption: 'A caption' }, intro: 'Hello' },
       talent: { title: 'Talent' },
     });
+  });
+
+  it('refuse a missing key, unless the call gives its own fallback (a name the edition has not translated)', async () => {
+    const fs = memoryFs({ '/l/2030/zh/talent.json': json({ city_names: { Beijing: '北京' } }) });
+    const t = createTranslator(await readLocale(fs, '/l', '2030', 'zh'), DEFINITIONS_2023);
+    expect(t.t('talent:city_names.Beijing', { defaultValue: 'Beijing' })).toBe('北京');
+    expect(t.t('talent:city_names.Hong Kong', { defaultValue: 'Hong Kong' })).toBe('Hong Kong');
+    // The fallback is data: escaped as a value, never read as a message or markup.
+    expect(t.t('talent:city_names.x', { defaultValue: '<b>{{n}}</b> *x*' })).toBe(escapeInline('<b>{{n}}</b> *x*'));
+    expect(() => t.t('talent:city_names.Hong Kong')).toThrow(/has no message "talent:city_names\.Hong Kong"/);
   });
 
   it('give one edition\'s sentences to that edition only: another edition\'s folder changes nothing', async () => {
