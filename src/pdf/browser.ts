@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
-import { isAlive } from '../base/process.ts';
+import { isAlive, processesNaming } from '../base/process.ts';
 
 /**
  * A local port nothing listens on: the discard port, never served on a build machine. Should
@@ -47,7 +47,17 @@ export const NETWORK_ARGS = [
 ];
 
 /** Flags for a headless Chromium on a machine with no GPU, printing with unhinted fonts. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', ...NETWORK_ARGS];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', '--disable-crash-reporter', '--disable-breakpad', ...NETWORK_ARGS];
+
+/**
+ * Chromium's environment: its home and XDG folders inside the profile folder, so that nothing it
+ * writes (the crash reporter's database, caches, settings) lands outside the folder that is removed.
+ */
+export function browserEnvironment(profile: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return { ...out, HOME: profile, XDG_CONFIG_HOME: join(profile, '.config'), XDG_CACHE_HOME: join(profile, '.cache'), XDG_DATA_HOME: join(profile, '.local') };
+}
 
 export const PROFILE_PREFIX = 'report-chromium-';
 
@@ -72,38 +82,22 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   const tmp = options.tmp ?? tmpdir();
   removeStaleProfiles(tmp);
   const profile = mkdtempSync(join(tmp, `${PROFILE_PREFIX}${process.pid}-`));
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      userDataDir: profile,
-      args: CHROMIUM_ARGS,
-      timeout: options.timeoutMs,
-      protocolTimeout: options.timeoutMs,
-      // Signals are handled here (the profile folder must go too); puppeteer still kills the group on exit.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
-  } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
-    // puppeteer's text for a timeout names its own settings; the user needs to know it did not answer
-    const detail = /timed? ?out/i.test(firstLine(error)) ? `it did not answer within ${options.timeoutMs / 1000} s` : firstLine(error).replace(/\.+$/, '');
-    throw ReportError.of('chromium.launch-failed', { executable: executablePath, detail }, error);
-  }
-  const pid = browser.process()?.pid ?? 0;
+  // The clean-up is in place before Chromium starts: a signal during the launch kills what has
+  // started so far (every process naming the profile) and removes the folder, as it does later.
+  let pid = 0;
   let done = false;
   const kill = () => {
     if (done) return;
     done = true;
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('exit', kill);
-    try {
-      if (pid) process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
+    // The browser's group, then any helper it started in a group of its own (they name the profile).
+    for (const target of [pid ? -pid : 0, ...processesNaming(profile)]) {
+      try {
+        if (target) process.kill(target, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
@@ -117,6 +111,29 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     return [signal, handler] as const;
   });
   process.once('exit', kill);
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args: CHROMIUM_ARGS,
+      env: browserEnvironment(profile),
+      timeout: options.timeoutMs,
+      protocolTimeout: options.timeoutMs,
+      // Signals are handled here (the profile folder must go too); puppeteer still kills the group on exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    kill();
+    // puppeteer's text for a timeout names its own settings; the user needs to know it did not answer
+    const detail = /timed? ?out/i.test(firstLine(error)) ? `it did not answer within ${options.timeoutMs / 1000} s` : firstLine(error).replace(/\.+$/, '');
+    throw ReportError.of('chromium.launch-failed', { executable: executablePath, detail }, error);
+  }
+  pid = browser.process()?.pid ?? 0;
   return {
     browser,
     pid,

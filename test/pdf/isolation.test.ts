@@ -157,6 +157,19 @@ describe('no browser outlives its build', () => {
     expect(existsSync(profile)).toBe(false);
   });
 
+  it('SIGINT (Ctrl-C) as SIGTERM: exit 130, every process of the browser gone, its crash reporter too, and the folder removed', async () => {
+    const { child, pid, profile } = await childWithBrowser(tmp);
+    // Chromium's home is its profile folder: what it writes (the crash reporter's database …) goes there.
+    expect(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain(`HOME=${profile}`);
+    const before = processesUsing(profile);
+    expect(before.length).toBeGreaterThan(1);
+    const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(130);
+    expect(await until(() => processesUsing(profile).length === 0, 5000)).toBe(true);
+    expect(existsSync(profile)).toBe(false);
+  });
+
   it('SIGKILL: Chromium exits by itself when its pipe closes; the next launch removes the left profile', async () => {
     const { child, pid, profile } = await childWithBrowser(tmp);
     child.kill('SIGKILL');
