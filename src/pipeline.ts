@@ -94,7 +94,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const otherEdition = other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
       const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition }, resources.fonts));
-      warnMissingGlyphs(locale, { text, chapters, figures }, (line) => fx.log.warn(line));
+      warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
       if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.

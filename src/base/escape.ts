@@ -16,6 +16,14 @@
  */
 const UNREPRESENTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Markup made by a library (Vega's SVG) as XML can hold it: the library escapes markup characters in
+ * the data it draws, but passes controls through, and one would make the SVG unparseable on its own.
+ */
+export function xmlCharacters(markup: string): string {
+  return representable(markup);
+}
+
 function representable(value: string): string {
   return value.replace(UNREPRESENTABLE, '\ufffd');
 }

@@ -6,7 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
 import { parse, resetSVGDefIds, View } from 'vega';
 import { FONT_FAMILY, measureText } from '../fonts/fontsource.ts';
-import { xmlText } from '../base/escape.ts';
+import { xmlCharacters, xmlText } from '../base/escape.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: number | string };
 
@@ -46,7 +46,7 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promis
   const view = new View(parse(vgSpec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    return accessible(svg, options);
+    return accessible(xmlCharacters(svg), options);
   } finally {
     view.finalize();
   }

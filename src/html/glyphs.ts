@@ -4,6 +4,7 @@
  */
 import type { RenderedChapter } from '../chapters/render.ts';
 import type { RenderedFigure } from '../figures/render.ts';
+import type { RenderedTable } from '../tables/types.ts';
 import { missingCharacters } from '../fonts/fontsource.ts';
 import { message } from '../messages.ts';
 import type { DocumentText } from './document.ts';
@@ -18,13 +19,17 @@ function decodeReferences(html: string): string {
 
 export function warnMissingGlyphs(
   locale: string,
-  parts: { readonly text: DocumentText; readonly chapters: readonly RenderedChapter[]; readonly figures: readonly RenderedFigure[] },
+  parts: { readonly text: DocumentText; readonly chapters: readonly RenderedChapter[]; readonly figures: readonly RenderedFigure[]; readonly tables?: readonly RenderedTable[] },
   warn: (line: string) => void,
 ): void {
   const places = [
     { where: 'cover and running heads', text: [parts.text.title, ...parts.text.coverLines, parts.text.contents, ...parts.text.backLines].join('\n') },
     ...parts.chapters.map((c) => ({ where: `chapter ${c.id}`, text: c.html })),
     ...parts.figures.map((f) => ({ where: `figure ${f.number} (${f.id})`, text: `${f.caption}\n${f.svg}\n${f.notes.join('\n')}` })),
+    ...(parts.tables ?? []).map((t) => ({
+      where: `table ${t.number} (${t.id})`,
+      text: [t.caption, ...t.columns.map((c) => c.label), ...t.rows.flat(), ...t.notes].join('\n'),
+    })),
   ];
   for (const place of places) {
     const chars = missingCharacters(decodeReferences(place.text));

@@ -65,3 +65,15 @@ describe('a figure with an over-long institution name', () => {
     expect(warnings[0]).toMatch(/^en figure 4 \(institutions-papers\): the label "Institute \\"of\\" <Very> Long Names .*x…" \(5\d{3} characters\) is cut to fit the chart/);
   });
 });
+
+describe('controls in a name', () => {
+  it('never reach the SVG: Vega escapes markup but not controls, and one makes an SVG unparseable alone', async () => {
+    const svg = await draw({
+      data: { values: [{ name: 'Lab\u0000\u0001\u001f one', v: 3 }] },
+      mark: 'bar',
+      encoding: { y: { field: 'name', type: 'nominal' }, x: { field: 'v', type: 'quantitative' } },
+    } as Parameters<typeof renderSvg>[0]);
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(svg).toContain('Lab\ufffd\ufffd\ufffd one');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { warnMissingGlyphs } from '../../src/html/glyphs.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
+import type { RenderedTable } from '../../src/tables/types.ts';
 
 const text = { title: '报告', coverLines: ['第一版'], contents: '目录', backLines: [] };
 
@@ -13,6 +14,13 @@ describe('characters the fonts lack are named with where they are', () => {
       'en chapter talent: the embedded fonts have no glyph for "𓀀" (U+13000): printed as empty boxes or in a system font',
       'en figure 2 (papers): the embedded fonts have no glyph for "ሀ" (U+1200): printed as empty boxes or in a system font',
     ]);
+  });
+
+  it('reads the tables too: a name in a cell that no font has is named with its table', () => {
+    const warnings: string[] = [];
+    const table = { id: 'teams', number: 4, caption: 'Teams', columns: [{ label: 'Team', numeric: false }], rows: [['ཀ lab']], notes: [] } as unknown as RenderedTable;
+    warnMissingGlyphs('en', { text, chapters: [], figures: [], tables: [table] }, (l) => warnings.push(l));
+    expect(warnings).toEqual(['en table 4 (teams): the embedded fonts have no glyph for "ཀ" (U+0F40): printed as empty boxes or in a system font']);
   });
 
   it('says nothing when every character is there', () => {
