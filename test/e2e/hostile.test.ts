@@ -181,3 +181,28 @@ describe('a build from hostile data', () => {
     });
   }
 });
+
+describe('the Content-Security-Policy of both editions', () => {
+  for (const locale of ['zh', 'en'] as const) {
+    it(`holds on its own in the ${locale} HTML: a script and an outside image slipped into the page neither run nor load`, async () => {
+      const built = readFileSync(join(outDir, '2023', locale, 'index.html'), 'utf8');
+      expect(built).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;;/);
+      // What escaping would have to let through for the policy to matter.
+      const html = built.replace('</body>', `<script>window.__csp = 1</script><img src="http://127.0.0.1:${port}/csp.png"></body>`);
+      const before = connections;
+      const launched = await launchBrowser(findChromium(nodeEnvironment)!, { timeoutMs: 60_000 });
+      try {
+        const page = await launched.browser.newPage();
+        const blocked: string[] = [];
+        page.on('console', (m) => blocked.push(m.text()));
+        await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await page.evaluate('window.__csp')).toBeUndefined();
+        expect(connections).toBe(before);
+        expect(blocked.some((m) => /Content Security Policy/.test(m))).toBe(true);
+      } finally {
+        await launched.close(5000);
+      }
+    });
+  }
+});
