@@ -32,7 +32,7 @@ import { renderMarkdown } from '../src/chapters/markup.ts';
 import { nodeEffects } from '../src/effects.ts';
 import { buildDocument } from '../src/html/document.ts';
 import type { Locale } from '../src/load/yaml.ts';
-import { openDuckDb } from '../src/metrics/engine.ts';
+import { openDuckDb } from '../src/base/engine.ts';
 import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
 import { CHROMIUM_ARGS, launchPrinter, type Printer } from '../src/pdf/print.ts';
 import { build, type BuildResult } from '../src/pipeline.ts';

@@ -4,7 +4,7 @@ import type { StageTiming } from './base/stages.ts';
 import type { FontLoader } from './html/document.ts';
 import type { Locale } from './load/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
-import type { SqlEngine } from './metrics/engine.ts';
+import type { SqlEngine } from './base/engine.ts';
 import type { Printer } from './pdf/print.ts';
 
 export type { StageTiming } from './base/stages.ts';

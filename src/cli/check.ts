@@ -13,7 +13,7 @@ import { checkFigureLabels } from '../check/figures.ts';
 import type { Effects } from '../effects.ts';
 import { datasetDir } from '../load/dataset-dir.ts';
 import { LOCALES } from '../load/yaml.ts';
-import { openDuckDb } from '../metrics/engine.ts';
+import { openDuckDb } from '../base/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 
 export const CHECK_HELP = `Usage: report check [--edition E] [--data DIR]

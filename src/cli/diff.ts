@@ -158,7 +158,7 @@ async function claimsOf(side: DiffSide, args: DiffArgs, fx: Effects, root: strin
       { root, edition: side.edition, locales: LOCALES, formats: [], outDir: out, cacheDir, ...(side.data ? { data: resolve(side.data) } : {}) },
       fx,
       {
-        openEngine: async () => (await import('../metrics/engine.ts')).openDuckDb(),
+        openEngine: async () => (await import('../base/engine.ts')).openDuckDb(),
         openPrinter: async () => {
           throw new Error('report diff prints no PDF');
         },

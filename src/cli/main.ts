@@ -27,7 +27,7 @@ import { diffCommand } from './diff.ts';
 
 // DuckDB's native module and puppeteer are imported when first needed: a build whose metrics and PDFs
 // are cached needs neither (together 0.8 s of start-up).
-const openDuckDb = async () => (await import('../metrics/engine.ts')).openDuckDb();
+const openDuckDb = async () => (await import('../base/engine.ts')).openDuckDb();
 const launchPrinter = async (executable: string) => (await import('../pdf/print.ts')).launchPrinter(executable);
 
 /** The project root (where templates/ and locales/ are), whatever the working directory. */

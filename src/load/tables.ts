@@ -11,7 +11,7 @@ import countries from 'i18n-iso-countries';
 import type { FileSystem } from '../effects.ts';
 import { InputError, ROWS_PER_KIND, type ProblemKind } from '../errors.ts';
 import { message } from '../messages.ts';
-import { sqlIdent, sqlString, type SqlEngine } from '../metrics/engine.ts';
+import { sqlIdent, sqlString, type SqlEngine } from '../base/engine.ts';
 import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
 import { explainReaderError, readerProblem } from './reader-errors.ts';

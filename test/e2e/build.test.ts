@@ -172,7 +172,7 @@ describe('regenerating after a data change', () => {
     appendFileSync(join(root, 'data/2023/paper_affiliations.csv'), affiliations.slice(1) + '\n');
 
     const { build } = await import('../../src/pipeline.ts');
-    const { openDuckDb } = await import('../../src/metrics/engine.ts');
+    const { openDuckDb } = await import('../../src/base/engine.ts');
     const { launchPrinter } = await import('../../src/pdf/print.ts');
     const { findChromium, nodeEnvironment } = await import('../../src/pdf/chromium.ts');
     const outDir = join(root, 'out');
