@@ -35,7 +35,7 @@ function sortKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(source).sort().map((k) => [k, sortKeys(source[k])]));
 }
 
-/** RFC 4180 (what src/html/csv.ts writes): quoted fields, doubled quotes, CRLF rows, a leading BOM. */
+/** RFC 4180 (what src/base/csv.ts writes): quoted fields, doubled quotes, CRLF rows, a leading BOM. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

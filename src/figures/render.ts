@@ -7,7 +7,7 @@ import type { FigureNumbers } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
-import { recordsToCsv } from '../html/csv.ts';
+import { recordsToCsv } from '../base/csv.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';

@@ -17,7 +17,7 @@ import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../load/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
-import { downloadLink } from './csv.ts';
+import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml } from './toc.ts';

@@ -7,7 +7,7 @@ import { htmlAttr, htmlText } from '../base/escape.ts';
 import { renderMarkdownInline } from '../chapters/markup.ts';
 import { tableSlot } from '../chapters/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
-import { downloadLink, toCsv } from './csv.ts';
+import { downloadLink, toCsv } from '../base/csv.ts';
 
 /** Cells this short never wrap: a country name broken one character a line is unreadable. */
 const SHORT = 14;

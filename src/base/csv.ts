@@ -3,7 +3,7 @@
  * URL, so the HTML stays one self-contained file). RFC 4180 quoting, formulas neutralised (src/base/escape.ts csvCell); a byte order mark so that
  * spreadsheet programs read the Chinese text as UTF-8.
  */
-import { csvCell, htmlAttr, htmlText, type CsvValue } from '../base/escape.ts';
+import { csvCell, htmlAttr, htmlText, type CsvValue } from './escape.ts';
 
 export type Cell = CsvValue;
 
