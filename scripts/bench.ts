@@ -31,7 +31,7 @@ import { browserIdentity } from '../src/cache/printer.ts';
 import { renderMarkdown } from '../src/chapters/markup.ts';
 import { nodeEffects } from '../src/effects.ts';
 import { buildDocument } from '../src/html/document.ts';
-import type { Locale } from '../src/load/yaml.ts';
+import type { Locale } from '../src/base/yaml.ts';
 import { openDuckDb } from '../src/base/engine.ts';
 import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
 import { CHROMIUM_ARGS, launchPrinter, type Printer } from '../src/pdf/print.ts';

@@ -2,7 +2,7 @@
 import type { Cache } from './cache/store.ts';
 import type { StageTiming } from './base/stages.ts';
 import type { FontLoader } from './html/document.ts';
-import type { Locale } from './load/yaml.ts';
+import type { Locale } from './base/yaml.ts';
 import type { MetricsDocument } from './metrics/document.ts';
 import type { SqlEngine } from './base/engine.ts';
 import type { Printer } from './pdf/print.ts';

@@ -37,7 +37,7 @@ import { buildDocument } from './html/document.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
 import { datasetDir } from './load/dataset-dir.ts';
-import type { Locale } from './load/yaml.ts';
+import type { Locale } from './base/yaml.ts';
 import { message } from './messages.ts';
 import { PrintQueue, type PrintJob } from './pdf/queue.ts';
 import { renderEditionTables } from './tables/render.ts';

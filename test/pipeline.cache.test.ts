@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/cli/main.ts';
 import { digest } from '../src/cache/digest.ts';
 import { nodeFileSystem } from '../src/effects.ts';
-import type { Locale } from '../src/load/yaml.ts';
+import type { Locale } from '../src/base/yaml.ts';
 import { openDuckDb } from '../src/base/engine.ts';
 import type { Printer } from '../src/pdf/print.ts';
 import { build, type BuildResult, type Format } from '../src/pipeline.ts';

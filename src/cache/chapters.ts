@@ -2,7 +2,7 @@
 import type { Stages } from '../base/stages.ts';
 import type { RenderedChapter } from '../chapters/render.ts';
 import type { ChapterClaims } from '../claims/types.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import { chaptersKey } from './keys.ts';
 import type { Cache } from './store.ts';
 

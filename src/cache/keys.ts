@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
-import type { Definitions } from '../metrics/definitions.ts';
+import type { Definitions } from '../base/definitions.ts';
 import { digest, folderDigest, packageVersions, SRC, sourceDigest } from './digest.ts';
 
 /** Bump to drop every entry of a kind, e.g. when the stored format changes. */

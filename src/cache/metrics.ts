@@ -6,7 +6,7 @@ import type { Stages } from '../base/stages.ts';
 import { timed, type Effects } from '../effects.ts';
 import { readManifest } from '../load/manifest.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import type { Definitions } from '../metrics/definitions.ts';
+import type { Definitions } from '../base/definitions.ts';
 import type { SqlEngine } from '../base/engine.ts';
 import { computeMetrics, deepFreeze, requiredTables } from '../metrics/metrics.ts';
 import { metricsKey } from './keys.ts';

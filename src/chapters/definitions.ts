@@ -1,12 +1,12 @@
 /**
  * The edition's definitions as the text prints them. The values are the edition's (`definitions:` in
- * edition.yaml, see metrics/definitions.ts) as recorded in the metrics document's provenance: every
+ * edition.yaml, see base/definitions.ts) as recorded in the metrics document's provenance: every
  * sentence, note and caption that mentions one prints it through the locale's default variables
  * `{{top_share}}`, `{{high_value}}` and `{{high_level_h}}`, so no message can state another value than
  * the one the SQL applied.
  */
-import type { Locale } from '../load/yaml.ts';
-import type { Definitions } from '../metrics/definitions.ts';
+import type { Locale } from '../base/yaml.ts';
+import type { Definitions } from '../base/definitions.ts';
 import * as fmt from './format.ts';
 
 /** The definitions as the locale prints them: "1%", "100 万美元" / "USD 1 million", "20". */

@@ -13,7 +13,7 @@ import type { CountryNames } from './countries.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
 import { bandBounds, bandLabel } from './bands.ts';
 import { formatSources, type Source } from './sources.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 
 type Item = Record<string, unknown>;
 

@@ -14,7 +14,7 @@ import type { CountryNames } from './countries.ts';
 import { renderMarkdown } from './markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
 import type { ChapterSource, Edition, Focus, TopicGroups } from './edition.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import type { EditionContent } from './content.ts';
 import { NO_TRACE, tracing, type Trace } from './trace.ts';
 import { roman } from './format.ts';

@@ -11,7 +11,7 @@ import { textOfHtml } from './text.ts';
 import { numberFigures, numberTables, renderChapters } from '../chapters/render.ts';
 import { Trace, tracing } from '../chapters/trace.ts';
 import { buildFigure } from '../figures/build.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { editionVariables } from '../base/variables.ts';
 import { placeTables } from '../html/tables.ts';

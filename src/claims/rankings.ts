@@ -4,7 +4,7 @@
  * fields, top RANKED only. Derived from the document's shape, so the engine needs to know no edition.
  */
 import type { CountryNames } from '../chapters/countries.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { Ranking } from './types.ts';
 
 /** How deep a ranking is recorded: the "top 10" lists a report prints. */

@@ -1,7 +1,7 @@
 /** Assembles a build's claims record and writes it as canonical JSON (sorted keys: same build, same bytes). */
 import type { RenderedTable } from '../tables/types.ts';
 import type { RenderedFigure } from '../figures/render.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from './types.ts';
 
 /** A figure's data as the reader downloads it (its CSV), columns and rows of text. */

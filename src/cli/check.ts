@@ -12,7 +12,7 @@ import { checkEdition } from '../check/check.ts';
 import { checkFigureLabels } from '../check/figures.ts';
 import type { Effects } from '../effects.ts';
 import { datasetDir } from '../load/dataset-dir.ts';
-import { LOCALES } from '../load/yaml.ts';
+import { LOCALES } from '../base/yaml.ts';
 import { openDuckDb } from '../base/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 

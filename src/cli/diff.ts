@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { readEdition } from '../chapters/edition.ts';
 import type { ClaimsRecord } from '../claims/types.ts';
 import type { Effects } from '../effects.ts';
-import { LOCALES } from '../load/yaml.ts';
+import { LOCALES } from '../base/yaml.ts';
 import { message } from '../messages.ts';
 import { compareClaims, hasChanges } from '../diff/compare.ts';
 import { formatHtml } from '../diff/html.ts';

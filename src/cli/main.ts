@@ -16,7 +16,7 @@ import { nodeEffects, timed, type Effects } from '../effects.ts';
 import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
-import { LOCALES, type Locale } from '../load/yaml.ts';
+import { LOCALES, type Locale } from '../base/yaml.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { pruneCache } from '../cache/prune.ts';

@@ -6,7 +6,7 @@ import type { CountryNames } from '../chapters/countries.ts';
 import type { EditionContent } from '../chapters/content.ts';
 import type { Focus, TopicGroups } from '../chapters/edition.ts';
 import type { Translator } from '../chapters/i18n.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { MODELLED_MARK } from '../tables/modelled.ts';
 import { editionFigures, figureById } from './definitions.ts';

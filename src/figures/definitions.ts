@@ -4,7 +4,7 @@
  * document (presets/), its own Vega-Lite `spec:`, or `same-as: <id>` (the same figure again under
  * another id, e.g. a key-points figure that repeats a chapter's).
  */
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import { ReportError } from '../errors.ts';
 import { fail, isMapping, oneOf, text, valueAt, type BindingSource } from './presets/bindings.ts';
 import { OWN_SPEC, PRESETS } from './presets/index.ts';

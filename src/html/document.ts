@@ -15,7 +15,7 @@ import { renderMarkdownInline } from '../chapters/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';

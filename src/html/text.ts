@@ -3,7 +3,7 @@
  * metadata, from the dataset's manifest (title, source, snapshot date) and the locale's messages.
  */
 import type { Translator } from '../chapters/i18n.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { Provenance } from '../metrics/document.ts';
 import type { PdfMetadata } from '../pdf/finish.ts';
 import type { DocumentText } from './document.ts';

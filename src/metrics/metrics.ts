@@ -18,7 +18,7 @@ import type {
   TalentMetrics,
   TopicMetrics,
 } from './document.ts';
-import { definitionParameters, type Definitions } from './definitions.ts';
+import { definitionParameters, type Definitions } from '../base/definitions.ts';
 import { calibrationVerdict } from '../load/calibration.ts';
 import { readQueryFile, runQueryFile } from './queries.ts';
 

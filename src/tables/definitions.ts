@@ -18,7 +18,7 @@
  */
 import { readSelector, type Selector } from '../base/select.ts';
 import { ReportError } from '../errors.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import type { Scope } from '../figures/types.ts';
 
 /** The cell kinds the engine provides (cells.ts formats each). */

@@ -11,7 +11,7 @@ import { buildFigure } from '../../src/figures/build.ts';
 import { placeTables } from '../../src/html/tables.ts';
 import { renderEditionTables } from '../../src/tables/render.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { metricsOf } from '../metrics/compute.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

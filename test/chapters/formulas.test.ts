@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { formulaHtml, parseFormulas, symbolHtml } from '../../src/chapters/formulas.ts';
-import { parseYaml } from '../../src/load/yaml.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
 import { ReportError } from '../../src/errors.ts';
 import { bundle, edition, render, sampleMetrics } from './fixtures.ts';
 import { editionOf } from '../helpers/fixtures.ts';

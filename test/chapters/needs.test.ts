@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertNeeds, readNeeds, unmetNeeds, type Needs } from '../../src/chapters/needs.ts';
 import { ReportError } from '../../src/errors.ts';
-import { parseYaml, YamlReader } from '../../src/load/yaml.ts';
+import { parseYaml, YamlReader } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { edition, sampleMetrics } from './fixtures.ts';
 

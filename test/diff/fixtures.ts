@@ -15,7 +15,7 @@ import type { Edition } from '../../src/chapters/edition.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { numberFigures, renderChapters } from '../../src/chapters/render.ts';
 import { renderFigures } from '../../src/figures/render.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { bundle, edition, ROOT } from '../chapters/fixtures.ts';
 

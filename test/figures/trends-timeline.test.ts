@@ -10,7 +10,7 @@ import { ReportError } from '../../src/errors.ts';
 import { renderFigures, specRows } from '../../src/figures/render.ts';
 import { TIMELINE_FONT_SIZE, TIMELINE_TEXT_WIDTH, TIMELINE_TEXT_X, TIMELINE_WIDTH } from '../../src/figures/timeline-chart.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
 import { buildOne, bundle, copy, edition, figureNumbers, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { ContentReader } from '../../src/chapters/content.ts';
 import { ReportError } from '../../src/errors.ts';
-import { parseYaml, YamlReader } from '../../src/load/yaml.ts';
+import { parseYaml, YamlReader } from '../../src/base/yaml.ts';
 
 export function contentKind<T>(reader: ContentReader, file: string) {
   const read = (text: string): T => {

@@ -9,7 +9,7 @@ import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { openDuckDb } from '../../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
-import type { Definitions } from '../../src/metrics/definitions.ts';
+import type { Definitions } from '../../src/base/definitions.ts';
 
 export const FIXTURES = new URL('../fixtures/datasets/', import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
 import { numberFigures, renderChapters } from '../../src/chapters/render.ts';
 import { Trace } from '../../src/chapters/trace.ts';
-import { parseYaml } from '../../src/load/yaml.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { buildTable } from '../../src/tables/build.ts';
 import { editionTables, parseTables } from '../../src/tables/definitions.ts';

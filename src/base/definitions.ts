@@ -7,8 +7,8 @@
  * another value than the one computed.
  */
 import { ReportError } from '../errors.ts';
-import type { YamlSource } from '../load/yaml.ts';
-import type { SqlParameters } from '../base/engine.ts';
+import type { YamlSource } from './yaml.ts';
+import type { SqlParameters } from './engine.ts';
 
 export interface Definitions {
   /** A paper is "top" when it is among this share (0.01 = 1 %) of the most cited papers of its publication year. */
