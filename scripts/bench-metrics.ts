@@ -26,7 +26,7 @@ import { readManifest } from '../src/load/manifest.ts';
 import { loadTables } from '../src/load/tables.ts';
 import { openDuckDb, sqlString, type SqlEngine } from '../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
-import { readEdition } from '../src/chapters/edition.ts';
+import { readEdition } from '../src/base/edition.ts';
 
 const { values } = parseArgs({
   options: {

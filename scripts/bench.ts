@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { browserIdentity } from '../src/cache/printer.ts';
-import { renderMarkdown } from '../src/chapters/markup.ts';
+import { renderMarkdown } from '../src/base/markup.ts';
 import { nodeEffects } from '../src/effects.ts';
 import { buildDocument } from '../src/html/document.ts';
 import type { Locale } from '../src/base/yaml.ts';

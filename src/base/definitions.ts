@@ -3,7 +3,7 @@
  * high-value patent and a high-level researcher. The edition states them once (`definitions:` in
  * templates/<edition>/edition.yaml); the metrics SQL reads them as named parameters (`$top_share`,
  * `$high_value_usd`, `$high_level_h`), the metrics document records them in its provenance, and every
- * sentence, note and caption prints them from there (chapters/definitions.ts), so no text can state
+ * sentence, note and caption prints them from there (base/definition-variables.ts), so no text can state
  * another value than the one computed.
  */
 import { ReportError } from '../errors.ts';

@@ -4,15 +4,15 @@
  * `registerHelpers` binds them to a translator for Handlebars, and records what they print in a
  * Trace for `report check`.
  */
-import { describeValue } from './describe.ts';
+import { describeValue } from '../base/describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
-import * as fmt from './format.ts';
-import * as facts from './facts.ts';
-import type { Translator } from './i18n.ts';
-import type { CountryNames } from './countries.ts';
-import { NO_TRACE, type Trace } from './trace.ts';
-import { bandBounds, bandLabel } from './bands.ts';
-import { formatSources, type Source } from './sources.ts';
+import * as fmt from '../base/format.ts';
+import * as facts from '../base/facts.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import { NO_TRACE, type Trace } from '../base/trace.ts';
+import { bandBounds, bandLabel } from '../base/bands.ts';
+import { formatSources, type Source } from '../base/sources.ts';
 import type { Locale } from '../base/yaml.ts';
 
 type Item = Record<string, unknown>;

@@ -9,17 +9,17 @@ import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { createHandlebars, defineHelper, syntaxErrorAt, type HandlebarsEnv } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
-import type { Translator } from './i18n.ts';
-import type { CountryNames } from './countries.ts';
-import { renderMarkdown } from './markup.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import { renderMarkdown } from '../base/markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
-import type { ChapterSource, Edition, Focus, TopicGroups } from './edition.ts';
+import type { ChapterSource, Edition, Focus, TopicGroups } from '../base/edition.ts';
 import type { YamlSource } from '../base/yaml.ts';
-import type { EditionContent } from './content.ts';
-import { NO_TRACE, tracing, type Trace } from './trace.ts';
-import { roman } from './format.ts';
+import type { EditionContent } from '../base/content.ts';
+import { NO_TRACE, tracing, type Trace } from '../base/trace.ts';
+import { roman } from '../base/format.ts';
 import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
-import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from './formulas.ts';
+import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from '../base/formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
@@ -130,7 +130,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
-  // A display formula (the edition's formulas.yaml, typeset by src/chapters/formulas.ts), placed after markdown like a figure.
+  // A display formula (the edition's formulas.yaml, typeset by src/base/formulas.ts), placed after markdown like a figure.
   defineHelper(hb, 'formula', ([id]) => {
     formulaHtml(c.formulas, id as string, c.t); // an unknown formula fails here, at its line in the template
     return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);

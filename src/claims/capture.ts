@@ -4,7 +4,7 @@
  * changed, so a build without a collector renders exactly as before.
  */
 import type { HandlebarsEnv } from '../chapters/handlebars.ts';
-import { isMarkup } from '../chapters/i18n.ts';
+import { isMarkup } from '../base/i18n.ts';
 import { markupToText } from './plain.ts';
 import type { ChapterClaims, ClaimValue, DataClaim, SentenceClaim } from './types.ts';
 

@@ -3,7 +3,7 @@
  * items each name one subject (a country, an institution, a topic …), ranked by each of its numeric
  * fields, top RANKED only. Derived from the document's shape, so the engine needs to know no edition.
  */
-import type { CountryNames } from '../chapters/countries.ts';
+import type { CountryNames } from '../base/countries.ts';
 import type { Locale } from '../base/yaml.ts';
 import type { Ranking } from './types.ts';
 

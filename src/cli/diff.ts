@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import type { ClaimsRecord } from '../claims/types.ts';
 import type { Effects } from '../effects.ts';
 import { LOCALES } from '../base/yaml.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 import { NEW_HELP, NewUsageError, newCommand } from './new.ts';

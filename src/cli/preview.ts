@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import { nodeFileSystem, type Effects } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';

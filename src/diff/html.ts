@@ -4,7 +4,7 @@
  * side by side, changed words marked (<del>/<ins>): word by word in English, character by character
  * in Chinese (numbers and Latin words inside it kept whole).
  */
-import { escapeHtml } from '../chapters/markup.ts';
+import { escapeHtml } from '../base/markup.ts';
 import { HTML_LANG } from '../html/document.ts';
 import { message } from '../messages.ts';
 import type { Locale } from '../base/yaml.ts';

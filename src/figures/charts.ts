@@ -4,7 +4,7 @@
  * figure looks the same; a builder only decides the encoding.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import * as fmt from '../chapters/format.ts';
+import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
 import { MODELLED_MARK, type Where } from '../tables/modelled.ts';
 import { fitWidth } from './wrap.ts';

@@ -2,10 +2,10 @@
  * The notes under a figure or table: what it covers (years, the definition it uses) and where the
  * data comes from. One place, so that every figure and table states its scope the same way.
  */
-import type { EditionContent } from '../chapters/content.ts';
-import * as fmt from '../chapters/format.ts';
-import type { Translator } from '../chapters/i18n.ts';
-import type { Timeline } from '../chapters/timeline.ts';
+import type { EditionContent } from '../base/content.ts';
+import * as fmt from '../base/format.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { Timeline } from '../base/timeline.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Scope } from './types.ts';
 

@@ -1,8 +1,8 @@
 /**
  * Figures stage: (numbered figure ids, metrics, locale) → SVG with caption and notes.
  */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Translator } from '../chapters/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Translator } from '../base/i18n.ts';
 import type { FigureNumbers } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';

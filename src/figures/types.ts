@@ -1,9 +1,9 @@
 /** What a figure is made from, and what it makes. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Focus } from '../chapters/edition.ts';
-import type { EditionContent } from '../chapters/content.ts';
-import type { Translator } from '../chapters/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Focus } from '../base/edition.ts';
+import type { EditionContent } from '../base/content.ts';
+import type { Translator } from '../base/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
 
@@ -13,7 +13,7 @@ export interface FigureContext {
   readonly names: CountryNames;
   /** The edition's home country and rival, for the figures that compare the two. */
   readonly focus: Focus;
-  /** The edition's editorial content (`content/<kind>.yaml`, see chapters/content.ts). */
+  /** The edition's editorial content (`content/<kind>.yaml`, see base/content.ts). */
   readonly content: EditionContent;
 }
 

@@ -11,7 +11,7 @@
 import type { RenderedChapter } from '../chapters/render.ts';
 import { figureSlot } from '../chapters/render.ts';
 import { htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
-import { renderMarkdownInline } from '../chapters/markup.ts';
+import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';

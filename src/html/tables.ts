@@ -4,7 +4,7 @@
  * data as CSV. Styled by the document's stylesheet (src/html/styles.ts).
  */
 import { htmlAttr, htmlText } from '../base/escape.ts';
-import { renderMarkdownInline } from '../chapters/markup.ts';
+import { renderMarkdownInline } from '../base/markup.ts';
 import { tableSlot } from '../chapters/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { downloadLink, toCsv } from '../base/csv.ts';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { catalogNumber, readObjects } from './reader.ts';
-import { stripBidi } from '../chapters/bidi.ts';
+import { stripBidi } from '../base/bidi.ts';
 
 export interface PdfMetadata {
   readonly title: string;

@@ -1,8 +1,8 @@
 /** Tables stage: the numbered tables an edition places, each built for the locale with label and notes. */
 import { editionVariables } from '../base/variables.ts';
-import type { Edition } from '../chapters/edition.ts';
+import type { Edition } from '../base/edition.ts';
 import { numberTables } from '../chapters/render.ts';
-import { NO_TRACE } from '../chapters/trace.ts';
+import { NO_TRACE } from '../base/trace.ts';
 import { ReportError } from '../errors.ts';
 import { scopeNotes } from '../figures/notes.ts';
 import { buildTable } from './build.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bandBounds, bandLabel } from '../../src/chapters/bands.ts';
-import { cardinal, money, numeral, share } from '../../src/chapters/format.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
+import { bandBounds, bandLabel } from '../../src/base/bands.ts';
+import { cardinal, money, numeral, share } from '../../src/base/format.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
 import { bundle } from './fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 

@@ -1,8 +1,8 @@
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 import { describe, expect, it } from 'vitest';
-import { hasBidiControls, isolateBidi, stripBidi } from '../../src/chapters/bidi.ts';
-import { escapeHtml, escapeInline, renderMarkdown } from '../../src/chapters/markup.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
+import { hasBidiControls, isolateBidi, stripBidi } from '../../src/base/bidi.ts';
+import { escapeHtml, escapeInline, renderMarkdown } from '../../src/base/markup.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
 import { pdfString } from '../../src/pdf/finish.ts';
 
 const RLO = '\u202e';

@@ -1,8 +1,8 @@
 /** The edition's content kinds: platform coverage and research directions, read and validated with positions. */
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/chapters/content.ts';
-import type { Direction } from '../../src/chapters/content-directions.ts';
-import type { PlatformCoverage } from '../../src/chapters/content-platform.ts';
+import { readContent } from '../../src/base/content.ts';
+import type { Direction } from '../../src/base/content-directions.ts';
+import type { PlatformCoverage } from '../../src/base/content-platform.ts';
 import { ReportError } from '../../src/errors.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 import { edition } from './fixtures.ts';

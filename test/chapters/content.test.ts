@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/chapters/content.ts';
+import { readContent } from '../../src/base/content.ts';
 import { ReportError } from '../../src/errors.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 

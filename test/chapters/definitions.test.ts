@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionVariables } from '../../src/chapters/definitions.ts';
+import { definitionVariables } from '../../src/base/definition-variables.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 describe('definitions in the text', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue } from '../../src/chapters/describe.ts';
+import { describeValue } from '../../src/base/describe.ts';
 
 describe('describeValue', () => {
   it('writes scalars as they are', () => {

@@ -1,6 +1,6 @@
 /** edition.yaml's chapters: appendices come last and are numbered apart from the chapters. */
 import { describe, expect, it } from 'vitest';
-import { readEdition } from '../../src/chapters/edition.ts';
+import { readEdition } from '../../src/base/edition.ts';
 import { ReportError } from '../../src/errors.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as f from '../../src/chapters/facts.ts';
+import * as f from '../../src/base/facts.ts';
 
 const series = (values: number[], from = 2012) => values.map((value, i) => ({ year: from + i, value }));
 

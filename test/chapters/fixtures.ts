@@ -3,9 +3,9 @@
  * computed once per test file: chapter, figure, table and check tests run on what the build runs on.
  */
 import { join } from 'node:path';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { readEdition, type Edition } from '../../src/chapters/edition.ts';
-import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { readEdition, type Edition } from '../../src/base/edition.ts';
+import { createTranslator, readLocale, type LocaleBundle } from '../../src/base/i18n.ts';
 import { numberFigures, renderChapters, type FigureNumbers, type RenderOptions } from '../../src/chapters/render.ts';
 import { buildFigure } from '../../src/figures/build.ts';
 import { placeTables } from '../../src/html/tables.ts';

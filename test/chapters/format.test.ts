@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, decimal, integer, magnitude, month, monthShort, ordinal, percent, roman, yearMonth } from '../../src/chapters/format.ts';
+import { countWord, decimal, integer, magnitude, month, monthShort, ordinal, percent, roman, yearMonth } from '../../src/base/format.ts';
 
 describe('locale formatting', () => {
   it('groups thousands the same way in both locales', () => {

@@ -1,7 +1,7 @@
 /** Display formulas and their symbols in sentences (MathML), placed by {{formula}} and {{symbol}}. */
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import { formulaHtml, parseFormulas, symbolHtml } from '../../src/chapters/formulas.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import { formulaHtml, parseFormulas, symbolHtml } from '../../src/base/formulas.ts';
 import { parseYaml } from '../../src/base/yaml.ts';
 import { ReportError } from '../../src/errors.ts';
 import { bundle, edition, render, sampleMetrics } from './fixtures.ts';

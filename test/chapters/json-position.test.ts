@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readLocale } from '../../src/chapters/i18n.ts';
-import { jsonErrorIndex, lineColumn } from '../../src/chapters/json-position.ts';
+import { readLocale } from '../../src/base/i18n.ts';
+import { jsonErrorIndex, lineColumn } from '../../src/base/json-position.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 
 /** The scanner must fail exactly where JSON.parse does, and accept what it accepts. */

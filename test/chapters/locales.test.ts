@@ -3,7 +3,7 @@
  * edition's own sentences (locales/<edition>/<locale>/), merged per namespace; a key in both is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { readLocale } from '../../src/chapters/i18n.ts';
+import { readLocale } from '../../src/base/i18n.ts';
 import { ReportError } from '../../src/errors.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 import { bundle } from './fixtures.ts';

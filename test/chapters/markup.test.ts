@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeInline, renderMarkdown } from '../../src/chapters/markup.ts';
+import { escapeInline, renderMarkdown } from '../../src/base/markup.ts';
 
 describe('escapeInline', () => {
   it('makes markdown and HTML syntax in data inert, escaped exactly once', () => {

@@ -1,6 +1,6 @@
 /** What an edition needs of its data: read from edition.yaml, checked on the metrics before any template. */
 import { describe, expect, it } from 'vitest';
-import { assertNeeds, readNeeds, unmetNeeds, type Needs } from '../../src/chapters/needs.ts';
+import { assertNeeds, readNeeds, unmetNeeds, type Needs } from '../../src/base/needs.ts';
 import { ReportError } from '../../src/errors.ts';
 import { parseYaml, YamlReader } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';

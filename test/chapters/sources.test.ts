@@ -1,6 +1,6 @@
 /** content/sources.yaml: cited reports whose title year cannot contradict their date (CHECKLIST #25). */
 import { describe, expect, it } from 'vitest';
-import { formatSources, readSources, type Sources } from '../../src/chapters/sources.ts';
+import { formatSources, readSources, type Sources } from '../../src/base/sources.ts';
 import { ReportError } from '../../src/errors.ts';
 import { contentKind } from '../helpers/content.ts';
 import { edition, render, sampleMetrics } from './fixtures.ts';

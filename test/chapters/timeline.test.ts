@@ -1,7 +1,7 @@
 /** content/timeline.yaml: a year's dated events per topic, validated with the place of every error. */
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/chapters/content.ts';
-import { readTimeline, type Timeline } from '../../src/chapters/timeline.ts';
+import { readContent } from '../../src/base/content.ts';
+import { readTimeline, type Timeline } from '../../src/base/timeline.ts';
 import { ReportError } from '../../src/errors.ts';
 import { contentKind } from '../helpers/content.ts';
 import { edition } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFigureLabels, valueLabels } from '../../src/check/figures.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
 import { parseYaml } from '../../src/base/yaml.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 

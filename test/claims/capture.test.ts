@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimsCollector } from '../../src/claims/capture.ts';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator, type LocaleBundle } from '../../src/chapters/i18n.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator, type LocaleBundle } from '../../src/base/i18n.ts';
 import { numberFigures, renderChapters } from '../../src/chapters/render.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { editionOf, metricsWith, realBundle } from '../helpers/fixtures.ts';

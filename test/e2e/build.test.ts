@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, PROJECT_ROOT } from '../../src/cli/main.ts';
-import { integer } from '../../src/chapters/format.ts';
+import { integer } from '../../src/base/format.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';

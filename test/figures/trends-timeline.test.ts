@@ -1,9 +1,9 @@
 /** Chapter 4's timelines: one per hot technology, its events from content/timeline.yaml, wrapped to fit. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import type { EditionContent } from '../../src/chapters/content.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import type { EditionContent } from '../../src/base/content.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
 import { valueLabels } from '../../src/check/figures.ts';
 import { numberTokens } from '../../src/check/lint.ts';
 import { ReportError } from '../../src/errors.ts';

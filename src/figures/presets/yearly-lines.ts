@@ -8,7 +8,7 @@
  * or every year's (one line).
  */
 import { readTerm, type Selector, type Term } from '../../base/select.ts';
-import { seriesOf } from '../../chapters/facts.ts';
+import { seriesOf } from '../../base/facts.ts';
 import { modelledLookup } from '../../tables/modelled.ts';
 import { yearlyLines, type YearRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';

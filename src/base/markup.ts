@@ -7,7 +7,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isolateBidi } from './bidi.ts';
-import { htmlAttr, htmlText, linkAttr, safeLink, urlAttr } from '../base/escape.ts';
+import { htmlAttr, htmlText, linkAttr, safeLink, urlAttr } from './escape.ts';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
 

@@ -2,7 +2,7 @@
  * Locale formatting of numbers: `506,775 篇` / `506,775 papers`, `12.8 万` / `128 thousand`,
  * `2.9 倍` / `2.9 times`, ordinals and percentages. Pure functions of (locale, value).
  */
-import type { Locale } from '../base/yaml.ts';
+import type { Locale } from './yaml.ts';
 
 const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 

@@ -6,7 +6,7 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
-import type { Locale } from '../base/yaml.ts';
+import type { Locale } from './yaml.ts';
 
 countries.registerLocale(en);
 countries.registerLocale(zh);

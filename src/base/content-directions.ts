@@ -6,7 +6,7 @@
  * are is the length of this list, never a typed number.
  */
 import { ReportError } from '../errors.ts';
-import { LOCALES, type Locale, type Localized, type YamlReader, type YamlSource } from '../base/yaml.ts';
+import { LOCALES, type Locale, type Localized, type YamlReader, type YamlSource } from './yaml.ts';
 
 export interface Direction {
   /** Stable id (kebab-case). */

@@ -14,7 +14,7 @@
  * error names the value's `file:line:column`; a topic given twice is refused by the YAML parser.
  */
 import { ReportError } from '../errors.ts';
-import { YamlReader, type Localized, type YamlSource } from '../base/yaml.ts';
+import { YamlReader, type Localized, type YamlSource } from './yaml.ts';
 
 export interface TimelineEvent {
   /** `YYYY-MM`, as written. */

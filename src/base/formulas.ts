@@ -25,7 +25,7 @@
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, type YamlSource } from '../base/yaml.ts';
+import { parseYaml, type YamlSource } from './yaml.ts';
 import { escapeHtml } from './markup.ts';
 import type { Translator } from './i18n.ts';
 

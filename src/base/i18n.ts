@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import type { Locale } from '../base/yaml.ts';
+import type { Locale } from './yaml.ts';
 import { escapeInline } from './markup.ts';
-import type { Definitions } from '../base/definitions.ts';
-import { definitionVariables } from './definitions.ts';
+import type { Definitions } from './definitions.ts';
+import { definitionVariables } from './definition-variables.ts';
 import { isolateBidi } from './bidi.ts';
 import { jsonErrorIndex, lineColumn } from './json-position.ts';
 

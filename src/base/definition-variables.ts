@@ -5,8 +5,8 @@
  * `{{top_share}}`, `{{high_value}}` and `{{high_level_h}}`, so no message can state another value than
  * the one the SQL applied.
  */
-import type { Locale } from '../base/yaml.ts';
-import type { Definitions } from '../base/definitions.ts';
+import type { Locale } from './yaml.ts';
+import type { Definitions } from './definitions.ts';
 import * as fmt from './format.ts';
 
 /** The definitions as the locale prints them: "1%", "100 万美元" / "USD 1 million", "20". */

@@ -21,7 +21,7 @@
  *         min_years: 2
  */
 import { ReportError } from '../errors.ts';
-import type { YamlReader, YamlSource } from '../base/yaml.ts';
+import type { YamlReader, YamlSource } from './yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 
 export type Window = 'paper_years' | 'patent_years';

@@ -11,7 +11,7 @@
 import { basename, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, YamlReader, type YamlSource } from '../base/yaml.ts';
+import { parseYaml, YamlReader, type YamlSource } from './yaml.ts';
 import { CONTENT_READERS } from './content-readers.ts';
 
 /** `content.<name>` → the validated value of `content/<name>.yaml`. */

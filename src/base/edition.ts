@@ -2,8 +2,8 @@
 import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { parseYaml, YamlReader, type YamlSource } from '../base/yaml.ts';
-import { readDefinitions, type Definitions } from '../base/definitions.ts';
+import { parseYaml, YamlReader, type YamlSource } from './yaml.ts';
+import { readDefinitions, type Definitions } from './definitions.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readFormulas, type Formulas } from './formulas.ts';
 import { readNeeds, type Needs } from './needs.ts';

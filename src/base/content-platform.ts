@@ -4,7 +4,7 @@
  * whose own totals come from the metrics; the appendix prints both and says which is which.
  */
 import { ReportError } from '../errors.ts';
-import type { YamlReader, YamlSource } from '../base/yaml.ts';
+import type { YamlReader, YamlSource } from './yaml.ts';
 
 /** How a count was stated: as it stands, or as "nearly" it ("近 1.4 亿"). */
 export type Qualifier = 'exact' | 'nearly';

@@ -18,7 +18,7 @@
  * another year is an error naming its file:line:column.
  */
 import { ReportError } from '../errors.ts';
-import { LOCALES, YamlReader, type Locale, type Localized, type YamlSource } from '../base/yaml.ts';
+import { LOCALES, YamlReader, type Locale, type Localized, type YamlSource } from './yaml.ts';
 
 export const SOURCE_KINDS = { report: 'R', web: 'EB/OL', article: 'J', book: 'M' } as const;
 export type SourceKind = keyof typeof SOURCE_KINDS;
