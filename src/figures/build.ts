@@ -8,9 +8,9 @@ import type { Focus, TopicGroups } from '../base/edition.ts';
 import type { Translator } from '../base/i18n.ts';
 import type { YamlSource } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { MODELLED_MARK } from '../tables/modelled.ts';
+import { MODELLED_MARK } from '../base/modelled.ts';
 import { editionFigures, figureById } from './definitions.ts';
-import { scopeNotes } from './notes.ts';
+import { scopeNotes } from '../base/notes.ts';
 import type { BuiltFigure, FigureDefinition } from './types.ts';
 import { editionVariables } from '../base/variables.ts';
 

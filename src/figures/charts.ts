@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
-import { MODELLED_MARK, type Where } from '../tables/modelled.ts';
+import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import { fitWidth } from './wrap.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

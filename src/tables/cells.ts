@@ -8,7 +8,7 @@ import * as fmt from '../base/format.ts';
 import { rankBy } from '../base/facts.ts';
 import { ReportError } from '../errors.ts';
 import type { ColumnDefinition } from './definitions.ts';
-import { MODELLED_MARK, type Where } from './modelled.ts';
+import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import type { TableContext } from './types.ts';
 
 type Row = Readonly<Record<string, unknown>>;

@@ -4,10 +4,10 @@ import type { Edition } from '../base/edition.ts';
 import { numberTables } from '../chapters/render.ts';
 import { NO_TRACE } from '../base/trace.ts';
 import { ReportError } from '../errors.ts';
-import { scopeNotes } from '../figures/notes.ts';
+import { scopeNotes } from '../base/notes.ts';
 import { buildTable } from './build.ts';
 import { editionTables, type TableDefinition } from './definitions.ts';
-import { hasModelled, MODELLED_MARK, modelledLookup } from './modelled.ts';
+import { hasModelled, MODELLED_MARK, modelledLookup } from '../base/modelled.ts';
 import type { RenderedTable, TableContext } from './types.ts';
 
 export function renderTable(tables: readonly TableDefinition[], id: string, number: number, ctx: TableContext): RenderedTable {

@@ -6,7 +6,7 @@ import type { Translator } from '../base/i18n.ts';
 import type { Trace } from '../base/trace.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
-import type { Where } from './modelled.ts';
+import type { Where } from '../base/modelled.ts';
 
 export interface TableContext {
   readonly metrics: MetricsDocument;

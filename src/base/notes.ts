@@ -2,12 +2,20 @@
  * The notes under a figure or table: what it covers (years, the definition it uses) and where the
  * data comes from. One place, so that every figure and table states its scope the same way.
  */
-import type { EditionContent } from '../base/content.ts';
-import * as fmt from '../base/format.ts';
-import type { Translator } from '../base/i18n.ts';
-import type { Timeline } from '../base/timeline.ts';
+import type { EditionContent } from './content.ts';
+import * as fmt from './format.ts';
+import type { Translator } from './i18n.ts';
+import type { Timeline } from './timeline.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import type { Scope } from './types.ts';
+
+/**
+ * Which notes go under a figure or table: its scope (years, definitions) and the data source.
+ * `editorial` (chosen by the editors) and `scope` (the edition's statement of the field's scope, the
+ * keywords the edition lists) are not from the dataset and have no data source.
+ */
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope' | 'timeline';
+
+export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];
 
 /** `content` is the edition's (content/*.yaml): a timeline's note states the year it covers. */
 export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator, content: EditionContent = {}): string[] {
