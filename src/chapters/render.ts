@@ -18,6 +18,7 @@ import type { YamlSource } from '../base/yaml.ts';
 import type { EditionContent } from '../base/content.ts';
 import { NO_TRACE, tracing, type Trace } from '../base/trace.ts';
 import { roman } from '../base/format.ts';
+import { figureSlot, numberTables, type FigureNumbers } from '../base/slots.ts';
 import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
 import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from '../base/formulas.ts';
 
@@ -26,48 +27,11 @@ export interface RenderedChapter {
   readonly html: string;
 }
 
-/**
- * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
- * edition's focus countries to the figures that compare them.
- */
-export type FigureNumbers = ReadonlyMap<string, number> & {
-  readonly focus: Focus;
-  readonly content?: EditionContent;
-  /** The edition's figures.yaml and topic groups, for the figures stage. */
-  readonly figures?: YamlSource;
-  readonly topics?: TopicGroups;
-};
-
-const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
-const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
-
-function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const chapter of edition.chapters) {
-    for (const match of chapter.text.matchAll(call)) if (!numbers.has(match[1]!)) numbers.set(match[1]!, numbers.size + 1);
-  }
-  return numbers;
-}
-
-export function numberFigures(edition: Edition): FigureNumbers {
-  return Object.assign(numberCalls(edition, FIGURE_CALL), { focus: edition.focus, content: edition.content ?? {} }, edition.figures ? { figures: edition.figures } : {}, edition.topics ? { topics: edition.topics } : {});
-}
-
-export function numberTables(edition: Edition): ReadonlyMap<string, number> {
-  return numberCalls(edition, TABLE_CALL);
-}
-
 /** The ids tables.yaml defines (its top-level keys; the tables stage validates the rest), or undefined without one. */
 function tableIds(edition: Edition): readonly string[] | undefined {
   const value = edition.tables?.value;
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
 }
-
-/** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
-export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
-
-/** The marker a table leaves in chapter HTML; the HTML stage puts the table there (src/tables builds it). */
-export const tableSlot = (id: string) => `<p>@@table:${id}@@</p>`;
 
 export interface RenderOptions {
   /** Records what the helpers print (for `report check`). */

@@ -7,7 +7,7 @@ import { countryNames } from '../base/countries.ts';
 import type { Edition } from '../base/edition.ts';
 import * as fmt from '../base/format.ts';
 import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
-import { numberFigures } from '../chapters/render.ts';
+import { numberFigures } from '../base/slots.ts';
 import { buildFigure } from '../figures/build.ts';
 import { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';

@@ -3,7 +3,7 @@
  */
 import type { CountryNames } from '../base/countries.ts';
 import type { Translator } from '../base/i18n.ts';
-import type { FigureNumbers } from '../chapters/render.ts';
+import type { FigureNumbers } from '../base/slots.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';

@@ -9,7 +9,7 @@
  * report title): Chromium has no string-set, but a named page per chapter gives the same result.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
-import { figureSlot } from '../chapters/render.ts';
+import { figureSlot } from '../base/slots.ts';
 import { htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';

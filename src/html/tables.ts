@@ -5,7 +5,7 @@
  */
 import { htmlAttr, htmlText } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
-import { tableSlot } from '../chapters/render.ts';
+import { tableSlot } from '../base/slots.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { downloadLink, toCsv } from '../base/csv.ts';
 

@@ -1,7 +1,7 @@
 /** Tables stage: the numbered tables an edition places, each built for the locale with label and notes. */
 import { editionVariables } from '../base/variables.ts';
 import type { Edition } from '../base/edition.ts';
-import { numberTables } from '../chapters/render.ts';
+import { numberTables } from '../base/slots.ts';
 import { NO_TRACE } from '../base/trace.ts';
 import { ReportError } from '../errors.ts';
 import { scopeNotes } from '../base/notes.ts';

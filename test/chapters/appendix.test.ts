@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/base/content-directions.ts';
 import type { Edition } from '../../src/base/edition.ts';
 import { integer } from '../../src/base/format.ts';
-import { numberTables } from '../../src/chapters/render.ts';
+import { numberTables } from '../../src/base/slots.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { copy, edition, render, sampleMetrics } from './fixtures.ts';
 
