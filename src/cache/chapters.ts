@@ -1,7 +1,7 @@
 /** The chapters stage with its cache (see chaptersKey). */
 import type { Stages } from '../base/stages.ts';
 import type { RenderedChapter } from '../chapters/render.ts';
-import type { ChapterClaims } from '../claims/types.ts';
+import type { ChapterClaims } from '../base/claims.ts';
 import type { Locale } from '../base/yaml.ts';
 import { chaptersKey } from './keys.ts';
 import type { Cache } from './store.ts';

@@ -19,7 +19,7 @@ import type { EditionContent } from '../base/content.ts';
 import { NO_TRACE, tracing, type Trace } from '../base/trace.ts';
 import { roman } from '../base/format.ts';
 import { figureSlot, numberTables, type FigureNumbers } from '../base/slots.ts';
-import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
+import { captureSentences, type ClaimsCollector } from './capture.ts';
 import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from '../base/formulas.ts';
 
 export interface RenderedChapter {

@@ -5,7 +5,7 @@
  */
 import type { CountryNames } from '../base/countries.ts';
 import type { Locale } from '../base/yaml.ts';
-import type { Ranking } from './types.ts';
+import type { Ranking } from '../base/claims.ts';
 
 /** How deep a ranking is recorded: the "top 10" lists a report prints. */
 export const RANKED = 10;

@@ -2,7 +2,7 @@
 import type { RenderedTable } from '../tables/types.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { Locale } from '../base/yaml.ts';
-import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from './types.ts';
+import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from '../base/claims.ts';
 
 /** A figure's data as the reader downloads it (its CSV), columns and rows of text. */
 export function figureClaim(figure: RenderedFigure): DataClaim {

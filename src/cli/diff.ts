@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEdition } from '../base/edition.ts';
-import type { ClaimsRecord } from '../claims/types.ts';
+import type { ClaimsRecord } from '../base/claims.ts';
 import type { Effects } from '../effects.ts';
 import { LOCALES } from '../base/yaml.ts';
 import { message } from '../messages.ts';

@@ -8,7 +8,7 @@ import { escapeHtml } from '../base/markup.ts';
 import { HTML_LANG } from '../html/document.ts';
 import { message } from '../messages.ts';
 import type { Locale } from '../base/yaml.ts';
-import type { ClaimValue } from '../claims/types.ts';
+import type { ClaimValue } from '../base/claims.ts';
 import { hasChanges, type ClaimsDiff, type DataChange, type RankMove, type SentencePresence } from './compare.ts';
 import { rankName, rankText, summaryCounts, valueChanges, valueText, type Sides } from './terminal.ts';
 import { diffText, side, type Segment } from './words.ts';

@@ -5,7 +5,7 @@
 import type { Translator } from '../base/i18n.ts';
 import type { Locale } from '../base/yaml.ts';
 import type { Provenance } from '../metrics/document.ts';
-import type { PdfMetadata } from '../pdf/finish.ts';
+import type { PdfMetadata } from '../base/pdf-metadata.ts';
 import type { DocumentText } from './document.ts';
 
 type Manifest = Provenance['manifest'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimsCollector } from '../../src/claims/capture.ts';
+import { ClaimsCollector } from '../../src/chapters/capture.ts';
 import { countryNames } from '../../src/base/countries.ts';
 import { createTranslator, type LocaleBundle } from '../../src/base/i18n.ts';
 import { renderChapters } from '../../src/chapters/render.ts';

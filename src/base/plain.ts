@@ -1,5 +1,5 @@
 /** Markup of the chapters stage (markdown with escaped values) as the plain text a reader sees. */
-import { renderMarkdownInline } from '../base/markup.ts';
+import { renderMarkdownInline } from './markup.ts';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

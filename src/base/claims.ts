@@ -3,7 +3,7 @@
  * so that two builds can be compared claim by claim (`report diff`). Every part is keyed by an id that
  * survives a data update, and the file is written with sorted keys: the same build gives the same bytes.
  */
-import type { Locale } from '../base/yaml.ts';
+import type { Locale } from './yaml.ts';
 
 /** A value a sentence was rendered with, as plain data. */
 export type ClaimValue = string | number | boolean | null;

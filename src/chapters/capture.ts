@@ -3,10 +3,10 @@
  * sentence that depends on the data). Tables are recorded from the tables stage (claims/record.ts). The `t` helper is wrapped, not
  * changed, so a build without a collector renders exactly as before.
  */
-import type { HandlebarsEnv } from '../chapters/handlebars.ts';
+import type { HandlebarsEnv } from './handlebars.ts';
 import { isMarkup } from '../base/i18n.ts';
-import { markupToText } from './plain.ts';
-import type { ChapterClaims, ClaimValue, DataClaim, SentenceClaim } from './types.ts';
+import { markupToText } from '../base/plain.ts';
+import type { ChapterClaims, ClaimValue, DataClaim, SentenceClaim } from '../base/claims.ts';
 
 /**
  * Fields that name what a list item is about, first found wins. A sentence inside `{{#each}}` over
