@@ -1,9 +1,8 @@
 /**
- * `content/directions.yaml`: the research directions of digital technology and the keywords that
- * state each one's scope (Appendix II). The published edition's keyword table is not in the text we
- * have, so the edition states its own; the records themselves come calibrated to the published
- * totals (data/2023/ASSUMPTIONS.md), not retrieved with these keywords. How many directions there
- * are is the length of this list, never a typed number.
+ * `content/directions.yaml`: the research directions of the field and the keywords that state each
+ * one's scope (printed as a table, e.g. in an appendix). An edition states its own; its records need
+ * not have been retrieved with these keywords (its data folder's notes say how they were made). How
+ * many directions there are is the length of this list, never a typed number.
  */
 import { ReportError } from '../errors.ts';
 import { LOCALES, type Locale, type Localized, type YamlReader, type YamlSource } from './yaml.ts';

@@ -9,11 +9,11 @@ import { readSources } from './sources.ts';
 import { readTimeline } from './timeline.ts';
 
 export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
-  // The research directions of digital technology and their keywords (Appendix II).
+  // The research directions of the field and the keywords that state their scope (an appendix's table).
   directions: readDirections,
-  // The coverage of the platform the records come from, as the published edition states it (Appendix I).
+  // The coverage of the platform the records come from, as the edition states it.
   platform: readPlatform,
-  // Dated events of a year per topic: Chapter 4's timelines of the hot technologies.
+  // Dated events of a year per topic: the timelines of the year's hot technologies.
   timeline: readTimeline,
   // The reports a passage cites, as footnotes, each title's year checked against its date.
   sources: readSources,

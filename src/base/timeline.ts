@@ -1,11 +1,12 @@
 /**
  * The edition's event timelines (`content/timeline.yaml`): for one year, the dated events of each
- * topic, in both languages. Chapter 4 prints one timeline figure per 2022 hot technology from it.
+ * topic, in both languages. An edition may print one timeline figure per hot technology of the year
+ * from it.
  *
- *     year: 2022
+ *     year: 2031
  *     topics:
- *       T-AIGC:
- *         - date: 2022-02
+ *       T-EXAMPLE:
+ *         - date: 2031-02
  *           zh: …
  *           en: …
  *
@@ -39,7 +40,7 @@ function fail(source: YamlSource, path: readonly (string | number)[], expected: 
 export function readTimeline(r: YamlReader, source: YamlSource): Timeline {
   r.object([]);
   const year = r.integer(['year']);
-  if (year < 1900 || year > 2999) fail(source, ['year'], 'a year such as 2022', year);
+  if (year < 1900 || year > 2999) fail(source, ['year'], 'a four-digit year', year);
   const topics: Record<string, readonly TimelineEvent[]> = {};
   const ids = Object.keys(r.object(['topics']));
   if (ids.length === 0) fail(source, ['topics'], 'at least one topic', {});

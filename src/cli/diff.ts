@@ -26,7 +26,7 @@ export const DIFF_HELP = `Usage: report diff <old> <new> [--html FILE] [--exit-c
        report diff --edition A [--data DIR] --edition B [--data DIR] [--html FILE] [--exit-code]
        report diff --edition A --data DIR1 --data DIR2 …
 
-Compares two builds claim by claim: <old> and <new> are build folders (e.g. out/2023, each holding
+Compares two builds claim by claim: <old> and <new> are build folders (out/<edition>, each holding
 the claims.json that \`report build\` writes) or claims.json files. With --edition/--data instead,
 each side is built first (no PDF) into a temporary folder: two editions (each on its own dataset,
 or on the --data given after it), or one edition on two datasets.

@@ -22,8 +22,8 @@ export const readSource = (file: string): string => readFileSync(join(SRC, file)
 
 /**
  * The text with its comments blanked (same length and lines, so positions stay right): `//` and
- * `/* … *\/` in TypeScript and JavaScript, `--` and `/* … *\/` in SQL. Strings are kept and skipped
- * whole, so a `//` in a URL is not a comment.
+ * `/* … *\/` in TypeScript and JavaScript, `--` and `/* … *\/` in SQL. Strings and regular expressions
+ * are kept and skipped whole, so a `//` in a URL is not a comment.
  */
 export function withoutComments(text: string, language: 'ts' | 'sql'): string {
   const out = text.split('');
@@ -44,6 +44,16 @@ export function withoutComments(text: string, language: 'ts' | 'sql'): string {
       const stop = end === -1 ? text.length : end + 2;
       blank(i, stop);
       i = stop;
+    } else if (language === 'ts' && c === '/' && regexMayStart(text, i)) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < text.length && text[j] !== '\n' && (text[j] !== '/' || inClass)) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '[') inClass = true;
+        else if (text[j] === ']') inClass = false;
+        j++;
+      }
+      i = j + 1;
     } else if (c === "'" || c === '"' || (language === 'ts' && c === '`')) {
       let j = i + 1;
       while (j < text.length && text[j] !== c) j += text[j] === '\\' && language === 'ts' ? 2 : 1;
@@ -51,6 +61,12 @@ export function withoutComments(text: string, language: 'ts' | 'sql'): string {
     } else i++;
   }
   return out.join('');
+}
+
+/** Whether a `/` at `i` starts a regular expression literal (not a division): by the code before it. */
+function regexMayStart(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 10), i).trimEnd();
+  return before === '' || /[(,=:[!&|?{};+\-*%<>~^]$/.test(before) || /\b(?:return|typeof|case|of|in)$/.test(before);
 }
 
 /** 1-based line of an index. */
