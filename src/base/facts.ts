@@ -90,6 +90,23 @@ export function seriesOf(list: readonly Item[], country: string, by: string, fro
 }
 
 /** A pair series: both values per year, from two series over the same years. */
+/**
+ * Two countries' `by` side by side per band (rows `{country, band, …}`), bands in list order, "unknown"
+ * left out: `[{band, a, b}]`, 0 where a country has no row for a band.
+ */
+export function bandPairs(list: readonly Item[], by: string, a: string, b: string): { band: string; a: number; b: number }[] {
+  const names = [...new Set(list.map((r) => String(r.band)))].filter((x) => x !== 'unknown');
+  const get = (country: string, band: string) => (list.find((r) => r.country === country && r.band === band)?.[by] as number | undefined) ?? 0;
+  return names.map((band) => ({ band, a: get(a, band), b: get(b, band) }));
+}
+
+/** The yearly series of a pair of countries' `by` (rows `{a, b, year, …}`, the pair's codes in order), whichever order a and b are given in. */
+export function pairYears(list: readonly Item[], by: string, a: string, b: string, from: number, to: number): YearValue[] {
+  const [x, y] = [a, b].sort();
+  const rows = list.filter((p) => p.a === x && p.b === y).map((p) => ({ year: p.year, country: 'pair', n: p[by] }));
+  return seriesOf(rows, 'pair', 'n', from, to);
+}
+
 export interface YearPair {
   readonly year: number;
   readonly a: number;

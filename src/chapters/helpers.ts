@@ -292,13 +292,7 @@ function factHelpers({ plain }: HelperContext) {
     if (!bounds) throw new Error(`the band ${String(band)} has no bounds`);
     return bounds[0];
   });
-  // The value bands of two countries side by side, bands in order ("unknown" left out): [{band, a, b}].
-  plain('bandPairs', (bands: readonly Item[], a: string, b: string) => {
-    const rows = list(bands);
-    const names = [...new Set(rows.map((r) => String(r.band)))].filter((x) => x !== 'unknown');
-    const get = (country: string, band: string) => (rows.find((r) => r.country === country && r.band === band)?.patents as number | undefined) ?? 0;
-    return names.map((band) => ({ band, a: get(a, band), b: get(b, band) }));
-  });
+  plain('bandPairs', (bands: readonly Item[], field: string, a: string, b: string) => facts.bandPairs(list(bands), String(field), a, b));
   plain('switchIndex', (pairs: { a: number; b: number }[]) => facts.switchIndex(list(pairs as never) as never));
   plain('compare', (a: number, b: number) => compare(num(a), num(b)));
   // 'tied' when the first two items share the lead: a message's "_tied" variant then names both.
@@ -323,11 +317,7 @@ function factHelpers({ plain }: HelperContext) {
   plain('notIn', (items: readonly Item[], other: readonly Item[], key: string) => list(items).filter((x) => !list(other).some((y) => y[key] === x[key])));
   // A copy of each item with `field` negated: the largest losses rank first.
   plain('negate', (items: readonly Item[], field: string) => list(items).map((x) => ({ ...x, [field]: -(x[field] as number) })));
-  plain('pairYears', (pairs: readonly Item[], a: string, b: string, from: number, to: number) => {
-    const [x, y] = [a, b].sort();
-    const rows = list(pairs).filter((p) => p.a === x && p.b === y).map((p) => ({ year: p.year, country: 'pair', n: p.top1_papers }));
-    return facts.seriesOf(rows, 'pair', 'n', num(from), num(to));
-  });
+  plain('pairYears', (pairs: readonly Item[], field: string, a: string, b: string, from: number, to: number) => facts.pairYears(list(pairs), String(field), a, b, num(from), num(to)));
   plain('growthOrZero', (s: facts.YearValue[], year: number) => facts.growthIn(s, num(year)) ?? 0);
   // A country's count in a {CC: n} map (topics' top1_by_country …); 0 when the country is absent
   // (asked with `in`, which the strict view of the metrics allows).

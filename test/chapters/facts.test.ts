@@ -77,4 +77,23 @@ describe('facts', () => {
     expect(f.switchIndex([{ a: 9, b: 1 }, { a: 5, b: 2 }, { a: 1, b: 3 }, { a: 0, b: 2 }])).toBe(2);
     expect(f.switchIndex([{ a: 9, b: 1 }])).toBeNull();
   });
+  it('sets two countries side by side per band, by the field asked for', () => {
+    const bands = [
+      { country: 'AA', band: 'low', patents: 5, papers: 1 },
+      { country: 'BB', band: 'low', patents: 2, papers: 7 },
+      { country: 'AA', band: 'high', patents: 3, papers: 0 },
+      { country: 'AA', band: 'unknown', patents: 9, papers: 9 },
+    ];
+    expect(f.bandPairs(bands, 'patents', 'AA', 'BB')).toEqual([{ band: 'low', a: 5, b: 2 }, { band: 'high', a: 3, b: 0 }]);
+    expect(f.bandPairs(bands, 'papers', 'BB', 'AA')).toEqual([{ band: 'low', a: 7, b: 1 }, { band: 'high', a: 0, b: 0 }]);
+  });
+  it("gives a country pair's yearly series of a field, in either order of the two", () => {
+    const pairs = [
+      { a: 'AA', b: 'BB', year: 2001, n: 4, m: 1 },
+      { a: 'AA', b: 'BB', year: 2002, n: 6, m: 2 },
+      { a: 'AA', b: 'CC', year: 2001, n: 9, m: 9 },
+    ];
+    expect(f.pairYears(pairs, 'n', 'BB', 'AA', 2001, 2002)).toEqual(f.pairYears(pairs, 'n', 'AA', 'BB', 2001, 2002));
+    expect(f.pairYears(pairs, 'm', 'AA', 'BB', 2001, 2002).map((x) => x.value)).toEqual([1, 2]);
+  });
 });
