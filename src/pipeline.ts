@@ -52,7 +52,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
 
   // 1. The edition (read once) and its dataset's metrics; what the edition needs of them, checked
   //    before any template runs.
-  const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
+  const edition = options.read ?? (await readEdition(fx.fs, join(options.root, 'templates'), options.edition));
   const dataDir = datasetDir(options.root, options.data ?? edition.data);
   const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, dataDir, edition.definitions);
   if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));

@@ -115,9 +115,10 @@ async function buildCommand(args: string[], fx: Effects, root: string): Promise<
   const editionName = await chosenEdition(fx.fs, root, v.edition as string | undefined);
   const data = v.data === undefined ? undefined : resolve(v.data as string);
   // The edition's own dataset may be made by its tooling; a dataset given with --data is used as it is.
-  if (data === undefined) await ensureDataset(fx, root, await readEdition(fx.fs, join(root, 'templates'), editionName));
+  const edition = data === undefined ? await readEdition(fx.fs, join(root, 'templates'), editionName) : undefined;
+  if (edition) await ensureDataset(fx, root, edition);
   const result = await build(
-    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
+    { root: root, edition: editionName, ...(edition ? { read: edition } : {}), ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,
