@@ -12,7 +12,7 @@
  *         date: 2022-08-24
  *
  * The published edition dated one report in the year after its title's and another in the year before
- * (CHECKLIST #25). So a
+ * (templates/2023/CHECKLIST.md #25). So a
  * title does not type its year: it writes `{year}`, filled from `year:`, and that year must be the
  * year of `date`. A title with a typed year, a `{year}` without `year:` (or the reverse), or a date in
  * another year is an error naming its file:line:column.

@@ -1,4 +1,4 @@
-/** content/sources.yaml: cited reports whose title year cannot contradict their date (CHECKLIST #25). */
+/** content/sources.yaml: cited reports whose title year cannot contradict their date (templates/2023/CHECKLIST.md #25). */
 import { describe, expect, it } from 'vitest';
 import { formatSources, readSources, type Sources } from '../../src/base/sources.ts';
 import { ReportError } from '../../src/errors.ts';
