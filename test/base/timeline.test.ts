@@ -4,7 +4,7 @@ import { readContent } from '../../src/base/content.ts';
 import { readTimeline, type Timeline } from '../../src/base/timeline.ts';
 import { ReportError } from '../../src/errors.ts';
 import { contentKind } from '../helpers/content.ts';
-import { edition } from './fixtures.ts';
+import { edition } from '../chapters/fixtures.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 
 const FILE = 'templates/x/content/timeline.yaml';

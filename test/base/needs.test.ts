@@ -4,7 +4,7 @@ import { assertNeeds, readNeeds, unmetNeeds, type Needs } from '../../src/base/n
 import { ReportError } from '../../src/errors.ts';
 import { parseYaml, YamlReader } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { edition, sampleMetrics } from './fixtures.ts';
+import { edition, sampleMetrics } from '../chapters/fixtures.ts';
 
 const FOCUS = { home: 'CN', rival: 'US' };
 

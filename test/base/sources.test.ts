@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSources, readSources, type Sources } from '../../src/base/sources.ts';
 import { ReportError } from '../../src/errors.ts';
 import { contentKind } from '../helpers/content.ts';
-import { edition, render, sampleMetrics } from './fixtures.ts';
+import { edition, render, sampleMetrics } from '../chapters/fixtures.ts';
 
 const FILE = 'templates/x/content/sources.yaml';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandBounds, bandLabel } from '../../src/base/bands.ts';
 import { cardinal, money, numeral, share } from '../../src/base/format.ts';
 import { createTranslator } from '../../src/base/i18n.ts';
-import { bundle } from './fixtures.ts';
+import { bundle } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
 describe('money and counts in words', () => {

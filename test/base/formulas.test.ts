@@ -4,7 +4,7 @@ import { createTranslator } from '../../src/base/i18n.ts';
 import { formulaHtml, parseFormulas, symbolHtml } from '../../src/base/formulas.ts';
 import { parseYaml } from '../../src/base/yaml.ts';
 import { ReportError } from '../../src/errors.ts';
-import { bundle, edition, render, sampleMetrics } from './fixtures.ts';
+import { bundle, edition, render, sampleMetrics } from '../chapters/fixtures.ts';
 import { editionOf } from '../helpers/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 

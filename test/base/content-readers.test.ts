@@ -5,7 +5,7 @@ import type { Direction } from '../../src/base/content-directions.ts';
 import type { PlatformCoverage } from '../../src/base/content-platform.ts';
 import { ReportError } from '../../src/errors.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
-import { edition } from './fixtures.ts';
+import { edition } from '../chapters/fixtures.ts';
 
 const DIR = '/t/2023/content';
 const read = (files: Record<string, string>) => readContent(memoryFs(Object.fromEntries(Object.entries(files).map(([k, v]) => [`${DIR}/${k}`, v]))), DIR);
