@@ -24,9 +24,9 @@ import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../src/effects.ts';
 import { readManifest } from '../src/load/manifest.ts';
 import { loadTables } from '../src/load/tables.ts';
-import { openDuckDb, sqlString, type SqlEngine } from '../src/metrics/engine.ts';
+import { openDuckDb, sqlString, type SqlEngine } from '../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
-import { readEdition } from '../src/chapters/edition.ts';
+import { readEdition } from '../src/base/edition.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,9 +2,10 @@
 import type { Cache } from './cache/store.ts';
 import type { StageTiming } from './base/stages.ts';
 import type { FontLoader } from './html/document.ts';
-import type { Locale } from './load/yaml.ts';
+import type { Locale } from './base/yaml.ts';
+import type { Edition } from './base/edition.ts';
 import type { MetricsDocument } from './metrics/document.ts';
-import type { SqlEngine } from './metrics/engine.ts';
+import type { SqlEngine } from './base/engine.ts';
 import type { Printer } from './pdf/print.ts';
 
 export type { StageTiming } from './base/stages.ts';
@@ -15,6 +16,8 @@ export interface BuildOptions {
   /** Project root: templates/, locales/ and the edition's data folder are found under it. */
   readonly root: string;
   readonly edition: string;
+  /** The edition, when the caller has read it already (`report build`, to make its dataset first); else read here. */
+  readonly read?: Edition;
   readonly locales: readonly Locale[];
   readonly formats: readonly Format[];
   readonly outDir: string;

@@ -48,7 +48,7 @@ export const messages = {
   'input.not-found': (p: { file: string }) => `${p.file}: file not found`,
   'data.no-maker': (p: { file: string }) => `${p.file}: expected a module exporting make({ out, log }), the edition's data maker (data.make in edition.yaml)`,
   'content.unknown': (p: { file: string; known: readonly string[] }) =>
-    `${p.file}: not a kind of edition content (known: ${p.known.join(', ') || 'none'}; see src/chapters/content-readers.ts)`,
+    `${p.file}: not a kind of edition content (known: ${p.known.join(', ') || 'none'}; see src/base/content-readers.ts)`,
   'content.timeline-missing': (p: { figure: string; topic: string }) =>
     `figure "${p.figure}" needs the events of topic ${p.topic}: list them in templates/<edition>/content/timeline.yaml under topics: ${p.topic}:`,
   'input.yaml-syntax': (p: { file: string; line: number; column: number; detail: string }) =>

@@ -22,22 +22,23 @@ import { cachedChapters } from './cache/chapters.ts';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { datasetMetrics } from './cache/metrics.ts';
 import { diskCache, NO_CACHE } from './cache/store.ts';
-import { countryNames, type CountryNames } from './chapters/countries.ts';
-import { readEdition } from './chapters/edition.ts';
-import { createTranslator, readLocale } from './chapters/i18n.ts';
-import { assertNeeds } from './chapters/needs.ts';
-import { numberFigures, renderChapters } from './chapters/render.ts';
-import { ClaimsCollector } from './claims/capture.ts';
+import { countryNames, type CountryNames } from './base/countries.ts';
+import { readEdition } from './base/edition.ts';
+import { createTranslator, readLocale } from './base/i18n.ts';
+import { assertNeeds } from './base/needs.ts';
+import { renderChapters } from './chapters/render.ts';
+import { numberFigures } from './base/slots.ts';
+import { ClaimsCollector } from './chapters/capture.ts';
 import { rankingsOf } from './claims/rankings.ts';
 import { claimsJson, claimsRecord, localeClaims } from './claims/record.ts';
-import type { LocaleClaims } from './claims/types.ts';
+import type { LocaleClaims } from './base/claims.ts';
 import type { Effects, OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
 import { buildDocument } from './html/document.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
 import { datasetDir } from './load/dataset-dir.ts';
-import type { Locale } from './load/yaml.ts';
+import type { Locale } from './base/yaml.ts';
 import { message } from './messages.ts';
 import { PrintQueue, type PrintJob } from './pdf/queue.ts';
 import { renderEditionTables } from './tables/render.ts';
@@ -51,7 +52,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
 
   // 1. The edition (read once) and its dataset's metrics; what the edition needs of them, checked
   //    before any template runs.
-  const edition = await readEdition(fx.fs, join(options.root, 'templates'), options.edition);
+  const edition = options.read ?? (await readEdition(fx.fs, join(options.root, 'templates'), options.edition));
   const dataDir = datasetDir(options.root, options.data ?? edition.data);
   const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, dataDir, edition.definitions);
   if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));

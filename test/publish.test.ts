@@ -86,7 +86,7 @@ await publishEdition(${JSON.stringify(target)}, files);`;
     const code = `const { build } = await import(${JSON.stringify(new URL('../src/pipeline.ts', import.meta.url).pathname)});
 const { nodeEffects } = await import(${JSON.stringify(new URL('../src/effects.ts', import.meta.url).pathname)});
 const { launchPrinter } = await import(${JSON.stringify(new URL('../src/pdf/print.ts', import.meta.url).pathname)});
-const { openDuckDb } = await import(${JSON.stringify(new URL('../src/metrics/engine.ts', import.meta.url).pathname)});
+const { openDuckDb } = await import(${JSON.stringify(new URL('../src/base/engine.ts', import.meta.url).pathname)});
 const { findChromium, nodeEnvironment } = await import(${JSON.stringify(new URL('../src/pdf/chromium.ts', import.meta.url).pathname)});
 const { readFileSync } = await import('node:fs');
 await build({ root: ${JSON.stringify(PROJECT_ROOT)}, edition: '2023', data: 'data/2023', locales: ['en'], formats: ['html', 'pdf'], outDir: ${JSON.stringify(out)}, cacheDir: null },

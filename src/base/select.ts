@@ -15,7 +15,7 @@
  * `$hot.group`, `$paper_years` …), given by the caller.
  */
 import { ReportError } from '../errors.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from './yaml.ts';
 
 type Item = Readonly<Record<string, unknown>>;
 export type Literal = string | number | boolean | null;

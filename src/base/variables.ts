@@ -3,8 +3,8 @@
  * topic groups of edition.yaml and the manifest's year ranges. Country names are the locale's.
  */
 import type { Variables } from './select.ts';
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Focus, TopicGroups } from '../chapters/edition.ts';
+import type { CountryNames } from './countries.ts';
+import type { Focus, TopicGroups } from './edition.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 
 export interface VariableSources {

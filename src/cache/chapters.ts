@@ -1,8 +1,8 @@
 /** The chapters stage with its cache (see chaptersKey). */
 import type { Stages } from '../base/stages.ts';
 import type { RenderedChapter } from '../chapters/render.ts';
-import type { ChapterClaims } from '../claims/types.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { ChapterClaims } from '../base/claims.ts';
+import type { Locale } from '../base/yaml.ts';
 import { chaptersKey } from './keys.ts';
 import type { Cache } from './store.ts';
 

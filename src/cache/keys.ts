@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
-import type { Definitions } from '../metrics/definitions.ts';
+import type { Definitions } from '../base/definitions.ts';
 import { digest, folderDigest, packageVersions, SRC, sourceDigest } from './digest.ts';
 
 /** Bump to drop every entry of a kind, e.g. when the stored format changes. */
@@ -17,7 +17,7 @@ const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 3 } as const;
  * the loader and metrics code, and the country list the loader validates against.
  */
 export async function metricsKey(fs: FileSystem, dataDir: string, definitions: Definitions): Promise<string> {
-  const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'errors.ts', 'messages.ts')}`;
+  const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'base/engine.ts', 'base/definitions.ts', 'base/yaml.ts', 'errors.ts', 'messages.ts')}`;
   const parameters = JSON.stringify(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   return digest('metrics', String(FORMAT.metrics), await folderDigest(fs, dataDir), parameters, engine);
 }
@@ -28,7 +28,7 @@ export async function metricsKey(fs: FileSystem, dataDir: string, definitions: D
  * config in vega.ts, the fonts that measure the labels).
  */
 export function svgKey(spec: unknown, options: unknown): string {
-  const renderer = `${packageVersions('vega', 'vega-lite', 'fontkit', '@fontsource/noto-sans-sc', '@fontsource/noto-emoji')};${sourceDigest('figures/vega.ts', 'fonts', 'chapters/markup.ts')}`;
+  const renderer = `${packageVersions('vega', 'vega-lite', 'fontkit', '@fontsource/noto-sans-sc', '@fontsource/noto-emoji')};${sourceDigest('figures/vega.ts', 'fonts', 'base/markup.ts')}`;
   return digest('svg', String(FORMAT.svg), JSON.stringify(spec), JSON.stringify(options), renderer);
 }
 

@@ -4,7 +4,7 @@
  * escape step is redirected to a helper, which keeps the change local to this environment.
  */
 import Handlebars from 'handlebars';
-import { escapeInline } from './markup.ts';
+import { escapeInline } from '../base/markup.ts';
 
 export type HandlebarsEnv = typeof Handlebars;
 

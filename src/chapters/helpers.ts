@@ -1,19 +1,19 @@
 /**
  * The template helpers: every number, rank, ratio and comparison a chapter prints goes through one of
  * these, formatted for the locale. Each is a plain function of its arguments (tested on their own);
- * `registerHelpers` binds them to a translator for Handlebars, and records what they print in a
- * Trace for `report check`.
+ * `registerHelpers` binds them to a translator for Handlebars, group by group (numbers, names, lists,
+ * facts, texts, logic), and records what they print in a Trace for `report check`.
  */
-import { describeValue } from './describe.ts';
+import { describeValue } from '../base/describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
-import * as fmt from './format.ts';
-import * as facts from './facts.ts';
-import type { Translator } from './i18n.ts';
-import type { CountryNames } from './countries.ts';
-import { NO_TRACE, type Trace } from './trace.ts';
-import { bandBounds, bandLabel } from './bands.ts';
-import { formatSources, type Source } from './sources.ts';
-import type { Locale } from '../load/yaml.ts';
+import * as fmt from '../base/format.ts';
+import * as facts from '../base/facts.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import { NO_TRACE, type Trace } from '../base/trace.ts';
+import { bandBounds, bandLabel } from '../base/bands.ts';
+import { formatSources, type Source } from '../base/sources.ts';
+import type { Locale } from '../base/yaml.ts';
 
 type Item = Record<string, unknown>;
 
@@ -125,6 +125,19 @@ export const LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>>
   ratio: [2],
 };
 
+/** What every group of helpers is registered with: the locale's translator, names and trace, and the ways to define a helper. */
+interface HelperContext {
+  readonly hb: HandlebarsEnv;
+  readonly t: Translator;
+  readonly names: CountryNames;
+  readonly trace: Trace;
+  readonly locale: Locale;
+  /** A helper that returns its function's value. */
+  readonly plain: (name: string, fn: (...args: never[]) => unknown) => void;
+  /** A helper that prints a number, recorded in the trace with the value it stands for. */
+  readonly traced: (name: string, fn: (...args: never[]) => string, value: (...args: never[]) => number) => void;
+}
+
 export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: CountryNames, trace: Trace = NO_TRACE) {
   const locale = t.locale;
   const plain = (name: string, fn: (...args: never[]) => unknown) => defineHelper(hb, name, (args) => fn(...(args as never[])));
@@ -139,7 +152,17 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   // `t` is a tracing translator when a trace is kept: the values it interpolates are recorded there.
   defineHelper(hb, 't', ([key], hash) => markup(t.t(key as string, hash)));
 
-  // Numbers, formatted for the locale.
+  const c: HelperContext = { hb, t, names, trace, locale, plain, traced };
+  numberHelpers(c);
+  nameHelpers(c);
+  listHelpers(c);
+  factHelpers(c);
+  textHelpers(c);
+  logicHelpers(c);
+}
+
+/** Numbers, formatted for the locale, and counts of a list's items in words. */
+function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
   traced('count', (n: number, unit: string, digits?: number) => count(t, num(n), unit, typeof digits === 'number' ? digits : 0), (n: number) => n);
   // A large count in the locale's magnitude ("12.8 万人" / "128 thousand researchers"); a count too small
   // for a magnitude word takes the plain unit ("715 人"): `unit` names the magnitude form, "<plain>_mag".
@@ -193,8 +216,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     });
     return trace.add(joinList(locale, parts), null, 'value');
   });
+}
 
-  // Names.
+/** Names of countries, institutions, regions and bands, and localized values, in running text. */
+function nameHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
   defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
   defineHelper(hb, 'inst', ([item]) => trace.add(institutionInText(locale, item as Item), null, 'value'));
@@ -211,8 +236,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     });
     return trace.add(joinList(locale, names), null, 'value');
   });
+}
 
-  // Arithmetic and list facts: they return data, which another helper formats.
+/** Arithmetic and list facts: they return data, which another helper formats. */
+function listHelpers({ plain }: HelperContext) {
   plain('div', (a: number, b: number) => num(a) / num(b, 'a non-zero number'));
   plain('minus', (a: number, b: number) => num(a) - num(b));
   plain('plus', (a: number, b: number) => num(a) + num(b));
@@ -256,18 +283,16 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('trendOf', (s: facts.YearValue[]) => facts.trendOf(s));
   plain('nonZero', (items: readonly Item[], field: string) => facts.nonZero(list(items), field));
   plain('countAbove', (items: readonly Item[], field: string, value: number) => facts.countAbove(list(items), field, num(value)));
+}
+
+/** Facts of yearly series, bands, pairs and {CC: n} maps: data for the other helpers. */
+function factHelpers({ plain }: HelperContext) {
   plain('bandLow', (band: string) => {
     const bounds = bandBounds(String(band));
     if (!bounds) throw new Error(`the band ${String(band)} has no bounds`);
     return bounds[0];
   });
-  // The value bands of two countries side by side, bands in order ("unknown" left out): [{band, a, b}].
-  plain('bandPairs', (bands: readonly Item[], a: string, b: string) => {
-    const rows = list(bands);
-    const names = [...new Set(rows.map((r) => String(r.band)))].filter((x) => x !== 'unknown');
-    const get = (country: string, band: string) => (rows.find((r) => r.country === country && r.band === band)?.patents as number | undefined) ?? 0;
-    return names.map((band) => ({ band, a: get(a, band), b: get(b, band) }));
-  });
+  plain('bandPairs', (bands: readonly Item[], field: string, a: string, b: string) => facts.bandPairs(list(bands), String(field), a, b));
   plain('switchIndex', (pairs: { a: number; b: number }[]) => facts.switchIndex(list(pairs as never) as never));
   plain('compare', (a: number, b: number) => compare(num(a), num(b)));
   // 'tied' when the first two items share the lead: a message's "_tied" variant then names both.
@@ -292,11 +317,7 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('notIn', (items: readonly Item[], other: readonly Item[], key: string) => list(items).filter((x) => !list(other).some((y) => y[key] === x[key])));
   // A copy of each item with `field` negated: the largest losses rank first.
   plain('negate', (items: readonly Item[], field: string) => list(items).map((x) => ({ ...x, [field]: -(x[field] as number) })));
-  plain('pairYears', (pairs: readonly Item[], a: string, b: string, from: number, to: number) => {
-    const [x, y] = [a, b].sort();
-    const rows = list(pairs).filter((p) => p.a === x && p.b === y).map((p) => ({ year: p.year, country: 'pair', n: p.top1_papers }));
-    return facts.seriesOf(rows, 'pair', 'n', num(from), num(to));
-  });
+  plain('pairYears', (pairs: readonly Item[], field: string, a: string, b: string, from: number, to: number) => facts.pairYears(list(pairs), String(field), a, b, num(from), num(to)));
   plain('growthOrZero', (s: facts.YearValue[], year: number) => facts.growthIn(s, num(year)) ?? 0);
   // A country's count in a {CC: n} map (topics' top1_by_country …); 0 when the country is absent
   // (asked with `in`, which the strict view of the metrics allows).
@@ -306,6 +327,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   // How many items have more in their {CC: n} map `field` for country a than for country b.
   plain('countAhead', (items: readonly Item[], field: string, a: string, b: string) => list(items).filter((x) => { const m = x[field] as Record<string, number>; const get = (c: string) => (c in m ? Number(m[c]) : 0); return get(a) > get(b); }).length);
   plain('peakYear', (s: facts.YearValue[]) => facts.peakOf(s).year);
+}
+
+/** Topics, citations, regions and counts per country, in running text. */
+function textHelpers({ hb, t, names, trace, locale }: HelperContext) {
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
   // A passage's cited reports (content/sources.yaml), one after another:
@@ -320,6 +345,10 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     });
     return trace.add(joinList(locale, parts), null, 'value');
   });
+}
+
+/** Comparisons and logic for `#if`, and literal lists. */
+function logicHelpers({ plain }: HelperContext) {
   plain('sign', (a: number) => (num(a) > 0 ? 'up' : a < 0 ? 'down' : 'flat'));
   plain('eq', (a: unknown, b: unknown) => a === b);
   plain('gt', (a: number, b: number) => num(a) > num(b));

@@ -9,52 +9,22 @@ import { ReportError } from '../errors.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { createHandlebars, defineHelper, syntaxErrorAt, type HandlebarsEnv } from './handlebars.ts';
 import { registerHelpers } from './helpers.ts';
-import type { Translator } from './i18n.ts';
-import type { CountryNames } from './countries.ts';
-import { renderMarkdown } from './markup.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import { renderMarkdown } from '../base/markup.ts';
 import { MissingMetricError, strictData } from './strict-data.ts';
-import type { ChapterSource, Edition, Focus, TopicGroups } from './edition.ts';
-import type { YamlSource } from '../load/yaml.ts';
-import type { EditionContent } from './content.ts';
-import { NO_TRACE, tracing, type Trace } from './trace.ts';
-import { roman } from './format.ts';
-import { captureSentences, type ClaimsCollector } from '../claims/capture.ts';
-import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from './formulas.ts';
+import type { ChapterSource, Edition, Focus, TopicGroups } from '../base/edition.ts';
+import type { YamlSource } from '../base/yaml.ts';
+import type { EditionContent } from '../base/content.ts';
+import { NO_TRACE, tracing, type Trace } from '../base/trace.ts';
+import { roman } from '../base/format.ts';
+import { figureSlot, numberTables, type FigureNumbers } from '../base/slots.ts';
+import { captureSentences, type ClaimsCollector } from './capture.ts';
+import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from '../base/formulas.ts';
 
 export interface RenderedChapter {
   readonly id: string;
   readonly html: string;
-}
-
-/**
- * Figure id → its number, in order of first `{{figure "id"}}` across the chapters; it carries the
- * edition's focus countries to the figures that compare them.
- */
-export type FigureNumbers = ReadonlyMap<string, number> & {
-  readonly focus: Focus;
-  readonly content?: EditionContent;
-  /** The edition's figures.yaml and topic groups, for the figures stage. */
-  readonly figures?: YamlSource;
-  readonly topics?: TopicGroups;
-};
-
-const FIGURE_CALL = /\{\{\s*figure\s+"([a-z0-9-]+)"\s*\}\}/g;
-const TABLE_CALL = /\{\{\s*table\s+"([a-z0-9-]+)"\s*\}\}/g;
-
-function numberCalls(edition: Edition, call: RegExp): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const chapter of edition.chapters) {
-    for (const match of chapter.text.matchAll(call)) if (!numbers.has(match[1]!)) numbers.set(match[1]!, numbers.size + 1);
-  }
-  return numbers;
-}
-
-export function numberFigures(edition: Edition): FigureNumbers {
-  return Object.assign(numberCalls(edition, FIGURE_CALL), { focus: edition.focus, content: edition.content ?? {} }, edition.figures ? { figures: edition.figures } : {}, edition.topics ? { topics: edition.topics } : {});
-}
-
-export function numberTables(edition: Edition): ReadonlyMap<string, number> {
-  return numberCalls(edition, TABLE_CALL);
 }
 
 /** The ids tables.yaml defines (its top-level keys; the tables stage validates the rest), or undefined without one. */
@@ -62,12 +32,6 @@ function tableIds(edition: Edition): readonly string[] | undefined {
   const value = edition.tables?.value;
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
 }
-
-/** The marker a figure leaves in chapter HTML; the HTML stage puts the figure there. */
-export const figureSlot = (id: string) => `<p>@@figure:${id}@@</p>`;
-
-/** The marker a table leaves in chapter HTML; the HTML stage puts the table there (src/tables builds it). */
-export const tableSlot = (id: string) => `<p>@@table:${id}@@</p>`;
 
 export interface RenderOptions {
   /** Records what the helpers print (for `report check`). */
@@ -130,7 +94,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   hb.registerHelper('let', function (this: object, options: { hash: Record<string, unknown>; fn: (context: object) => string }) {
     return options.fn({ ...this, ...options.hash });
   });
-  // A display formula (the edition's formulas.yaml, typeset by src/chapters/formulas.ts), placed after markdown like a figure.
+  // A display formula (the edition's formulas.yaml, typeset by src/base/formulas.ts), placed after markdown like a figure.
   defineHelper(hb, 'formula', ([id]) => {
     formulaHtml(c.formulas, id as string, c.t); // an unknown formula fails here, at its line in the template
     return new hb.SafeString(`\n\n@@formula:${id as string}@@\n\n`);

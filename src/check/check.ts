@@ -2,11 +2,11 @@
  * `report check`: the edition's sources and its rendering, in every locale, on the dataset's metrics
  * and on a perturbed copy of them. Returns every problem found, each naming where it is.
  */
-import { countryNames } from '../chapters/countries.ts';
-import type { Edition } from '../chapters/edition.ts';
-import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
+import { countryNames } from '../base/countries.ts';
+import type { Edition } from '../base/edition.ts';
+import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { unknownTimelineTopics, type Timeline } from '../chapters/timeline.ts';
+import { unknownTimelineTopics, type Timeline } from '../base/timeline.ts';
 import { lintLocales, lintTemplates, type Problem } from './lint.ts';
 import { perturb } from './perturb.ts';
 import { checkTopicSections } from './sections.ts';

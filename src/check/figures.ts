@@ -3,11 +3,11 @@
  * axis ticks a scale chooses) is a value of the figure's data, and the locales' charts print the
  * same numbers. Rendering every chart takes a few seconds, so this runs apart from checkEdition.
  */
-import { countryNames } from '../chapters/countries.ts';
-import type { Edition } from '../chapters/edition.ts';
-import * as fmt from '../chapters/format.ts';
-import { createTranslator, type LocaleBundle } from '../chapters/i18n.ts';
-import { numberFigures } from '../chapters/render.ts';
+import { countryNames } from '../base/countries.ts';
+import type { Edition } from '../base/edition.ts';
+import * as fmt from '../base/format.ts';
+import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
+import { numberFigures } from '../base/slots.ts';
 import { buildFigure } from '../figures/build.ts';
 import { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';

@@ -5,9 +5,9 @@
  */
 import Handlebars from 'handlebars';
 import countries from 'i18n-iso-countries';
-import type { ChapterSource, Edition } from '../chapters/edition.ts';
+import type { ChapterSource, Edition } from '../base/edition.ts';
 import { LITERAL_NUMBER_HELPERS } from '../chapters/helpers.ts';
-import type { LocaleBundle } from '../chapters/i18n.ts';
+import type { LocaleBundle } from '../base/i18n.ts';
 
 export interface Problem {
   /** What kind of problem: the check's name. */

@@ -3,15 +3,16 @@
  * the metrics, the same figures, tables and numbers in every locale, numbering without duplicates and
  * references that point somewhere, and "N, of which M …, the other K" statements that add up.
  */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Edition } from '../chapters/edition.ts';
-import { definitionVariables } from '../chapters/definitions.ts';
-import type { Translator } from '../chapters/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Edition } from '../base/edition.ts';
+import { definitionVariables } from '../base/definition-variables.ts';
+import type { Translator } from '../base/i18n.ts';
 import { textOfHtml } from './text.ts';
-import { numberFigures, numberTables, renderChapters } from '../chapters/render.ts';
-import { Trace, tracing } from '../chapters/trace.ts';
+import { renderChapters } from '../chapters/render.ts';
+import { numberFigures, numberTables } from '../base/slots.ts';
+import { Trace, tracing } from '../base/trace.ts';
 import { buildFigure } from '../figures/build.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { editionVariables } from '../base/variables.ts';
 import { placeTables } from '../html/tables.ts';

@@ -3,9 +3,9 @@
  * items each name one subject (a country, an institution, a topic …), ranked by each of its numeric
  * fields, top RANKED only. Derived from the document's shape, so the engine needs to know no edition.
  */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Locale } from '../load/yaml.ts';
-import type { Ranking } from './types.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Locale } from '../base/yaml.ts';
+import type { Ranking } from '../base/claims.ts';
 
 /** How deep a ranking is recorded: the "top 10" lists a report prints. */
 export const RANKED = 10;

@@ -1,8 +1,8 @@
 /** Assembles a build's claims record and writes it as canonical JSON (sorted keys: same build, same bytes). */
 import type { RenderedTable } from '../tables/types.ts';
 import type { RenderedFigure } from '../figures/render.ts';
-import type { Locale } from '../load/yaml.ts';
-import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from './types.ts';
+import type { Locale } from '../base/yaml.ts';
+import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from '../base/claims.ts';
 
 /** A figure's data as the reader downloads it (its CSV), columns and rows of text. */
 export function figureClaim(figure: RenderedFigure): DataClaim {
@@ -35,7 +35,7 @@ function sortKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(source).sort().map((k) => [k, sortKeys(source[k])]));
 }
 
-/** RFC 4180 (what src/html/csv.ts writes): quoted fields, doubled quotes, CRLF rows, a leading BOM. */
+/** RFC 4180 (what src/base/csv.ts writes): quoted fields, doubled quotes, CRLF rows, a leading BOM. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -3,17 +3,17 @@
  * locales' rendering (see src/check). Prints one line per problem; exit code 0 when there is none.
  */
 import { join, resolve } from 'node:path';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import { message } from '../messages.ts';
-import { assertNeeds } from '../chapters/needs.ts';
+import { assertNeeds } from '../base/needs.ts';
 import { ensureDataset } from './dataset.ts';
-import { readLocale } from '../chapters/i18n.ts';
+import { readLocale } from '../base/i18n.ts';
 import { checkEdition } from '../check/check.ts';
 import { checkFigureLabels } from '../check/figures.ts';
 import type { Effects } from '../effects.ts';
 import { datasetDir } from '../load/dataset-dir.ts';
-import { LOCALES } from '../load/yaml.ts';
-import { openDuckDb } from '../metrics/engine.ts';
+import { LOCALES } from '../base/yaml.ts';
+import { openDuckDb } from '../base/engine.ts';
 import { computeDatasetMetrics } from '../pipeline.ts';
 
 export const CHECK_HELP = `Usage: report check [--edition E] [--data DIR]

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { datasetDir } from '../load/dataset-dir.ts';
 import { timed, type Effects } from '../effects.ts';
-import type { Edition } from '../chapters/edition.ts';
+import type { Edition } from '../base/edition.ts';
 import { ReportError } from '../errors.ts';
 
 /** What a data maker module exports. */

@@ -10,10 +10,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
-import type { ClaimsRecord } from '../claims/types.ts';
+import { readEdition } from '../base/edition.ts';
+import type { ClaimsRecord } from '../base/claims.ts';
 import type { Effects } from '../effects.ts';
-import { LOCALES } from '../load/yaml.ts';
+import { LOCALES } from '../base/yaml.ts';
 import { message } from '../messages.ts';
 import { compareClaims, hasChanges } from '../diff/compare.ts';
 import { formatHtml } from '../diff/html.ts';
@@ -26,7 +26,7 @@ export const DIFF_HELP = `Usage: report diff <old> <new> [--html FILE] [--exit-c
        report diff --edition A [--data DIR] --edition B [--data DIR] [--html FILE] [--exit-code]
        report diff --edition A --data DIR1 --data DIR2 …
 
-Compares two builds claim by claim: <old> and <new> are build folders (e.g. out/2023, each holding
+Compares two builds claim by claim: <old> and <new> are build folders (out/<edition>, each holding
 the claims.json that \`report build\` writes) or claims.json files. With --edition/--data instead,
 each side is built first (no PDF) into a temporary folder: two editions (each on its own dataset,
 or on the --data given after it), or one edition on two datasets.
@@ -158,7 +158,7 @@ async function claimsOf(side: DiffSide, args: DiffArgs, fx: Effects, root: strin
       { root, edition: side.edition, locales: LOCALES, formats: [], outDir: out, cacheDir, ...(side.data ? { data: resolve(side.data) } : {}) },
       fx,
       {
-        openEngine: async () => (await import('../metrics/engine.ts')).openDuckDb(),
+        openEngine: async () => (await import('../base/engine.ts')).openDuckDb(),
         openPrinter: async () => {
           throw new Error('report diff prints no PDF');
         },

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 import { NEW_HELP, NewUsageError, newCommand } from './new.ts';
@@ -16,7 +16,7 @@ import { nodeEffects, timed, type Effects } from '../effects.ts';
 import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
-import { LOCALES, type Locale } from '../load/yaml.ts';
+import { LOCALES, type Locale } from '../base/yaml.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { pruneCache } from '../cache/prune.ts';
@@ -27,7 +27,7 @@ import { diffCommand } from './diff.ts';
 
 // DuckDB's native module and puppeteer are imported when first needed: a build whose metrics and PDFs
 // are cached needs neither (together 0.8 s of start-up).
-const openDuckDb = async () => (await import('../metrics/engine.ts')).openDuckDb();
+const openDuckDb = async () => (await import('../base/engine.ts')).openDuckDb();
 const launchPrinter = async (executable: string) => (await import('../pdf/print.ts')).launchPrinter(executable);
 
 /** The project root (where templates/ and locales/ are), whatever the working directory. */
@@ -115,9 +115,10 @@ async function buildCommand(args: string[], fx: Effects, root: string): Promise<
   const editionName = await chosenEdition(fx.fs, root, v.edition as string | undefined);
   const data = v.data === undefined ? undefined : resolve(v.data as string);
   // The edition's own dataset may be made by its tooling; a dataset given with --data is used as it is.
-  if (data === undefined) await ensureDataset(fx, root, await readEdition(fx.fs, join(root, 'templates'), editionName));
+  const edition = data === undefined ? await readEdition(fx.fs, join(root, 'templates'), editionName) : undefined;
+  if (edition) await ensureDataset(fx, root, edition);
   const result = await build(
-    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
+    { root: root, edition: editionName, ...(edition ? { read: edition } : {}), ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,

@@ -4,11 +4,11 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition } from '../base/edition.ts';
 import { nodeFileSystem, type Effects } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
-import { LOCALES, type Locale } from '../load/yaml.ts';
+import { LOCALES, type Locale } from '../base/yaml.ts';
 import { startPreview } from '../preview/preview.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';

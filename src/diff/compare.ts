@@ -3,8 +3,8 @@
  * locale, old and new side by side), sentences that appeared or disappeared, figures and tables
  * whose rows differ, and ranks that moved. Pure and ordered: the same two records give the same diff.
  */
-import type { Locale } from '../load/yaml.ts';
-import type { ClaimsRecord, ClaimValue, DataClaim, SentenceClaim } from '../claims/types.ts';
+import type { Locale } from '../base/yaml.ts';
+import type { ClaimsRecord, ClaimValue, DataClaim, SentenceClaim } from '../base/claims.ts';
 
 /** One sentence in each locale that has it. */
 export type ByLocale<T> = Readonly<Partial<Record<Locale, T>>>;

@@ -4,11 +4,11 @@
  * side by side, changed words marked (<del>/<ins>): word by word in English, character by character
  * in Chinese (numbers and Latin words inside it kept whole).
  */
-import { escapeHtml } from '../chapters/markup.ts';
+import { escapeHtml } from '../base/markup.ts';
 import { HTML_LANG } from '../html/document.ts';
 import { message } from '../messages.ts';
-import type { Locale } from '../load/yaml.ts';
-import type { ClaimValue } from '../claims/types.ts';
+import type { Locale } from '../base/yaml.ts';
+import type { ClaimValue } from '../base/claims.ts';
 import { hasChanges, type ClaimsDiff, type DataChange, type RankMove, type SentencePresence } from './compare.ts';
 import { rankName, rankText, summaryCounts, valueChanges, valueText, type Sides } from './terminal.ts';
 import { diffText, side, type Segment } from './words.ts';

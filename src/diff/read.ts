@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
-import { LOCALES, type Locale } from '../load/yaml.ts';
+import { LOCALES, type Locale } from '../base/yaml.ts';
 import { deepFreeze } from '../metrics/metrics.ts';
-import { CLAIMS_FORMAT, type ClaimsRecord, type ClaimValue, type DataClaim, type LocaleClaims, type Ranking, type SentenceClaim } from '../claims/types.ts';
+import { CLAIMS_FORMAT, type ClaimsRecord, type ClaimValue, type DataClaim, type LocaleClaims, type Ranking, type SentenceClaim } from '../base/claims.ts';
 
 export const CLAIMS_FILE = 'claims.json';
 

@@ -4,8 +4,8 @@
  * disappeared sentences, figures and tables with their changed rows, and ranks that moved.
  */
 import { message } from '../messages.ts';
-import type { Locale } from '../load/yaml.ts';
-import type { ClaimValue } from '../claims/types.ts';
+import type { Locale } from '../base/yaml.ts';
+import type { ClaimValue } from '../base/claims.ts';
 import { hasChanges, type ClaimsDiff, type DataChange, type RankMove, type SentencePresence } from './compare.ts';
 import { diffText, type Segment } from './words.ts';
 

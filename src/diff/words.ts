@@ -3,7 +3,7 @@
  * character each for Chinese, which has no spaces between words) and compared by their longest
  * common subsequence, so that an editor sees "2,204,950" → "2,310,118" and not two whole sentences.
  */
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 
 export interface Segment {
   readonly kind: 'same' | 'removed' | 'added';

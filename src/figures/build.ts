@@ -2,15 +2,15 @@
  * One figure built for one locale: its definition found, its edition variables set, its chart,
  * texts and notes. The figures stage, `report check` and its chart check all build figures here.
  */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { EditionContent } from '../chapters/content.ts';
-import type { Focus, TopicGroups } from '../chapters/edition.ts';
-import type { Translator } from '../chapters/i18n.ts';
-import type { YamlSource } from '../load/yaml.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { EditionContent } from '../base/content.ts';
+import type { Focus, TopicGroups } from '../base/edition.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { MODELLED_MARK } from '../tables/modelled.ts';
+import { MODELLED_MARK } from '../base/modelled.ts';
 import { editionFigures, figureById } from './definitions.ts';
-import { scopeNotes } from './notes.ts';
+import { scopeNotes } from '../base/notes.ts';
 import type { BuiltFigure, FigureDefinition } from './types.ts';
 import { editionVariables } from '../base/variables.ts';
 

@@ -4,9 +4,9 @@
  * figure looks the same; a builder only decides the encoding.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import * as fmt from '../chapters/format.ts';
+import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
-import { MODELLED_MARK, type Where } from '../tables/modelled.ts';
+import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import { fitWidth } from './wrap.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -4,11 +4,12 @@
  * document (presets/), its own Vega-Lite `spec:`, or `same-as: <id>` (the same figure again under
  * another id, e.g. a key-points figure that repeats a chapter's).
  */
-import type { YamlSource } from '../load/yaml.ts';
+import type { YamlSource } from '../base/yaml.ts';
 import { ReportError } from '../errors.ts';
 import { fail, isMapping, oneOf, text, valueAt, type BindingSource } from './presets/bindings.ts';
 import { OWN_SPEC, PRESETS } from './presets/index.ts';
-import { SCOPES, type FigureBuildContext, type FigureDefinition, type Scope } from './types.ts';
+import { SCOPES, type Scope } from '../base/notes.ts';
+import type { FigureBuildContext, FigureDefinition } from './types.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const COMMON = ['id', 'scope', 'preset', 'texts'];

@@ -1,13 +1,13 @@
 /**
  * Figures stage: (numbered figure ids, metrics, locale) → SVG with caption and notes.
  */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Translator } from '../chapters/i18n.ts';
-import type { FigureNumbers } from '../chapters/render.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { FigureNumbers } from '../base/slots.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
-import { recordsToCsv } from '../html/csv.ts';
+import { recordsToCsv } from '../base/csv.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';

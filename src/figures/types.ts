@@ -1,11 +1,12 @@
 /** What a figure is made from, and what it makes. */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CountryNames } from '../chapters/countries.ts';
-import type { Focus } from '../chapters/edition.ts';
-import type { EditionContent } from '../chapters/content.ts';
-import type { Translator } from '../chapters/i18n.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { Focus } from '../base/edition.ts';
+import type { EditionContent } from '../base/content.ts';
+import type { Translator } from '../base/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
+import type { Scope } from '../base/notes.ts';
 
 export interface FigureContext {
   readonly metrics: MetricsDocument;
@@ -13,7 +14,7 @@ export interface FigureContext {
   readonly names: CountryNames;
   /** The edition's home country and rival, for the figures that compare the two. */
   readonly focus: Focus;
-  /** The edition's editorial content (`content/<kind>.yaml`, see chapters/content.ts). */
+  /** The edition's editorial content (`content/<kind>.yaml`, see base/content.ts). */
   readonly content: EditionContent;
 }
 
@@ -24,13 +25,6 @@ export interface FigureContext {
 export interface FigureBuildContext extends Omit<FigureContext, 'focus'> {
   readonly vars: Variables;
 }
-
-/**
- * Which notes go under a figure or table: its scope (years, definitions) and the data source.
- * `editorial` (chosen by the editors) and `scope` (the edition's statement of the field's scope, the
- * keywords of Appendix II) are not from the dataset and have no data source.
- */
-export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope' | 'timeline';
 
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;
@@ -44,8 +38,6 @@ export interface BuiltFigure {
   /** The message that explains the marks of modelled values, when not the charts' (bars, points, `*`). */
   readonly modelledNote?: 'notes.modelled_map';
 }
-
-export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];
 
 /** A figure of an edition, read from its figures.yaml (definitions.ts): a preset or a spec, bound to the metrics. */
 export interface FigureDefinition {

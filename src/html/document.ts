@@ -9,15 +9,15 @@
  * report title): Chromium has no string-set, but a named page per chapter gives the same result.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
-import { figureSlot } from '../chapters/render.ts';
+import { figureSlot } from '../base/slots.ts';
 import { htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
-import { renderMarkdownInline } from '../chapters/markup.ts';
+import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
-import { downloadLink } from './csv.ts';
+import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml } from './toc.ts';

@@ -4,10 +4,10 @@
  * data as CSV. Styled by the document's stylesheet (src/html/styles.ts).
  */
 import { htmlAttr, htmlText } from '../base/escape.ts';
-import { renderMarkdownInline } from '../chapters/markup.ts';
-import { tableSlot } from '../chapters/render.ts';
+import { renderMarkdownInline } from '../base/markup.ts';
+import { tableSlot } from '../base/slots.ts';
 import type { RenderedTable } from '../tables/types.ts';
-import { downloadLink, toCsv } from './csv.ts';
+import { downloadLink, toCsv } from '../base/csv.ts';
 
 /** Cells this short never wrap: a country name broken one character a line is unreadable. */
 const SHORT = 14;

@@ -2,10 +2,10 @@
  * The document's own words for a locale: cover, contents heading and back cover, and the PDF's
  * metadata, from the dataset's manifest (title, source, snapshot date) and the locale's messages.
  */
-import type { Translator } from '../chapters/i18n.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { Provenance } from '../metrics/document.ts';
-import type { PdfMetadata } from '../pdf/finish.ts';
+import type { PdfMetadata } from '../base/pdf-metadata.ts';
 import type { DocumentText } from './document.ts';
 
 type Manifest = Provenance['manifest'];

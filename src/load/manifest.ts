@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { assertRegularOrMissing } from './data-files.ts';
-import { parseYaml, YamlReader, type Localized } from './yaml.ts';
+import { parseYaml, YamlReader, type Localized } from '../base/yaml.ts';
 
 export interface Manifest {
   readonly edition: string;

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { message } from '../messages.ts';
-import { sqlString, type SqlEngine } from '../metrics/engine.ts';
+import { sqlString, type SqlEngine } from '../base/engine.ts';
 
 export type ReaderFormat = 'csv' | 'jsonl' | 'parquet';
 

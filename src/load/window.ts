@@ -11,7 +11,7 @@
  * the files as given.
  */
 import { message } from '../messages.ts';
-import { sqlIdent, type SqlEngine } from '../metrics/engine.ts';
+import { sqlIdent, type SqlEngine } from '../base/engine.ts';
 import type { Manifest } from './manifest.ts';
 import { TABLES, type TableName, type TableSpec, type YearWindow } from './schema.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { CalibrationEntry, Manifest } from '../load/manifest.ts';
 import type { TableFormat } from '../load/tables.ts';
-import type { Definitions } from './definitions.ts';
+import type { Definitions } from '../base/definitions.ts';
 
 /** Counts keyed by ISO country code, largest first. */
 export type CountryCounts = Readonly<Record<string, number>>;

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Manifest } from '../load/manifest.ts';
 import type { LoadedTable, TableGroup } from '../load/tables.ts';
 import type { TableName } from '../load/schema.ts';
-import type { Row, SqlEngine } from './engine.ts';
+import type { Row, SqlEngine } from '../base/engine.ts';
 import type {
   CollaborationMetrics,
   CountryCounts,
@@ -18,7 +18,7 @@ import type {
   TalentMetrics,
   TopicMetrics,
 } from './document.ts';
-import { definitionParameters, type Definitions } from './definitions.ts';
+import { definitionParameters, type Definitions } from '../base/definitions.ts';
 import { calibrationVerdict } from '../load/calibration.ts';
 import { readQueryFile, runQueryFile } from './queries.ts';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Row, SqlEngine, SqlParameters } from './engine.ts';
+import type { Row, SqlEngine, SqlParameters } from '../base/engine.ts';
 
 export interface QueryFile {
   readonly family: string;

@@ -6,17 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { catalogNumber, readObjects } from './reader.ts';
-import { stripBidi } from '../chapters/bidi.ts';
+import { stripBidi } from '../base/bidi.ts';
+import type { PdfMetadata } from '../base/pdf-metadata.ts';
 
-export interface PdfMetadata {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: readonly string[];
-  readonly creator: string;
-  /** YYYY-MM-DD: written as creation and modification date. */
-  readonly date: string;
-}
+export type { PdfMetadata };
 
 /**
  * A PDF text string: ASCII as a literal, anything else as UTF-16BE with a byte order mark. Viewers

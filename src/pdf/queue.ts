@@ -2,7 +2,7 @@
 import type { Stages } from '../base/stages.ts';
 import { pdfKey } from '../cache/keys.ts';
 import { NO_CACHE, type Cache } from '../cache/store.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { PdfMetadata } from './finish.ts';
 import type { Printer } from './print.ts';
 

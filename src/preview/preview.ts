@@ -16,7 +16,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SRC } from '../cache/digest.ts';
 import type { Logger } from '../effects.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import { message } from '../messages.ts';
 import { servePages, type PageServer } from './server.ts';
 import { watchTrees, type Watcher } from './watch.ts';

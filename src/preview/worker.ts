@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { diskCache, memoryCache } from '../cache/store.ts';
 import { nodeFileSystem } from '../effects.ts';
-import type { Locale } from '../load/yaml.ts';
+import type { Locale } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { openDuckDb } from '../metrics/engine.ts';
+import { openDuckDb } from '../base/engine.ts';
 import { build } from '../pipeline.ts';
 
 export interface WorkerConfig {

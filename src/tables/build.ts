@@ -3,7 +3,7 @@
  * metrics document (or a locale's editorial content), one cell per column, its caption and heads
  * from the locale.
  */
-import * as fmt from '../chapters/format.ts';
+import * as fmt from '../base/format.ts';
 import { select, type Variables } from '../base/select.ts';
 import { ReportError } from '../errors.ts';
 import { cellText } from './cells.ts';

@@ -4,11 +4,11 @@
  * from the data without), so that `report check` can trace every number on the page. A modelled
  * value (see modelled.ts) gets its mark after the text; the trace records the text without it.
  */
-import * as fmt from '../chapters/format.ts';
-import { rankBy } from '../chapters/facts.ts';
+import * as fmt from '../base/format.ts';
+import { rankBy } from '../base/facts.ts';
 import { ReportError } from '../errors.ts';
 import type { ColumnDefinition } from './definitions.ts';
-import { MODELLED_MARK, type Where } from './modelled.ts';
+import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import type { TableContext } from './types.ts';
 
 type Row = Readonly<Record<string, unknown>>;

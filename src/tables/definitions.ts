@@ -6,7 +6,7 @@
  *
  * ```yaml
  * papers-countries:
- *   scope: papers                     # the notes under the table (src/figures/notes.ts)
+ *   scope: papers                     # the notes under the table (src/base/notes.ts)
  *   caption: { key: tables.papers-countries.caption, values: { n: row-count } }
  *   rows: { from: papers.by_country, top: 10 }   # a selector (src/base/select.ts)
  *   key: country                      # the field that names a row in the metrics (modelled marks)
@@ -18,8 +18,8 @@
  */
 import { readSelector, type Selector } from '../base/select.ts';
 import { ReportError } from '../errors.ts';
-import type { YamlSource } from '../load/yaml.ts';
-import type { Scope } from '../figures/types.ts';
+import type { YamlSource } from '../base/yaml.ts';
+import type { Scope } from '../base/notes.ts';
 
 /** The cell kinds the engine provides (cells.ts formats each). */
 export const CELL_KINDS = ['position', 'rank', 'integer', 'decimal', 'fixed', 'name', 'country', 'text', 'terms'] as const;

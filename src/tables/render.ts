@@ -1,13 +1,13 @@
 /** Tables stage: the numbered tables an edition places, each built for the locale with label and notes. */
 import { editionVariables } from '../base/variables.ts';
-import type { Edition } from '../chapters/edition.ts';
-import { numberTables } from '../chapters/render.ts';
-import { NO_TRACE } from '../chapters/trace.ts';
+import type { Edition } from '../base/edition.ts';
+import { numberTables } from '../base/slots.ts';
+import { NO_TRACE } from '../base/trace.ts';
 import { ReportError } from '../errors.ts';
-import { scopeNotes } from '../figures/notes.ts';
+import { scopeNotes } from '../base/notes.ts';
 import { buildTable } from './build.ts';
 import { editionTables, type TableDefinition } from './definitions.ts';
-import { hasModelled, MODELLED_MARK, modelledLookup } from './modelled.ts';
+import { hasModelled, MODELLED_MARK, modelledLookup } from '../base/modelled.ts';
 import type { RenderedTable, TableContext } from './types.ts';
 
 export function renderTable(tables: readonly TableDefinition[], id: string, number: number, ctx: TableContext): RenderedTable {

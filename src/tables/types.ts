@@ -1,12 +1,12 @@
 /** Numbered tables: what they are made from, and what they make. */
-import type { CountryNames } from '../chapters/countries.ts';
-import type { EditionContent } from '../chapters/content.ts';
-import type { Focus } from '../chapters/edition.ts';
-import type { Translator } from '../chapters/i18n.ts';
-import type { Trace } from '../chapters/trace.ts';
+import type { CountryNames } from '../base/countries.ts';
+import type { EditionContent } from '../base/content.ts';
+import type { Focus } from '../base/edition.ts';
+import type { Translator } from '../base/i18n.ts';
+import type { Trace } from '../base/trace.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
-import type { Where } from './modelled.ts';
+import type { Where } from '../base/modelled.ts';
 
 export interface TableContext {
   readonly metrics: MetricsDocument;

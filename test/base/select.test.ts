@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSelector, select, type Variables } from '../../src/base/select.ts';
-import { parseYaml } from '../../src/load/yaml.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
 
 const doc = {
   patents: {

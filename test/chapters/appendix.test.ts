@@ -4,10 +4,10 @@
  * dataset's own totals, and the frontier index shown by the same partial as Chapter 4.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Direction } from '../../src/chapters/content-directions.ts';
-import type { Edition } from '../../src/chapters/edition.ts';
-import { integer } from '../../src/chapters/format.ts';
-import { numberTables } from '../../src/chapters/render.ts';
+import type { Direction } from '../../src/base/content-directions.ts';
+import type { Edition } from '../../src/base/edition.ts';
+import { integer } from '../../src/base/format.ts';
+import { numberTables } from '../../src/base/slots.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { copy, edition, render, sampleMetrics } from './fixtures.ts';
 

@@ -3,15 +3,16 @@
  * computed once per test file: chapter, figure, table and check tests run on what the build runs on.
  */
 import { join } from 'node:path';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { readEdition, type Edition } from '../../src/chapters/edition.ts';
-import { createTranslator, readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
-import { numberFigures, renderChapters, type FigureNumbers, type RenderOptions } from '../../src/chapters/render.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { readEdition, type Edition } from '../../src/base/edition.ts';
+import { createTranslator, readLocale, type LocaleBundle } from '../../src/base/i18n.ts';
+import { renderChapters, type RenderOptions } from '../../src/chapters/render.ts';
+import { numberFigures, type FigureNumbers } from '../../src/base/slots.ts';
 import { buildFigure } from '../../src/figures/build.ts';
 import { placeTables } from '../../src/html/tables.ts';
 import { renderEditionTables } from '../../src/tables/render.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { metricsOf } from '../metrics/compute.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

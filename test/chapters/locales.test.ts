@@ -3,8 +3,8 @@
  * edition's own sentences (locales/<edition>/<locale>/), merged per namespace; a key in both is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { createTranslator, readLocale } from '../../src/chapters/i18n.ts';
-import { escapeInline } from '../../src/chapters/markup.ts';
+import { createTranslator, readLocale } from '../../src/base/i18n.ts';
+import { escapeInline } from '../../src/base/markup.ts';
 import { ReportError } from '../../src/errors.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';

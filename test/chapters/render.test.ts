@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import { integer } from '../../src/chapters/format.ts';
-import { numberFigures, numberTables, renderChapters } from '../../src/chapters/render.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import { integer } from '../../src/base/format.ts';
+import { renderChapters } from '../../src/chapters/render.ts';
+import { numberFigures, numberTables } from '../../src/base/slots.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { editionOf } from '../helpers/fixtures.ts';
 import { bundle, copy, edition, render, sampleMetrics } from './fixtures.ts';
@@ -48,7 +49,7 @@ describe('the 2023 edition on the sample data', () => {
     const patents = metrics.patents!;
     expect(en).toContain(`China holds ${integer(patents.by_country[0]!.patents)} patents, 2.9 times as many as the United States`);
     expect(zh).toContain(`中国拥有专利 ${integer(patents.by_country[0]!.patents)} 件，是第二名美国的 2.9 倍`);
-    // The definitions are stated once, from src/chapters/definitions.ts.
+    // The definitions are stated once, from src/base/definition-variables.ts.
     expect(en).toContain('High-value patents are patents with a market value of USD 1 million or more.');
     expect(zh).toContain('市场价值不低于 100 万美元的专利');
   });

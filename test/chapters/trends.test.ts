@@ -1,7 +1,7 @@
 /** Chapter 4's wording follows the data: papers add up, and the conclusion turns with papers vs patents. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../src/chapters/edition.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
+import type { Edition } from '../../src/base/edition.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
 import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
 import { copy, edition, render, sampleMetrics } from './fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../src/chapters/edition.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
-import type { LocaleBundle } from '../../src/chapters/i18n.ts';
-import { integer } from '../../src/chapters/format.ts';
+import type { Edition } from '../../src/base/edition.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
+import type { LocaleBundle } from '../../src/base/i18n.ts';
+import { integer } from '../../src/base/format.ts';
 import { checkEdition, type Problem } from '../../src/check/check.ts';
 import { numberTokens } from '../../src/check/lint.ts';
 import { perturb } from '../../src/check/perturb.ts';
@@ -150,7 +150,7 @@ describe('number tokens', () => {
 
 describe('the trace', () => {
   it('records text as the reader sees it, escaped characters decoded', async () => {
-    const { Trace } = await import('../../src/chapters/trace.ts');
+    const { Trace } = await import('../../src/base/trace.ts');
     const trace = new Trace();
     expect(trace.add('1&#46;3 万人', 12753, 'magCount')).toBe('1&#46;3 万人');
     expect(trace.entries[0]).toEqual({ text: '1.3 万人', value: 12753, source: 'magCount' });

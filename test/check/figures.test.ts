@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFigureLabels, valueLabels } from '../../src/check/figures.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
-import { parseYaml } from '../../src/load/yaml.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 
 // An edition whose one figure prints a number its data does not have: an annotation typed into its own spec.

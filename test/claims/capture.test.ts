@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimsCollector } from '../../src/claims/capture.ts';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator, type LocaleBundle } from '../../src/chapters/i18n.ts';
-import { numberFigures, renderChapters } from '../../src/chapters/render.ts';
+import { ClaimsCollector } from '../../src/chapters/capture.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator, type LocaleBundle } from '../../src/base/i18n.ts';
+import { renderChapters } from '../../src/chapters/render.ts';
+import { numberFigures } from '../../src/base/slots.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { editionOf, metricsWith, realBundle } from '../helpers/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

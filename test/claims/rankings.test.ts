@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
+import { countryNames } from '../../src/base/countries.ts';
 import { RANKED, rankingsOf } from '../../src/claims/rankings.ts';
 
 const names = { en: countryNames('en', {}), zh: countryNames('zh', {}) };

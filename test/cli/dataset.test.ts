@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEdition } from '../../src/chapters/edition.ts';
+import { readEdition } from '../../src/base/edition.ts';
 import { ensureDataset } from '../../src/cli/dataset.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimsRecord, LocaleClaims, SentenceClaim } from '../../src/claims/types.ts';
+import type { ClaimsRecord, LocaleClaims, SentenceClaim } from '../../src/base/claims.ts';
 import { compareClaims, hasChanges } from '../../src/diff/compare.ts';
 import { formatTerminal } from '../../src/diff/terminal.ts';
 

@@ -7,9 +7,9 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../src/chapters/edition.ts';
+import type { Edition } from '../../src/base/edition.ts';
 import { claimsJson } from '../../src/claims/record.ts';
-import type { ClaimsRecord } from '../../src/claims/types.ts';
+import type { ClaimsRecord } from '../../src/base/claims.ts';
 import { diffCommand } from '../../src/cli/diff.ts';
 import { compareClaims, hasChanges, type ClaimsDiff } from '../../src/diff/compare.ts';
 import { formatHtml } from '../../src/diff/html.ts';

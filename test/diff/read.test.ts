@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimsJson } from '../../src/claims/record.ts';
-import type { ClaimsRecord } from '../../src/claims/types.ts';
+import type { ClaimsRecord } from '../../src/base/claims.ts';
 import { readClaims } from '../../src/diff/read.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, PROJECT_ROOT } from '../../src/cli/main.ts';
-import { integer } from '../../src/chapters/format.ts';
+import { integer } from '../../src/base/format.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
@@ -172,7 +172,7 @@ describe('regenerating after a data change', () => {
     appendFileSync(join(root, 'data/2023/paper_affiliations.csv'), affiliations.slice(1) + '\n');
 
     const { build } = await import('../../src/pipeline.ts');
-    const { openDuckDb } = await import('../../src/metrics/engine.ts');
+    const { openDuckDb } = await import('../../src/base/engine.ts');
     const { launchPrinter } = await import('../../src/pdf/print.ts');
     const { findChromium, nodeEnvironment } = await import('../../src/pdf/chromium.ts');
     const outDir = join(root, 'out');

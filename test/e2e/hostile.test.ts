@@ -112,7 +112,7 @@ beforeAll(async () => {
   for (const dir of ['templates', 'locales', 'data/2023']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
   hostileDataset(join(root, 'data/2023'));
   const { build } = await import('../../src/pipeline.ts');
-  const { openDuckDb } = await import('../../src/metrics/engine.ts');
+  const { openDuckDb } = await import('../../src/base/engine.ts');
   const { launchPrinter } = await import('../../src/pdf/print.ts');
   await build(
     { root, edition: '2023', data: 'data/2023', locales: ['zh', 'en'], formats: ['html', 'pdf'], outDir },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFigures } from '../../src/figures/definitions.ts';
 import { PRESETS } from '../../src/figures/presets/index.ts';
-import { parseYaml } from '../../src/load/yaml.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
 import { buildOne, copy, edition, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { errorOf } from './presets/helpers.ts';
 

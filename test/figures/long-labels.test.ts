@@ -5,8 +5,8 @@
  */
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 import { describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
 import { divergingBars, groupedBars, LABEL_MAX_WIDTH, rankedBars } from '../../src/figures/charts.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { FIGURE_WIDTH } from '../../src/figures/types.ts';

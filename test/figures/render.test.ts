@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';

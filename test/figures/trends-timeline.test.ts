@@ -1,16 +1,16 @@
 /** Chapter 4's timelines: one per hot technology, its events from content/timeline.yaml, wrapped to fit. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import type { EditionContent } from '../../src/chapters/content.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import type { Timeline } from '../../src/chapters/timeline.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import type { EditionContent } from '../../src/base/content.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import type { Timeline } from '../../src/base/timeline.ts';
 import { valueLabels } from '../../src/check/figures.ts';
 import { numberTokens } from '../../src/check/lint.ts';
 import { ReportError } from '../../src/errors.ts';
 import { renderFigures, specRows } from '../../src/figures/render.ts';
 import { TIMELINE_FONT_SIZE, TIMELINE_TEXT_WIDTH, TIMELINE_TEXT_X, TIMELINE_WIDTH } from '../../src/figures/timeline-chart.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import type { MetricsDocument, TopicMetrics } from '../../src/metrics/document.ts';
 import { buildOne, bundle, copy, edition, figureNumbers, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';

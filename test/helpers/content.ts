@@ -1,8 +1,8 @@
 /** Reading one content kind from YAML text in a test: its value, or the message of the error it raises. */
 import { expect } from 'vitest';
-import type { ContentReader } from '../../src/chapters/content.ts';
+import type { ContentReader } from '../../src/base/content.ts';
 import { ReportError } from '../../src/errors.ts';
-import { parseYaml, YamlReader } from '../../src/load/yaml.ts';
+import { parseYaml, YamlReader } from '../../src/base/yaml.ts';
 
 export function contentKind<T>(reader: ContentReader, file: string) {
   const read = (text: string): T => {

@@ -1,7 +1,7 @@
 /** The 2023 edition's metric definitions and focus countries, read from its edition.yaml as the build reads them. */
 import { readFileSync } from 'node:fs';
-import { parseYaml } from '../../src/load/yaml.ts';
-import { readDefinitions, type Definitions } from '../../src/metrics/definitions.ts';
+import { parseYaml } from '../../src/base/yaml.ts';
+import { readDefinitions, type Definitions } from '../../src/base/definitions.ts';
 
 const FILE = new URL('../../templates/2023/edition.yaml', import.meta.url).pathname;
 

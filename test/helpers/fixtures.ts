@@ -1,9 +1,9 @@
 /** Small hand-made inputs for stage tests: a metrics document, locale bundles, an edition. */
-import { readLocale, type LocaleBundle } from '../../src/chapters/i18n.ts';
+import { readLocale, type LocaleBundle } from '../../src/base/i18n.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
-import type { Edition } from '../../src/chapters/edition.ts';
+import type { Edition } from '../../src/base/edition.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import type { Locale } from '../../src/load/yaml.ts';
+import type { Locale } from '../../src/base/yaml.ts';
 import { readFileSync } from 'node:fs';
 import { DEFINITIONS_2023, FOCUS_2023 } from './definitions.ts';
 

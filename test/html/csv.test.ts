@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordsToCsv, toCsv } from '../../src/html/csv.ts';
+import { recordsToCsv, toCsv } from '../../src/base/csv.ts';
 
 describe('CSV for download', () => {
   it('quotes what needs quoting and marks the file as UTF-8', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type DocumentInput } from '../../src/html/document.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
-import { figureSlot, tableSlot } from '../../src/chapters/render.ts';
+import { figureSlot, tableSlot } from '../../src/base/slots.ts';
 import type { RenderedTable } from '../../src/tables/types.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
 

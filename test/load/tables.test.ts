@@ -12,7 +12,7 @@ import { InputError, ReportError, ROWS_PER_KIND } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
 import { parseDuckDbError } from '../../src/load/reader-errors.ts';
 import { loadTables } from '../../src/load/tables.ts';
-import { openDuckDb } from '../../src/metrics/engine.ts';
+import { openDuckDb } from '../../src/base/engine.ts';
 import { requiredTables } from '../../src/metrics/metrics.ts';
 import { FIXTURES } from '../metrics/compute.ts';
 

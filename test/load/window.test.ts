@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/main.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { InputError } from '../../src/errors.ts';
-import { openDuckDb } from '../../src/metrics/engine.ts';
+import { openDuckDb } from '../../src/base/engine.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { build, computeDatasetMetrics } from '../../src/pipeline.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';

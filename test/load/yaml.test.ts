@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { ReportError } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
-import { parseYaml, YAML_LIMITS } from '../../src/load/yaml.ts';
+import { parseYaml, YAML_LIMITS } from '../../src/base/yaml.ts';
 
 /** Nine levels of nine aliases each: 9^9 (387 million) strings once expanded. */
 function aliasBomb(): string {

@@ -6,10 +6,10 @@ import { nodeFileSystem } from '../../src/effects.ts';
 import { readManifest } from '../../src/load/manifest.ts';
 import { loadTables } from '../../src/load/tables.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { openDuckDb } from '../../src/metrics/engine.ts';
+import { openDuckDb } from '../../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../../src/metrics/metrics.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
-import type { Definitions } from '../../src/metrics/definitions.ts';
+import type { Definitions } from '../../src/base/definitions.ts';
 
 export const FIXTURES = new URL('../fixtures/datasets/', import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { metricsKey } from '../../src/cache/keys.ts';
 import { FAMILIES } from '../../src/metrics/metrics.ts';
 import { parseQueryFile, readQueryFile, runQueryFile } from '../../src/metrics/queries.ts';
-import { openDuckDb } from '../../src/metrics/engine.ts';
+import { openDuckDb } from '../../src/base/engine.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 import { memoryFs } from '../helpers/memory-fs.ts';
 import { datasetDir, metricsOf } from './compute.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/chapters/markup.ts';
+import { renderMarkdown } from '../../src/base/markup.ts';
 import { buildDocument } from '../../src/html/document.ts';
 import { findChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { launchPrinter, type Printer } from '../../src/pdf/print.ts';

@@ -1,9 +1,9 @@
 /** Appendix II's table: the research directions and their keywords, from content/directions.yaml. */
 import { describe, expect, it } from 'vitest';
-import type { Direction } from '../../src/chapters/content-directions.ts';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import { Trace } from '../../src/chapters/trace.ts';
+import type { Direction } from '../../src/base/content-directions.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import { Trace } from '../../src/base/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
 import { editionTables } from '../../src/tables/definitions.ts';
 import { renderTable } from '../../src/tables/render.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countryNames } from '../../src/chapters/countries.ts';
-import { createTranslator } from '../../src/chapters/i18n.ts';
-import { integer } from '../../src/chapters/format.ts';
-import { Trace } from '../../src/chapters/trace.ts';
+import { countryNames } from '../../src/base/countries.ts';
+import { createTranslator } from '../../src/base/i18n.ts';
+import { integer } from '../../src/base/format.ts';
+import { Trace } from '../../src/base/trace.ts';
 import { tableHtml } from '../../src/html/tables.ts';
 import { editionTables } from '../../src/tables/definitions.ts';
 import { renderTable } from '../../src/tables/render.ts';

@@ -78,4 +78,4 @@ export function calibrationEntries(t: Raw): CalibrationEntry[] {
 }
 
 // The report's own rule for reading an entry back (modelled marks hold only where the value does).
-export { matches, valueAt } from '../../../src/tables/modelled.ts';
+export { matches, valueAt } from '../../../src/base/modelled.ts';

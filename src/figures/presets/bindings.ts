@@ -4,8 +4,8 @@
  */
 import { readSelector, readTerm, resolveTerm, select, type Selection, type Selector, type Term, type Variables } from '../../base/select.ts';
 import { ReportError } from '../../errors.ts';
-import type { YamlSource } from '../../load/yaml.ts';
-import { modelledLookup } from '../../tables/modelled.ts';
+import type { YamlSource } from '../../base/yaml.ts';
+import { modelledLookup } from '../../base/modelled.ts';
 import type { FigureBuildContext } from '../types.ts';
 
 export type Path = readonly (string | number)[];

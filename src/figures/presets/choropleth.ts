@@ -7,8 +7,8 @@
  * description (the note says so); the map itself cannot show a mark.
  */
 import type { Selector } from '../../base/select.ts';
-import * as fmt from '../../chapters/format.ts';
-import { MODELLED_MARK } from '../../tables/modelled.ts';
+import * as fmt from '../../base/format.ts';
+import { MODELLED_MARK } from '../../base/modelled.ts';
 import { chinaProvinces, worldCountries, type MapShapes } from '../geo/shapes.ts';
 import { choropleth, divergingClasses, sequentialClasses, type MapOptions, type MapRow } from '../maps.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';

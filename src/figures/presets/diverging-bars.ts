@@ -4,7 +4,7 @@
  * `outflow`. Texts get `n` (rows drawn).
  */
 import type { Selector } from '../../base/select.ts';
-import * as fmt from '../../chapters/format.ts';
+import * as fmt from '../../base/format.ts';
 import { divergingBars } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, figureTexts, has, labelOf, listSeparator, modelledCheck, numberOf, readLabel, readModelled, readTexts, rowsOf, selector, type LabelBinding, type ModelledBinding, type TextsBinding } from './bindings.ts';

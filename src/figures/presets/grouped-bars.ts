@@ -6,7 +6,7 @@
  * absent from the map counts 0). Texts get `n` (groups drawn).
  */
 import type { Selector, Term } from '../../base/select.ts';
-import * as fmt from '../../chapters/format.ts';
+import * as fmt from '../../base/format.ts';
 import { groupedBars, type PairRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import {

@@ -4,8 +4,8 @@
  * `$hot.group`). Texts get `topic` (its name), `year` (the timeline's) and `n` (events).
  */
 import type { Selector } from '../../base/select.ts';
-import * as fmt from '../../chapters/format.ts';
-import type { Timeline } from '../../chapters/timeline.ts';
+import * as fmt from '../../base/format.ts';
+import type { Timeline } from '../../base/timeline.ts';
 import { ReportError } from '../../errors.ts';
 import { timelineChart } from '../timeline-chart.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';

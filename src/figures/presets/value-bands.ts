@@ -4,9 +4,9 @@
  * the value-band rows (`band`, `country`, `patents`).
  */
 import type { Selector, Term } from '../../base/select.ts';
-import { bandLabel } from '../../chapters/bands.ts';
-import * as fmt from '../../chapters/format.ts';
-import { modelledLookup } from '../../tables/modelled.ts';
+import { bandLabel } from '../../base/bands.ts';
+import * as fmt from '../../base/format.ts';
+import { modelledLookup } from '../../base/modelled.ts';
 import { groupedBars, type PairRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fieldNames, figureTexts, has, listSeparator, readTexts, resolve, rowsOf, selector, terms, type TextsBinding } from './bindings.ts';

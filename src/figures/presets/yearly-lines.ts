@@ -8,8 +8,8 @@
  * or every year's (one line).
  */
 import { readTerm, type Selector, type Term } from '../../base/select.ts';
-import { seriesOf } from '../../chapters/facts.ts';
-import { modelledLookup } from '../../tables/modelled.ts';
+import { seriesOf } from '../../base/facts.ts';
+import { modelledLookup } from '../../base/modelled.ts';
 import { yearlyLines, type YearRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fail, fieldName, figureTexts, isMapping, readTexts, resolve, rowsOf, selector, terms, valueAt, type BindingSource, type TextsBinding } from './bindings.ts';

@@ -1,9 +1,9 @@
 /** A figure of a YAML text built on a small metrics document, with a translator that shows each message's key and values. */
 import type { Variables } from '../../../src/base/select.ts';
-import type { Translator } from '../../../src/chapters/i18n.ts';
+import type { Translator } from '../../../src/base/i18n.ts';
 import { readFigures } from '../../../src/figures/definitions.ts';
 import type { BuiltFigure } from '../../../src/figures/types.ts';
-import { parseYaml } from '../../../src/load/yaml.ts';
+import { parseYaml } from '../../../src/base/yaml.ts';
 
 /** `key {values}` for every message (a defaultValue when given), so tests see which message got which values. */
 export function showingTranslator(locale: 'zh' | 'en' = 'en'): Translator {

@@ -11,7 +11,7 @@ import type { Doc } from '../../../../data/2023/generator/sql-metrics.ts';
 import { nodeFileSystem } from '../../../../src/effects.ts';
 import { readManifest } from '../../../../src/load/manifest.ts';
 import { loadTables } from '../../../../src/load/tables.ts';
-import { openDuckDb } from '../../../../src/metrics/engine.ts';
+import { openDuckDb } from '../../../../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../../../../src/metrics/metrics.ts';
 import { loadTargets } from '../../../../data/2023/generator/targets.ts';
 import { calibrationEntries, matches, valueAt } from '../../../../data/2023/generator/calibration.ts';

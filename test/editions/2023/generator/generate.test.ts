@@ -16,7 +16,7 @@ import { sqlMetrics, type Doc } from '../../../../data/2023/generator/sql-metric
 import { nodeFileSystem } from '../../../../src/effects.ts';
 import { readManifest } from '../../../../src/load/manifest.ts';
 import { loadTables } from '../../../../src/load/tables.ts';
-import { openDuckDb } from '../../../../src/metrics/engine.ts';
+import { openDuckDb } from '../../../../src/base/engine.ts';
 import { computeMetrics, requiredTables } from '../../../../src/metrics/metrics.ts';
 import { DEFINITIONS_2023 } from '../../../helpers/definitions.ts';
 
