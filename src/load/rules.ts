@@ -70,6 +70,11 @@ export async function checkColumns(
     }
     const valid = validity(column, id, rawType);
     if (valid !== 'true') local.push(rule(`${id} IS NOT NULL AND NOT (${valid})`, expected));
+    // Whole numbers are stored as 32-bit integers: a larger one is bad input, not a failed conversion.
+    if (column.type.kind === 'int') {
+      const n = INTEGER_TYPES.test(rawType) ? id : `TRY_CAST(trim(${value}) AS BIGINT)`;
+      local.push(rule(`${id} IS NOT NULL AND (${valid}) AND NOT (${n} BETWEEN ${INT_MIN} AND ${INT_MAX})`, `${expected}, at most ${INT_MAX.toLocaleString('en-US')}`));
+    }
     if (column.unique) {
       other.push(rule(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)'));
     }
@@ -131,6 +136,10 @@ export async function checkParentCycles(engine: SqlEngine, table: LoadedTable, r
   });
   report.rows(message('data.rule', { file: table.file, column: 'parent_id', expected }), texts, Number(rows[0]!.n));
 }
+
+/** The range of the 32-bit integers whole-number columns are stored as. */
+const INT_MAX = 2_147_483_647;
+const INT_MIN = -2_147_483_648;
 
 /** The SQL condition a non-null value must meet; `rawType` is how the file's reader typed the column. */
 function validity(column: ColumnSpec, id: string, rawType: string): string {

@@ -117,6 +117,12 @@ describe('loading a dataset', () => {
     ]);
   });
 
+  it('reports a count too large for the whole numbers it is stored as, instead of failing to convert it', async () => {
+    expect(await problems(broken({ 'papers.csv': withPaper(4, 'P3,2020,article,99999999999') }))).toEqual([
+      'papers.csv:4: column "citations": "99999999999": expected a whole number ≥ 0, at most 2,147,483,647',
+    ]);
+  });
+
   it('reports a negative patent value', async () => {
     const patents = 'patent_id,year,country,assignee_id,value_usd\nT1,2020,US,,-1\n';
     const found = await problems(broken({ 'patents.csv': patents, 'patent_topics.csv': 'patent_id,topic_id\nT1,K1\n' }));
