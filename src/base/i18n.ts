@@ -18,7 +18,7 @@ import { escapeInline } from './markup.ts';
 import type { Definitions } from './definitions.ts';
 import { definitionVariables } from './definition-variables.ts';
 import { isolateBidi } from './bidi.ts';
-import { jsonErrorIndex, lineColumn } from './json-position.ts';
+import { jsonSyntaxError } from './json-position.ts';
 
 export type Messages = Readonly<Record<string, unknown>>;
 
@@ -75,20 +75,10 @@ async function readLocaleFolder(fs: FileSystem, dir: string): Promise<Record<str
     try {
       namespaces[name.slice(0, -5)] = JSON.parse(text) as Messages;
     } catch (error) {
-      throw jsonError(file, text, error);
+      throw jsonSyntaxError(file, text, error);
     }
   }
   return namespaces;
-}
-
-/** A locale file's syntax error at its line and column, with V8's description of it (no byte offset). */
-function jsonError(file: string, text: string, error: unknown): ReportError {
-  const index = jsonErrorIndex(text);
-  const { line, column } = lineColumn(text, index < 0 ? 0 : index);
-  const detail = String((error as Error).message)
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
-  return ReportError.of('input.json-syntax', { file, line, column, detail }, error);
 }
 
 export interface Translator {

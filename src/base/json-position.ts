@@ -3,6 +3,7 @@
  * mistakes and none for others ("Unexpected token 'x', …"), so a locale file's error is located by
  * this small scanner of the JSON grammar instead, and named as line and column.
  */
+import { ReportError } from '../errors.ts';
 
 /** The index of the first character that breaks the grammar (text.length for a text cut short), or -1. */
 export function jsonErrorIndex(text: string): number {
@@ -112,4 +113,17 @@ export function jsonErrorIndex(text: string): number {
 export function lineColumn(text: string, index: number): { line: number; column: number } {
   const before = text.slice(0, index).split('\n');
   return { line: before.length, column: [...before[before.length - 1]!].length + 1 };
+}
+
+/**
+ * A JSON file's syntax error at its line and column (locale files, calibration.json), with V8's
+ * description of it and no byte offset.
+ */
+export function jsonSyntaxError(file: string, text: string, error: unknown): ReportError {
+  const index = jsonErrorIndex(text);
+  const { line, column } = lineColumn(text, index < 0 ? 0 : index);
+  const detail = String((error as Error).message)
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^(Unexpected token .+?), .* is not valid JSON$/s, '$1');
+  return ReportError.of('input.json-syntax', { file, line, column, detail }, error);
 }

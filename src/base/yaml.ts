@@ -3,6 +3,7 @@
  */
 import { LineCounter, isNode, parseDocument, visit, type Document } from 'yaml';
 import { ReportError } from '../errors.ts';
+import { describeValue } from './describe.ts';
 
 /**
  * Limits on what one YAML file may make the reader do. The project's YAML (manifests, editions,
@@ -76,7 +77,7 @@ export class YamlReader {
       file: this.source.where(path),
       path: path.join('.') || '(document)',
       expected,
-      got: got === undefined ? 'nothing' : JSON.stringify(got),
+      got: describeValue(got),
     });
   }
 

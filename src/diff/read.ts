@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
+import { jsonSyntaxError } from '../base/json-position.ts';
 import { LOCALES, type Locale } from '../base/yaml.ts';
 import { deepFreeze } from '../metrics/metrics.ts';
 import { CLAIMS_FORMAT, type ClaimsRecord, type ClaimValue, type DataClaim, type LocaleClaims, type Ranking, type SentenceClaim } from '../base/claims.ts';
@@ -21,7 +22,7 @@ export async function readClaims(fs: FileSystem, where: string): Promise<ClaimsR
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: (error as Error).message }, error);
+    throw jsonSyntaxError(file, text, error);
   }
   return deepFreeze(claimsRecord(doc, new Reader(file)));
 }

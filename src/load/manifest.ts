@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { assertRegularOrMissing } from './data-files.ts';
+import { describeValue } from '../base/describe.ts';
+import { jsonSyntaxError } from '../base/json-position.ts';
 import { parseYaml, YamlReader, type Localized } from '../base/yaml.ts';
 
 export interface Manifest {
@@ -56,21 +58,21 @@ export function parseCalibrationFile(file: string, text: string): { entries: Cal
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw ReportError.of('input.field', { file, path: '(document)', expected: 'valid JSON', got: (error as Error).message }, error);
+    throw jsonSyntaxError(file, text, error);
   }
   const entries = (doc as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(entries)) throw ReportError.of('input.field', { file, path: 'entries', expected: 'a list', got: JSON.stringify(entries) });
+  if (!Array.isArray(entries)) throw ReportError.of('input.field', { file, path: 'entries', expected: 'a list', got: describeValue(entries) });
   const rawInputs = (doc as { inputs?: unknown }).inputs;
   let inputs: Record<string, string> | null = null;
   if (rawInputs !== undefined) {
     const ok = typeof rawInputs === 'object' && rawInputs !== null && !Array.isArray(rawInputs) && Object.values(rawInputs).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
-    if (!ok) throw ReportError.of('input.field', { file, path: 'inputs', expected: 'a mapping of table name to the SHA-256 (hex) of its file', got: JSON.stringify(rawInputs) });
+    if (!ok) throw ReportError.of('input.field', { file, path: 'inputs', expected: 'a mapping of table name to the SHA-256 (hex) of its file', got: describeValue(rawInputs) });
     inputs = Object.freeze({ ...(rawInputs as Record<string, string>) });
   }
   return { inputs, entries: entries.map((e: unknown, i) => {
     const x = e as Record<string, unknown>;
     if (typeof x?.path !== 'string' || typeof x.field !== 'string' || typeof x.value !== 'number' || typeof x.assumed !== 'boolean') {
-      throw ReportError.of('input.field', { file, path: `entries.${i}`, expected: '{path, field, value, assumed[, key]}', got: JSON.stringify(e) });
+      throw ReportError.of('input.field', { file, path: `entries.${i}`, expected: '{path, field, value, assumed[, key]}', got: describeValue(e) });
     }
     const key = x.key && typeof x.key === 'object' ? (x.key as Record<string, string | number>) : undefined;
     const digits = typeof x.digits === 'number' && Number.isInteger(x.digits) ? x.digits : undefined;

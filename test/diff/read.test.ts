@@ -35,7 +35,7 @@ describe('reading claims.json', () => {
     bad.locales.en.sentences['one/k']!.text = 42;
     await expect(readClaims(memoryFs({ '/a/claims.json': JSON.stringify(bad) }), '/a')).rejects.toThrow('/a/claims.json: locales.en.sentences.one/k.text: expected a string, got 42');
     await expect(readClaims(memoryFs({ '/a/claims.json': JSON.stringify({ ...good, format: 0 }) }), '/a')).rejects.toThrow('/a/claims.json: format: expected 1');
-    await expect(readClaims(memoryFs({ '/a/claims.json': '{' }), '/a')).rejects.toThrow('/a/claims.json: (document): expected valid JSON');
+    await expect(readClaims(memoryFs({ '/a/claims.json': '{' }), '/a')).rejects.toThrow('/a/claims.json:1:2: invalid JSON');
     await expect(readClaims(memoryFs({ '/a/claims.json': JSON.stringify({ ...good, locales: { fr: {} } }) }), '/a')).rejects.toThrow('locales.fr: expected a locale (zh, en)');
   });
 });

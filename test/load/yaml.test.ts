@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { ReportError } from '../../src/errors.ts';
 import { readManifest } from '../../src/load/manifest.ts';
-import { parseYaml, YAML_LIMITS } from '../../src/base/yaml.ts';
+import { parseYaml, YAML_LIMITS, YamlReader } from '../../src/base/yaml.ts';
 
 /** Nine levels of nine aliases each: 9^9 (387 million) strings once expanded. */
 function aliasBomb(): string {
@@ -61,5 +61,12 @@ describe('reading YAML', () => {
     expect(failure(() => parseYaml('a.yaml', 'edition: "2023"\ntitle: {zh: "x", en: "y"\n')).message).toMatch(/^a\.yaml:3:1: invalid YAML: /);
     expect(failure(() => parseYaml('b.yaml', 'a: 1\nb: *nothing\n')).message).toMatch(/^b\.yaml:2:4: invalid YAML: .*nothing/);
     expect(failure(() => parseYaml('c.yaml', 'a: 1\na: 2\n')).message).toMatch(/^c\.yaml:2:1: invalid YAML: .*unique/);
+  });
+
+  it('describes a wrong value briefly: a field of 30,000 entries is not printed whole', () => {
+    const source = parseYaml('d.yaml', `paper_years: [${Array.from({ length: 30_000 }, (_, i) => i).join(', ')}]\n`);
+    const message = failure(() => new YamlReader(source).string(['paper_years'])).message;
+    expect(message).toMatch(/^d\.yaml:1:14: paper_years: expected a non-empty string, got a list of 30000 items \(the first: 0\)$/);
+    expect(message.length).toBeLessThan(200);
   });
 });
