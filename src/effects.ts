@@ -20,8 +20,9 @@ export interface FileSystem {
   /**
    * Replaces the folder `dir` (an edition's outputs) with `files` in one atomic step, keeping the files
    * of the previous build that are not given (src/publish.ts); a failure leaves the previous folder as it was.
+   * Returns the files kept from the previous build (relative to `dir`, sorted).
    */
-  publish(dir: string, files: readonly OutputFile[]): Promise<void>;
+  publish(dir: string, files: readonly OutputFile[]): Promise<readonly string[]>;
 }
 
 export interface OutputFile {

@@ -81,6 +81,8 @@ export const messages = {
   'data.cell': (p: { where: string; column: string; value: string | null; expected: string }) =>
     `${p.where}: column "${p.column}": ${p.value === null ? 'empty' : JSON.stringify(p.value)}: expected ${p.expected}`,
 
+  'build.kept-previous': (p: { dir: string; files: readonly string[] }) =>
+    `${p.dir} keeps ${p.files.length === 1 ? 'a file' : `${p.files.length} files`} of the previous build that this one did not make (${p.files.join(', ')}): build every locale and format to replace ${p.files.length === 1 ? 'it' : 'them'}`,
   'data.calibration-ignored': (p: { reason: string }) =>
     `${p.reason}; the reconstruction statements and modelled-value marks are left out of this build`,
   'edition.needs': (p: { edition: string; unmet: readonly { where: string; text: string }[] }) =>

@@ -119,7 +119,9 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
     files.splice(1, 0, { path: join(outDir, 'claims.json'), data: claimsJson(record) });
   }
   // 6. The edition's folder is swapped in whole: all or nothing, even if the process is killed meanwhile.
-  await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`);
+  const kept = await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`);
+  // Files of the previous build that this one did not make (another locale or format) stay beside the new ones.
+  if (kept.length > 0) fx.log.warn(message('build.kept-previous', { dir: outDir, files: kept }));
   return {
     metrics,
     files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length, ...(f.pages ? { pages: f.pages } : {}) })),

@@ -26,7 +26,8 @@ import { isAlive } from './base/process.ts';
 
 export const BUILDS_DIR = '.builds';
 
-export async function publishEdition(target: string, files: readonly OutputFile[]): Promise<void> {
+/** Returns the files kept from the previous build, relative to `target`, sorted. */
+export async function publishEdition(target: string, files: readonly OutputFile[]): Promise<string[]> {
   const dir = resolve(target);
   const parent = dirname(dir);
   const name = basename(dir);
@@ -41,6 +42,7 @@ export async function publishEdition(target: string, files: readonly OutputFile[
   const previous = await currentBuild(dir, builds);
 
   const staging = await mkdtemp(join(builds, `${name}-${process.pid}-`));
+  let kept: string[] = [];
   try {
     await chmod(staging, 0o755); // mkdtemp makes it private; a published edition is readable like any folder
     for (const [i, file] of files.entries()) {
@@ -48,7 +50,7 @@ export async function publishEdition(target: string, files: readonly OutputFile[
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.data);
     }
-    if (previous) await carryOver(previous, staging, new Set(rel));
+    if (previous) kept = await carryOver(previous, staging, new Set(rel));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -58,6 +60,7 @@ export async function publishEdition(target: string, files: readonly OutputFile[
   await symlink(join(BUILDS_DIR, basename(staging)), tmpLink);
   await rename(tmpLink, dir); // the swap
   if (previous) await rm(previous, { recursive: true, force: true });
+  return kept;
 }
 
 /**
@@ -76,7 +79,8 @@ async function currentBuild(dir: string, builds: string): Promise<string | null>
 }
 
 /** Every file of the previous build that this build does not write, hard-linked (copied across devices). */
-async function carryOver(from: string, to: string, written: ReadonlySet<string>): Promise<void> {
+async function carryOver(from: string, to: string, written: ReadonlySet<string>): Promise<string[]> {
+  const kept: string[] = [];
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const source = join(entry.parentPath, entry.name);
@@ -84,7 +88,9 @@ async function carryOver(from: string, to: string, written: ReadonlySet<string>)
     if (written.has(r)) continue;
     await mkdir(dirname(join(to, r)), { recursive: true });
     await link(source, join(to, r)).catch(() => copyFile(source, join(to, r)));
+    kept.push(r);
   }
+  return kept.sort();
 }
 
 /** Leftovers of builds of this target whose process is gone, and folders no link points to any more. */

@@ -22,6 +22,7 @@ export function memoryFs(files: Record<string, string | Uint8Array> = {}): FileS
     },
     publish: async (_dir: string, out: readonly OutputFile[]) => {
       for (const f of out) map.set(f.path, f.data);
+      return [];
     },
   };
 }
