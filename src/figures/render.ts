@@ -7,10 +7,12 @@ import type { FigureNumbers } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
 import { renderSvg } from './vega.ts';
-import { recordsToCsv } from '../html/csv.ts';
+import { toCsv } from '../html/csv.ts';
+import { recordsData } from './data.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';
+import type { FigureData } from './data.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -32,6 +34,12 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
   if (Array.isArray(inline)) return inline as Record<string, unknown>[];
   const named = Object.values(spec.datasets ?? {}).find(Array.isArray);
   return (named as Record<string, unknown>[] | undefined) ?? [];
+}
+
+/** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
+export function figureCsv(built: { spec: unknown; data?: FigureData }, t: Translator): string {
+  const data = built.data ?? recordsData(t, specRows(built.spec as never));
+  return toCsv(data.header, data.rows);
 }
 
 /**
@@ -65,7 +73,7 @@ export async function renderFigures(
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
+    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));
   }
   return out;

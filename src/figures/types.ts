@@ -6,6 +6,7 @@ import type { EditionContent } from '../chapters/content.ts';
 import type { Translator } from '../chapters/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
+import type { FigureData } from './data.ts';
 
 export interface FigureContext {
   readonly metrics: MetricsDocument;
@@ -43,6 +44,8 @@ export interface BuiltFigure {
   readonly modelled?: boolean;
   /** The message that explains the marks of modelled values, when not the charts' (bars, points, `*`). */
   readonly modelledNote?: 'notes.modelled_map';
+  /** The data behind the chart, for its CSV (data.ts); without it, the spec's rows. */
+  readonly data?: FigureData;
 }
 
 export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];

@@ -67,6 +67,14 @@ describe('every figure of the 2023 edition', () => {
         // Labels are never cut short with an ellipsis.
         expect(fig.svg, fig.id).not.toContain('…');
         expect(fig.svg, fig.id).toMatch(/<svg[^>]*role="img"/);
+        // The CSV: the data behind the chart, headed in the locale's words, numbers rounded.
+        const lines = fig.download.csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+        expect(lines.length, fig.id).toBeGreaterThan(1);
+        const header = lines[0]!.split(',');
+        for (const h of header) expect(h, `${fig.id}: ${lines[0]}`).not.toMatch(/^[a-z_]+$/);
+        if (locale === 'zh') for (const h of header) expect(h, `${fig.id}: ${lines[0]}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(fig.download.csv, fig.id).not.toMatch(/\d\.\d{3,}/);
+        expect(fig.download.csv, fig.id).not.toMatch(/,(true|false)(,|\r)/);
       }
     }
   });
