@@ -6,7 +6,9 @@ import type { Translator } from '../chapters/i18n.ts';
 import type { FigureNumbers } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
-import { renderSvg } from './vega.ts';
+import { FIGURE_CONFIG, renderSvg, type SvgOptions } from './vega.ts';
+import { atWidth } from './width.ts';
+import type { BuiltFigure } from './types.ts';
 import { toCsv } from '../html/csv.ts';
 import { recordsData } from './data.ts';
 import { ReportError } from '../errors.ts';
@@ -24,6 +26,12 @@ export interface RenderedFigure {
   readonly svg: string;
   /** Notes under the figure (scope, data source), escaped markup. */
   readonly notes: readonly string[];
+  /**
+   * The chart for a phone's screen, its text no smaller than SCREEN_MIN_FONT px: laid out NARROW_WIDTH
+   * wide, or, when it cannot be drawn that narrow (a map), at the page's width with `scrolls` set (the
+   * web edition lets it scroll in its box).
+   */
+  readonly narrow: { readonly svg: string; readonly scrolls: boolean };
   /** The chart's data as CSV, and the download link's label (plain text). */
   readonly download: { readonly file: string; readonly label: string; readonly csv: string };
 }
@@ -34,6 +42,43 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
   if (Array.isArray(inline)) return inline as Record<string, unknown>[];
   const named = Object.values(spec.datasets ?? {}).find(Array.isArray);
   return (named as Record<string, unknown>[] | undefined) ?? [];
+}
+
+/** The widest a chart drawn for a phone may be: a 390 px screen less the page's side padding. */
+export const NARROW_WIDTH = 350;
+/** The smallest text on screen, in CSS px. */
+export const SCREEN_MIN_FONT = 11;
+
+/** A spec whose every text is at least SCREEN_MIN_FONT px (marks, and the text default of vega.ts). */
+export function screenSpec<T>(spec: T): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = /^(fontSize|[a-z]+FontSize)$/.test(k) && typeof x === 'number' ? Math.max(x, SCREEN_MIN_FONT) : walk(x);
+    return out;
+  };
+  const copy = walk(spec) as { config?: Record<string, unknown> };
+  copy.config = { ...copy.config, text: { ...FIGURE_CONFIG.text, ...((copy.config?.text as object) ?? {}), fontSize: Math.max(FIGURE_CONFIG.text.fontSize, SCREEN_MIN_FONT) } };
+  return copy as T;
+}
+
+const svgWidth = (svg: string) => Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(svg)?.[1] ?? Infinity);
+
+/**
+ * The figure drawn for a phone: laid out NARROW_WIDTH wide with screen-sized text, then narrower by
+ * what it still ran over (long labels take their room first), twice at most; if it never fits, at the
+ * page's width with screen-sized text, to scroll.
+ */
+async function narrowChart(build: () => BuiltFigure, svg: typeof renderSvg, options: SvgOptions): Promise<RenderedFigure['narrow']> {
+  let width = NARROW_WIDTH;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const drawn = await svg(screenSpec(atWidth(width, build).spec), options);
+    const over = svgWidth(drawn) - NARROW_WIDTH;
+    if (over <= 0) return { svg: drawn, scrolls: false };
+    width -= Math.ceil(over);
+  }
+  return { svg: await svg(screenSpec(build().spec), options), scrolls: true };
 }
 
 /** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
@@ -73,8 +118,9 @@ export async function renderFigures(
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
+    const narrow = await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description });
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, download }));
   }
   return out;
 }

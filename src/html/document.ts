@@ -20,7 +20,7 @@ import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from './csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
-import { tocHtml } from './toc.ts';
+import { tocHtml, tocMenuHtml } from './toc.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
 export interface DocumentText {
@@ -63,11 +63,23 @@ export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
  */
 export const DOCUMENT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
+/**
+ * The chart as printed (and shown on wider screens), and the chart drawn for a phone, shown instead on
+ * narrow screens (styles.ts). A chart that cannot be drawn narrow scrolls in its box there: the box
+ * can take the keyboard's focus and is named after the figure.
+ */
+function chartHtml(figure: RenderedFigure): string {
+  const narrow = figure.narrow.scrolls
+    ? `<div class="chart chart-narrow chart-scroll" tabindex="0" role="region" aria-label="${htmlAttr(figure.label)}">${figure.narrow.svg}</div>`
+    : `<div class="chart chart-narrow">${figure.narrow.svg}</div>`;
+  return `<div class="chart chart-page">${figure.svg}</div>${narrow}`;
+}
+
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
     `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
-    `<div class="chart">${figure.svg}</div>` +
+    chartHtml(figure) +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
     downloadLink(figure.download.file, figure.download.label, figure.download.csv) +
@@ -88,6 +100,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const { chapters, headings } = anchorHeadings(input.chapters);
   const body = [
     coverHtml(input.text, input.otherEdition),
+    tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
     '<main>',
     ...chapters.map((c, i) => {

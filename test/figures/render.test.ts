@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { createTranslator } from '../../src/chapters/i18n.ts';
-import { renderFigures } from '../../src/figures/render.ts';
+import { NARROW_WIDTH, renderFigures } from '../../src/figures/render.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
 import { editionFigures } from '../../src/figures/definitions.ts';
@@ -75,6 +75,12 @@ describe('every figure of the 2023 edition', () => {
         if (locale === 'zh') for (const h of header) expect(h, `${fig.id}: ${lines[0]}`).toMatch(/[\u4e00-\u9fff]/);
         expect(fig.download.csv, fig.id).not.toMatch(/\d\.\d{3,}/);
         expect(fig.download.csv, fig.id).not.toMatch(/,(true|false)(,|\r)/);
+        // Drawn again for a phone: no wider than its screen (unless it scrolls, a map), no text under 11 px.
+        const narrowWidth = Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(fig.narrow.svg)?.[1]);
+        if (!fig.narrow.scrolls) expect(narrowWidth, fig.id).toBeLessThanOrEqual(NARROW_WIDTH);
+        const sizes = [...fig.narrow.svg.matchAll(/font-size="([0-9.]+)px"/g)].map((m) => Number(m[1]));
+        expect(Math.min(...sizes), fig.id).toBeGreaterThanOrEqual(11);
+        expect(fig.narrow.svg, fig.id).toContain(`id="fig-${fig.id}-svg-narrow-title"`);
       }
     }
   });
