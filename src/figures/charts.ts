@@ -167,7 +167,7 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
       // Drawn narrow (a phone's screen), every other year is labelled when they would touch.
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0, ...(figureWidth() < FIGURE_WIDTH ? { labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
       y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
-      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
+      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal', ...(figureWidth() < FIGURE_WIDTH ? { columns: 3 } : {}) } },
     },
     layer: [
       m.any

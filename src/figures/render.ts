@@ -28,10 +28,10 @@ export interface RenderedFigure {
   readonly notes: readonly string[];
   /**
    * The chart for a phone's screen, its text no smaller than SCREEN_MIN_FONT px: laid out NARROW_WIDTH
-   * wide, or, when it cannot be drawn that narrow (a map), at the page's width with `scrolls` set (the
-   * web edition lets it scroll in its box).
+   * wide (`svg`), or, when it cannot be drawn that narrow (a map), the page's chart shown `width` px
+   * wide (enlarged so that its smallest text is SCREEN_MIN_FONT px), scrolling in its box.
    */
-  readonly narrow: { readonly svg: string; readonly scrolls: boolean };
+  readonly narrow: { readonly svg: string } | { readonly scrollWidth: number };
   /** The chart's data as CSV, and the download link's label (plain text). */
   readonly download: { readonly file: string; readonly label: string; readonly csv: string };
 }
@@ -67,18 +67,19 @@ const svgWidth = (svg: string) => Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(s
 
 /**
  * The figure drawn for a phone: laid out NARROW_WIDTH wide with screen-sized text, then narrower by
- * what it still ran over (long labels take their room first), twice at most; if it never fits, at the
- * page's width with screen-sized text, to scroll.
+ * what it still ran over (long labels take their room first), twice at most; if it never fits, the
+ * page's chart (`page`) enlarged to screen-sized text, to scroll.
  */
-async function narrowChart(build: () => BuiltFigure, svg: typeof renderSvg, options: SvgOptions): Promise<RenderedFigure['narrow']> {
+async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof renderSvg, options: SvgOptions): Promise<RenderedFigure['narrow']> {
   let width = NARROW_WIDTH;
   for (let attempt = 0; attempt < 3; attempt++) {
     const drawn = await svg(screenSpec(atWidth(width, build).spec), options);
     const over = svgWidth(drawn) - NARROW_WIDTH;
-    if (over <= 0) return { svg: drawn, scrolls: false };
+    if (over <= 0) return { svg: drawn };
     width -= Math.ceil(over);
   }
-  return { svg: await svg(screenSpec(build().spec), options), scrolls: true };
+  const smallest = Math.min(...[...page.matchAll(/font-size="([0-9.]+)px"/g)].map((m) => Number(m[1])));
+  return { scrollWidth: Math.ceil(svgWidth(page) * Math.max(1, SCREEN_MIN_FONT / smallest)) };
 }
 
 /** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
@@ -118,7 +119,7 @@ export async function renderFigures(
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const narrow = await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description });
+    const narrow = await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description });
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
     out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, download }));
   }

@@ -148,10 +148,10 @@ p.continued { text-indent: 0 !important; }
     main, .back-cover { padding-left: 1.25rem; padding-right: 1.25rem; }
     p { text-align: start; }
     /* the chart drawn for a phone (its text at 11 px or more), or the page's chart scrolling in its box */
-    figure .chart-page { display: none; }
+    figure .chart-page:not(.chart-scroll) { display: none; }
     .chart-narrow { display: block; }
     .chart-scroll { overflow-x: auto; }
-    figure .chart-scroll svg { max-width: none; margin: 0; }
+    figure .chart-scroll svg { width: var(--narrow-width); max-width: none; margin: 0; }
     /* the contents as a menu that opens and closes */
     .toc { display: none; }
     .toc-menu { display: block; margin: 0; padding: 0.5rem 1.25rem; border-bottom: 1px solid var(--rule); font-size: 10.5pt; }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type DocumentInput } from '../../src/html/document.ts';
+import { buildDocument, fontFileName, WEB_CSP, type DocumentInput } from '../../src/html/document.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
 import { figureSlot, tableSlot } from '../../src/chapters/render.ts';
 import type { RenderedTable } from '../../src/tables/types.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
 
-const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', narrow: { svg: '<svg><title>n</title></svg>', scrolls: false }, notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
+const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', narrow: { svg: '<svg><title>n</title></svg>' }, notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
 const fonts = { read: () => new Uint8Array([1, 2, 3]) };
 
 function doc(locale: 'zh' | 'en', heading: string, figures = [figure], other: DocumentInput['otherEdition'] = null) {
@@ -94,5 +94,19 @@ describe('HTML document', () => {
     expect(count(zh)).toBeGreaterThan(count(en));
     expect(count(zh)).toBeLessThan(fontFaces().length / 4);
     expect(zh).not.toMatch(/url\((?!data:)/); // nothing is fetched: the file is self-contained
+  });
+
+  it('is also written for a web folder: the same page, each font chunk a file of the folder, loaded by unicode-range', () => {
+    const built = doc('zh', '标题');
+    const web = built.webHtml((face) => `../fonts/${fontFileName(face)}`);
+    expect(web).toContain(`content="${WEB_CSP.replaceAll("'", '&#39;')}"`);
+    expect(WEB_CSP).toContain("font-src 'self'");
+    expect(WEB_CSP).toContain("script-src 'none'");
+    expect(web).not.toContain('data:font');
+    const urls = [...web.matchAll(/src:url\("([^"]+)"\) format\('woff2'\);unicode-range:U\+/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(built.faces.length);
+    for (const url of urls) expect(url).toMatch(/^\.\.\/fonts\/noto-[a-z0-9-]+-(400|700)-normal\.woff2$/);
+    // Everything but the fonts is the single file's.
+    expect(web.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, '')).toBe(built.html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, ''));
   });
 });
