@@ -135,7 +135,7 @@ p.continued { text-indent: 0 !important; }
   section.chapter { padding-top: 1rem; }
   h1, h2, h3, h4, .cover-title, .toc-title, figcaption, caption { text-wrap: balance; }
   /* English justified on a screen leaves rivers of space between words */
-  html:lang(en) p { text-align: start; }
+  html:lang(en) p:not(.download) { text-align: start; }
   /* A table wider than the column scrolls sideways in its own box, never the page. */
   .table-block { overflow-x: auto; }
   .table-block:focus-visible, .chart-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
