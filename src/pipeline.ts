@@ -87,7 +87,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const figures = await stages.run(
         `figures ${locale}`,
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts), (line) => fx.log.warn(line)),
-        (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
+        // Each figure is drawn for the page and again for a phone: the cache counts drawings.
+        (f) => `${f.length} figure(s), ${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
       const tables = renderEditionTables(edition, { metrics, t, names });
       claimsByLocale[locale] = localeClaims(claims, figures, tables);

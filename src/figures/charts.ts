@@ -217,7 +217,7 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
           y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
-          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6 } },
+          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6, ...(figureWidth() < FIGURE_WIDTH ? { tickCount: 4, labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
           color: { field: 'kind', type: 'nominal', sort: [legend.inflow, legend.outflow], title: null, legend: { orient: 'top', direction: 'horizontal' } },
         },
       },

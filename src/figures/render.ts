@@ -72,8 +72,14 @@ const svgWidth = (svg: string) => Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(s
  */
 async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof renderSvg, options: SvgOptions): Promise<RenderedFigure['narrow']> {
   let width = NARROW_WIDTH;
+  let previous = '';
   for (let attempt = 0; attempt < 3; attempt++) {
-    const drawn = await svg(screenSpec(atWidth(width, build).spec), options);
+    const spec = screenSpec(atWidth(width, build).spec);
+    // A chart whose layout does not follow the width (a map's projection) is not drawn again.
+    const key = JSON.stringify(spec);
+    if (key === previous) break;
+    previous = key;
+    const drawn = await svg(spec, options);
     const over = svgWidth(drawn) - NARROW_WIDTH;
     if (over <= 0) return { svg: drawn };
     width -= Math.ceil(over);
