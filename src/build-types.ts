@@ -12,6 +12,13 @@ export type { StageTiming } from './base/stages.ts';
 
 export type Format = 'pdf' | 'html';
 
+/**
+ * The HTML edition as one self-contained file per locale (`single`: fonts as data URLs, opens from
+ * disk or mail), or as a web folder (`web`: the font chunks as files under <edition>/fonts/, fetched
+ * by unicode-range, so a page loads only the chunks its text uses; to be served over HTTP).
+ */
+export type HtmlOutput = 'single' | 'web';
+
 export interface BuildOptions {
   /** Project root: templates/, locales/ and the edition's data folder are found under it. */
   readonly root: string;
@@ -20,6 +27,8 @@ export interface BuildOptions {
   readonly read?: Edition;
   readonly locales: readonly Locale[];
   readonly formats: readonly Format[];
+  /** How the HTML edition is written (default `single`). The PDF is always printed from the single file. */
+  readonly html?: HtmlOutput;
   readonly outDir: string;
   /** A dataset folder (relative to root, or absolute) instead of the edition's `data:`. */
   readonly data?: string;

@@ -34,7 +34,8 @@ import { claimsJson, claimsRecord, localeClaims } from './claims/record.ts';
 import type { LocaleClaims } from './base/claims.ts';
 import type { Effects, OutputFile } from './effects.ts';
 import { renderFigures } from './figures/render.ts';
-import { buildDocument } from './html/document.ts';
+import { buildDocument, fontFileName } from './html/document.ts';
+import type { FontFace } from './fonts/fontsource.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
 import { datasetDir } from './load/dataset-dir.ts';
@@ -43,8 +44,11 @@ import { message } from './messages.ts';
 import { PrintQueue, type PrintJob } from './pdf/queue.ts';
 import { renderEditionTables } from './tables/render.ts';
 
-export type { BuildOptions, BuildResult, Format, Resources, StageTiming } from './build-types.ts';
+export type { BuildOptions, BuildResult, Format, HtmlOutput, Resources, StageTiming } from './build-types.ts';
 export { computeDatasetMetrics } from './cache/metrics.ts';
+
+/** The web folder's fonts: <out>/<edition>/fonts/. */
+export const FONT_FOLDER = 'fonts';
 
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
   const stages = new Stages(fx);
@@ -68,6 +72,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const later: PrintJob[] = [];
   const claimsByLocale: Partial<Record<Locale, LocaleClaims>> = {};
   const namesByLocale: Partial<Record<Locale, CountryNames>> = {};
+  const fontFiles = new Map<string, FontFace>();
 
   try {
     for (const locale of options.locales) {
@@ -83,7 +88,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const figures = await stages.run(
         `figures ${locale}`,
         () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts), (line) => fx.log.warn(line)),
-        (f) => `${f.length} figure(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
+        // Each figure is drawn for the page and again for a phone: the cache counts drawings.
+        (f) => `${f.length} figure(s), ${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
       );
       const tables = renderEditionTables(edition, { metrics, t, names });
       claimsByLocale[locale] = localeClaims(claims, figures, tables);
@@ -96,7 +102,12 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
       const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition }, resources.fonts));
       warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
-      if (options.formats.includes('html')) files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
+      if (options.formats.includes('html')) {
+        if (options.html === 'web') {
+          files.push({ path: join(outDir, locale, 'index.html'), data: built.webHtml((face) => `../${FONT_FOLDER}/${fontFileName(face)}`) });
+          for (const face of built.faces) fontFiles.set(fontFileName(face), face);
+        } else files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
+      }
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.
       if (wantPdf) {
@@ -110,6 +121,8 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
     await queue.finish().catch(() => {}); // running prints end and the browser closes before the error surfaces
     throw error;
   }
+  // The web folder's font chunks, one file each, shared by both locales.
+  for (const [name, face] of [...fontFiles].sort((a, b) => a[0].localeCompare(b[0]))) files.push({ path: join(outDir, FONT_FOLDER, name), data: resources.fonts.read(face) });
   const printed = await queue.finish();
   printed.forEach((pdf, i) => files.push({ path: join(outDir, options.locales[i]!, 'report.pdf'), data: pdf.bytes, pages: pdf.pages }));
 

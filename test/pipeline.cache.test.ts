@@ -51,7 +51,7 @@ async function run(formats: Format[] = ['html'], options: { printer?: Printer; l
 
 const stage = (r: BuildResult, label: string) => r.stages.find((s) => s.label === label);
 const cachedFigures = (r: BuildResult, locale: Locale) => Number(/(\d+) from the cache/.exec(stage(r, `figures ${locale}`)!.detail)?.[1] ?? 0);
-const figureCount = (r: BuildResult, locale: Locale) => Number(/(\d+) figure/.exec(stage(r, `figures ${locale}`)!.detail)![1]);
+const drawings = (r: BuildResult, locale: Locale) => Number(/(\d+) drawing/.exec(stage(r, `figures ${locale}`)!.detail)![1]);
 const html = (locale: Locale) => readFileSync(join(root, 'out/2023', locale, 'index.html'), 'utf8');
 const svgOf = (page: string, id: string) => new RegExp(`<figure id="fig-${id}"[\\s\\S]*?</svg>`).exec(page)?.[0];
 
@@ -74,8 +74,8 @@ describe('build cache', () => {
     const again = await run();
     expect(stage(again, 'load')).toBeUndefined();
     expect(stage(again, 'metrics')!.cached).toBe(true);
-    expect(cachedFigures(again, 'zh')).toBe(figureCount(again, 'zh'));
-    expect(cachedFigures(again, 'en')).toBe(figureCount(again, 'en'));
+    expect(cachedFigures(again, 'zh')).toBe(drawings(again, 'zh'));
+    expect(cachedFigures(again, 'en')).toBe(drawings(again, 'en'));
     expect(stage(again, 'chapters zh')!.cached).toBe(true);
     expect(stage(again, 'chapters en')!.cached).toBe(true);
     expect(html('zh')).toBe(zh);
@@ -85,7 +85,7 @@ describe('build cache', () => {
     expect(again.metrics).toEqual(first.metrics);
     // The timed lines say what came from the cache.
     expect(log.some((l) => /^metrics \[cache\]\s+\d+\.\d\d s/.test(l))).toBe(true);
-    expect(log.some((l) => /^figures zh\s+\d+\.\d\d s\s+\d+ figure\(s\), \d+ from the cache/.test(l))).toBe(true);
+    expect(log.some((l) => /^figures zh\s+\d+\.\d\d s\s+\d+ figure\(s\), \d+ drawing\(s\), \d+ from the cache/.test(l))).toBe(true);
   });
 
   it('does not recompute metrics for a template or a locale change, and shows the change', async () => {
@@ -106,7 +106,7 @@ describe('build cache', () => {
 
   it('recomputes metrics and the figures drawn from changed data, keeping the others', async () => {
     const before = html('en');
-    const beforeFigures = figureCount(first, 'en');
+    const beforeFigures = drawings(first, 'en');
     // 3,000 new Indian papers: India moves to first place.
     appendFileSync(join(root, 'data/2023/papers.csv'), `${Array.from({ length: 3000 }, (_, i) => `X${i},2020,article,5`).join('\n')}\n`);
     appendFileSync(join(root, 'data/2023/paper_affiliations.csv'), `${Array.from({ length: 3000 }, (_, i) => `X${i},I-IN-1,IN`).join('\n')}\n`);

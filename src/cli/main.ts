@@ -21,7 +21,7 @@ import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { pruneCache } from '../cache/prune.ts';
 import { previewCommand } from './preview.ts';
-import { build, computeDatasetMetrics, type Format } from '../pipeline.ts';
+import { build, computeDatasetMetrics, type Format, type HtmlOutput } from '../pipeline.ts';
 import { CHECK_HELP, checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 
@@ -50,7 +50,7 @@ Options of every command:
   --debug   when something fails, also print the stack and the chain of causes
 
 Run \`report <command> --help\` for a command's options.`,
-  build: `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--out out] [--cache DIR|off]
+  build: `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--html single|web] [--out out] [--cache DIR|off]
 
 Builds an edition from its dataset and templates and writes, under <out>/<edition>/:
   metrics.json, <locale>/index.html, <locale>/report.pdf
@@ -61,6 +61,9 @@ Options:
                 edition's own
   --locale L    comma-separated locales: zh, en (default zh,en)
   --format F    comma-separated formats: pdf, html (default pdf,html)
+  --html H      single: each index.html one self-contained file, fonts inside (default);
+                web: a folder to serve over HTTP, the font chunks as files under
+                <edition>/fonts/ that browsers fetch only as a page's text needs them
   --out DIR     output folder (default out)
   --cache DIR   build cache: metrics, chapters, figures and PDFs whose inputs are unchanged
                 are reused
@@ -106,8 +109,10 @@ function parse(args: string[], names: readonly string[]): Values {
 }
 
 async function buildCommand(args: string[], fx: Effects, root: string): Promise<number> {
-  const v = parse(args, ['edition', 'data', 'locale', 'format', 'out', 'cache']);
+  const v = parse(args, ['edition', 'data', 'locale', 'format', 'html', 'out', 'cache']);
   if (v.help) return help('build');
+  const [html] = list<HtmlOutput>('html', (v.html as string | undefined) ?? 'single', ['single', 'web']);
+  if (String(v.html ?? 'single').includes(',')) throw new UsageError(message('cli.bad-list', { option: 'html', value: String(v.html), allowed: ['single', 'web'] }));
   const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
   const locales = list<Locale>('locale', (v.locale as string | undefined) ?? 'zh,en', LOCALES);
   const executable = formats.includes('pdf') ? ensureChromium(nodeEnvironment, fx.log) : '';
@@ -118,7 +123,7 @@ async function buildCommand(args: string[], fx: Effects, root: string): Promise<
   const edition = data === undefined ? await readEdition(fx.fs, join(root, 'templates'), editionName) : undefined;
   if (edition) await ensureDataset(fx, root, edition);
   const result = await build(
-    { root: root, edition: editionName, ...(edition ? { read: edition } : {}), ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
+    { root: root, edition: editionName, ...(edition ? { read: edition } : {}), ...(data === undefined ? {} : { data }), locales, formats, html: html!, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
     fx,
     {
       openEngine: openDuckDb,

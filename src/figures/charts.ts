@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
+import { figureWidth } from './width.ts';
 import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import { fitWidth } from './wrap.ts';
 
@@ -14,7 +15,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** The width left for the plot once the longest label is set beside it. */
 function plotWidth(labels: readonly string[], fontSize = 11): number {
   const longest = Math.max(40, ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0)));
-  return Math.max(260, FIGURE_WIDTH - longest - 70);
+  const width = figureWidth();
+  return Math.max(width < FIGURE_WIDTH ? 80 : 260, width - longest - 70);
 }
 
 /**
@@ -22,6 +24,7 @@ function plotWidth(labels: readonly string[], fontSize = 11): number {
  * figure, so that the plot beside it keeps its minimum width (plotWidth) inside the figure.
  */
 export const LABEL_MAX_WIDTH = Math.round(FIGURE_WIDTH * 0.45);
+const labelMaxWidth = () => Math.round(figureWidth() * 0.45);
 const LABEL_FONT_SIZE = 11;
 
 /** A label cut to fit the axis, as named in the build log's warning (render.ts). */
@@ -38,7 +41,7 @@ export interface CutLabel {
 function cutLabels(labels: readonly string[]): { axis: { labelExpr?: string }; usermeta?: { cutLabels: CutLabel[] }; shown: string[] } {
   const cuts: CutLabel[] = [];
   const shown = labels.map((label) => {
-    const fitted = fitWidth(label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE);
+    const fitted = fitWidth(label, labelMaxWidth(), LABEL_FONT_SIZE);
     if (fitted !== label && !cuts.some((c) => c.label === label)) cuts.push({ label, shown: fitted });
     return fitted;
   });
@@ -157,13 +160,14 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
   const m = markModelled(rows);
   return {
     $schema: SCHEMA,
-    width: FIGURE_WIDTH - 120,
+    width: figureWidth() - 120,
     height: 240,
     data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...m.row(r) })) },
     encoding: {
-      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
+      // Drawn narrow (a phone's screen), every other year is labelled when they would touch.
+      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0, ...(figureWidth() < FIGURE_WIDTH ? { labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
       y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
-      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal' } },
+      color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal', ...(figureWidth() < FIGURE_WIDTH ? { columns: 3 } : {}) } },
     },
     layer: [
       m.any
@@ -213,7 +217,7 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
           y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
-          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6 } },
+          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6, ...(figureWidth() < FIGURE_WIDTH ? { tickCount: 4, labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
           color: { field: 'kind', type: 'nominal', sort: [legend.inflow, legend.outflow], title: null, legend: { orient: 'top', direction: 'horizontal' } },
         },
       },

@@ -6,11 +6,15 @@ import type { Translator } from '../base/i18n.ts';
 import type { FigureNumbers } from '../base/slots.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { buildFigure } from './build.ts';
-import { renderSvg } from './vega.ts';
-import { recordsToCsv } from '../base/csv.ts';
+import { FIGURE_CONFIG, renderSvg, type SvgOptions } from './vega.ts';
+import { atWidth } from './width.ts';
+import type { BuiltFigure } from './types.ts';
+import { toCsv } from '../base/csv.ts';
+import { recordsData } from './data.ts';
 import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';
+import type { FigureData } from './data.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -22,6 +26,12 @@ export interface RenderedFigure {
   readonly svg: string;
   /** Notes under the figure (scope, data source), escaped markup. */
   readonly notes: readonly string[];
+  /**
+   * The chart for a phone's screen, its text no smaller than SCREEN_MIN_FONT px: laid out NARROW_WIDTH
+   * wide (`svg`), or, when it cannot be drawn that narrow (a map), the page's chart shown `width` px
+   * wide (enlarged so that its smallest text is SCREEN_MIN_FONT px), scrolling in its box.
+   */
+  readonly narrow: { readonly svg: string } | { readonly scrollWidth: number };
   /** The chart's data as CSV, and the download link's label (plain text). */
   readonly download: { readonly file: string; readonly label: string; readonly csv: string };
 }
@@ -32,6 +42,56 @@ export function specRows(spec: { data?: unknown; datasets?: Record<string, unkno
   if (Array.isArray(inline)) return inline as Record<string, unknown>[];
   const named = Object.values(spec.datasets ?? {}).find(Array.isArray);
   return (named as Record<string, unknown>[] | undefined) ?? [];
+}
+
+/** The widest a chart drawn for a phone may be: a 390 px screen less the page's side padding (2 × 20 px), less rounding. */
+export const NARROW_WIDTH = 346;
+/** The smallest text on screen, in CSS px. */
+export const SCREEN_MIN_FONT = 11;
+
+/** A spec whose every text is at least SCREEN_MIN_FONT px (marks, and the text default of vega.ts). */
+export function screenSpec<T>(spec: T): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = /^(fontSize|[a-z]+FontSize)$/.test(k) && typeof x === 'number' ? Math.max(x, SCREEN_MIN_FONT) : walk(x);
+    return out;
+  };
+  const copy = walk(spec) as { config?: Record<string, unknown> };
+  copy.config = { ...copy.config, text: { ...FIGURE_CONFIG.text, ...((copy.config?.text as object) ?? {}), fontSize: Math.max(FIGURE_CONFIG.text.fontSize, SCREEN_MIN_FONT) } };
+  return copy as T;
+}
+
+const svgWidth = (svg: string) => Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(svg)?.[1] ?? Infinity);
+
+/**
+ * The figure drawn for a phone: laid out NARROW_WIDTH wide with screen-sized text, then narrower by
+ * what it still ran over (long labels take their room first), twice at most; if it never fits, the
+ * page's chart (`page`) enlarged to screen-sized text, to scroll.
+ */
+async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof renderSvg, options: SvgOptions): Promise<RenderedFigure['narrow']> {
+  let width = NARROW_WIDTH;
+  let previous = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const spec = screenSpec(atWidth(width, build).spec);
+    // A chart whose layout does not follow the width (a map's projection) is not drawn again.
+    const key = JSON.stringify(spec);
+    if (key === previous) break;
+    previous = key;
+    const drawn = await svg(spec, options);
+    const over = svgWidth(drawn) - NARROW_WIDTH;
+    if (over <= 0) return { svg: drawn };
+    width -= Math.ceil(over);
+  }
+  const smallest = Math.min(...[...page.matchAll(/font-size="([0-9.]+)px"/g)].map((m) => Number(m[1])));
+  return { scrollWidth: Math.ceil(svgWidth(page) * Math.max(1, SCREEN_MIN_FONT / smallest)) };
+}
+
+/** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
+export function figureCsv(built: { spec: unknown; data?: FigureData }, t: Translator): string {
+  const data = built.data ?? recordsData(t, specRows(built.spec as never));
+  return toCsv(data.header, data.rows);
 }
 
 /**
@@ -65,8 +125,9 @@ export async function renderFigures(
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
     const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: recordsToCsv(specRows(built.spec as never)) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, download }));
+    const narrow = await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description });
+    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, download }));
   }
   return out;
 }

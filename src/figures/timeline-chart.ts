@@ -9,6 +9,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { FIGURE_WIDTH } from './types.ts';
+import { figureWidth } from './width.ts';
 import { wrapBalanced } from './wrap.ts';
 
 export interface TimelineRow {
@@ -32,6 +33,9 @@ export const TIMELINE_TEXT_X = AXIS_X + 14;
 export const TIMELINE_WIDTH = FIGURE_WIDTH - 20;
 /** The width event text may take: from TIMELINE_TEXT_X to the right edge, less a margin. */
 export const TIMELINE_TEXT_WIDTH = TIMELINE_WIDTH - TIMELINE_TEXT_X - 4;
+/** The same for the width figures are laid out for (width.ts). */
+const timelineWidth = () => figureWidth() - 20;
+const timelineTextWidth = () => timelineWidth() - TIMELINE_TEXT_X - 4;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -57,7 +61,7 @@ export function layoutTimeline(rows: readonly TimelineRow[], monthLabel: (m: num
     }
     for (const event of events) {
       dots.push({ y: top + LINE_HEIGHT / 2, date: event.date, description: `${monthLabel(month)}: ${event.text}` });
-      const wrapped = wrapBalanced(event.text, TIMELINE_TEXT_WIDTH, TIMELINE_FONT_SIZE);
+      const wrapped = wrapBalanced(event.text, timelineTextWidth(), TIMELINE_FONT_SIZE);
       wrapped.forEach((text, i) => lines.push({ y: top + LINE_HEIGHT * (i + 0.5), text }));
       top += LINE_HEIGHT * wrapped.length + EVENT_GAP;
     }
@@ -71,11 +75,11 @@ export function layoutTimeline(rows: readonly TimelineRow[], monthLabel: (m: num
  */
 export function timelineChart(rows: readonly TimelineRow[], monthLabel: (m: number) => string): TopLevelSpec {
   const layout = layoutTimeline(rows, monthLabel);
-  const x = { type: 'quantitative', scale: { domain: [0, TIMELINE_WIDTH], nice: false, zero: false }, axis: null };
+  const x = { type: 'quantitative', scale: { domain: [0, timelineWidth()], nice: false, zero: false }, axis: null };
   const y = { type: 'quantitative', scale: { domain: [0, layout.height], nice: false, zero: false, reverse: true }, axis: null };
   return {
     $schema: SCHEMA,
-    width: TIMELINE_WIDTH,
+    width: timelineWidth(),
     height: layout.height,
     data: { values: rows.map((r) => ({ date: r.date, event: r.text })) },
     layer: [

@@ -7,6 +7,7 @@ import type { Translator } from '../base/i18n.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Variables } from '../base/select.ts';
 import type { Scope } from '../base/notes.ts';
+import type { FigureData } from './data.ts';
 
 export interface FigureContext {
   readonly metrics: MetricsDocument;
@@ -37,6 +38,8 @@ export interface BuiltFigure {
   readonly modelled?: boolean;
   /** The message that explains the marks of modelled values, when not the charts' (bars, points, `*`). */
   readonly modelledNote?: 'notes.modelled_map';
+  /** The data behind the chart, for its CSV (data.ts); without it, the spec's rows. */
+  readonly data?: FigureData;
 }
 
 /** A figure of an edition, read from its figures.yaml (definitions.ts): a preset or a spec, bound to the metrics. */

@@ -10,7 +10,7 @@
  */
 import type { RenderedChapter } from '../chapters/render.ts';
 import { figureSlot } from '../base/slots.ts';
-import { htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
+import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
@@ -20,7 +20,7 @@ import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
-import { tocHtml } from './toc.ts';
+import { tocHtml, tocMenuHtml } from './toc.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
 export interface DocumentText {
@@ -44,9 +44,20 @@ export interface DocumentInput {
 }
 
 export interface BuiltDocument {
+  /** The self-contained document (fonts as data URLs): the single-file HTML edition and the PDF's source. */
   readonly html: string;
   readonly headings: readonly Heading[];
+  /** The font chunks the document uses. */
+  readonly faces: readonly FontFace[];
+  /**
+   * The same document for a web folder: each font chunk a separate file at `href(face)`, declared
+   * with its unicode-range so that a browser fetches only the chunks the page's text needs.
+   */
+  webHtml(href: (face: FontFace) => string): string;
 }
+
+/** A font chunk's file name in a web folder (the package's own, e.g. noto-sans-sc-119-400-normal.woff2). */
+export const fontFileName = (face: FontFace): string => face.file.split(/[\\/]/).pop()!;
 
 export interface FontLoader {
   /** The font file's bytes (woff2). */
@@ -63,11 +74,28 @@ export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
  */
 export const DOCUMENT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** The web folder's policy: the same, but fonts are the folder's own files (same origin), fetched by unicode-range. */
+export const WEB_CSP = DOCUMENT_CSP.replace('font-src data:', "font-src 'self'");
+
+/**
+ * The chart as printed (and shown on wider screens), and the chart drawn for a phone, shown instead on
+ * narrow screens (styles.ts). A chart that cannot be drawn narrow is shown there enlarged to its
+ * `--narrow-width`, scrolling in its box: the box can take the keyboard's focus and is named after
+ * the figure.
+ */
+function chartHtml(figure: RenderedFigure): string {
+  if ('scrollWidth' in figure.narrow) {
+    const width = `--narrow-width:${figure.narrow.scrollWidth}px`;
+    return `<div class="chart chart-page chart-scroll" style="${htmlAttr(width)}" tabindex="0" role="region" aria-label="${htmlAttr(figure.label)}">${figure.svg}</div>`;
+  }
+  return `<div class="chart chart-page">${figure.svg}</div><div class="chart chart-narrow">${figure.narrow.svg}</div>`;
+}
+
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
     `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
-    `<div class="chart">${figure.svg}</div>` +
+    chartHtml(figure) +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
     downloadLink(figure.download.file, figure.download.label, figure.download.csv) +
@@ -88,6 +116,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const { chapters, headings } = anchorHeadings(input.chapters);
   const body = [
     coverHtml(input.text, input.otherEdition),
+    tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
     '<main>',
     ...chapters.map((c, i) => {
@@ -103,29 +132,31 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = facesFor(`${body}${css}0123456789`);
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="${HTML_LANG[input.locale]}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(DOCUMENT_CSP)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${htmlText(input.text.title)}</title>`,
-    `<style>\n${fontFaceCss(faces, fonts)}${css}</style>`,
-    '</head>',
-    `<body>\n${body}\n</body>`,
-    '</html>',
-    '',
-  ].join('\n');
-  return { html, headings };
+  const page = (csp: string, fontCss: string) =>
+    [
+      '<!DOCTYPE html>',
+      `<html lang="${HTML_LANG[input.locale]}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(csp)}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${htmlText(input.text.title)}</title>`,
+      `<style>\n${fontCss}${css}</style>`,
+      '</head>',
+      `<body>\n${body}\n</body>`,
+      '</html>',
+      '',
+    ].join('\n');
+  const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
+  return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
 }
 
-function fontFaceCss(faces: readonly FontFace[], fonts: FontLoader): string {
+/** `src` gives each chunk's source: `url(data:…)` (base64 needs no quoting) or a file's `url("…")`. */
+function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string): string {
   return faces
     .map((face) => {
-      const data = Buffer.from(fonts.read(face)).toString('base64');
       const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}\n`;
+      return `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src(face)} format('woff2');unicode-range:${range};}\n`;
     })
     .join('');
 }

@@ -122,19 +122,58 @@ p.continued { text-indent: 0 !important; }
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
 }
 
+/* Screen only: the chart drawn for a phone and the contents menu are shown on narrow screens alone. */
+.chart-narrow, .toc-menu { display: none; }
+
 @media screen {
-  body { max-width: 78rem; margin: 0 auto; }
+  body { max-width: 50rem; margin: 0 auto; }
   .cover { padding: 3rem 0 2rem; }
   .cover .edition-links { padding: 0 14mm; }
-  main, .back-cover { padding: 1rem 1.25rem 3rem; max-width: 46rem; }
+  main, .back-cover { padding: 1rem 1.25rem 3rem; }
   .toc { padding: 1rem 1.25rem; font-size: 10pt; }
   .toc .toc-page, .toc .toc-leader { display: none; }
   section.chapter { padding-top: 1rem; }
+  h1, h2, h3, h4, .cover-title, .toc-title, figcaption, caption { text-wrap: balance; }
+  /* English justified on a screen leaves rivers of space between words */
+  html:lang(en) p:not(.download) { text-align: start; }
+  /* A table wider than the column scrolls sideways in its own box, never the page. */
+  .table-block { overflow-x: auto; }
+  .table-block:focus-visible, .chart-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+  /* Charts fill the column: from 780 px on it is at least 740 px wide, so the print's smallest chart
+     text (9 px in a 600 px drawing) shows at 11 px or more. */
+  @media (min-width: 780px) {
+    figure .chart-page svg { width: 100%; }
+  }
+  @media (max-width: 779.98px) {
+    main, .back-cover { padding-left: 1.25rem; padding-right: 1.25rem; }
+    p { text-align: start; }
+    /* the chart drawn for a phone (its text at 11 px or more), or the page's chart scrolling in its box */
+    figure .chart-page:not(.chart-scroll) { display: none; }
+    .chart-narrow { display: block; }
+    .chart-scroll { overflow-x: auto; }
+    figure .chart-scroll svg { width: var(--narrow-width); max-width: none; margin: 0; }
+    /* the contents as a menu that opens and closes */
+    .toc { display: none; }
+    .toc-menu { display: block; margin: 0; padding: 0.5rem 1.25rem; border-bottom: 1px solid var(--rule); font-size: 10.5pt; }
+    .toc-menu summary { cursor: pointer; color: var(--accent); font-weight: 700; padding: 0.5rem 0; }
+    .toc-menu ol { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+    .toc-menu li a { display: block; padding: 0.35rem 0; text-decoration: none; color: var(--text); }
+    .toc-menu li.toc-1 { font-weight: 700; margin-top: 0.3rem; }
+    .toc-menu li.toc-2 { padding-left: 1.2em; }
+    /* tables keep readable columns and scroll; their first column stays in view */
+    /* the caption stays over the visible part of a table that scrolls */
+    caption { text-align: start; }
+    .table-block caption { position: sticky; left: 0; max-width: calc(100vw - 2.5rem); }
+    th:not(.num):not(.short), td:not(.num):not(.short) { min-width: 7.5em; }
+    html:lang(en) th:not(.num):not(.short), html:lang(en) td:not(.num):not(.short) { min-width: 10em; }
+    .table-block th:first-child, .table-block td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
+  }
   @media (min-width: 1100px) {
-    body { display: grid; grid-template-columns: 19rem minmax(0, 1fr); grid-template-rows: auto 1fr auto; }
+    body { max-width: 69rem; display: grid; grid-template-columns: 19rem minmax(0, 1fr); grid-template-rows: auto 1fr auto; }
     .cover { grid-column: 1 / -1; }
     .toc { grid-column: 1; grid-row: 2 / 4; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--rule); }
     main, .back-cover { grid-column: 2; }
+    body { font-size: 12pt; }
   }
 }
 

@@ -23,9 +23,10 @@ export function tableHtml(table: RenderedTable, downloadLabel?: string): string 
     ? downloadLink(`table-${table.number}.csv`, downloadLabel, toCsv(table.columns.map((c) => c.label), table.rows))
     : '';
   return (
-    `<div class="table-block">` +
+    // On a narrow screen the block scrolls sideways (styles.ts): it takes the keyboard's focus and is named by the caption.
+    `<div class="table-block" role="region" tabindex="0" aria-labelledby="${htmlAttr(`tab-${table.id}-caption`)}">` +
     `<table id="${htmlAttr(`tab-${table.id}`)}" data-number="${table.number}">` +
-    `<caption><span class="label">${htmlText(table.label)}</span>${renderMarkdownInline(table.caption)}</caption>` +
+    `<caption id="${htmlAttr(`tab-${table.id}-caption`)}"><span class="label">${htmlText(table.label)}</span>${renderMarkdownInline(table.caption)}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}${download}</div>`
   );
 }

@@ -8,6 +8,19 @@ import type { Heading } from './outline.ts';
 
 export const TOC_LEVELS = 2;
 
+/**
+ * The contents as a menu for narrow screens, where the full list would stand between the cover and
+ * the text: a <details> element, so it opens and closes without script. Hidden in print and on wide
+ * screens, where the contents (tocHtml) are shown instead (styles.ts).
+ */
+export function tocMenuHtml(headings: readonly Heading[], title: string): string {
+  const items = headings
+    .filter((h) => h.level <= TOC_LEVELS)
+    .map((h) => `<li class="toc-${h.level}"><a href="${urlAttr(`#${h.id}`)}">${h.html}</a></li>`)
+    .join('\n');
+  return `<details class="toc-menu"><summary>${htmlText(title)}</summary>\n<nav aria-label="${htmlAttr(title)}">\n<ol>\n${items}\n</ol>\n</nav>\n</details>`;
+}
+
 export function tocHtml(headings: readonly Heading[], title: string): string {
   const items = headings
     .filter((h) => h.level <= TOC_LEVELS)

@@ -85,7 +85,7 @@ describe('report diff between two builds', () => {
 
   it('lists a figure and a table whose data changed, with the changed rows', () => {
     const figure = diff.data.find((d) => d.kind === 'figure' && d.id === 'papers-by-country' && d.locale === 'en')!;
-    expect(figure.columns).toEqual(['country', 'value']);
+    expect(figure.columns).toEqual(['Country', 'Papers']);
     expect(figure.removed).toEqual([['Germany', '443'], ['United Kingdom', '406']]);
     expect(figure.added).toEqual([['United Kingdom', '443'], ['Germany', '406']]);
     expect(diff.data.some((d) => d.kind === 'figure' && d.id === 'papers-by-country' && d.locale === 'zh')).toBe(true);

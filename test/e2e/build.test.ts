@@ -81,7 +81,7 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
   it('puts the figure into the HTML as inline SVG, with nothing fetched from outside', () => {
     for (const locale of ['zh', 'en']) {
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
-      expect(html).toMatch(/<figure id="fig-papers-by-country"[^>]*><div class="chart"><svg /);
+      expect(html).toMatch(/<figure id="fig-papers-by-country"[^>]*><div class="chart chart-page"><svg [^]*?<\/svg><\/div><div class="chart chart-narrow"><svg /);
       // Nothing is fetched: no remote images, scripts, stylesheets or fonts (links for the reader to follow are fine).
       expect(html).not.toMatch(/\ssrc="https?:|url\(\s*['"]?https?:|<link[^>]+href="https?:|@import/);
     }

@@ -114,7 +114,7 @@ describe('the map figures', () => {
     const metrics = await sampleMetrics();
     const [provinces, world] = await maps('en', metrics);
     expect(provinces!.download.csv.trim().split('\n')).toHaveLength(metrics.talent!.by_province.length + 1);
-    expect(provinces!.download.csv.split('\n')[0]).toMatch(/^\uFEFF?id,name,scholars,high_level/);
+    expect(provinces!.download.csv.split('\n')[0]).toMatch(/^\uFEFF?(代码,名称,人才数量（人）,高层次人才（人）|Code,Name,Researchers,High-level researchers)/);
     expect(world!.download.csv.trim().split('\n')).toHaveLength(metrics.flows!.by_country.length + 1);
     expect(world!.download.csv).not.toContain('arcs');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryNames } from '../../src/base/countries.ts';
 import { createTranslator } from '../../src/base/i18n.ts';
-import { renderFigures } from '../../src/figures/render.ts';
+import { NARROW_WIDTH, renderFigures } from '../../src/figures/render.ts';
 import { measureText } from '../../src/fonts/fontsource.ts';
 import { metricsWith, realBundle } from '../helpers/fixtures.ts';
 import { editionFigures } from '../../src/figures/definitions.ts';
@@ -67,6 +67,27 @@ describe('every figure of the 2023 edition', () => {
         // Labels are never cut short with an ellipsis.
         expect(fig.svg, fig.id).not.toContain('…');
         expect(fig.svg, fig.id).toMatch(/<svg[^>]*role="img"/);
+        // The CSV: the data behind the chart, headed in the locale's words, numbers rounded.
+        const lines = fig.download.csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+        expect(lines.length, fig.id).toBeGreaterThan(1);
+        const header = lines[0]!.split(',');
+        for (const h of header) expect(h, `${fig.id}: ${lines[0]}`).not.toMatch(/^[a-z_]+$/);
+        if (locale === 'zh') for (const h of header) expect(h, `${fig.id}: ${lines[0]}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(fig.download.csv, fig.id).not.toMatch(/\d\.\d{3,}/);
+        expect(fig.download.csv, fig.id).not.toMatch(/,(true|false)(,|\r)/);
+        // Drawn again for a phone: no wider than its screen (unless it scrolls, a map), no text under 11 px.
+        const narrow = fig.narrow;
+        const sizes = (svg: string) => [...svg.matchAll(/font-size="([0-9.]+)px"/g)].map((m) => Number(m[1]));
+        const width = (svg: string) => Number(/^<svg[^>]*?\swidth="([0-9.]+)"/.exec(svg)?.[1]);
+        if ('svg' in narrow) {
+          expect(width(narrow.svg), fig.id).toBeLessThanOrEqual(NARROW_WIDTH);
+          expect(Math.min(...sizes(narrow.svg)), fig.id).toBeGreaterThanOrEqual(11);
+          expect(narrow.svg, fig.id).toContain(`id="fig-${fig.id}-svg-narrow-title"`);
+        } else {
+          // Shown enlarged (and scrolling): its smallest text at 11 px.
+          expect(fig.id).toMatch(/map/);
+          expect(Math.min(...sizes(fig.svg)) * (narrow.scrollWidth / width(fig.svg)), fig.id).toBeGreaterThanOrEqual(11);
+        }
       }
     }
   });

@@ -109,7 +109,7 @@ describe('timeline figures (trends-hot-<a|b|c>-timeline)', () => {
     expect(fig!.notes).toEqual(['说明：时间范围为 2031 年 1 月至 2031 年 12 月；事件由编辑部遴选。']);
     // The CSV lists the events: a header and one row per event.
     expect(fig!.download.csv.trim().split('\r\n')).toHaveLength(1 + t.topics[topic.topic_id]!.length);
-    expect(fig!.download.csv).toContain('date,event');
+    expect(fig!.download.csv).toMatch(/^\uFEFF(日期,事件|Date,Event)\r\n/);
   });
 
   it('refuse a topic with no events, naming the topic and the file to add them to', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type DocumentInput } from '../../src/html/document.ts';
+import { buildDocument, fontFileName, WEB_CSP, type DocumentInput } from '../../src/html/document.ts';
 import type { RenderedFigure } from '../../src/figures/render.ts';
 import { figureSlot, tableSlot } from '../../src/base/slots.ts';
 import type { RenderedTable } from '../../src/tables/types.ts';
 import { fontFaces } from '../../src/fonts/fontsource.ts';
 
-const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
+const figure: RenderedFigure = { id: 'f', number: 1, label: '图 1', caption: '论文 &#42;数量&#42;', svg: '<svg><title>t</title></svg>', narrow: { svg: '<svg><title>n</title></svg>' }, notes: ['数据来源：AMiner。'], download: { file: 'figure-1.csv', label: '下载数据', csv: 'a,b\r\n' } };
 const fonts = { read: () => new Uint8Array([1, 2, 3]) };
 
 function doc(locale: 'zh' | 'en', heading: string, figures = [figure], other: DocumentInput['otherEdition'] = null) {
@@ -29,14 +29,16 @@ describe('HTML document', () => {
       { locale: 'zh', text: { title: 'T', coverLines: [], contents: '目录', backLines: [] }, chapters: [{ id: 'c', html: `<h1>H</h1>\n${tableSlot('t')}\n<p>x</p>\n${tableSlot('t')}\n` }], figures: [], tables: { list: [table], downloadLabel: '下载数据' }, otherEdition: null },
       fonts,
     );
-    expect(html.match(/<table id="tab-t" data-number="2"><caption><span class="label">表 2<\/span>机构<\/caption>/g)).toHaveLength(2);
+    expect(html.match(/<table id="tab-t" data-number="2"><caption id="tab-t-caption"><span class="label">表 2<\/span>机构<\/caption>/g)).toHaveLength(2);
+    // On a narrow screen the block scrolls: it is a named region the keyboard can reach.
+    expect(html).toContain('<div class="table-block" role="region" tabindex="0" aria-labelledby="tab-t-caption">');
     expect(html).toContain('<a download="table-2.csv"');
     expect(html).not.toContain('@@table');
   });
 
   it('puts each figure where its chapter placed it, with number, caption and notes', () => {
     const { html } = doc('zh', '标题');
-    expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart"><svg>');
+    expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart chart-page"><svg><title>t</title></svg></div><div class="chart chart-narrow"><svg><title>n</title></svg></div>');
     expect(html).toContain('<figcaption><span class="label">图 1</span>论文 *数量*</figcaption><p class="note">数据来源：AMiner。</p>');
     expect(html).toContain('<p class="download"><a download="figure-1.csv" href="data:text/csv;charset=utf-8,a%2Cb%0D%0A">下载数据</a></p></figure>');
     expect(html).not.toContain('@@figure');
@@ -92,5 +94,19 @@ describe('HTML document', () => {
     expect(count(zh)).toBeGreaterThan(count(en));
     expect(count(zh)).toBeLessThan(fontFaces().length / 4);
     expect(zh).not.toMatch(/url\((?!data:)/); // nothing is fetched: the file is self-contained
+  });
+
+  it('is also written for a web folder: the same page, each font chunk a file of the folder, loaded by unicode-range', () => {
+    const built = doc('zh', '标题');
+    const web = built.webHtml((face) => `../fonts/${fontFileName(face)}`);
+    expect(web).toContain(`content="${WEB_CSP.replaceAll("'", '&#39;')}"`);
+    expect(WEB_CSP).toContain("font-src 'self'");
+    expect(WEB_CSP).toContain("script-src 'none'");
+    expect(web).not.toContain('data:font');
+    const urls = [...web.matchAll(/src:url\("([^"]+)"\) format\('woff2'\);unicode-range:U\+/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(built.faces.length);
+    for (const url of urls) expect(url).toMatch(/^\.\.\/fonts\/noto-[a-z0-9-]+-(400|700)-normal\.woff2$/);
+    // Everything but the fonts is the single file's.
+    expect(web.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, '')).toBe(built.html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, ''));
   });
 });

@@ -6,6 +6,7 @@
  * as lines (e.g. the dashes of a sea border). Modelled values are marked in the CSV and the
  * description (the note says so); the map itself cannot show a mark.
  */
+import { recordsData } from '../data.ts';
 import type { Selector } from '../../base/select.ts';
 import * as fmt from '../../base/format.ts';
 import { MODELLED_MARK } from '../../base/modelled.ts';
@@ -85,7 +86,8 @@ export function buildChoropleth(b: ChoroplethBindings, ctx: FigureBuildContext, 
     ...(b.outlined.length ? { outlined: b.outlined } : {}),
   });
   const list = rows.map((r) => `${r.name} ${num(r[b.value] as number, signed)}${r.modelled}`).join(listSeparator(ctx));
-  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, modelledNote: 'notes.modelled_map' };
+  const table = recordsData(ctx.t, data.map((r) => ({ ...r })));
+  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, modelledNote: 'notes.modelled_map', data: table };
 }
 
 export const choroplethPreset = definePreset<ChoroplethBindings>({

@@ -9,6 +9,8 @@ import { divergingBars } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, figureTexts, has, labelOf, listSeparator, modelledCheck, numberOf, readLabel, readModelled, readTexts, rowsOf, selector, type LabelBinding, type ModelledBinding, type TextsBinding } from './bindings.ts';
 import { definePreset } from './preset.ts';
+import { columnHeader, labelColumnOf, modelledColumn, rounded } from '../data.ts';
+import { MODELLED_MARK } from '../../base/modelled.ts';
 
 export interface DivergingBarsBindings {
   readonly rows: Selector;
@@ -34,7 +36,12 @@ export function buildDivergingBars(b: DivergingBarsBindings, ctx: FigureBuildCon
   const x = figureTexts(ctx, b.texts, id, { n: rows.length });
   const spec = divergingBars(rows, x.text(), { inflow: x.text('inflow'), outflow: x.text('outflow') }, (n) => x.text('net', { net: signed(n) }));
   const list = rows.map((r) => `${r.label} +${r.inflow} −${r.outflow}`).join(listSeparator(ctx));
-  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled) };
+  const marks = modelledColumn(ctx.t, rows.map((r) => (r.modelled ? MODELLED_MARK : '')));
+  const data = {
+    header: [columnHeader(ctx.t, labelColumnOf(b.label)), x.text('inflow'), x.text('outflow'), columnHeader(ctx.t, 'net'), ...marks.header],
+    rows: rows.map((r, i) => [r.label, rounded(r.inflow), rounded(r.outflow), rounded(r.net), ...marks.cell(i)]),
+  };
+  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled), data };
 }
 
 export const divergingBarsPreset = definePreset<DivergingBarsBindings>({

@@ -13,6 +13,7 @@ import {
   description, fail, fieldName, fieldNames, figureTexts, has, isMapping, labelOf, listSeparator, modelledCheck, numberOf, readLabel, readModelled, readTexts, resolve, rowsOf, selector, terms, valueAt,
   type LabelBinding, type ModelledBinding, type TextsBinding,
 } from './bindings.ts';
+import { labelColumnOf, pairData } from '../data.ts';
 import { definePreset } from './preset.ts';
 import { ReportError } from '../../errors.ts';
 
@@ -43,7 +44,7 @@ export function buildGroupedBars(b: GroupedBarsBindings, ctx: FigureBuildContext
       fields.forEach((f, i) => rows.push({ label, series: series[i]!, value: numberOf(item, f, b.rows.at, id, selection.path), modelled: modelled(item, f) }));
     }
     list = items.map((item) => `${labelOf(b.label, item, ctx)} ${fields.map((f) => fmt.integer(item[f] as number)).join(' / ')}`).join(listSeparator(ctx));
-    return { spec: groupedBars(rows, x.text(), series), caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled) };
+    return { spec: groupedBars(rows, x.text(), series), caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled), data: pairData(ctx.t, rows, x.text(), { labelColumn: labelColumnOf(b.label) }) };
   }
   const { field, at } = b.series;
   const countries = b.series.countries.map((c) => String(resolve(c, ctx, at, id)));
@@ -55,7 +56,7 @@ export function buildGroupedBars(b: GroupedBarsBindings, ctx: FigureBuildContext
     countries.forEach((c, i) => rows.push({ label, series: series[i]!, value: (counts[c] as number | undefined) ?? 0, modelled: modelled(item, field) }));
   }
   list = rows.map((r) => `${r.label} ${r.series} ${fmt.integer(r.value)}`).join(listSeparator(ctx));
-  return { spec: groupedBars(rows, x.text(), series), caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled) };
+  return { spec: groupedBars(rows, x.text(), series), caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: rows.some((r) => r.modelled), data: pairData(ctx.t, rows, x.text(), { labelColumn: labelColumnOf(b.label) }) };
 }
 
 export const groupedBarsPreset = definePreset<GroupedBarsBindings>({

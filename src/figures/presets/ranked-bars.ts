@@ -9,6 +9,8 @@ import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fieldName, has, figureTexts, labelOf, modelledCheck, numberOf, readLabel, readModelled, readTexts, rowVariables, rowsOf, selector, type LabelBinding, type ModelledBinding, type TextsBinding } from './bindings.ts';
 import type { Selector } from '../../base/select.ts';
 import { definePreset } from './preset.ts';
+import { columnHeader, modelledColumn, rounded } from '../data.ts';
+import { MODELLED_MARK } from '../../base/modelled.ts';
 
 export interface RankedBarsBindings {
   readonly rows: Selector;
@@ -28,7 +30,9 @@ export function buildRankedBars(b: RankedBarsBindings, ctx: FigureBuildContext, 
   });
   const x = figureTexts(ctx, b.texts, id, { n: data.length }, rowVariables(ctx, selection));
   const spec = rankedBars(data, x.text(), b.labelColumn ? { labelField: b.labelColumn } : {});
-  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, describe(ctx.t.locale, data)), modelled: data.some((r) => r.modelled) };
+  const marks = modelledColumn(ctx.t, data.map((r) => (r.modelled ? MODELLED_MARK : '')));
+  const table = { header: [columnHeader(ctx.t, b.labelColumn ?? 'label'), x.text(), ...marks.header], rows: data.map((r, i) => [r.label, rounded(r.value), ...marks.cell(i)]) };
+  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, describe(ctx.t.locale, data)), modelled: data.some((r) => r.modelled), data: table };
 }
 
 export const rankedBarsPreset = definePreset<RankedBarsBindings>({

@@ -3,6 +3,7 @@
  * by topic id), the topic picked by `topic` (a selector with `index`, e.g. the first of
  * `$hot.group`). Texts get `topic` (its name), `year` (the timeline's) and `n` (events).
  */
+import { columnHeader } from '../data.ts';
 import type { Selector } from '../../base/select.ts';
 import * as fmt from '../../base/format.ts';
 import type { Timeline } from '../../base/timeline.ts';
@@ -26,7 +27,7 @@ export function buildTimeline(b: TimelineBindings, ctx: FigureBuildContext, id: 
   const rows = events.map((e) => ({ date: e.date, month: e.month, text: e.text[locale] }));
   const x = figureTexts(ctx, b.texts, id, { topic: locale === 'zh' ? topic.name_zh : topic.name_en, year: timeline.year, n: rows.length });
   const list = rows.map((r) => `${fmt.month(locale, r.month)}${locale === 'zh' ? '：' : ': '}${r.text}`).join(locale === 'zh' ? '；' : '; ');
-  return { spec: timelineChart(rows, (m) => fmt.monthShort(locale, m)), caption: x.caption, title: x.title, description: description(ctx, x.title, list) };
+  return { spec: timelineChart(rows, (m) => fmt.monthShort(locale, m)), caption: x.caption, title: x.title, description: description(ctx, x.title, list), data: { header: [columnHeader(ctx.t, 'date'), columnHeader(ctx.t, 'event')], rows: rows.map((r) => [r.date, r.text]) } };
 }
 
 export const timelinePreset = definePreset<TimelineBindings>({

@@ -3,6 +3,7 @@
  * bars per band (bands in the rows' order, `skip` left out), one bar per country. `rows` selects
  * the value-band rows (`band`, `country`, `patents`).
  */
+import { pairData } from '../data.ts';
 import type { Selector, Term } from '../../base/select.ts';
 import { bandLabel } from '../../base/bands.ts';
 import * as fmt from '../../base/format.ts';
@@ -40,7 +41,7 @@ export function buildValueBands(b: ValueBandsBindings, ctx: FigureBuildContext, 
   });
   const x = figureTexts(ctx, b.texts, id, {});
   const listText = rows.map((r) => `${r.series} ${r.label} ${fmt.percent(r.value)}`).join(listSeparator(ctx));
-  return { spec: groupedBars(rows, x.text(), series, { percent: true }), caption: x.caption, title: x.title, description: description(ctx, x.title, listText), modelled: rows.some((r) => r.modelled) };
+  return { spec: groupedBars(rows, x.text(), series, { percent: true }), caption: x.caption, title: x.title, description: description(ctx, x.title, listText), modelled: rows.some((r) => r.modelled), data: pairData(ctx.t, rows, x.text(), { percent: true, labelColumn: 'band' }) };
 }
 
 export const valueBandsPreset = definePreset<ValueBandsBindings>({

@@ -7,6 +7,7 @@
  * (the first two countries' names) and `n`. The description lists the last year's values (countries)
  * or every year's (one line).
  */
+import { yearData } from '../data.ts';
 import { readTerm, type Selector, type Term } from '../../base/select.ts';
 import { seriesOf } from '../../base/facts.ts';
 import { modelledLookup } from '../../base/modelled.ts';
@@ -48,7 +49,7 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
     const label = x.text(b.series.one);
     const series = seriesOf(list.map((r) => ({ ...r, country: '' })), '', b.value, from, to);
     const rows = series.map((p) => ({ year: p.year, series: label, value: p.value, modelled: modelled({ year: p.year }) }));
-    return { spec: yearlyLines(rows, x.text(), [label]), caption: x.caption, title: x.title, description: description(ctx, x.title, rows.map((r) => `${r.year} ${r.value}`).join(', ')), modelled: rows.some((r) => r.modelled) };
+    return { spec: yearlyLines(rows, x.text(), [label]), caption: x.caption, title: x.title, description: description(ctx, x.title, rows.map((r) => `${r.year} ${r.value}`).join(', ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
   }
   const spec = b.series.countries;
   const countries = (Array.isArray(spec) ? (spec as readonly Term[]).map((c) => resolve(c, ctx, (b.series as { at: string }).at, id)) : rowsOf(spec as Selector, ctx, id).rows).map(String);
@@ -59,7 +60,7 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
   // Captions name the countries as running text does ("the United States"); the legend labels them.
   const x = figureTexts(ctx, b.texts, id, { a: ctx.names.name(countries[0]!), b: countries[1] ? ctx.names.name(countries[1]) : '', n: countries.length, from, to });
   const last = rows.filter((r) => r.year === to).map((r) => `${r.series} ${r.year} ${r.value}`);
-  return { spec: yearlyLines(rows, x.text(), labels), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled) };
+  return { spec: yearlyLines(rows, x.text(), labels), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
 }
 
 export const yearlyLinesPreset = definePreset<YearlyLinesBindings>({
