@@ -5,7 +5,7 @@
  * content. The same input gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { catalogNumber, readObjects } from './reader.ts';
+import { catalogNumber, outline, readObjects, TITLE } from './reader.ts';
 import { stripBidi } from '../base/bidi.ts';
 import type { PdfMetadata } from '../base/pdf-metadata.ts';
 
@@ -24,6 +24,24 @@ export function pdfString(text: string): string {
 
 export function pdfDate(date: string): string {
   return `D:${date.replaceAll('-', '')}000000+00'00'`;
+}
+
+/**
+ * Chromium sometimes writes a heading's text twice in its bookmark ("趋势十：能源区块链趋势十：能源区块链"):
+ * seen for headings of every level, whatever their line height. Such a bookmark is rewritten with the
+ * text once. A title is taken as doubled only when it is exactly two copies of one text of two or
+ * more characters (a heading of one character said twice, "哈哈", is left as it is).
+ */
+function doubledBookmarks(pdf: ReturnType<typeof readObjects>): [number, string][] {
+  const out: [number, string][] = [];
+  for (const entry of outline(pdf)) {
+    const chars = [...entry.title];
+    const half = chars.length / 2;
+    if (half < 2 || !Number.isInteger(half) || chars.slice(0, half).join('') !== chars.slice(half).join('')) continue;
+    const item = pdf.objects.get(entry.object)!;
+    out.push([entry.object, item.replace(TITLE, `/Title ${pdfString(chars.slice(0, half).join(''))}`)]);
+  }
+  return out;
 }
 
 export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
@@ -49,12 +67,21 @@ export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
     `/CreationDate (${fixed})`,
     `/ModDate (${fixed})`,
   ];
-  const object = `\n${info} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
-  const objectOffset = body.length + 1;
-  const xrefOffset = body.length + Buffer.byteLength(object, 'latin1');
+  // The update's objects: the bookmarks whose titles Chromium doubled, mended, and the document information.
+  const objects: [number, string][] = [...doubledBookmarks(pdf), [info, `<<${entries.join('\n')}>>`]];
+  let offset = body.length;
+  let written = '';
+  let xref = 'xref\n0 1\n0000000000 65535 f \n';
+  for (const [n, dictionary] of objects) {
+    const object = `\n${n} 0 obj\n${dictionary}\nendobj\n`;
+    xref += `${n} 1\n${String(offset + 1).padStart(10, '0')} 00000 n \n`;
+    written += object;
+    offset += Buffer.byteLength(object, 'latin1');
+  }
+  const xrefOffset = offset;
   const update =
-    object +
-    `xref\n0 1\n0000000000 65535 f \n${info} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \n` +
+    written +
+    xref +
     `trailer\n<</Size ${info + 1}\n/Root ${catalogNumber(pdf)} 0 R\n/Info ${info} 0 R\n/Prev ${pdf.startxref}\n/ID [<${id}> <${id}>]>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return new Uint8Array(Buffer.concat([body, Buffer.from(update, 'latin1')]));
 }

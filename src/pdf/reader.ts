@@ -98,7 +98,12 @@ function decodeName(name: string): string {
 export interface OutlineEntry {
   readonly title: string;
   readonly depth: number;
+  /** The number of the bookmark's object. */
+  readonly object: number;
 }
+
+/** A bookmark's title: a literal string (with its escapes: `\)` does not end it) or a hex string. */
+export const TITLE = /\/Title\s*(\((?:[^\\()]|\\[\s\S])*\)|<[0-9A-Fa-f]*>)/;
 
 /** The bookmarks, depth first, with their titles decoded. */
 export function outline(pdf: PdfObjects): OutlineEntry[] {
@@ -108,7 +113,7 @@ export function outline(pdf: PdfObjects): OutlineEntry[] {
   const walk = (first: number, depth: number) => {
     for (let n = first; !Number.isNaN(n); ) {
       const item = pdf.objects.get(n) ?? '';
-      out.push({ title: decodeString(/\/Title\s*(\([^)]*\)|<[0-9A-Fa-f]*>)/.exec(item)?.[1] ?? '()'), depth });
+      out.push({ title: decodeString(TITLE.exec(item)?.[1] ?? '()'), depth, object: n });
       const child = ref(/\/First\s+(\d+\s+0\s+R)/.exec(item)?.[1]);
       if (!Number.isNaN(child)) walk(child, depth + 1);
       n = ref(/\/Next\s+(\d+\s+0\s+R)/.exec(item)?.[1]);

@@ -7,7 +7,7 @@ import { finishPdf, pdfString } from '../../src/pdf/finish.ts';
 import { decodeString, destinationPages, outline, pageOrder, readObjects } from '../../src/pdf/reader.ts';
 
 /** A two-page PDF written the way Skia writes them: classic xref, a /Dests dictionary, an outline. */
-function tinyPdf(created: string): Uint8Array {
+function tinyPdf(created: string, title = pdfString('第二章')): Uint8Array {
   const objects = [
     `<</Type /Catalog /Pages 2 0 R /Dests 5 0 R /Outlines 6 0 R /Lang (en)>>`,
     `<</Type /Pages /Kids [3 0 R 4 0 R] /Count 2>>`,
@@ -15,7 +15,7 @@ function tinyPdf(created: string): Uint8Array {
     `<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>`,
     `<</intro [4 0 R /XYZ 0 800 0] /top [3 0 R /XYZ 0 800 0]>>`,
     `<</Type /Outlines /First 7 0 R /Last 7 0 R /Count 1>>`,
-    `<</Title ${pdfString('第二章')} /Parent 6 0 R /Dest [4 0 R /XYZ 0 800 0]>>`,
+    `<</Title ${title} /Parent 6 0 R /Dest [4 0 R /XYZ 0 800 0]>>`,
     `<</Producer (Skia/PDF m156) /CreationDate (D:${created}+00'00') /ModDate (D:${created}+00'00')>>`,
   ];
   let body = '%PDF-1.4\n';
@@ -37,7 +37,9 @@ describe('reading a PDF back', () => {
     const pdf = readObjects(tinyPdf('20261127101010'));
     expect(pageOrder(pdf)).toEqual([3, 4]);
     expect(destinationPages(pdf)).toEqual(new Map([['intro', 2], ['top', 1]]));
-    expect(outline(pdf)).toEqual([{ title: '第二章', depth: 0 }]);
+    expect(outline(pdf)).toEqual([{ title: '第二章', depth: 0, object: 7 }]);
+    // a literal title with escaped parentheses is read whole
+    expect(outline(readObjects(tinyPdf('20261127101010', '(AI-generated content \\(AIGC\\))')))[0]!.title).toBe('AI-generated content (AIGC)');
     expect(decodeString('(a\\(b\\))')).toBe('a(b)');
   });
 });
@@ -55,5 +57,20 @@ describe('finishing a PDF', () => {
     expect(info).toMatch(/Author:\s+AMiner/);
     expect(info).toMatch(/CreationDate:\s+Thu Jun 30 00:00:00 2022/);
     expect(info).toMatch(/Pages:\s+2/);
+  });
+
+  it('writes a bookmark whose title Chromium doubled ("趋势十趋势十") with its text once, and leaves the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finish-'));
+    for (const [given, expected] of [
+      [pdfString('趋势十：能源区块链趋势十：能源区块链'), '趋势十：能源区块链'],
+      ['(Lab \\(X\\)Lab \\(X\\))', 'Lab (X)'],
+      [pdfString('第二章'), '第二章'],
+      [pdfString('哈哈'), '哈哈'],
+    ] as const) {
+      const finished = finishPdf(tinyPdf('20261127101010', given), meta);
+      expect(outline(readObjects(finished)).map((e) => e.title)).toEqual([expected]);
+      writeFileSync(join(dir, 'b.pdf'), finished);
+      execFileSync('qpdf', ['--check', join(dir, 'b.pdf')]); // throws on a broken xref or object
+    }
   });
 });
