@@ -22,7 +22,7 @@ export async function ensureDataset(fx: Effects, root: string, edition: Edition)
   if (!edition.make) return;
   const file = resolve(root, edition.make);
   if (!(await fx.fs.exists(file))) throw ReportError.of('input.not-found', { file });
-  const maker = (await import(pathToFileURL(file).href)) as Partial<DataMaker>;
+  const maker = (await importModule(file)) as Partial<DataMaker>;
   if (typeof maker.make !== 'function') throw ReportError.of('data.no-maker', { file });
   const make = maker.make;
   await timed(
@@ -31,4 +31,20 @@ export async function ensureDataset(fx: Effects, root: string, edition: Edition)
     () => make({ out: datasetDir(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
     (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
   );
+}
+
+/**
+ * An edition's module, TypeScript or JavaScript. The compiled command (dist/) runs without a
+ * TypeScript loader, so a .ts module it cannot import is loaded through tsx's own loader, for that
+ * module alone (the sources, run by tsx or vitest, import it directly).
+ */
+async function importModule(file: string): Promise<unknown> {
+  const url = pathToFileURL(file).href;
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    const { tsImport } = await import('tsx/esm/api');
+    return tsImport(url, import.meta.url);
+  }
 }
