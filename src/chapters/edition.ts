@@ -66,7 +66,16 @@ export interface Edition {
   readonly needs?: Needs;
 }
 
-export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
+/**
+ * Where an edition's dataset is and what makes it, from edition.yaml alone: what a build needs before
+ * it knows whether anything changed (the chapters, figures and tables are read only when it did).
+ */
+export async function readEditionDataset(fs: FileSystem, templatesRoot: string, edition: string): Promise<Pick<Edition, 'data' | 'make'>> {
+  const { data, make } = await readEditionFile(fs, templatesRoot, edition);
+  return make === undefined ? { data } : { data, make };
+}
+
+async function readEditionFile(fs: FileSystem, templatesRoot: string, edition: string) {
   const file = join(templatesRoot, edition, 'edition.yaml');
   if (!(await fs.exists(file))) {
     const known = (await fs.exists(templatesRoot)) ? await fs.list(templatesRoot) : [];
@@ -79,6 +88,11 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
   const made = typeof declared === 'object' && declared !== null;
   const data = made ? r.string(['data', 'dir']) : r.string(['data']);
   const make = made && (declared as { make?: unknown }).make !== undefined ? r.string(['data', 'make']) : undefined;
+  return { file, source, r, data, make };
+}
+
+export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
+  const { file, source, r, data, make } = await readEditionFile(fs, templatesRoot, edition);
   // Every edition names its two countries: the engine has no default pair.
   r.object(['focus']);
   const focus = { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) };

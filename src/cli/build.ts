@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readEdition } from '../chapters/edition.ts';
+import { readEdition, readEditionDataset } from '../chapters/edition.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 import { timed, type Effects } from '../effects.ts';
@@ -12,6 +12,9 @@ import { LOCALES, type Locale } from '../load/yaml.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { pruneCache } from '../cache/prune.ts';
+import { outputsInPlace, outputsKey, recordOutputs } from '../cache/outputs.ts';
+import { diskCache } from '../cache/store.ts';
+import { datasetDir } from '../load/dataset-dir.ts';
 import type { Format } from '../build-types.ts';
 import { list, parse, UsageError } from './args.ts';
 import { message } from '../messages.ts';
@@ -69,12 +72,28 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
   const start = fx.clock.now();
   const editionName = await chosenEdition(fx.fs, root, v.edition as string | undefined);
   const data = v.data === undefined ? undefined : resolve(v.data as string);
+  const edition = await readEditionDataset(fx.fs, join(root, 'templates'), editionName);
   // The edition's own dataset may be made by its tooling; a dataset given with --data is used as it is.
-  if (data === undefined) await ensureDataset(fx, root, await readEdition(fx.fs, join(root, 'templates'), editionName));
+  if (data === undefined) await ensureDataset(fx, root, edition);
+  const outDir = resolve((v.out as string | undefined) ?? join(root, 'out'));
+  const cacheFolder = cacheDir(root, v.cache as string | undefined);
+  const cache = cacheFolder ? diskCache(fx.fs, cacheFolder) : null;
+  // Nothing changed since the last build, whose outputs are in place: done, before the pipeline loads.
+  const request = { root, edition: editionName, dataDir: data ?? datasetDir(root, edition.data), locales, formats, outDir, printer: executable ? browserIdentity(executable) : '' };
+  const key = cache ? await timed(fx, 'inputs digest', () => outputsKey(fx.fs, request), (k) => k.slice(0, 12)) : null;
+  const known = cache && key ? await outputsInPlace(fx.fs, cache, key) : null;
+  if (known) {
+    for (const line of known.warnings) fx.log.warn(line);
+    fx.log.info(message('build.up-to-date', { dir: join(outDir, editionName), files: known.files.length }));
+    for (const f of known.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
+    return 0;
+  }
+  const warnings: string[] = [];
+  const log = { info: (line: string) => fx.log.info(line), warn: (line: string) => (warnings.push(line), fx.log.warn(line)) };
   const { build } = await pipeline();
   const result = await build(
-    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir: resolve((v.out as string | undefined) ?? join(root, 'out')), cacheDir: cacheDir(root, v.cache as string | undefined) },
-    fx,
+    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, outDir, cacheDir: cacheFolder },
+    { ...fx, log },
     {
       openEngine: openDuckDb,
       openPrinter: () => launchPrinter(executable),
@@ -82,7 +101,7 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
       fonts: { read: (face) => readFileSync(face.file) },
     },
   );
-  const cacheFolder = cacheDir(root, v.cache as string | undefined);
+  if (cache && key) await recordOutputs(fx.fs, cache, key, result.files, warnings);
   if (cacheFolder) await pruneCache(cacheFolder);
   fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${(await import('../fonts/fontsource.ts')).FONT_FAMILY})`);
   for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);

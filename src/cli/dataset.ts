@@ -18,7 +18,7 @@ export interface DataMaker {
   make(options: { readonly out: string; readonly log: (line: string) => void }): Promise<{ readonly skipped: boolean }>;
 }
 
-export async function ensureDataset(fx: Effects, root: string, edition: Edition): Promise<void> {
+export async function ensureDataset(fx: Effects, root: string, edition: Pick<Edition, 'data' | 'make'>): Promise<void> {
   if (!edition.make) return;
   const file = resolve(root, edition.make);
   if (!(await fx.fs.exists(file))) throw ReportError.of('input.not-found', { file });
