@@ -74,8 +74,13 @@ export async function buildCli({ quiet = false } = {}) {
   } catch {
     // no previous build
   }
-  renameSync(temporary, DIST);
-  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(temporary, DIST);
+  } finally {
+    // Another process's build took the place first (two commands started at once): theirs stays.
+    rmSync(temporary, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
   if (!quiet) console.log(`report: built dist/ from ${inputs.length} source files in ${((Date.now() - started) / 1000).toFixed(2)} s`);
   return inputs.length;
 }

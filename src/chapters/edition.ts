@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader, type YamlSource } from '../load/yaml.ts';
+import { readEditionFile } from './edition-file.ts';
+export { readEditionDataset } from './edition-file.ts';
 import { readDefinitions, type Definitions } from '../metrics/definitions.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readFormulas, type Formulas } from './formulas.ts';
@@ -64,31 +66,6 @@ export interface Edition {
   readonly formulas?: Formulas;
   /** What the edition needs of its data (`needs:`), checked before any template runs (see needs.ts). */
   readonly needs?: Needs;
-}
-
-/**
- * Where an edition's dataset is and what makes it, from edition.yaml alone: what a build needs before
- * it knows whether anything changed (the chapters, figures and tables are read only when it did).
- */
-export async function readEditionDataset(fs: FileSystem, templatesRoot: string, edition: string): Promise<Pick<Edition, 'data' | 'make'>> {
-  const { data, make } = await readEditionFile(fs, templatesRoot, edition);
-  return make === undefined ? { data } : { data, make };
-}
-
-async function readEditionFile(fs: FileSystem, templatesRoot: string, edition: string) {
-  const file = join(templatesRoot, edition, 'edition.yaml');
-  if (!(await fs.exists(file))) {
-    const known = (await fs.exists(templatesRoot)) ? await fs.list(templatesRoot) : [];
-    throw ReportError.of('cli.unknown-edition', { edition, known });
-  }
-  const source = parseYaml(file, await fs.readText(file));
-  const r = new YamlReader(source);
-  // `data: DIR` (a supplied dataset), or `data: { dir: DIR, make: MODULE }` (one the edition makes).
-  const declared = (source.value as { data?: unknown } | null)?.data;
-  const made = typeof declared === 'object' && declared !== null;
-  const data = made ? r.string(['data', 'dir']) : r.string(['data']);
-  const make = made && (declared as { make?: unknown }).make !== undefined ? r.string(['data', 'make']) : undefined;
-  return { file, source, r, data, make };
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readEdition, readEditionDataset } from '../chapters/edition.ts';
+import { readEditionDataset } from '../chapters/edition-file.ts';
 import { ensureDataset } from './dataset.ts';
 import { chosenEdition } from './editions.ts';
 import { timed, type Effects } from '../effects.ts';
@@ -117,6 +117,7 @@ export async function metricsCommand(args: string[], fx: Effects, root: string):
   const v = parse(args, ['data', 'out', 'edition']);
   if (v.help) return help(METRICS_HELP);
   if (!v.data || !v.out) throw new UsageError(message('cli.bad-option', { detail: 'report metrics needs --data DIR and --out FILE.json' }));
+  const { readEdition } = await import('../chapters/edition.ts');
   const edition = await readEdition(fx.fs, join(root, 'templates'), await chosenEdition(fx.fs, root, v.edition as string | undefined));
   const engine = await openDuckDb();
   try {
