@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
-import { digest, folderDigest, sourceDigest, SRC, treeDigest } from './digest.ts';
+import { digest, folderDigest, knownFileDigests, rememberFileDigests, sourceDigest, SRC, treeDigest } from './digest.ts';
 import type { Cache } from './store.ts';
 
 /** Bump when the record's format changes. */
@@ -34,6 +34,8 @@ export interface OutputFileRecord {
   readonly bytes: number;
   readonly pages?: number;
   readonly sha256: string;
+  /** The file's identity when recorded (FileSystem.identity): while unchanged, its bytes need no reading. */
+  readonly identity?: string | null;
 }
 
 /** What a build wrote, and the warnings it printed (said again when it is reused). */
@@ -66,6 +68,7 @@ export async function outputsInPlace(fs: FileSystem, cache: Cache, key: string):
   if (!stored) return null;
   const record = JSON.parse(Buffer.from(stored).toString('utf8')) as OutputsRecord;
   for (const file of record.files) {
+    if (file.identity && (await fs.identity?.(file.path)) === file.identity) continue;
     let bytes: Uint8Array;
     try {
       bytes = await fs.readBytes(file.path);
@@ -80,8 +83,27 @@ export async function outputsInPlace(fs: FileSystem, cache: Cache, key: string):
 /** Records what a build wrote under `key` (read back from where it was published). */
 export async function recordOutputs(fs: FileSystem, cache: Cache, key: string, files: readonly Omit<OutputFileRecord, 'sha256'>[], warnings: readonly string[]): Promise<void> {
   const withDigests: OutputFileRecord[] = [];
-  for (const f of files) withDigests.push({ ...f, sha256: sha256(await fs.readBytes(f.path)) });
+  for (const f of files) withDigests.push({ ...f, sha256: sha256(await fs.readBytes(f.path)), identity: (await fs.identity?.(f.path)) ?? null });
   await cache.put('outputs', key, JSON.stringify({ files: withDigests, warnings } satisfies OutputsRecord));
+}
+
+/**
+ * The dataset's file digests, kept with the cache between builds (see knownFileDigests): a build
+ * with nothing changed then hashes none of its ~20 MB.
+ */
+export async function withFileDigests<T>(fs: FileSystem, cacheDir: string, work: () => Promise<T>): Promise<T> {
+  const file = join(cacheDir, 'file-digests.json');
+  let before = '{}';
+  try {
+    before = await fs.readText(file);
+    rememberFileDigests(JSON.parse(before) as Record<string, { identity: string; digest: string }>);
+  } catch {
+    // none yet, or unreadable: the files are hashed again
+  }
+  const result = await work();
+  const after = JSON.stringify(knownFileDigests());
+  if (after !== before) await fs.writeAll([{ path: file, data: after }]);
+  return result;
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -12,7 +12,7 @@ import { LOCALES, type Locale } from '../load/yaml.ts';
 import { nodeEnvironment, ensureChromium } from '../pdf/chromium.ts';
 import { browserIdentity } from '../cache/printer.ts';
 import { pruneCache } from '../cache/prune.ts';
-import { outputsInPlace, outputsKey, recordOutputs } from '../cache/outputs.ts';
+import { outputsInPlace, outputsKey, recordOutputs, withFileDigests } from '../cache/outputs.ts';
 import { diskCache } from '../cache/store.ts';
 import { datasetDir } from '../load/dataset-dir.ts';
 import type { Format } from '../build-types.ts';
@@ -80,7 +80,7 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
   const cache = cacheFolder ? diskCache(fx.fs, cacheFolder) : null;
   // Nothing changed since the last build, whose outputs are in place: done, before the pipeline loads.
   const request = { root, edition: editionName, dataDir: data ?? datasetDir(root, edition.data), locales, formats, outDir, printer: executable ? browserIdentity(executable) : '' };
-  const key = cache ? await timed(fx, 'inputs digest', () => outputsKey(fx.fs, request), (k) => k.slice(0, 12)) : null;
+  const key = cacheFolder ? await timed(fx, 'inputs digest', () => withFileDigests(fx.fs, cacheFolder, () => outputsKey(fx.fs, request)), (k) => k.slice(0, 12)) : null;
   const known = cache && key ? await outputsInPlace(fx.fs, cache, key) : null;
   if (known) {
     for (const line of known.warnings) fx.log.warn(line);

@@ -49,3 +49,18 @@ describe('the whole build as one cache entry', () => {
     expect(await outputsInPlace(nodeFileSystem, cache, 'k')).toBeNull();
   });
 });
+
+describe('file digests kept between processes', () => {
+  it('are used only for a file whose identity is unchanged', async () => {
+    const { knownFileDigests, rememberFileDigests, folderDigest } = await import('../../src/cache/digest.ts');
+    const { root, request } = project();
+    const before = await folderDigest(nodeFileSystem, request.dataDir);
+    const file = join(request.dataDir, 'papers.csv');
+    const known = knownFileDigests()[file]!;
+    expect(known.identity).toBeTruthy();
+    // A remembered digest that lies about the bytes, under another identity: never used.
+    rememberFileDigests({ [join(root, 'data', 'other.csv')]: { identity: 'x', digest: 'y' } });
+    writeFileSync(file, 'a\n2\n');
+    expect(await folderDigest(nodeFileSystem, request.dataDir)).not.toBe(before);
+  });
+});
