@@ -12,8 +12,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** True when dist/ exists and no source it was bundled from changed (or vanished) since. */
 function fresh() {
   try {
-    const { builtAt, inputs } = JSON.parse(readFileSync(`${root}dist/inputs.json`, 'utf8'));
-    return inputs.every((file) => statSync(`${root}${file}`).mtimeMs < builtAt);
+    const { builtAt, inputs, modules = {} } = JSON.parse(readFileSync(`${root}dist/inputs.json`, 'utf8'));
+    if (!inputs.every((file) => statSync(`${root}${file}`).mtimeMs < builtAt)) return false;
+    // Compiled copies of the editions' own modules (data makers), for src/cli/dataset.ts to import
+    // instead of their TypeScript sources.
+    globalThis[Symbol.for('report.compiled-modules')] = new Map(Object.entries(modules).map(([source, compiled]) => [`${root}${source}`, new URL(`../dist/${compiled}`, import.meta.url).href]));
+    return true;
   } catch {
     return false;
   }

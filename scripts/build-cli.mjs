@@ -15,7 +15,7 @@
  *
  * src/ stays the source of truth; dist/ is git-ignored.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,9 +51,10 @@ export async function buildCli({ quiet = false } = {}) {
       build.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({ path: require.resolve(args.path) }));
     },
   };
+  const makers = editionMakers();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints: { main: 'src/cli/main.ts', ...Object.fromEntries(Object.entries(makers).map(([source, name]) => [name, source])) },
     outdir: temporary,
     bundle: true,
     splitting: true,
@@ -67,7 +68,8 @@ export async function buildCli({ quiet = false } = {}) {
     plugins: [ownUrl, packageJson],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')).sort();
-  writeFileSync(join(temporary, 'inputs.json'), `${JSON.stringify({ builtAt: started, inputs }, null, 1)}\n`);
+  const modules = Object.fromEntries(Object.entries(makers).map(([source, name]) => [source, `${name}.js`]));
+  writeFileSync(join(temporary, 'inputs.json'), `${JSON.stringify({ builtAt: started, inputs, modules }, null, 1)}\n`);
   const old = join(ROOT, `dist.old-${process.pid}`);
   try {
     renameSync(DIST, old);
@@ -83,6 +85,24 @@ export async function buildCli({ quiet = false } = {}) {
   }
   if (!quiet) console.log(`report: built dist/ from ${inputs.length} source files in ${((Date.now() - started) / 1000).toFixed(2)} s`);
   return inputs.length;
+}
+
+/**
+ * The editions' data makers (\`data: { make: MODULE }\` in templates/<edition>/edition.yaml), compiled
+ * with the command: a build calls its edition's maker first, every time, and importing it through tsx
+ * cost more than the rest of an up-to-date build. Source path (from the root) → entry name. The
+ * maker's sources are among the bundle's inputs, so editing them makes the bundle stale like any other.
+ */
+function editionMakers() {
+  const makers = {};
+  const templates = join(ROOT, 'templates');
+  for (const edition of existsSync(templates) ? readdirSync(templates).sort() : []) {
+    const file = join(templates, edition, 'edition.yaml');
+    if (!existsSync(file)) continue;
+    const make = /^\s+make:\s*["']?([^"'\s#]+\.ts)["']?\s*(#.*)?$/m.exec(readFileSync(file, 'utf8'))?.[1];
+    if (make && existsSync(join(ROOT, make))) makers[make] = `maker-${edition.replace(/[^\w.-]/g, '_')}`;
+  }
+  return makers;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

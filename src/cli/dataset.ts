@@ -35,10 +35,13 @@ export async function ensureDataset(fx: Effects, root: string, edition: Pick<Edi
 
 /**
  * An edition's module, TypeScript or JavaScript. The compiled command (dist/) runs without a
- * TypeScript loader, so a .ts module it cannot import is loaded through tsx's own loader, for that
- * module alone (the sources, run by tsx or vitest, import it directly).
+ * TypeScript loader: it imports the module's compiled copy when it has one, else loads the .ts through
+ * tsx's own loader, for that module alone (the sources, run by tsx or vitest, import it directly).
  */
 async function importModule(file: string): Promise<unknown> {
+  // bin/report.js names the compiled copies it has of editions' modules (fresh, like the rest of dist/).
+  const compiled = (globalThis as { [key: symbol]: Map<string, string> | undefined })[Symbol.for('report.compiled-modules')]?.get(resolve(file));
+  if (compiled) return import(compiled);
   const url = pathToFileURL(file).href;
   try {
     return await import(url);
