@@ -13,6 +13,11 @@ export interface FileSystem {
   exists(path: string): Promise<boolean>;
   list(dir: string): Promise<string[]>;
   /**
+   * A file's identity as the system sees it (inode, size, modification time), or null where there is
+   * none to ask (a file system in memory): a file whose identity is unchanged need not be read again.
+   */
+  identity?(path: string): Promise<string | null>;
+  /**
    * Writes all files or none: each goes to a temporary name first and the renames happen only once
    * every file is written, so a failed build never leaves half an edition behind.
    */
@@ -58,6 +63,14 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   list: async (dir) => (await readdir(dir)).sort(),
+  identity: async (path) => {
+    try {
+      const s = await stat(path, { bigint: true });
+      return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
+    } catch {
+      return null;
+    }
+  },
   writeAll: async (files) => {
     const staged: string[] = [];
     try {

@@ -23,6 +23,10 @@ export const messages = {
   'cli.unknown-edition': (p: { edition: string; known: string[] }) =>
     `No edition "${p.edition}" under templates/ (known: ${p.known.join(', ') || 'none'})`,
 
+  'cli.from-sources': () =>
+    'dist/ (the compiled command) is missing or older than src/ and could not be rebuilt: running the TypeScript sources (slower start). `npm run build` rebuilds it.',
+  'build.up-to-date': (p: { dir: string; files: number }) => `up to date: ${p.dir} (${p.files} files) is what these inputs build; nothing to do`,
+
   'cli.no-edition': (p: { dir: string }) =>
     `${p.dir}: no edition here (a folder with an edition.yaml). Start one with \`report new <edition> --from <edition>\`.`,
 

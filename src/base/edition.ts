@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import { ReportError } from '../errors.ts';
 import { parseYaml, YamlReader, type YamlSource } from './yaml.ts';
+import { readEditionFile } from './edition-file.ts';
+export { readEditionDataset } from './edition-file.ts';
 import { readDefinitions, type Definitions } from './definitions.ts';
 import { readContent, type EditionContent } from './content.ts';
 import { readFormulas, type Formulas } from './formulas.ts';
@@ -67,18 +69,7 @@ export interface Edition {
 }
 
 export async function readEdition(fs: FileSystem, templatesRoot: string, edition: string): Promise<Edition> {
-  const file = join(templatesRoot, edition, 'edition.yaml');
-  if (!(await fs.exists(file))) {
-    const known = (await fs.exists(templatesRoot)) ? await fs.list(templatesRoot) : [];
-    throw ReportError.of('cli.unknown-edition', { edition, known });
-  }
-  const source = parseYaml(file, await fs.readText(file));
-  const r = new YamlReader(source);
-  // `data: DIR` (a supplied dataset), or `data: { dir: DIR, make: MODULE }` (one the edition makes).
-  const declared = (source.value as { data?: unknown } | null)?.data;
-  const made = typeof declared === 'object' && declared !== null;
-  const data = made ? r.string(['data', 'dir']) : r.string(['data']);
-  const make = made && (declared as { make?: unknown }).make !== undefined ? r.string(['data', 'make']) : undefined;
+  const { file, source, r, data, make } = await readEditionFile(fs, templatesRoot, edition);
   // Every edition names its two countries: the engine has no default pair.
   r.object(['focus']);
   const focus = { home: r.string(['focus', 'home']), rival: r.string(['focus', 'rival']) };

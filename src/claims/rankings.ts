@@ -30,8 +30,9 @@ export function rankingsOf(metrics: unknown, names: Partial<Record<Locale, Count
     for (const field of fields) {
       const ranks: Record<string, number> = {};
       const named: Record<string, Partial<Record<Locale, string>>> = {};
+      const above = countAbove(items.map((x) => x[field] as number));
       for (const item of items) {
-        const rank = 1 + items.filter((x) => (x[field] as number) > (item[field] as number)).length;
+        const rank = 1 + above(item[field] as number);
         if (rank > RANKED) continue;
         const id = item[idField] as string;
         ranks[id] = rank;
@@ -72,4 +73,18 @@ function safeName(names: CountryNames, code: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * How many of `values` are greater than a value, by one sort: counting them item by item was
+ * quadratic, and the metrics have lists of thousands (seconds of every build). NaN is greater than
+ * nothing and nothing is greater than it, as with `>`.
+ */
+function countAbove(values: readonly number[]): (value: number) => number {
+  const descending = values.filter((v) => !Number.isNaN(v)).sort((a, b) => b - a);
+  const firstAt = new Map<number, number>();
+  descending.forEach((v, i) => {
+    if (!firstAt.has(v)) firstAt.set(v, i);
+  });
+  return (value) => firstAt.get(value) ?? 0;
 }

@@ -18,11 +18,11 @@ export interface DataMaker {
   make(options: { readonly out: string; readonly log: (line: string) => void }): Promise<{ readonly skipped: boolean }>;
 }
 
-export async function ensureDataset(fx: Effects, root: string, edition: Edition): Promise<void> {
+export async function ensureDataset(fx: Effects, root: string, edition: Pick<Edition, 'data' | 'make'>): Promise<void> {
   if (!edition.make) return;
   const file = resolve(root, edition.make);
   if (!(await fx.fs.exists(file))) throw ReportError.of('input.not-found', { file });
-  const maker = (await import(pathToFileURL(file).href)) as Partial<DataMaker>;
+  const maker = (await importModule(file)) as Partial<DataMaker>;
   if (typeof maker.make !== 'function') throw ReportError.of('data.no-maker', { file });
   const make = maker.make;
   await timed(
@@ -31,4 +31,23 @@ export async function ensureDataset(fx: Effects, root: string, edition: Edition)
     () => make({ out: datasetDir(root, edition.data), log: (line) => fx.log.info(`  ${line}`) }),
     (r) => (r.skipped ? 'up to date' : `${edition.data} written`),
   );
+}
+
+/**
+ * An edition's module, TypeScript or JavaScript. The compiled command (dist/) runs without a
+ * TypeScript loader: it imports the module's compiled copy when it has one, else loads the .ts through
+ * tsx's own loader, for that module alone (the sources, run by tsx or vitest, import it directly).
+ */
+async function importModule(file: string): Promise<unknown> {
+  // bin/report.js names the compiled copies it has of editions' modules (fresh, like the rest of dist/).
+  const compiled = (globalThis as { [key: symbol]: Map<string, string> | undefined })[Symbol.for('report.compiled-modules')]?.get(resolve(file));
+  if (compiled) return import(compiled);
+  const url = pathToFileURL(file).href;
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    const { tsImport } = await import('tsx/esm/api');
+    return tsImport(url, import.meta.url);
+  }
 }

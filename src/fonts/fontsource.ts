@@ -168,8 +168,26 @@ function open(file: string): fontkit.Font {
   return font;
 }
 
+/**
+ * Widths already measured in this process. Chart labels are wrapped by trying many breaks of the same
+ * texts, in every build of a preview, and a shaping run through fontkit is the costly part; the same
+ * font files give the same width, so a width is measured once.
+ */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 100_000;
+
 /** Width in px of `text` at `size` px, laid out run by run with the chunk that holds each character. */
 export function measureText(text: string, size: number, weight: Weight = 400): number {
+  const key = `${weight} ${size} ${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  const width = measureUncached(text, size, weight);
+  if (widths.size >= WIDTHS_KEPT) widths.clear();
+  widths.set(key, width);
+  return width;
+}
+
+function measureUncached(text: string, size: number, weight: Weight): number {
   let width = 0;
   let run = '';
   let runFace: FontFace | undefined;

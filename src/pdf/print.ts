@@ -44,7 +44,8 @@ const MAX_PASSES = 4;
 /** How long closing may take before the browser's process group is killed. */
 const CLOSE_MS = 5_000;
 
-const pdfOptions = (timeout: number): PDFOptions => ({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
+// Exported for the benchmark, whose plain print of the same HTML must print exactly as ours does.
+export const pdfOptions = (timeout: number): PDFOptions => ({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
 
 /**
  * Resolves as `work` does, or fails with a clear message naming the step after `ms`. Every browser call

@@ -12,13 +12,9 @@ import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb, type Db } from './db.ts';
-import { planPapers, type PaperPlan } from './papers-plan.ts';
-import { writePaperTables } from './papers-sql.ts';
-import { loadTargets, type Raw } from './targets.ts';
-import { writeOtherTables } from './others.ts';
-import { planTopics } from './topics.ts';
-import { calibrationEntries } from './calibration.ts';
+import type { Db } from './db.ts';
+import type { PaperPlan } from './papers-plan.ts';
+import type { Raw } from './targets.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // Resolved from this file, so the generator runs from any working directory (the build calls it in process).
@@ -78,6 +74,17 @@ export async function generate(opts: GenerateOptions): Promise<{ skipped: boolea
 }
 
 async function generateInto(out: string, scale: number, dig: string, log: (m: string) => void, started: number): Promise<PaperPlan> {
+  // The generator proper (DuckDB, the planners) is loaded only to make the dataset: the build calls
+  // make() before every run, and an up-to-date dataset must cost no more than the digest's reads.
+  const [{ openDb }, { planPapers }, { writePaperTables }, { loadTargets }, { writeOtherTables }, { planTopics }, { calibrationEntries }] = await Promise.all([
+    import('./db.ts'),
+    import('./papers-plan.ts'),
+    import('./papers-sql.ts'),
+    import('./targets.ts'),
+    import('./others.ts'),
+    import('./topics.ts'),
+    import('./calibration.ts'),
+  ]);
   const opts = { scale };
   const digestFile = join(out, '.digest');
   const targets: Raw = loadTargets(TARGETS);
