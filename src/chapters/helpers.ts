@@ -11,6 +11,7 @@ import * as facts from './facts.ts';
 import type { Translator } from './i18n.ts';
 import type { CountryNames } from './countries.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
+import { registerClaimHelpers } from './claim-helpers.ts';
 import { bandBounds, bandLabel } from './bands.ts';
 import { formatSources, type Source } from './sources.ts';
 import type { Locale } from '../load/yaml.ts';
@@ -329,4 +330,5 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   plain('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   plain('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   plain('array', (...items: unknown[]) => items);
+  registerClaimHelpers(hb, trace);
 }
