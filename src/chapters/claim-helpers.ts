@@ -21,6 +21,9 @@ export interface SentenceLog {
   readonly claim: Claim | null;
 }
 
+/** Numeric literals the claim helpers take that are structure, not data (see LITERAL_NUMBER_HELPERS, src/check/lint.ts). */
+export const CLAIM_LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>> = { compareClaim: [1], distinctAt: [2], strictlyOrdered: [2], more: [1], fewer: [1], same: [1] };
+
 const truth = (v: unknown) => (isClaim(v) ? v.holds : v);
 
 function list(v: unknown, what: string): readonly Record<string, unknown>[] {
@@ -54,6 +57,16 @@ export function registerClaimHelpers(hb: HandlebarsEnv, trace: Trace): void {
   plain('gapWidens', (pairs: unknown) => p.gapWidens(list(pairs, 'gapWidens') as never));
   plain('switchesAt', (pairs: unknown, pos: number) => p.switchesAt(list(pairs, 'switchesAt') as never, pos));
   plain('behindFrom', (pairs: unknown, pos: number) => p.behindFrom(list(pairs, 'behindFrom') as never, pos));
+  // The claim of the context `compare` / `lead` selected (helpers.ts): the variant's wording, as a predicate.
+  plain('compareClaim', (a: number, b: number) => (a > b ? p.more(a, b) : a < b ? p.fewer(a, b) : p.same(a, b)));
+  plain('leadClaim', (items: unknown, field: string) => {
+    const rows = list(items, 'leadClaim');
+    return rows.length > 1 && rows[0]![field] === rows[1]![field] ? p.tiedLead(rows, field) : p.leads(rows, field);
+  });
+  plain('completes', (items: unknown, named: unknown, rest: unknown, key: string) => p.completes(list(items, 'completes'), list(named, 'completes'), list(rest, 'completes'), key));
+  // Where an item stands in a list by a field ('more' above it, 'equal': strictly highest, 'none': tied highest), and its claim.
+  plain('standing', (items: unknown, field: string, item: Record<string, unknown>) => p.standing(list(items, 'standing'), field, item).context);
+  plain('standingClaim', (items: unknown, field: string, item: Record<string, unknown>) => p.standing(list(items, 'standing'), field, item).claim);
   plain('all', (...claims: unknown[]) => p.all(...claims.map((c) => claimOf(c, 'all'))));
   plain('any', (...claims: unknown[]) => p.any(...claims.map((c) => claimOf(c, 'any'))));
   plain('holds', (c: unknown) => claimOf(c, 'holds').holds);

@@ -156,6 +156,29 @@ export function setEquals(named: readonly Item[], list: readonly Item[], key: st
   return claim(`set_equals(${key})`, { named: a, expected: b }, holds);
 }
 
+/**
+ * A sentence names `named` and then "the rest of" `list` as `rest`: every item of `list` is named or in
+ * `rest` exactly once, `rest` holds only items of `list`, and none of them was named already.
+ */
+export function completes(list: readonly Item[], named: readonly Item[], rest: readonly Item[], key: string): Claim {
+  const ids = (xs: readonly Item[]) => xs.map((x) => String(x[key]));
+  const [l, n, r] = [ids(list), ids(named), ids(rest)];
+  const holds = new Set(r).size === r.length && r.every((x) => l.includes(x) && !n.includes(x)) && l.every((x) => n.includes(x) || r.includes(x));
+  return claim(`completes(${key})`, { list: l, named: n, rest: r }, holds);
+}
+
+/**
+ * Where `item` stands by `field` among `list`: 'more' when some items have more (how many: `above`),
+ * 'equal' when it is strictly the highest, 'none' when none has more but one ties with it.
+ */
+export function standing(list: readonly Item[], field: string, item: Item): { context: 'more' | 'equal' | 'none'; claim: Claim } {
+  const x = num(item[field], `standing ${field}`);
+  const above = list.filter((y) => num(y[field], `standing ${field}`) > x).length;
+  if (above > 0) return { context: 'more', claim: claim(`some_above(${field})`, { item: idOf(item, 0), value: x, above }, true) };
+  const max = isMax(list, field, item);
+  return max.holds ? { context: 'equal', claim: max } : { context: 'none', claim: claim(`none_above(${field})`, { item: idOf(item, 0), value: x, above }, above === 0) };
+}
+
 /** The series ends higher than it starts (two years at least). */
 export function grows(series: readonly YearValue[]): Claim {
   const first = series[0]?.value ?? null;
@@ -205,4 +228,4 @@ export function not(c: Claim): Claim {
 }
 
 /** The predicates by helper name, as templates call them. */
-export const PREDICATES = { more, fewer, same, positive, leads, tiedLead, isMax, distinctAt, strictlyOrdered, everyYear, span, crossed, aheadSince, setEquals, grows, falls, gapWidens, switchesAt, behindFrom } as const;
+export const PREDICATES = { completes, more, fewer, same, positive, leads, tiedLead, isMax, distinctAt, strictlyOrdered, everyYear, span, crossed, aheadSince, setEquals, grows, falls, gapWidens, switchesAt, behindFrom } as const;
