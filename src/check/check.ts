@@ -45,7 +45,7 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
     problems.push(...checkParity(renders, label));
     if (label === 'dataset') summary = renders;
   }
-  const { problems: claimProblems, ...claims } = checkClaims(edition, metrics, bundles, new Map(summary.map((r) => [r.locale, r.trace.sentences ?? []])));
+  const { problems: claimProblems, ...claims } = checkClaims(edition, metrics, bundles, new Map(summary.map((r) => [r.locale, r.trace.sentences ?? []])), new Map(summary.map((r) => [r.locale, r.text])));
   problems.push(...claimProblems);
   return {
     claims,

@@ -25,19 +25,34 @@ export interface ClaimsSummary {
 }
 
 /** Renders the chapters (no figures, no tables: sentences carry the claims) and returns the sentences rendered. */
-export function renderSentences(edition: Edition, metrics: MetricsDocument, bundle: LocaleBundle): SentenceLog[] {
+export function renderSentences(edition: Edition, metrics: MetricsDocument, bundle: LocaleBundle): { sentences: SentenceLog[]; html: string } {
   const trace = new Trace();
   const t = createTranslator(bundle, metrics.provenance.definitions);
-  renderChapters(edition, metrics, t, countryNames(bundle.locale, bundle.namespaces.countries), numberFigures(edition), { trace });
-  return trace.sentences ?? [];
+  const chapters = renderChapters(edition, metrics, t, countryNames(bundle.locale, bundle.namespaces.countries), numberFigures(edition), { trace });
+  return { sentences: trace.sentences ?? [], html: chapters.map((c) => c.html).join('\n') };
 }
 
-export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[], sentences: ReadonlyMap<string, readonly SentenceLog[]>): ClaimsSummary {
+/**
+ * Names a dataset gives to what it does not name (a generator's placeholder institutions, "Unnamed
+ * university …"): the locale's `claims:placeholder_names`, comma-separated. Printed, they are problems.
+ */
+export function placeholderProblems(bundle: LocaleBundle, text: string, where: string): Problem[] {
+  const raw = (bundle.namespaces.claims as Record<string, unknown> | undefined)?.placeholder_names;
+  const markers = typeof raw === 'string' ? raw.split(/[,，]/).map((w) => w.trim()).filter(Boolean) : [];
+  const found = new Set<string>();
+  for (const m of markers) for (const hit of text.matchAll(new RegExp(`[^\\s<>]{0,12}${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^<>。.;；]{0,40}`, 'g'))) found.add(hit[0]);
+  return [...found].map((name) => ({ check: 'placeholder-name', where, message: `"${name}" is a placeholder name of the dataset, printed as if it named an institution: leave it out of named lists or give the data its name` }));
+}
+
+export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[], sentences: ReadonlyMap<string, readonly SentenceLog[]>, texts: ReadonlyMap<string, string> = new Map()): ClaimsSummary {
   const problems: Problem[] = [];
+  for (const bundle of bundles) problems.push(...placeholderProblems(bundle, texts.get(bundle.locale) ?? '', `dataset ${bundle.locale}`));
   const all = variants(metrics, edition.focus);
   for (const v of all) {
     for (const bundle of bundles) {
       try {
+        // Placeholder names are checked on the dataset only: a variant relabels countries, not the
+        // institutions' names, and so shows a placeholder of one country as another's institution.
         renderSentences(edition, v.metrics, bundle);
       } catch (error) {
         problems.push({ check: 'variant', where: `variant "${v.name}" ${bundle.locale}`, message: (error as Error).message });

@@ -84,3 +84,14 @@ describe('the edition\'s claims hold when the ranks change', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('placeholder names', () => {
+  it('a generator placeholder ("Unnamed university …", "…未具名高校 …") printed as a name is a problem', async () => {
+    const { placeholderProblems } = await import('../../src/check/claims.ts');
+    expect(placeholderProblems(en, 'Those from Japan are Unnamed university JP-0015 (Japan) and RIKEN.', 'dataset en')).toEqual([
+      { check: 'placeholder-name', where: 'dataset en', message: expect.stringContaining('"Unnamed university JP-0015 (Japan) and RIKEN"') },
+    ]);
+    expect(placeholderProblems(zh, '日本的机构为日本未具名高校 JP-0015。', 'dataset zh')).toHaveLength(1);
+    expect(placeholderProblems(en, 'No placeholder here.', 'dataset en')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { ClaimsCollector } from '../../src/claims/capture.ts';
 import type { SentenceClaim } from '../../src/claims/types.ts';
 import type { Locale } from '../../src/load/yaml.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { singleYear } from '../../src/check/variants.ts';
+import { relabel, singleYear } from '../../src/check/variants.ts';
 import { countryNames } from '../../src/chapters/countries.ts';
 import { bundle, copy, render, sampleMetrics } from '../chapters/fixtures.ts';
 
@@ -145,5 +145,13 @@ describe('claims that were false, now checked', () => {
     const { all } = await sentences('en', metrics);
     expect(keyed(all, 'ch2.papers.intro')[0]!.text).toMatch(/tied at that threshold included/);
     for (const locale of ['en', 'zh'] as const) expect(JSON.stringify((await bundle(locale)).namespaces.content)).toMatch(/tied at that threshold included|含恰好位于门槛的并列论文/);
+  });
+
+  it('Chapter 5 in English prints the unit once when the home country leads ("10,498 papers top 1% papers" was printed)', async () => {
+    const swapped = relabel(metrics, new Map([[HOME, RIVAL], [RIVAL, HOME]]));
+    const { all } = await sentences('en', swapped);
+    const [ahead] = keyed(all, 'conclusions:papers.ahead');
+    expect(ahead!.text).toMatch(/in top 1% papers the count is [\d,]+ papers against [\d,]+ papers\./);
+    expect(ahead!.text).not.toMatch(/papers top/);
   });
 });
