@@ -46,6 +46,8 @@ function num(v: unknown, what: string): number {
 function idOf(item: Item | undefined, i: number): Plain {
   if (!item) return null;
   for (const f of ['country', 'institution_id', 'topic_id', 'province', 'city', 'id', 'key', 'band', 'year']) {
+    // `in` first: the metrics templates see are a strict view that throws on a missing name.
+    if (!(f in item)) continue;
     const v = item[f];
     if (typeof v === 'string' || typeof v === 'number') return v;
   }

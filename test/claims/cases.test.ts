@@ -154,4 +154,11 @@ describe('claims that were false, now checked', () => {
     expect(ahead!.text).toMatch(/in top 1% papers the count is [\d,]+ papers against [\d,]+ papers\./);
     expect(ahead!.text).not.toMatch(/papers top/);
   });
+
+  it('three institutions tied at the top are not "A and B share the lead, followed by C" (false on the sample itself)', async () => {
+    const { all } = await sentences('en', metrics);
+    const [high] = keyed(all, 'talent:home_institutions.high');
+    expect(high!.text).not.toMatch(/share the lead/);
+    expect(high!.text).toMatch(/the top three are/);
+  });
 });
