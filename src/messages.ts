@@ -97,6 +97,8 @@ export const messages = {
     `${p.file}:${p.line}:${p.column}: ${p.detail}`,
   'locale.missing-key': (p: { locale: string; key: string; file: string }) =>
     `${p.file}: locale "${p.locale}" has no message "${p.key}"`,
+  'claim.false': (p: { key: string; context: string | null; predicate: string; values: string }) =>
+    `the sentence "${p.key}"${p.context ? ` (context "${p.context}")` : ''} claims ${p.predicate}, which is false on these metrics: ${p.values}`,
   'locale.duplicate-key': (p: { file: string; key: string; other: string }) =>
     `${p.file}: message "${p.key}" is also in ${p.other}; an edition adds sentences to the shared vocabulary and never redefines one (rename the key, or change the shared wording for every edition)`,
   'figure.unknown': (p: { id: string; known: string[] }) =>

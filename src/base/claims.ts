@@ -18,6 +18,8 @@ export interface SentenceClaim {
   /** The sentence as a reader sees it: no markup, no escapes. */
   readonly text: string;
   readonly values: Readonly<Record<string, ClaimValue>>;
+  /** The predicate the sentence asserts, evaluated (true) when it was rendered (src/claims/predicates.ts). */
+  readonly claim?: { readonly predicate: string; readonly values: unknown };
 }
 
 /** A figure's or table's data: column names and rows of plain values. */

@@ -117,7 +117,8 @@ export function createTranslator(bundle: LocaleBundle, definitions: Definitions)
   });
   const has = (key: string, values?: Record<string, unknown>) => instance.exists(key, values ?? {});
   const need = (key: string, values?: Record<string, unknown>) => {
-    if (!has(key, values)) {
+    // A message with a default (`defaultValue=`, a name from the data the locale may not translate) is never missing.
+    if (!has(key, values) && values?.defaultValue === undefined) {
       throw ReportError.of('locale.missing-key', { locale: bundle.locale, key, file: join(bundle.dir, `${key.includes(':') ? key.split(':')[0] : 'report'}.json`) });
     }
   };

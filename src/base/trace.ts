@@ -15,6 +15,8 @@ export interface TraceEntry {
 
 export class Trace {
   readonly entries: TraceEntry[] = [];
+  /** Every sentence rendered (`t` calls), with the claim it carried (claim-helpers.ts). */
+  readonly sentences?: SentenceLog[] = [];
   /** Records `text` (markup-escaped characters decoded, as a reader sees them) and returns it unchanged. */
   add(text: string, value: number | null, source: string): string {
     this.entries.push({ text: text.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))), value, source });
@@ -22,10 +24,18 @@ export class Trace {
   }
 }
 
+/** One `t` call as `report check` sees it: which message, which variant, and the claim it carried. */
+export interface SentenceLog {
+  readonly key: string;
+  readonly context: string | null;
+  readonly claim: Claim | null;
+}
+
 /** A trace that records nothing: the build does not need one. */
 export const NO_TRACE: Trace = Object.freeze({ entries: [], add: (text: string) => text }) as unknown as Trace;
 
 import type { Translator } from './i18n.ts';
+import type { Claim } from './predicates.ts';
 import { isMarkup } from './i18n.ts';
 
 /** i18next options that select a message rather than print a value. */

@@ -7,6 +7,7 @@ import type { HandlebarsEnv } from './handlebars.ts';
 import { isMarkup } from '../base/i18n.ts';
 import { markupToText } from '../base/plain.ts';
 import type { ChapterClaims, ClaimValue, DataClaim, SentenceClaim } from '../base/claims.ts';
+import { isClaim } from '../base/predicates.ts';
 
 /**
  * Fields that name what a list item is about, first found wins. A sentence inside `{{#each}}` over
@@ -34,7 +35,8 @@ export class ClaimsCollector {
     const base = `${chapter}/${key}${subject === null ? '' : `@${subject}`}`;
     let id = base;
     for (let n = 2; this.sentences.has(id); n++) id = `${base}#${n}`;
-    this.sentences.set(id, Object.freeze({ id, chapter, key, text: markupToText(markup), values: Object.freeze(plainValues(hash)) }));
+    const claim = isClaim(hash.claim) ? { claim: Object.freeze({ predicate: hash.claim.predicate, values: hash.claim.values }) } : {};
+    this.sentences.set(id, Object.freeze({ id, chapter, key, text: markupToText(markup), values: Object.freeze(plainValues(hash)), ...claim }));
     this.recent.push({ id, markup });
     if (this.recent.length > RECENT) this.recent.shift();
   }

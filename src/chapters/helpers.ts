@@ -11,6 +11,7 @@ import * as facts from '../base/facts.ts';
 import type { Translator } from '../base/i18n.ts';
 import type { CountryNames } from '../base/countries.ts';
 import { NO_TRACE, type Trace } from '../base/trace.ts';
+import { registerClaimHelpers } from './claim-helpers.ts';
 import { bandBounds, bandLabel } from '../base/bands.ts';
 import { formatSources, type Source } from '../base/sources.ts';
 import type { Locale } from '../base/yaml.ts';
@@ -159,6 +160,7 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
   factHelpers(c);
   textHelpers(c);
   logicHelpers(c);
+  registerClaimHelpers(hb, trace);
 }
 
 /** Numbers, formatted for the locale, and counts of a list's items in words. */

@@ -9,6 +9,7 @@ import type { MetricsDocument } from '../metrics/document.ts';
 import { unknownTimelineTopics, type Timeline } from '../base/timeline.ts';
 import { lintLocales, lintTemplates, type Problem } from './lint.ts';
 import { perturb } from './perturb.ts';
+import { checkClaims, type ClaimsSummary } from './claims.ts';
 import { checkTopicSections } from './sections.ts';
 import { checkCjkSpacing, checkNumbering, checkParity, checkPartitions, checkTraceable, renderForCheck, type LocaleRender } from './render.ts';
 
@@ -18,6 +19,8 @@ export interface CheckSummary {
   readonly problems: readonly Problem[];
   /** Per locale: chapters, figures and tables rendered, numbers traced. */
   readonly locales: readonly { locale: string; figures: number; tables: number; numbers: number }[];
+  /** Rank-changing variants rendered, claims carried, comparative sentences without one (check/claims.ts). */
+  readonly claims?: Omit<ClaimsSummary, 'problems'>;
 }
 
 export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): CheckSummary {
@@ -42,7 +45,10 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
     problems.push(...checkParity(renders, label));
     if (label === 'dataset') summary = renders;
   }
+  const { problems: claimProblems, ...claims } = checkClaims(edition, metrics, bundles, new Map(summary.map((r) => [r.locale, r.trace.sentences ?? []])), new Map(summary.map((r) => [r.locale, r.text])));
+  problems.push(...claimProblems);
   return {
+    claims,
     problems: dedupe(problems),
     locales: summary.map((r) => ({ locale: r.locale, figures: r.figures.length, tables: r.tables.length, numbers: r.trace.entries.filter((e) => e.value !== null).length })),
   };

@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import countries from 'i18n-iso-countries';
 import type { ChapterSource, Edition } from '../base/edition.ts';
 import { LITERAL_NUMBER_HELPERS } from '../chapters/helpers.ts';
+import { CLAIM_LITERAL_NUMBER_HELPERS } from '../chapters/claim-helpers.ts';
 import type { LocaleBundle } from '../base/i18n.ts';
 
 export interface Problem {
@@ -170,7 +171,7 @@ export function lintTemplates(edition: Edition): Problem[] {
       if (n.type === 'CommentStatement') return;
       if ((n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement') && n.path) {
         const name = (n.path as { original?: string }).original ?? '';
-        const positions = LITERAL_NUMBER_HELPERS[name] ?? [];
+        const positions = LITERAL_NUMBER_HELPERS[name] ?? CLAIM_LITERAL_NUMBER_HELPERS[name] ?? [];
         ((n.params as unknown[]) ?? []).forEach((p, i) => visit(p, positions.includes(i)));
         visit(n.hash);
         visit(n.program);

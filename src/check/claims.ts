@@ -1,0 +1,104 @@
+/**
+ * `report check`'s claims: the edition rendered on rank-changing variants of the metrics (variants.ts),
+ * in every locale, where any false claim (`claim.false`) or render error is a problem naming the
+ * variant; and the sentences rendered without a claim whose wording compares (the locale's word list,
+ * `claims:comparative_words` in locales/shared/<locale>/claims.json), listed for their authors.
+ */
+import { countryNames } from '../base/countries.ts';
+import type { Edition } from '../base/edition.ts';
+import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
+import { renderChapters } from '../chapters/render.ts';
+import { numberFigures } from '../base/slots.ts';
+import { Trace } from '../base/trace.ts';
+import type { SentenceLog } from '../base/trace.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import type { Problem } from './lint.ts';
+import { variants } from './variants.ts';
+
+export interface ClaimsSummary {
+  readonly problems: readonly Problem[];
+  /** Variants rendered (each in every locale). */
+  readonly variants: number;
+  /** Distinct messages (key and context) rendered with a claim, on the dataset. */
+  readonly claimed: number;
+  /** Messages rendered without a claim whose wording compares: `key[ (context)]: word`. */
+  readonly unclaimed: readonly string[];
+}
+
+/** Renders the chapters (no figures, no tables: sentences carry the claims) and returns the sentences rendered. */
+export function renderSentences(edition: Edition, metrics: MetricsDocument, bundle: LocaleBundle): { sentences: SentenceLog[]; html: string } {
+  const trace = new Trace();
+  const t = createTranslator(bundle, metrics.provenance.definitions);
+  const chapters = renderChapters(edition, metrics, t, countryNames(bundle.locale, bundle.namespaces.countries), numberFigures(edition), { trace });
+  return { sentences: trace.sentences ?? [], html: chapters.map((c) => c.html).join('\n') };
+}
+
+/**
+ * Names a dataset gives to what it does not name (a generator's placeholder institutions, "Unnamed
+ * university …"): the locale's `claims:placeholder_names`, comma-separated. Printed, they are problems.
+ */
+export function placeholderProblems(bundle: LocaleBundle, text: string, where: string): Problem[] {
+  const raw = (bundle.namespaces.claims as Record<string, unknown> | undefined)?.placeholder_names;
+  const markers = typeof raw === 'string' ? raw.split(/[,，]/).map((w) => w.trim()).filter(Boolean) : [];
+  const found = new Set<string>();
+  for (const m of markers) for (const hit of text.matchAll(new RegExp(`[^\\s<>]{0,12}${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^<>。.;；]{0,40}`, 'g'))) found.add(hit[0]);
+  return [...found].map((name) => ({ check: 'placeholder-name', where, message: `"${name}" is a placeholder name of the dataset, printed as if it named an institution: leave it out of named lists or give the data its name` }));
+}
+
+export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[], sentences: ReadonlyMap<string, readonly SentenceLog[]>, texts: ReadonlyMap<string, string> = new Map()): ClaimsSummary {
+  const problems: Problem[] = [];
+  for (const bundle of bundles) problems.push(...placeholderProblems(bundle, texts.get(bundle.locale) ?? '', `dataset ${bundle.locale}`));
+  const all = variants(metrics, edition.focus);
+  for (const v of all) {
+    for (const bundle of bundles) {
+      try {
+        // Placeholder names are checked on the dataset only: a variant relabels countries, not the
+        // institutions' names, and so shows a placeholder of one country as another's institution.
+        renderSentences(edition, v.metrics, bundle);
+      } catch (error) {
+        problems.push({ check: 'variant', where: `variant "${v.name}" ${bundle.locale}`, message: (error as Error).message });
+      }
+    }
+  }
+  const claimed = new Set<string>();
+  const unclaimed = new Set<string>();
+  for (const bundle of bundles) {
+    const words = comparativeWords(bundle);
+    for (const s of sentences.get(bundle.locale) ?? []) {
+      const id = s.context ? `${s.key} (${s.context})` : s.key;
+      if (s.claim) {
+        claimed.add(id);
+        continue;
+      }
+      const text = rawMessage(bundle, s.key, s.context);
+      const word = text === null ? undefined : words.find((w) => matches(text, w, bundle.locale));
+      if (word) unclaimed.add(`${bundle.locale} ${id}: "${word}"`);
+    }
+  }
+  return { problems, variants: all.length, claimed: claimed.size, unclaimed: [...unclaimed].sort() };
+}
+
+function matches(text: string, word: string, locale: string): boolean {
+  // Placeholders are values, not wording.
+  const words = text.replace(/\{\{[^}]*\}\}/g, ' ');
+  return locale === 'zh' ? words.includes(word) : new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(words);
+}
+
+/** The locale's comparative words (claims:comparative_words, comma-separated), or none. */
+export function comparativeWords(bundle: LocaleBundle): string[] {
+  const text = (bundle.namespaces.claims as Record<string, unknown> | undefined)?.comparative_words;
+  return typeof text === 'string' ? text.split(/[,，、]/).map((w) => w.trim()).filter(Boolean) : [];
+}
+
+/** The message as written for `key` and its context (falling back to the key without it). */
+function rawMessage(bundle: LocaleBundle, key: string, context: string | null): string | null {
+  const [ns, path] = key.includes(':') ? [key.split(':')[0]!, key.slice(key.indexOf(':') + 1)] : ['report', key];
+  let node: unknown = bundle.namespaces[ns];
+  const parts = path.split('.');
+  const last = parts.pop()!;
+  for (const p of parts) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[p] : undefined;
+  if (!node || typeof node !== 'object') return null;
+  const leaf = node as Record<string, unknown>;
+  const pick = (k: string) => (typeof leaf[k] === 'string' ? (leaf[k] as string) : null);
+  return (context ? pick(`${last}_${context}`) : null) ?? pick(last) ?? pick(`${last}_other`) ?? pick(`${last}_one`);
+}

@@ -1,0 +1,97 @@
+/**
+ * `report check` and claims: a false claim of each kind fails it, naming the message and the values;
+ * the edition's claims hold on the rank-changing variants and on a dataset made from the sample in
+ * which the home country leads its rival, is no longer the top patent country and gains researchers.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/base/edition.ts';
+import type { LocaleBundle } from '../../src/base/i18n.ts';
+import { checkEdition } from '../../src/check/check.ts';
+import { variants } from '../../src/check/variants.ts';
+import { checkClaims } from '../../src/check/claims.ts';
+import type { MetricsDocument } from '../../src/metrics/document.ts';
+import { ROOT, bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { metricsOf } from '../metrics/compute.ts';
+import { swappedSample } from '../helpers/swapped-sample.ts';
+
+let metrics: MetricsDocument;
+let real: Edition;
+let zh: LocaleBundle;
+let en: LocaleBundle;
+beforeAll(async () => {
+  [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
+});
+
+const withChapter = (text: string): Edition => ({ ...real, chapters: [...real.chapters, { id: 'extra', file: 'templates/2023/chapters/99-extra.md.hbs', text }] });
+function withMessages(b: LocaleBundle, messages: Record<string, string>): LocaleBundle {
+  const report = structuredClone(b.namespaces.report) as Record<string, unknown>;
+  Object.assign(report, { test: messages });
+  return { ...b, namespaces: { ...b.namespaces, report } };
+}
+
+const SERIES = (c: string) => `(series papers.by_year_country ${c} "papers" provenance.manifest.paper_years.[0] provenance.manifest.paper_years.[1])`;
+const PAIRS = `(pairSeries ${SERIES('focus.home')} ${SERIES('focus.home')})`;
+
+/** One false claim of each kind the issue lists. */
+const FALSE_CLAIMS: Record<string, string> = {
+  more: '(more papers.total papers.total)',
+  leads: '(leads (negate papers.by_country "papers") "papers")',
+  isMax: '(isMax papers.by_country "papers" (last papers.by_country))',
+  every_year: `(everyYear ${PAIRS} "ahead" provenance.manifest.paper_years.[0] provenance.manifest.paper_years.[1])`,
+  crossed: `(crossed ${PAIRS} provenance.manifest.paper_years.[1])`,
+  set_equals: '(setEquals (top papers.by_country 3) papers.by_country "country")',
+  completes: '(completes (top papers.by_country 10) (top papers.by_country 2) (slice papers.by_country 5 10) "country")',
+  grows: `(grows (negate ${SERIES('focus.home')} "value"))`,
+  distinct_at: '(distinctAt (array (nth papers.by_country 0) (nth papers.by_country 0) (nth papers.by_country 1)) "papers" 1)',
+  switch: '(switchesAt (bandPairs patents.value_bands "patents" focus.rival focus.rival) 1)',
+};
+
+describe('report check fails on a false claim', () => {
+  it.each(Object.entries(FALSE_CLAIMS))('%s', (kind, claim) => {
+    const chapter = withChapter(`# {{t "test.title"}}\n\n{{t "test.claim" claim=${claim} home=(country focus.home)}}\n`);
+    const { problems } = checkEdition(chapter, metrics, [withMessages(zh, { title: '附加', claim: '{{home}}领先。' }), withMessages(en, { title: 'Extra', claim: '{{home}} leads.' })]);
+    const render = problems.filter((p) => p.check === 'render');
+    expect(render, kind).toContainEqual(expect.objectContaining({ where: 'dataset en', message: expect.stringMatching(/99-extra\.md\.hbs:3:\d+: the sentence "test\.claim" claims .*, which is false on these metrics: /) }));
+  });
+
+  it('and on a claim that holds on the dataset but not on a rank-changing variant, naming the variant', () => {
+    const chapter = withChapter('# {{t "test.title"}}\n\n{{t "test.claim" claim=(isMax papers.by_country "papers" (find papers.by_country "country" focus.rival)) home=(country focus.rival)}}\n');
+    const { problems } = checkEdition(chapter, metrics, [withMessages(zh, { title: '附加', claim: '{{home}}最多。' }), withMessages(en, { title: 'Extra', claim: '{{home}} has the most.' })]);
+    expect(problems.filter((p) => p.check === 'render')).toEqual([]);
+    expect(problems).toContainEqual(expect.objectContaining({ check: 'variant', where: 'variant "home and rival swapped" en', message: expect.stringContaining('claims is_max(papers)') }));
+  });
+});
+
+describe('the edition\'s claims hold when the ranks change', () => {
+  it('on every variant, and the comparative messages without a claim are listed', () => {
+    const summary = checkClaims(real, metrics, [zh, en], new Map());
+    expect(summary.problems).toEqual([]);
+    expect(summary.variants).toBe(variants(metrics, real.focus).length);
+    expect(summary.variants).toBeGreaterThanOrEqual(7);
+  });
+
+  it('on the sample with the home country and its rival exchanged in every record', async () => {
+    const swapped = await metricsOf(swappedSample(join(ROOT, 'data/2023'), real.focus.home, real.focus.rival));
+    const find = <T extends { country: string }>(list: readonly T[], c: string) => list.find((x) => x.country === c)!;
+    const [home, rival] = [real.focus.home, real.focus.rival];
+    // The home country leads in papers and top papers, is not the top patent country, and gains researchers.
+    expect(find(swapped.papers.by_country, home).papers).toBeGreaterThan(find(swapped.papers.by_country, rival).papers);
+    expect(find(swapped.papers.by_country, home).top1).toBeGreaterThan(find(swapped.papers.by_country, rival).top1);
+    expect(swapped.patents!.by_country[0]!.country).not.toBe(home);
+    expect(find(swapped.flows!.by_country, home).net).toBeGreaterThan(0);
+    const { problems } = checkEdition(real, swapped, [zh, en]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('placeholder names', () => {
+  it('a generator placeholder ("Unnamed university …", "…未具名高校 …") printed as a name is a problem', async () => {
+    const { placeholderProblems } = await import('../../src/check/claims.ts');
+    expect(placeholderProblems(en, 'Those from Japan are Unnamed university JP-0015 (Japan) and RIKEN.', 'dataset en')).toEqual([
+      { check: 'placeholder-name', where: 'dataset en', message: expect.stringContaining('"Unnamed university JP-0015 (Japan) and RIKEN"') },
+    ]);
+    expect(placeholderProblems(zh, '日本的机构为日本未具名高校 JP-0015。', 'dataset zh')).toHaveLength(1);
+    expect(placeholderProblems(en, 'No placeholder here.', 'dataset en')).toEqual([]);
+  });
+});
