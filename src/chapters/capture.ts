@@ -75,7 +75,11 @@ function subjectOf(context: unknown, data: { index?: unknown } | undefined): str
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
-/** Wraps the registered `t` helper of `hb` so that each call with values is recorded for `chapter`. */
+/**
+ * Wraps the registered `t` helper of `hb` so that each call is recorded for `chapter`: sentences with
+ * values, and those without (a statement that a dataset makes appear or disappear, such as the
+ * reconstruction paragraph, is a change an editor must see).
+ */
 export function captureSentences(hb: HandlebarsEnv, chapter: string, collector: ClaimsCollector): void {
   const inner = hb.helpers.t as Helper | undefined;
   if (!inner) throw new Error('captureSentences: register the helpers first');
@@ -83,9 +87,7 @@ export function captureSentences(hb: HandlebarsEnv, chapter: string, collector: 
     const out = inner.apply(this, args);
     const options = args[args.length - 1] as { hash?: Record<string, unknown>; data?: { index?: unknown } };
     const hash = options.hash ?? {};
-    if (Object.keys(hash).length > 0) {
-      collector.sentence(chapter, String(args[0]), hash, isMarkup(out) ? out.toHTML() : String(out), subjectOf(this, options.data));
-    }
+    collector.sentence(chapter, String(args[0]), hash, isMarkup(out) ? out.toHTML() : String(out), subjectOf(this, options.data));
     return out;
   });
 }

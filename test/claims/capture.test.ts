@@ -42,8 +42,10 @@ async function claimsOf(metrics: MetricsDocument) {
 describe('the claims a chapter renders', async () => {
   const sentences = await claimsOf(metricsWith([['US', 1200, 3], ['DE', 700, 5]]));
 
-  it('records every message rendered with values, a list item by its subject, a repeat by its order', () => {
-    expect(Object.keys(sentences)).toEqual(['x/test.rank@US', 'x/test.rank@DE', 'x/test.outer', 'x/test.rank', 'x/test.rank#2']);
+  it('records every message rendered, with values or without, a list item by its subject, a repeat by its order', () => {
+    expect(Object.keys(sentences)).toEqual(['x/test.rank@US', 'x/test.rank@DE', 'x/test.outer', 'x/test.rank', 'x/test.rank#2', 'x/test.title']);
+    // a message without values is a claim too: a dataset can make it appear or disappear
+    expect(sentences['x/test.title']!.values).toEqual({});
     expect(sentences['x/test.rank@DE']).toEqual({ id: 'x/test.rank@DE', chapter: 'x', key: 'test.rank', text: 'Germany published 700 papers.', values: { name: 'Germany', n: '700 papers' } });
   });
 
