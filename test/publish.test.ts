@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/cli/main.ts';
 import { BUILDS_DIR, publishEdition } from '../src/publish.ts';
+import { snapshot } from './helpers/waiting.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -18,13 +19,6 @@ function tmp(): string {
   return root;
 }
 
-/** Every file under a folder (through the link), path → content. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-  return out;
-}
 
 describe('publishing an edition', () => {
   it('turns a real folder into a link to a complete build, carrying over the files not rebuilt', async () => {

@@ -8,6 +8,7 @@ import { numberTokens } from '../../src/check/lint.ts';
 import { perturb } from '../../src/check/perturb.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { withChapter as chapterAdded, withMessages } from './edits.ts';
 
 let metrics: MetricsDocument;
 let real: Edition;
@@ -17,15 +18,8 @@ beforeAll(async () => {
   [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
 });
 
-/** The edition with one more chapter. */
-const withChapter = (text: string): Edition => ({ ...real, chapters: [...real.chapters, { id: 'extra', file: 'templates/2023/chapters/99-extra.md.hbs', text }] });
+const withChapter = (text: string): Edition => chapterAdded(real, text);
 
-/** A bundle with messages added (or replaced) in report.json. */
-function withMessages(b: LocaleBundle, messages: Record<string, string>): LocaleBundle {
-  const report = structuredClone(b.namespaces.report) as Record<string, unknown>;
-  Object.assign(report, { test: messages });
-  return { ...b, namespaces: { ...b.namespaces, report } };
-}
 
 const checks = (problems: readonly Problem[]) => problems.map((p) => p.check);
 

@@ -12,6 +12,7 @@ import { variants } from '../../src/check/variants.ts';
 import { checkClaims } from '../../src/check/claims.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { ROOT, bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
+import { withChapter as chapterAdded, withMessages } from './edits.ts';
 import { metricsOf } from '../metrics/compute.ts';
 import { swappedSample } from '../helpers/swapped-sample.ts';
 
@@ -23,12 +24,7 @@ beforeAll(async () => {
   [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
 });
 
-const withChapter = (text: string): Edition => ({ ...real, chapters: [...real.chapters, { id: 'extra', file: 'templates/2023/chapters/99-extra.md.hbs', text }] });
-function withMessages(b: LocaleBundle, messages: Record<string, string>): LocaleBundle {
-  const report = structuredClone(b.namespaces.report) as Record<string, unknown>;
-  Object.assign(report, { test: messages });
-  return { ...b, namespaces: { ...b.namespaces, report } };
-}
+const withChapter = (text: string): Edition => chapterAdded(real, text);
 
 const SERIES = (c: string) => `(series papers.by_year_country ${c} "papers" provenance.manifest.paper_years.[0] provenance.manifest.paper_years.[1])`;
 const PAIRS = `(pairSeries ${SERIES('focus.home')} ${SERIES('focus.home')})`;

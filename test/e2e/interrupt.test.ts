@@ -4,13 +4,14 @@
  * its browser (crash reporter included) running.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processesNaming } from '../../src/base/process.ts';
 import { PROJECT_ROOT } from '../../src/cli/main.ts';
 import { publishEdition } from '../../src/publish.ts';
+import { snapshot, until } from '../helpers/waiting.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -26,12 +27,6 @@ async function previousEdition(): Promise<string> {
   return out;
 }
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-  return out;
-}
 
 /** `report build` on the sample, English only, as a user runs it. */
 function startBuild(out: string, env: NodeJS.ProcessEnv = process.env) {
@@ -50,14 +45,6 @@ function startBuild(out: string, env: NodeJS.ProcessEnv = process.env) {
 /** The processes of the browser a node process launched: its profile folder is named after the process. */
 const browserOf = (pid: number) => processesNaming(`report-chromium-${pid}-`);
 
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return condition();
-}
 
 describe('an interrupted build', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -66,12 +53,12 @@ describe('an interrupted build', () => {
       const before = snapshot(join(out, '2023'));
       const build = startBuild(out);
       // printing: the browser runs, the HTML of the locale is made, its PDF is not
-      const printing = await until(() => browserOf(build.child.pid!).length > 0 && /html en/.test(build.log()), 240_000);
+      const printing = await until(() => browserOf(build.child.pid!).length > 0 && /html en/.test(build.log()), 240_000, 50);
       expect(printing, build.log()).toBe(true);
       expect(build.log()).not.toMatch(/pdf en .*pages/);
       build.child.kill(signal);
       expect(await build.exit).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(await until(() => browserOf(build.child.pid!).length === 0, 10_000)).toBe(true);
+      expect(await until(() => browserOf(build.child.pid!).length === 0, 10_000, 50)).toBe(true);
       expect(snapshot(join(out, '2023'))).toEqual(before);
       expect(build.log()).not.toMatch(/^\s+at /m);
     }, 300_000);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { launchBrowser, PROFILE_PREFIX, removeStaleProfiles } from '../../src/pdf/browser.ts';
 import { bounded, isolate, launchPrinter } from '../../src/pdf/print.ts';
+import { until } from '../helpers/waiting.ts';
 
 const chromium = findChromium(nodeEnvironment)!;
 const metadata = { title: 't', author: 'a', subject: 's', keywords: [], creator: 'report-compiler', date: '2023-01-01' };
@@ -47,14 +48,6 @@ function processesUsing(profile: string): number[] {
   return found;
 }
 
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return condition();
-}
 
 describe('the print browser', () => {
   it('reaches no network even with page scripts on: every connection fails, WebSockets too', async () => {
