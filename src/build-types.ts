@@ -1,4 +1,5 @@
 /** What a build is given and what it gives back: the pipeline's interface (src/pipeline.ts). */
+import type { AnswerMemo } from './cache/answers.ts';
 import type { Cache } from './cache/store.ts';
 import type { StageTiming } from './base/stages.ts';
 import type { FontLoader } from './html/document.ts';
@@ -64,6 +65,8 @@ export interface Resources {
    * dataset costs its digest only, not a parse of the cached document at every rebuild.
    */
   readonly parsed?: Map<string, MetricsDocument>;
+  /** The figures and tables a long-running caller made last, reused while their inputs answer alike (src/cache/answers.ts). */
+  readonly answers?: AnswerMemo;
 }
 
 export interface BuildResult {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Stages } from './base/stages.ts';
 import type { BuildOptions, BuildResult, Resources } from './build-types.ts';
 import { cachedChapters } from './cache/chapters.ts';
+import { AnswerMemo } from './cache/answers.ts';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
 import { datasetMetrics } from './cache/metrics.ts';
 import { diskCache, NO_CACHE } from './cache/store.ts';
@@ -26,7 +27,7 @@ import { countryNames, type CountryNames } from './base/countries.ts';
 import { readEdition } from './base/edition.ts';
 import { createTranslator, readLocale } from './base/i18n.ts';
 import { assertNeeds } from './base/needs.ts';
-import { renderChapters } from './chapters/render.ts';
+import { renderChapters, type ChapterReuse } from './chapters/render.ts';
 import { numberFigures } from './base/slots.ts';
 import { ClaimsCollector } from './chapters/capture.ts';
 import { rankingsOf } from './claims/rankings.ts';
@@ -73,6 +74,9 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   const claimsByLocale: Partial<Record<Locale, LocaleClaims>> = {};
   const namesByLocale: Partial<Record<Locale, CountryNames>> = {};
   const fontFiles = new Map<string, FontFace>();
+  // A long-running caller's memory of the figures and tables it made (src/cache/answers.ts); a build
+  // from the command line makes each once.
+  const answers = resources.answers ?? new AnswerMemo();
 
   try {
     for (const locale of options.locales) {
@@ -82,16 +86,22 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const names = countryNames(locale, bundle.namespaces.countries);
       const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
         const collector = new ClaimsCollector();
-        return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector }), claims: collector.claims() };
+        // A long-running caller (the preview) renders again only the chapters whose sentences changed.
+        const memo = resources.answers;
+        const reuse: ChapterReuse | undefined = memo && ((slot, inputs, tr, nm, run) => memo.reuseSync(slot, metrics, inputs, { t: tr, names: nm, warn: (line) => fx.log.warn(line) }, (r) => run(r.t, r.names)).value);
+        return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector, ...(reuse ? { reuse } : {}) }), claims: collector.claims() };
       });
       const counts: CacheCounts = { hits: 0, misses: 0 };
-      const figures = await stages.run(
+      const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
+      const figureInputs = JSON.stringify({ numbers: [...numbers], focus: numbers.focus, content: numbers.content, figures: numbers.figures, topics: numbers.topics });
+      const { value: figures } = await stages.run(
         `figures ${locale}`,
-        () => renderFigures(numbers, metrics, t, names, cachedSvg(cache, counts), (line) => fx.log.warn(line)),
+        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) => renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
         // Each figure is drawn for the page and again for a phone: the cache counts drawings.
-        (f) => `${f.length} figure(s), ${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`,
+        ({ value: f, reused: again }) => `${f.length} figure(s), ${again ? 'as before (the locale answers their questions alike)' : `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`}`,
       );
-      const tables = renderEditionTables(edition, { metrics, t, names });
+      const tableInputs = JSON.stringify({ tables: edition.tables, focus: edition.focus, content: edition.content, topics: edition.topics, chapters: edition.chapters.map((c) => c.text) });
+      const { value: tables } = await answers.reuse(`tables ${locale}`, metrics, tableInputs, readers, (r) => renderEditionTables(edition, { metrics, t: r.t, names: r.names }));
       claimsByLocale[locale] = localeClaims(claims, figures, tables);
       namesByLocale[locale] = names;
 

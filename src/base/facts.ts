@@ -24,8 +24,10 @@ export function rankBy(list: readonly Item[], key: string, id: unknown, by: stri
 
 /** The list ordered by `by` descending (stable: list order kept on ties); null values go last. */
 export function orderBy(list: readonly Item[], by: string): Item[] {
-  const key = (x: Item) => (x[by] === null ? -Infinity : field(x, by));
-  return [...list].sort((a, b) => (key(b) === key(a) ? 0 : key(b) > key(a) ? 1 : -1));
+  // Each key read once (an item may be a checked view whose every read costs), then sorted by it.
+  const keyed = list.map((x, i) => ({ x, i, k: x[by] === null ? -Infinity : field(x, by) }));
+  keyed.sort((a, b) => (b.k === a.k ? a.i - b.i : b.k > a.k ? 1 : -1));
+  return keyed.map((e) => e.x);
 }
 
 /** The first `n` items by `by` descending. */

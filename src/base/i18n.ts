@@ -90,6 +90,12 @@ export interface Translator {
   has(key: string, values?: Record<string, unknown>): boolean;
   /** Structured content (an object or list of a content file), as written, e.g. "content:teams". */
   object(key: string): unknown;
+  /**
+   * The message as written, with its plural and context forms (JSON; "" when missing): what `t` and
+   * `text` answer from, with the values and the definitions. A memory of a stage's answers compares
+   * these rather than asking again (src/cache/answers.ts).
+   */
+  source(key: string): string;
 }
 
 /**
@@ -146,7 +152,24 @@ export function createTranslator(bundle: LocaleBundle, definitions: Definitions)
       need(key);
       return instance.t(key, { returnObjects: true });
     },
+    source: (key) => messageSource(bundle, key),
   };
+}
+
+let nested = 0;
+
+/** See Translator.source. */
+function messageSource(bundle: LocaleBundle, key: string): string {
+  const ns = key.includes(':') ? key.slice(0, key.indexOf(':')) : 'report';
+  const parts = (key.includes(':') ? key.slice(key.indexOf(':') + 1) : key).split('.');
+  const last = parts.pop()!;
+  let node: unknown = bundle.namespaces[ns];
+  for (const p of parts) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[p] : undefined;
+  if (node === null || typeof node !== 'object') return '';
+  const forms = Object.entries(node as Record<string, unknown>).filter(([k]) => k === last || k.startsWith(`${last}_`));
+  const text = JSON.stringify(forms);
+  // A message that refers to another ($t(…)) answers from that one too: never the same source.
+  return text.includes('$t(') ? `${text}#${++nested}` : text;
 }
 
 /** Markup already escaped for markdown: Handlebars SafeStrings and the like. */

@@ -20,9 +20,21 @@ const id = ([path, key, field]: Where) => `${path}|${Object.keys(key).sort().map
  * still holds the calibrated value there, so a value the calibration never chose is never marked.
  */
 export function modelledLookup(metrics: MetricsDocument): (where: Where) => boolean {
-  const modelled = new Set((metrics.provenance.calibration ?? []).filter((c) => c.assumed && matches(metrics, c)).map((c) => id([c.path, c.key ?? {}, c.field])));
-  return (where) => modelled.has(id(where));
+  let modelled = modelledSets.get(metrics);
+  if (!modelled) {
+    modelled = new Set((metrics.provenance.calibration ?? []).filter((c) => c.assumed && matches(metrics, c)).map((c) => id([c.path, c.key ?? {}, c.field])));
+    modelledSets.set(metrics, modelled);
+  }
+  const set = modelled;
+  return (where) => set.has(id(where));
 }
+
+/**
+ * The set, once per metrics document: every figure asks (each drawn up to four times, for the page and
+ * a phone), and matching each calibration entry searches its list; a document is never changed once
+ * made (frozen or treated as such), so the set stays right for as long as the document lives.
+ */
+const modelledSets = new WeakMap<MetricsDocument, Set<string>>();
 
 /** The value an entry points at in a metrics document (undefined when the row is missing). */
 export function valueAt(doc: unknown, e: CalibrationEntry): number | undefined {

@@ -57,6 +57,7 @@ export function tracing(t: Translator, trace: Trace): Translator {
     locale: t.locale,
     has: (key, values) => t.has(key, values),
     object: (key) => t.object(key),
+    source: (key) => t.source(key),
     t(key, values) {
       record(values);
       return t.t(key, values);

@@ -41,6 +41,11 @@ export class ClaimsCollector {
     if (this.recent.length > RECENT) this.recent.shift();
   }
 
+  /** Another collector's sentences (a chapter's, collected apart), after this one's. */
+  absorb(claims: ChapterClaims): void {
+    for (const [id, sentence] of Object.entries(claims.sentences)) this.sentences.set(id, sentence);
+  }
+
   claims(): ChapterClaims {
     return Object.freeze({ sentences: Object.freeze(Object.fromEntries(this.sentences)) });
   }

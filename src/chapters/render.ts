@@ -12,14 +12,15 @@ import { registerHelpers } from './helpers.ts';
 import type { Translator } from '../base/i18n.ts';
 import type { CountryNames } from '../base/countries.ts';
 import { renderMarkdown } from '../base/markup.ts';
-import { MissingMetricError, strictData } from './strict-data.ts';
+import { MissingMetricError, strictMetrics } from './strict-data.ts';
 import type { ChapterSource, Edition, Focus, TopicGroups } from '../base/edition.ts';
 import type { YamlSource } from '../base/yaml.ts';
 import type { EditionContent } from '../base/content.ts';
 import { NO_TRACE, tracing, type Trace } from '../base/trace.ts';
 import { roman } from '../base/format.ts';
 import { figureSlot, numberTables, type FigureNumbers } from '../base/slots.ts';
-import { captureSentences, type ClaimsCollector } from './capture.ts';
+import { captureSentences, ClaimsCollector } from './capture.ts';
+import type { ChapterClaims } from '../base/claims.ts';
 import { FORMULA_SLOT, FORMULA_WITH_LEAD, formulaHtml, NO_FORMULAS, SYMBOL_SLOT, symbolHtml, symbolSlot, type Formulas } from '../base/formulas.ts';
 
 export interface RenderedChapter {
@@ -38,6 +39,22 @@ export interface RenderOptions {
   readonly trace?: Trace;
   /** Receives every sentence rendered with values (the build's claims.json). */
   readonly claims?: ClaimsCollector;
+  /**
+   * Renders one chapter, or hands back its last render when nothing it reads changed: `inputs` stands
+   * for the edition's parts, `run` reads the locale only through the translator and names it is given
+   * (a long-running caller's memory, src/cache/answers.ts: the preview renders again only the chapter
+   * whose sentence was edited). Not used with `trace`, which must see every call.
+   */
+  readonly reuse?: ChapterReuse;
+}
+
+/** See RenderOptions.reuse. */
+export type ChapterReuse = <T>(slot: string, inputs: string, t: Translator, names: CountryNames, run: (t: Translator, names: CountryNames) => T) => T;
+
+/** A chapter's render: its HTML and the sentences it stated (when a collector asked for them). */
+interface ChapterRender {
+  readonly html: string;
+  readonly claims: ChapterClaims | null;
 }
 
 export function renderChapters(
@@ -48,17 +65,32 @@ export function renderChapters(
   figures: FigureNumbers,
   options: RenderOptions = {},
 ): RenderedChapter[] {
-  const context = { ...metrics, focus: edition.focus, ...(edition.topics ? { edition: edition.topics } : {}), defs: metrics.provenance.definitions, content: edition.content ?? {} };
-  const data = strictData(context) as unknown as MetricsDocument;
+  const extras = { focus: edition.focus, ...(edition.topics ? { edition: edition.topics } : {}), defs: metrics.provenance.definitions, content: edition.content ?? {} };
+  const data = strictMetrics(metrics, extras) as unknown as MetricsDocument;
   const tables = numberTables(edition);
   const trace = options.trace ?? NO_TRACE;
   const tt = options.trace ? tracing(t, options.trace) : t;
   const claims = options.claims;
   const appendices = new Map(edition.chapters.flatMap((c) => (c.appendix ? [[c.id, c.appendix] as const] : [])));
-  return edition.chapters.map((chapter) => ({
-    id: chapter.id,
-    html: renderChapter(chapter, { data, metrics, t: tt, names, figures, tables, appendices, trace, defined: tableIds(edition), formulas: edition.formulas ?? NO_FORMULAS, claims, partials: edition.partials ?? {} }),
-  }));
+  const defined = tableIds(edition);
+  const formulas = edition.formulas ?? NO_FORMULAS;
+  const partials = edition.partials ?? {};
+  // Each chapter states its sentences to a collector of its own, merged in chapter order: the same
+  // claims, in the same order, as one collector for all (sentence ids are per chapter), and a chapter
+  // handed back whole brings its sentences with it.
+  const render = (chapter: ChapterSource) => (t: Translator, names: CountryNames): ChapterRender => {
+    const own = claims ? new ClaimsCollector() : undefined;
+    const html = renderChapter(chapter, { data, metrics, t, names, figures, tables, appendices, trace, defined, formulas, claims: own, partials });
+    return { html, claims: own ? own.claims() : null };
+  };
+  const reuse = options.trace ? undefined : options.reuse;
+  // What a chapter reads besides its own text and the locale: the same for every chapter.
+  const shared = reuse ? JSON.stringify({ figures: [...figures], tables: [...tables], appendices: [...appendices], defined, formulas, partials, focus: edition.focus, topics: edition.topics, content: edition.content, defs: metrics.provenance.definitions }) : '';
+  return edition.chapters.map((chapter) => {
+    const rendered = reuse ? reuse(`chapter ${chapter.id} ${t.locale}`, `${shared}\u0000${chapter.text}`, tt, names, render(chapter)) : render(chapter)(tt, names);
+    if (claims && rendered.claims) claims.absorb(rendered.claims);
+    return { id: chapter.id, html: rendered.html };
+  });
 }
 
 interface ChapterContext {
@@ -83,7 +115,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   const hb = createHandlebars();
   registerHelpers(hb, c.t, c.names, c.trace);
   if (c.claims) captureSentences(hb, chapter.id, c.claims);
-  for (const [name, text] of Object.entries(c.partials)) hb.registerPartial(name, hb.compile(text, { strict: true }));
+  for (const [name, text] of Object.entries(c.partials)) hb.registerPartial(name, compiled(hb, text));
   const known = () => [...c.figures.keys(), ...c.tables.keys(), ...c.appendices.keys()];
   const figureNumber = (id: string) => {
     const n = c.figures.get(id);
@@ -135,7 +167,7 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     return new hb.SafeString(`[${label}](#${fig !== undefined ? 'fig' : 'tab'}-${key})`);
   });
   try {
-    const markdown = hb.compile(chapter.text, { strict: true })(c.data);
+    const markdown = compiled(hb, chapter.text)(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
       .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(c.formulas, id, c.t, lead))
@@ -145,6 +177,35 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     throw locate(chapter, error, hb, c.partials);
   }
 }
+
+/**
+ * A template compiled once per text, not once per render: compiling (parse and code generation) was a
+ * third of a chapter's render, and a preview renders every chapter again on each edit of a sentence.
+ * The compiled program (Handlebars' template spec, which names no environment: helpers and partials
+ * are looked up at run time) is kept by source text, a few hundred at most, and bound to each render's
+ * environment. Compiled when first called, as `hb.compile` does, so a syntax error surfaces inside the
+ * render's error handling (`locate`), in a partial as in a chapter.
+ */
+function compiled(hb: HandlebarsEnv, text: string): HandlebarsTemplateDelegate {
+  let bound: HandlebarsTemplateDelegate | undefined;
+  return (context, options) => {
+    if (!bound) {
+      let spec = programs.get(text);
+      if (!spec) {
+        // The generated program is JavaScript source, as inside `hb.compile`; it runs the template's
+        // expressions against helpers, never data as code.
+        spec = new Function(`return ${hb.precompile(text, { strict: true })};`)() as TemplateSpecification;
+        if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
+        programs.set(text, spec);
+      }
+      bound = hb.template(spec);
+    }
+    return bound(context, options);
+  };
+}
+
+const MAX_PROGRAMS = 256;
+const programs = new Map<string, TemplateSpecification>();
 
 const CJK = '\\u2e80-\\u9fff\\u3000-\\u303f\\uff00-\\uffef';
 const CJK_BREAK = new RegExp(`([${CJK}])\\n(?=[${CJK}]|<(?:strong|em|a)\\b)|([。！？；：，、）])\\n(?=[^\\s<])`, 'g');

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { ReportError } from '../errors.ts';
+import { distinctCodePoints } from './code-points.ts';
 
 export const FONT_FAMILY = 'Noto Sans SC';
 export const WEIGHTS = [400, 700] as const;
@@ -75,12 +76,9 @@ const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 /** The characters of `text` that no embedded face has (regular weight), each once, in code point order. */
 export function missingCharacters(text: string, faces: readonly FontFace[] = fontFaces()): string[] {
   const missing = new Set<string>();
-  const seen = new Set<string>();
-  for (const ch of text) {
-    if (seen.has(ch)) continue;
-    seen.add(ch);
+  for (const cp of distinctCodePoints(text)) {
+    const ch = String.fromCodePoint(cp);
     if (INVISIBLE.test(ch)) continue;
-    const cp = ch.codePointAt(0)!;
     if (!faceFor(cp, 400, faces)) missing.add(ch);
   }
   return [...missing].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
@@ -120,8 +118,7 @@ export function holds(face: FontFace, codePoint: number): boolean {
  * the browser would and as measureText does.
  */
 export function facesFor(text: string, faces: readonly FontFace[] = fontFaces()): FontFace[] {
-  const points = new Set<number>();
-  for (const ch of text) points.add(ch.codePointAt(0)!);
+  const points = distinctCodePoints(text);
   const used = new Set<FontFace>();
   for (const weight of WEIGHTS) {
     for (const cp of points) {

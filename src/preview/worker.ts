@@ -5,6 +5,7 @@
  * in place). Protocol over the IPC channel: {id, locales} in; {id, ok, ms, message?} out.
  */
 import { readFileSync } from 'node:fs';
+import { AnswerMemo } from '../cache/answers.ts';
 import { diskCache, memoryCache } from '../cache/store.ts';
 import { nodeFileSystem } from '../effects.ts';
 import type { Locale } from '../base/yaml.ts';
@@ -38,6 +39,7 @@ const config = JSON.parse(process.env.REPORT_PREVIEW_CONFIG ?? '{}') as WorkerCo
 const cache = config.cacheDir ? memoryCache(diskCache(nodeFileSystem, config.cacheDir)) : undefined;
 const quiet = { info: () => {}, warn: () => {} };
 const parsed = new Map<string, MetricsDocument>();
+const answers = new AnswerMemo();
 
 async function rebuild(request: BuildRequest): Promise<BuildReply> {
   const start = performance.now();
@@ -50,6 +52,7 @@ async function rebuild(request: BuildRequest): Promise<BuildReply> {
         openPrinter: () => Promise.reject(new Error('the preview builds HTML only')),
         fonts: { read: (face) => readFileSync(face.file) },
         parsed,
+        answers,
         ...(cache ? { cache } : {}),
       },
     );

@@ -12,7 +12,7 @@ export function showingTranslator(locale: 'zh' | 'en' = 'en'): Translator {
     const shown = values && Object.keys(values).length ? ` ${JSON.stringify(Object.fromEntries(Object.entries(values).sort(([a], [b]) => a.localeCompare(b))))}` : '';
     return `${key}${shown}`;
   };
-  return { locale, t: show, text: show, has: () => true, object: () => ({}) };
+  return { locale, t: show, text: show, has: () => true, object: () => ({}), source: (key: string) => key };
 }
 
 export const names = { name: (c: string) => `the ${c}`, label: (c: string) => `[${c}]` };
