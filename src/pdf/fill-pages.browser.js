@@ -1,0 +1,202 @@
+// Runs inside the print page, called by paginate.browser.js on its model (plain JavaScript, sent to
+// Chromium as text). No holes: a figure or table the print keeps whole moves to the next page when it
+// does not fit, and leaves the rest of its page empty. Where that leaves a page less than FULL full,
+// in this order:
+//   1. a table is split at the row where the page ends: the rest is a second table under the same
+//      caption with "(continued)", its header row repeated;
+//   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
+//      it fit;
+//   3. the text after a figure flows in before it (paragraphs and lists, a sub-heading with the
+//      paragraph it heads; never a section heading, figure or table), until the page is full or a
+//      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
+// A lead-in (a paragraph ending in a colon right before its figure or table) is kept with it.
+(function fillPages(m) {
+  const { model, H, pageOf, yOf, relayout } = m;
+  const FULL = 0.6;
+  const SHRINK = 0.85;
+  const MIN_TEXT_PX = 7 / 0.75; // 7 pt at print size
+  const FLOATS = 'figure, .table-block';
+  const report = { split: [], shrunk: [], floated: [] };
+
+  for (const p of model.querySelectorAll('section.chapter > p')) {
+    const next = p.nextElementSibling;
+    if (next && next.matches(FLOATS) && /[:：]\s*$/.test(p.textContent)) p.style.breakAfter = 'avoid';
+  }
+
+  const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const firstPage = (el) => {
+    const r = rects(el)[0];
+    return r ? pageOf(r) : -1;
+  };
+  const topOf = (el) => {
+    const r = rects(el)[0];
+    return r ? yOf(r) : 0;
+  };
+  /** Lowest point of the chapter's content on `page` (0: none). */
+  function bottomOn(chapter, page) {
+    let bottom = 0;
+    for (const el of chapter.children) {
+      for (const r of rects(el)) if (pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
+    }
+    return bottom;
+  }
+  /** What the print keeps with `el` on its page: the headings and lead-in right before it. */
+  function groupStart(el) {
+    let start = el;
+    for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const style = getComputedStyle(prev);
+      if (!(style.breakAfter === 'avoid' || /^H[1-6]$/.test(prev.tagName)) || firstPage(prev) !== firstPage(el)) break;
+      if (rects(prev).some((r) => pageOf(r) !== firstPage(el))) break;
+      start = prev;
+    }
+    return start;
+  }
+  /** A float at the top of its page that left the page before it under FULL full: that page, else null. */
+  function holeBefore(chapter, el) {
+    const page = firstPage(el);
+    const start = groupStart(el);
+    if (page <= 0 || !start.previousElementSibling) return null;
+    // Only the group is above it on its page.
+    if (rects(start.previousElementSibling).every((r) => pageOf(r) === page)) return null;
+    if (topOf(start) > 40) return null;
+    const bottom = bottomOn(chapter, page - 1);
+    if (bottom === 0 || bottom >= FULL * H) return null;
+    return { page: page - 1, room: H - bottom, start };
+  }
+
+  const continued = document.querySelector('main')?.dataset.continued ?? ' (continued)';
+
+  /** 1. Splits a table block before its first row on the page after `hole.page`. */
+  function splitTable(block, hole) {
+    const table = block.querySelector('table');
+    const tbody = table?.tBodies[0];
+    if (!table || !tbody || tbody.rows.length < 4) return false;
+    block.style.breakInside = 'auto';
+    relayout();
+    const rows = [...tbody.rows];
+    let k = rows.findIndex((row) => firstPage(row) > hole.page);
+    if (k < 0 || firstPage(table) !== hole.page) {
+      block.style.breakInside = '';
+      relayout();
+      return false;
+    }
+    // One row back: the first part gains the table's bottom rule, which must not push its last row over.
+    k = Math.max(1, k - 1);
+    if (k < 2 || rows.length - k < 1) {
+      block.style.breakInside = '';
+      relayout();
+      return false;
+    }
+    const rest = block.cloneNode(false);
+    rest.classList.add('continued');
+    const tail = table.cloneNode(false);
+    tail.removeAttribute('id');
+    const caption = table.caption.cloneNode(true);
+    const captionId = `${table.caption.id}-continued`;
+    caption.id = captionId;
+    caption.appendChild(document.createTextNode(continued));
+    rest.setAttribute('aria-labelledby', captionId);
+    tail.appendChild(caption);
+    tail.appendChild(table.tHead.cloneNode(true));
+    const body = document.createElement('tbody');
+    for (const row of rows.slice(k)) body.appendChild(row);
+    tail.appendChild(body);
+    rest.appendChild(tail);
+    // The notes and the download link go under the last part.
+    for (const n of [...block.children]) if (n !== table) rest.appendChild(n);
+    block.after(rest);
+    block.style.breakInside = '';
+    relayout();
+    report.split.push(table.id);
+    return true;
+  }
+
+  /** 2. Draws a figure's chart smaller so that the figure fits the room left on the page before. */
+  function shrinkFigure(figure, hole) {
+    const svg = figure.querySelector('.chart-page svg');
+    if (!svg) return false;
+    const sizes = [...svg.querySelectorAll('[font-size]')].map((t) => parseFloat(t.getAttribute('font-size'))).filter((x) => x > 0);
+    const smallest = sizes.length ? Math.min(...sizes) : 12;
+    const width = svg.getBoundingClientRect().width;
+    const viewWidth = parseFloat(svg.getAttribute('width')) || width;
+    const chart = svg.getBoundingClientRect().height;
+    const group = figure.getBoundingClientRect().bottom - hole.start.getBoundingClientRect().top + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
+    const over = group - hole.room;
+    if (over <= 0 || over >= chart) return false;
+    const scale = (chart - over - 2) / chart;
+    const limit = Math.max(SHRINK, MIN_TEXT_PX / (smallest * (width / viewWidth)));
+    if (scale < limit) return false;
+    const before = svg.style.width;
+    svg.style.width = `${Math.floor(width * scale)}px`;
+    relayout();
+    if (firstPage(figure) !== hole.page) {
+      svg.style.width = before;
+      relayout();
+      return false;
+    }
+    report.shrunk.push(`${figure.id} (${Math.round(scale * 100)}%)`);
+    return true;
+  }
+
+  /** The unit of text after `el` that may flow in before it, or null: a paragraph or list, or a sub-heading with what it heads. */
+  function unitAfter(el) {
+    const next = el.nextElementSibling;
+    if (!next) return null;
+    if (next.matches('p, ul, ol, blockquote') && !next.matches('.download')) {
+      const after = next.nextElementSibling;
+      // A lead-in goes with its own figure, not before another one.
+      if (getComputedStyle(next).breakAfter === 'avoid' && after && after.matches(FLOATS)) return null;
+      return [next];
+    }
+    if (next.matches('h3, h4, h5, h6')) {
+      const body = next.nextElementSibling;
+      if (body && body.matches('p, ul, ol') && !(body.nextElementSibling && body.nextElementSibling.matches(FLOATS) && getComputedStyle(body).breakAfter === 'avoid')) return [next, body];
+    }
+    return null;
+  }
+
+  /** 3. Moves the text after a figure before it (its group), unit by unit, while it fits on the page before. */
+  function floatFigure(chapter, figure, hole) {
+    let moved = 0;
+    for (let guard = 0; guard < 20; guard++) {
+      const unit = unitAfter(figure);
+      if (!unit) break;
+      const anchor = hole.start;
+      const marker = document.createComment('float');
+      unit[unit.length - 1].after(marker);
+      for (const n of unit) anchor.before(n);
+      relayout();
+      if (firstPage(figure) !== hole.page + 1 || rects(unit[0]).every((r) => pageOf(r) > hole.page)) {
+        // The figure went further, or the text did not start on the page before: undone.
+        for (const n of unit) marker.before(n);
+        marker.remove();
+        relayout();
+        break;
+      }
+      marker.remove();
+      moved++;
+      // The text ran over the page end: the figure follows it on the next page.
+      if (unit.some((n) => rects(n).some((r) => pageOf(r) > hole.page))) break;
+      if (bottomOn(chapter, hole.page) >= FULL * H) break;
+    }
+    if (moved) report.floated.push(`${figure.id} (${moved})`);
+    return moved > 0;
+  }
+
+  for (const chapter of model.querySelectorAll('section.chapter')) {
+    for (let guard = 0; guard < 200; guard++) {
+      relayout();
+      let changed = false;
+      for (const el of chapter.querySelectorAll(`:scope > figure, :scope > .table-block`)) {
+        const hole = holeBefore(chapter, el);
+        if (!hole) continue;
+        if (el.matches('.table-block') ? splitTable(el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed) break;
+    }
+  }
+  return report;
+})
