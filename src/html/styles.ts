@@ -118,6 +118,9 @@ p.continued { text-indent: 0 !important; }
 .fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
 .paginating .toc { break-after: column; }
 .paginating section.chapter { break-before: column; }
+/* the rest of a table the print split across pages (src/pdf/fill-pages.browser.js) */
+.paginating .table-block.continued { break-before: column; }
+@media print { .table-block.continued { break-before: page; } }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
 }

@@ -9,18 +9,25 @@
 //   3. the text after a figure flows in before it (paragraphs and lists, a sub-heading with the
 //      paragraph it heads; never a section heading, figure or table), until the page is full or a
 //      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
-// A lead-in (a paragraph ending in a colon right before its figure or table) is kept with it.
+// A lead-in (a paragraph right before its figure or table that ends in a colon or cites it) is kept with it.
+//
+// Run twice: before the footnotes are placed, and after, on what follows a chapter's last note block
+// (the notes moved the page breaks; changes after the last of them cannot move a note off its page).
 (function fillPages(m) {
-  const { model, H, pageOf, yOf, relayout } = m;
-  const FULL = 0.6;
+  const { model, H, pageOf, yOf, relayout, afterNotes } = m;
+  // A little over the 60% the page fill is judged by: text ends above its line box.
+  const FULL = 0.65;
   const SHRINK = 0.85;
   const MIN_TEXT_PX = 7 / 0.75; // 7 pt at print size
   const FLOATS = 'figure, .table-block';
   const report = { split: [], shrunk: [], floated: [] };
 
-  for (const p of model.querySelectorAll('section.chapter > p')) {
+  if (!afterNotes) for (const p of model.querySelectorAll('section.chapter > p')) {
     const next = p.nextElementSibling;
-    if (next && next.matches(FLOATS) && /[:：]\s*$/.test(p.textContent)) p.style.breakAfter = 'avoid';
+    if (!next || !next.matches(FLOATS)) continue;
+    const target = next.matches('figure') ? next : next.querySelector('table[id]');
+    const cites = target && target.id && p.querySelector(`a[href="#${CSS.escape(target.id)}"]`);
+    if (cites || /[:：]\s*$/.test(p.textContent)) p.style.breakAfter = 'avoid';
   }
 
   const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
@@ -32,11 +39,17 @@
     const r = rects(el)[0];
     return r ? yOf(r) : 0;
   };
-  /** Lowest point of the chapter's content on `page` (0: none). */
+  /**
+   * Lowest point of the chapter's content on `page` (0: none). Measured on what is inside each block
+   * (its lines, its rows): the first piece of a block broken over a page end reaches that page's end.
+   */
   function bottomOn(chapter, page) {
     let bottom = 0;
+    const range = document.createRange();
     for (const el of chapter.children) {
-      for (const r of rects(el)) if (pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
+      if (!rects(el).some((r) => pageOf(r) === page)) continue;
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if ((r.width > 0 || r.height > 0) && pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
     }
     return bottom;
   }
@@ -54,11 +67,17 @@
   /** A float at the top of its page that left the page before it under FULL full: that page, else null. */
   function holeBefore(chapter, el) {
     const page = firstPage(el);
-    const start = groupStart(el);
-    if (page <= 0 || !start.previousElementSibling) return null;
-    // Only the group is above it on its page.
-    if (rects(start.previousElementSibling).every((r) => pageOf(r) === page)) return null;
-    if (topOf(start) > 40) return null;
+    let start = groupStart(el);
+    const prev = start.previousElementSibling;
+    if (page <= 0 || !prev) return null;
+    // Only the group is above it on its page: whole headings and lead-in, or the last lines of a
+    // lead-in the print broke over the page end to keep them with it.
+    const prevRects = rects(prev);
+    if (prevRects.every((r) => pageOf(r) === page)) return null;
+    if (prevRects.some((r) => pageOf(r) === page)) {
+      if (getComputedStyle(prev).breakAfter !== 'avoid') return null;
+      start = prev;
+    } else if (topOf(start) > 40) return null;
     const bottom = bottomOn(chapter, page - 1);
     if (bottom === 0 || bottom >= FULL * H) return null;
     return { page: page - 1, room: H - bottom, start };
@@ -75,6 +94,8 @@
     relayout();
     const rows = [...tbody.rows];
     let k = rows.findIndex((row) => firstPage(row) > hole.page);
+    // The rows all fit, the notes under them do not: the last two rows go over with the notes.
+    if (k < 0 && [...block.children].some((n) => n !== table && rects(n).some((r) => pageOf(r) > hole.page))) k = rows.length - 1;
     if (k < 0 || firstPage(table) !== hole.page) {
       block.style.breakInside = '';
       relayout();
@@ -87,6 +108,8 @@
       relayout();
       return false;
     }
+    block.style.breakInside = '';
+    // The rest starts the next page (styles.ts: .table-block.continued), caption and header first.
     const rest = block.cloneNode(false);
     rest.classList.add('continued');
     const tail = table.cloneNode(false);
@@ -105,7 +128,6 @@
     // The notes and the download link go under the last part.
     for (const n of [...block.children]) if (n !== table) rest.appendChild(n);
     block.after(rest);
-    block.style.breakInside = '';
     relayout();
     report.split.push(table.id);
     return true;
@@ -120,7 +142,9 @@
     const width = svg.getBoundingClientRect().width;
     const viewWidth = parseFloat(svg.getAttribute('width')) || width;
     const chart = svg.getBoundingClientRect().height;
-    const group = figure.getBoundingClientRect().bottom - hole.start.getBoundingClientRect().top + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
+    const startTop = Math.min(...rects(hole.start).filter((r) => pageOf(r) === hole.page + 1).map(yOf));
+    const f = figure.getBoundingClientRect();
+    const group = yOf(f) + f.height - startTop + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
     const over = group - hole.room;
     if (over <= 0 || over >= chart) return false;
     const scale = (chart - over - 2) / chart;
@@ -187,7 +211,10 @@
     for (let guard = 0; guard < 200; guard++) {
       relayout();
       let changed = false;
+      const notes = chapter.querySelectorAll('.fn-block');
+      const lastNote = afterNotes ? notes[notes.length - 1] : null;
       for (const el of chapter.querySelectorAll(`:scope > figure, :scope > .table-block`)) {
+        if (lastNote && !(lastNote.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
         const hole = holeBefore(chapter, el);
         if (!hole) continue;
         if (el.matches('.table-block') ? splitTable(el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {

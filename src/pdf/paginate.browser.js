@@ -381,6 +381,10 @@
     }
   }
 
+  if (fillPages) {
+    const again = fillPages({ model, H, pageOf, yOf, relayout, afterNotes: true });
+    for (const k of Object.keys(again)) report.filled[k].push(...again[k]);
+  }
   relayout();
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());
