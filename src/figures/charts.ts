@@ -12,6 +12,13 @@ import { fitWidth } from './wrap.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
+/**
+ * The smallest text a chart draws, in px: figures print at 1:1 (FIGURE_WIDTH is under the page's
+ * text width), so 10 px prints at 7.5 pt, over the 7 pt floor (test/figures/print-size.test.ts), and
+ * leaves the print room to draw a figure a little smaller to fill a page (src/pdf/fill-pages.browser.js).
+ */
+export const CHART_MIN_FONT = 10;
+
 /** The width left for the plot once the longest label is set beside it. */
 function plotWidth(labels: readonly string[], fontSize = 11): number {
   const longest = Math.max(40, ...labels.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? fontSize : fontSize * 0.6), 0)));
@@ -140,7 +147,7 @@ export function groupedBars(rows: readonly PairRow[], axisTitle: string, series:
     height: { step: 11 },
     layer: [
       { mark: { type: 'bar' }, encoding: { ...m.opacity } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, ...m.label('value', format) },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: CHART_MIN_FONT }, ...m.label('value', format) },
     ],
   } as TopLevelSpec;
 }
@@ -182,7 +189,7 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
         : []),
       (() => {
         const label = m.label('value', ',d');
-        return { transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])], mark: { type: 'text', align: 'left', dx: 6, fontSize: 9 }, encoding: label.encoding };
+        return { transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])], mark: { type: 'text', align: 'left', dx: 6, fontSize: CHART_MIN_FONT }, encoding: label.encoding };
       })(),
     ],
   } as TopLevelSpec;

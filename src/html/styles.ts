@@ -143,7 +143,7 @@ p.continued { text-indent: 0 !important; }
   .table-block { overflow-x: auto; }
   .table-block:focus-visible, .chart-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
   /* Charts fill the column: from 780 px on it is at least 740 px wide, so the print's smallest chart
-     text (9 px in a 600 px drawing) shows at 11 px or more. */
+     text (10 px in a 600 px drawing) shows at 11 px or more. */
   @media (min-width: 780px) {
     figure .chart-page svg { width: 100%; }
   }
