@@ -9,6 +9,7 @@ import { FIGURE_WIDTH } from './types.ts';
 import { figureWidth } from './width.ts';
 import { MODELLED_MARK, type Where } from '../base/modelled.ts';
 import { fitWidth } from './wrap.ts';
+import { niceTop, spreadLabels } from './end-labels.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -114,6 +115,18 @@ export interface PairRow {
   readonly modelled?: boolean;
 }
 
+/**
+ * A value label as a Vega expression. A share under the last printed digit is "<0.1%", not "0.0%"
+ * (it is not nothing).
+ */
+function valueText(field: string, format: string): string {
+  const value = `datum['${field}']`;
+  const digits = Number(/\.(\d+)%$/.exec(format)?.[1]);
+  if (!Number.isInteger(digits)) return `format(${value}, '${format}')`;
+  const least = 10 ** -digits / 100;
+  return `(${value} > 0 && ${value} < ${least / 2} ? '<${least * 100}%' : format(${value}, '${format}'))`;
+}
+
 /** Layers that draw a modelled value paler and label it with the mark: a spec fragment per mark kind. */
 function markModelled(rows: readonly { modelled?: boolean }[]) {
   const any = rows.some((r) => r.modelled);
@@ -122,8 +135,8 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
     row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}),
     opacity: any ? { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } : {},
     label: (field: string, format: string) =>
-      any
-        ? { transform: [{ calculate: `format(datum['${field}'], '${format}') + datum.modelled`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
+      any || format.endsWith('%')
+        ? { transform: [{ calculate: `${valueText(field, format)}${any ? ' + datum.modelled' : ''}`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
         : { encoding: { text: { field, type: 'quantitative', format } } },
   };
 }
@@ -160,20 +173,29 @@ export interface YearRow {
   readonly modelled?: boolean;
 }
 
-/** Yearly lines with points, one per series, a legend above; the last value labelled. */
-export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[]): TopLevelSpec {
+const LINES_HEIGHT = 240;
+
+/**
+ * Yearly lines with points, one per series, a legend above; the last value labelled, the labels kept
+ * apart (end-labels.ts). `front`: the series drawn over the others (the home country's).
+ */
+export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[], options: { front?: string } = {}): TopLevelSpec {
   const years = [...new Set(rows.map((r) => r.year))];
   const last = Math.max(...years);
   const m = markModelled(rows);
+  const top = niceTop(Math.max(0, ...rows.map((r) => r.value)));
+  const ends = rows.filter((r) => r.year === last);
+  const labelAt = new Map(spreadLabels(ends.map((r) => r.value), top, LINES_HEIGHT, CHART_MIN_FONT + 2).map((y, i) => [ends[i]!.series, y]));
+  const front = options.front !== undefined && series.length > 1 && series.includes(options.front) ? options.front : undefined;
   return {
     $schema: SCHEMA,
     width: figureWidth() - 120,
-    height: 240,
-    data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...m.row(r) })) },
+    height: LINES_HEIGHT,
+    data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...(r.year === last ? { labelAt: labelAt.get(r.series) } : {}), ...m.row(r) })) },
     encoding: {
       // Drawn narrow (a phone's screen), every other year is labelled when they would touch.
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0, ...(figureWidth() < FIGURE_WIDTH ? { labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
-      y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
+      y: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [0, top], nice: false }, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal', ...(figureWidth() < FIGURE_WIDTH ? { columns: 3 } : {}) } },
     },
     layer: [
@@ -187,9 +209,17 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
             { transform: [{ filter: '!datum.modelled' }], mark: { type: 'point', filled: true, size: 30 } },
           ]
         : []),
+      // The front series once more, over the others (drawn for the eye only: its data is read once).
+      ...(front !== undefined
+        ? [{ transform: [{ filter: { field: 'series', equal: front } }], mark: { type: 'line', aria: false, ...(m.any ? {} : { point: { filled: true, size: 30, aria: false } }) } }]
+        : []),
       (() => {
         const label = m.label('value', ',d');
-        return { transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])], mark: { type: 'text', align: 'left', dx: 6, fontSize: CHART_MIN_FONT }, encoding: label.encoding };
+        return {
+          transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])],
+          mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: CHART_MIN_FONT },
+          encoding: { ...label.encoding, y: { field: 'labelAt', type: 'quantitative' } },
+        };
       })(),
     ],
   } as TopLevelSpec;
