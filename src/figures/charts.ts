@@ -8,7 +8,8 @@ import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
 import { figureWidth } from './width.ts';
 import { MODELLED_MARK, type Where } from '../base/modelled.ts';
-import { fitWidth } from './wrap.ts';
+import { fitWidth, wrapBalanced } from './wrap.ts';
+import { measureText } from '../fonts/fontsource.ts';
 import { niceTop, spreadLabels } from './end-labels.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -56,6 +57,34 @@ function cutLabels(labels: readonly string[]): { axis: { labelExpr?: string }; u
   if (cuts.length === 0) return { axis: {}, shown };
   const expr = cuts.reduceRight((rest, c) => `datum.value === ${exprString(c.label)} ? ${exprString(c.shown)} : ${rest}`, 'datum.label');
   return { axis: { labelExpr: expr }, usermeta: { cutLabels: cuts }, shown };
+}
+
+/**
+ * Axis labels wider than WRAP_SHARE of the figure set on two lines (balanced), so that a long name
+ * ("Immersive extended-reality entertainment platforms") does not squeeze the plot beside it to half
+ * the figure; a label that needs more lines is cut at the end of its second (cutLabels' warning). The
+ * axis maps each wrapped label to its lines through `labelExpr` (Vega draws an array as lines).
+ */
+const WRAP_SHARE = 0.25;
+
+function wrapLabels(labels: readonly string[]): { axis: { labelExpr?: string }; usermeta?: { cutLabels: CutLabel[] }; shown: string[] } {
+  const max = Math.round(figureWidth() * WRAP_SHARE);
+  const cuts: CutLabel[] = [];
+  const wrapped = new Map<string, string[]>();
+  for (const label of new Set(labels)) {
+    if (measureText(label, LABEL_FONT_SIZE) <= max) continue;
+    let lines = wrapBalanced(label, max, LABEL_FONT_SIZE);
+    if (lines.length > 2) {
+      const rest = lines.slice(1).join(/[\u2e80-\u9fff]/u.test(label) ? '' : ' ');
+      lines = [lines[0]!, fitWidth(rest, max, LABEL_FONT_SIZE)];
+      cuts.push({ label, shown: lines.join(' ') });
+    }
+    wrapped.set(label, lines);
+  }
+  const shown = labels.map((l) => (wrapped.get(l) ?? [l]).reduce((a, b) => (measureText(b, LABEL_FONT_SIZE) > measureText(a, LABEL_FONT_SIZE) ? b : a)));
+  if (wrapped.size === 0) return { axis: {}, shown };
+  const expr = [...wrapped].reduceRight((rest, [label, lines]) => `datum.value === ${exprString(label)} ? [${lines.map(exprString).join(', ')}] : ${rest}`, 'datum.label');
+  return { axis: { labelExpr: expr }, ...(cuts.length ? { usermeta: { cutLabels: cuts } } : {}), shown };
 }
 
 /** A string literal of Vega's expression language: JSON's escapes, everything past ASCII as \uXXXX. */
@@ -145,7 +174,7 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
 export function groupedBars(rows: readonly PairRow[], axisTitle: string, series: readonly string[], options: { percent?: boolean } = {}): TopLevelSpec {
   const format = options.percent ? '.1%' : ',d';
   const m = markModelled(rows);
-  const labels = cutLabels(rows.map((r) => r.label));
+  const labels = wrapLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
     ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
