@@ -189,6 +189,10 @@ export function choropleth(rows: readonly MapRow[], field: string, classes: { do
         },
       },
       ...(marked ? [marks] : []),
+      // The frame of an inset drawn at its own scale (the South China Sea on the map of China).
+      ...(options.shapes.inset
+        ? [{ data: { values: [{}] }, mark: { type: 'rect', x: options.shapes.inset[0], y: options.shapes.inset[1], x2: options.shapes.inset[2], y2: options.shapes.inset[3], fill: null, stroke: LINE_COLOUR, strokeWidth: 0.6, aria: false, clip: false } }]
+        : []),
     ],
   } as TopLevelSpec;
 }
