@@ -6,7 +6,7 @@
 //      caption with "(continued)", its header row repeated;
 //   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
 //      it fit;
-//   3. the text after a figure flows in before it (paragraphs and lists, a sub-heading with the
+//   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
 //      paragraph it heads; never a section heading, figure or table), until the page is full or a
 //      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
 // A lead-in (a paragraph right before its figure or table that ends in a colon or cites it) is kept with it.
@@ -77,6 +77,8 @@
     if (prevRects.some((r) => pageOf(r) === page)) {
       if (getComputedStyle(prev).breakAfter !== 'avoid') return null;
       start = prev;
+      // With the heading it belongs to.
+      while (start.previousElementSibling && /^H[1-6]$/.test(start.previousElementSibling.tagName)) start = start.previousElementSibling;
     } else if (topOf(start) > 40) return null;
     const bottom = bottomOn(chapter, page - 1);
     if (bottom === 0 || bottom >= FULL * H) return null;
@@ -163,7 +165,7 @@
   }
 
   /** The unit of text after `el` that may flow in before it, or null: a paragraph or list, or a sub-heading with what it heads. */
-  function unitAfter(el) {
+  function unitAfter(el, headings) {
     const next = el.nextElementSibling;
     if (!next) return null;
     if (next.matches('p, ul, ol, blockquote') && !next.matches('.download')) {
@@ -172,7 +174,7 @@
       if (getComputedStyle(next).breakAfter === 'avoid' && after && after.matches(FLOATS)) return null;
       return [next];
     }
-    if (next.matches('h3, h4, h5, h6')) {
+    if (headings && next.matches('h3, h4, h5, h6')) {
       const body = next.nextElementSibling;
       if (body && body.matches('p, ul, ol') && !(body.nextElementSibling && body.nextElementSibling.matches(FLOATS) && getComputedStyle(body).breakAfter === 'avoid')) return [next, body];
     }
@@ -182,8 +184,12 @@
   /** 3. Moves the text after a figure before it (its group), unit by unit, while it fits on the page before. */
   function floatFigure(chapter, figure, hole) {
     let moved = 0;
+    // A sub-heading flows in only before a float that has none of its own above it: never between a
+    // heading and its text, never so that two sub-sections change places.
+    let headings = !/^H[1-6]$/.test(hole.start.tagName) && !(hole.start.previousElementSibling && /^H[1-6]$/.test(hole.start.previousElementSibling.tagName));
+    for (let n = hole.start; n && n !== figure; n = n.nextElementSibling) if (/^H[1-6]$/.test(n.tagName)) headings = false;
     for (let guard = 0; guard < 20; guard++) {
-      const unit = unitAfter(figure);
+      const unit = unitAfter(figure, headings);
       if (!unit) break;
       const anchor = hole.start;
       const marker = document.createComment('float');
@@ -217,7 +223,8 @@
         if (lastNote && !(lastNote.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
         const hole = holeBefore(chapter, el);
         if (!hole) continue;
-        if (el.matches('.table-block') ? splitTable(el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {
+        // A table that cannot be split (the print keeps it whole even when allowed to break) floats like a figure.
+        if (el.matches('.table-block') ? splitTable(el, hole) || floatFigure(chapter, el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {
           changed = true;
           break;
         }

@@ -96,9 +96,9 @@ export class PrintQueue {
 /** What the print did so that no page is left half empty (fill-pages.browser.js), for the pdf line. */
 function filledNote(f: NonNullable<PrintedPdf['filled']>): string {
   const parts = [
-    f.split.length ? `tables split: ${f.split.length}` : '',
+    f.split.length ? `tables split: ${f.split.join(', ')}` : '',
     f.shrunk.length ? `figures smaller: ${f.shrunk.join(', ')}` : '',
-    f.floated.length ? `text before figures: ${f.floated.length}` : '',
+    f.floated.length ? `text moved before: ${f.floated.join(', ')}` : '',
   ].filter(Boolean);
   return parts.length ? `; ${parts.join('; ')}` : '';
 }
