@@ -214,7 +214,7 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
   const m = markModelled(rows);
   const top = niceTop(Math.max(0, ...rows.map((r) => r.value)));
   const ends = rows.filter((r) => r.year === last);
-  const labelAt = new Map(spreadLabels(ends.map((r) => r.value), top, LINES_HEIGHT, CHART_MIN_FONT + 2).map((y, i) => [ends[i]!.series, y]));
+  const labelAt = new Map(spreadLabels(ends.map((r) => r.value), top, LINES_HEIGHT, CHART_MIN_FONT + 2, LINES_HEIGHT - CHART_MIN_FONT / 2).map((y, i) => [ends[i]!.series, y]));
   const front = options.front !== undefined && series.length > 1 && series.includes(options.front) ? options.front : undefined;
   return {
     $schema: SCHEMA,

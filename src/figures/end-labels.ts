@@ -16,14 +16,15 @@ export function niceTop(max: number, ticks = 5): number {
 
 /**
  * Where to print each value label, in the data's units: `values` (one per line, any order) on a scale
- * from 0 to `top` drawn `height` px tall, at least `gap` px apart, none above the top or below 0.
+ * from 0 to `top` drawn `height` px tall, at least `gap` px apart, none above the top or below
+ * `lowest` px (the height: the axis; less, to keep a label's lower half off the axis' line).
  */
-export function spreadLabels(values: readonly number[], top: number, height: number, gap: number): number[] {
+export function spreadLabels(values: readonly number[], top: number, height: number, gap: number, lowest = height): number[] {
   const px = values.map((v, i) => ({ i, y: height * (1 - v / top), at: height * (1 - v / top) })).sort((a, b) => a.y - b.y || a.i - b.i);
   // Downwards from the top, each at least `gap` below the one above it; then, if that ran past the
   // bottom, upwards from the bottom the same way.
   for (let k = 0; k < px.length; k++) px[k]!.y = Math.max(px[k]!.y, k === 0 ? 0 : px[k - 1]!.y + gap);
-  for (let k = px.length - 1; k >= 0; k--) px[k]!.y = Math.min(px[k]!.y, k === px.length - 1 ? height : px[k + 1]!.y - gap);
+  for (let k = px.length - 1; k >= 0; k--) px[k]!.y = Math.min(px[k]!.y, k === px.length - 1 ? lowest : px[k + 1]!.y - gap);
   const out = new Array<number>(values.length);
   for (const p of px) out[p.i] = p.y === p.at ? values[p.i]! : top * (1 - p.y / height);
   return out;

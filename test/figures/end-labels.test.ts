@@ -15,6 +15,8 @@ describe('end labels of yearly lines', () => {
     const px = at.map((v) => 240 * (1 - v / 3000)).sort((a, b) => a - b);
     for (let i = 1; i < px.length; i++) expect(px[i]! - px[i - 1]!).toBeGreaterThanOrEqual(12 - 1e-9);
     for (const y of px) expect(y).toBeGreaterThanOrEqual(0), expect(y).toBeLessThanOrEqual(240);
+    // Kept off the axis when asked: the lowest no lower than 235 px.
+    expect(Math.max(...spreadLabels([0, 1], 3000, 240, 12, 235).map((v) => 240 * (1 - v / 3000)))).toBeCloseTo(235, 6);
     // Labels far apart stay on their value.
     expect(spreadLabels([100, 2000], 3000, 240, 12)).toEqual([100, 2000]);
   });
