@@ -201,8 +201,8 @@ const GRID = 0.1;
  * The features in pixels: `projection` fitted to `width` (the height follows the map's shape),
  * point by point (the sources already split shapes at the antimeridian, so no clipping is needed).
  */
-function project(fc: FeatureCollection<MultiPolygon>, projection: GeoProjection, width: number): { fc: FeatureCollection<MultiPolygon>; height: number } {
-  projection.fitWidth(width, fc);
+function project(fc: FeatureCollection<MultiPolygon>, projection: GeoProjection, width: number, fit = true): { fc: FeatureCollection<MultiPolygon>; height: number } {
+  if (fit) projection.fitWidth(width, fc);
   const features = fc.features.map((f) => ({
     ...f,
     geometry: { ...f.geometry, coordinates: f.geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map((p) => projection(p as [number, number])!))) },
@@ -243,21 +243,48 @@ function labelPoint(parts: Parts): [number, number] {
  * Topology (shared borders stored once), simplified in pixels, quantized to GRID. Short arcs keep
  * every point, so no island disappears.
  */
-function compact(name: string, fc: FeatureCollection, width: number, height: number): Topology {
+function compact(name: string, fc: FeatureCollection, width: number, height: number, inset?: readonly number[]): Topology & { inset?: readonly number[] } {
   const topo = presimplify(topology({ [name]: fc }) as unknown as Parameters<typeof presimplify>[0]);
   for (const arc of topo.arcs) if (arc.length <= SHORT_ARC) for (const point of arc) point[2] = Infinity;
   const simple = simplify(topo, MIN_AREA);
   const quantized = quantize(simple, { scale: [GRID, GRID], translate: [0, 0] });
-  return { ...quantized, bbox: [0, 0, width, height] };
+  return { ...quantized, bbox: [0, 0, width, height], ...(inset ? { inset } : {}) };
+}
+
+/** The South China Sea inset of the map of China: its size in pixels and its gap to the map's edge. */
+const INSET = { width: 70, height: 100, margin: 2, padding: 5 };
+
+/**
+ * China's map as on the standard map of China: the provinces fitted to `width`, and the South China
+ * Sea islands and dashed line (CN-SCS) in a box at the lower right, at their own smaller scale, in
+ * the same projection. The box's corners in pixels are the topology's `inset` ([x0, y0, x1, y1]):
+ * the figure draws its frame.
+ */
+function chinaMap(fc: FeatureCollection<MultiPolygon>, width: number): { fc: FeatureCollection<MultiPolygon>; height: number; inset: number[] } {
+  const conic = () => geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]);
+  const scs = fc.features.filter((f) => f.id === 'CN-SCS');
+  const main = project({ ...fc, features: fc.features.filter((f) => f.id !== 'CN-SCS') }, conic(), width);
+  // Below the lowest area that reaches into the box's columns (Taiwan), the map made taller if need be.
+  const x1 = width - INSET.margin;
+  const x0 = x1 - INSET.width;
+  let above = 0;
+  for (const f of main.fc.features) for (const polygon of f.geometry.coordinates) for (const ring of polygon) for (const p of ring) if (p[0]! >= x0) above = Math.max(above, p[1]!);
+  const y0 = Math.max(main.height - INSET.margin - INSET.height, Math.ceil(above) + 2 * INSET.margin);
+  const y1 = y0 + INSET.height;
+  const box = [x0, y0, x1, y1];
+  const projection = conic().fitExtent([[box[0]! + INSET.padding, box[1]! + INSET.padding], [x1 - INSET.padding, y1 - INSET.padding]], { type: 'FeatureCollection', features: scs });
+  const inset = project({ type: 'FeatureCollection', features: scs }, projection, width, false);
+  const round = (v: number) => Number((Math.round(v / GRID) * GRID).toFixed(1));
+  return { fc: { type: 'FeatureCollection', features: [...main.fc.features, ...inset.fc.features] }, height: Math.max(main.height, Math.ceil(y1 + INSET.margin)), inset: box.map(round) };
 }
 
 const world = JSON.parse(readFileSync(require.resolve('@surbowl/world-geo-json-zh/world.zh.json'), 'utf8')) as FeatureCollection;
 mkdirSync(out, { recursive: true });
 /** Map widths in CSS pixels: the figure width (src/figures/types.ts) less the margins Vega adds. */
-const china = project(chinaProvinces(world), geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]), 480);
+const china = chinaMap(chinaProvinces(world), 480);
 const earth = project(worldCountries(world), geoEqualEarth(), 580);
 const outputs: [string, Topology][] = [
-  ['china-provinces.topo.json', compact('provinces', china.fc, 480, china.height)],
+  ['china-provinces.topo.json', compact('provinces', china.fc, 480, china.height, china.inset)],
   ['world.topo.json', compact('countries', earth.fc, 580, earth.height)],
 ];
 for (const [file, topo] of outputs) {

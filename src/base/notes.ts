@@ -13,9 +13,9 @@ import type { MetricsDocument } from '../metrics/document.ts';
  * `editorial` (chosen by the editors) and `scope` (the edition's statement of the field's scope, the
  * keywords the edition lists) are not from the dataset and have no data source.
  */
-export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope' | 'timeline';
+export type Scope = 'papers' | 'patents' | 'high-value' | 'talent' | 'researchers' | 'flows' | 'flows-cities' | 'collaboration' | 'editorial' | 'scope' | 'timeline';
 
-export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];
+export const SCOPES: readonly Scope[] = ['papers', 'patents', 'high-value', 'talent', 'researchers', 'flows', 'flows-cities', 'collaboration', 'editorial', 'scope', 'timeline'];
 
 /** `content` is the edition's (content/*.yaml): a timeline's note states the year it covers. */
 export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator, content: EditionContent = {}): string[] {
@@ -27,6 +27,8 @@ export function scopeNotes(scope: Scope, metrics: MetricsDocument, t: Translator
     patents: () => t.t('notes.patents', { from: tFrom, to: tTo }),
     'high-value': () => t.t('notes.high_value', { from: tFrom, to: tTo }),
     talent: () => t.t('notes.talent'),
+    // Researchers counted without the high-level ones (a map of all researchers): no definition to state.
+    researchers: () => null,
     flows: () => t.t('notes.flows'),
     'flows-cities': () => t.t('notes.flows_cities'),
     collaboration: () => t.t('notes.collaboration', { from: pFrom, to: pTo }),

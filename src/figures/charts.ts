@@ -8,9 +8,18 @@ import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
 import { figureWidth } from './width.ts';
 import { MODELLED_MARK, type Where } from '../base/modelled.ts';
-import { fitWidth } from './wrap.ts';
+import { fitWidth, wrapBalanced } from './wrap.ts';
+import { measureText } from '../fonts/fontsource.ts';
+import { niceTop, spreadLabels } from './end-labels.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/**
+ * The smallest text a chart draws, in px: figures print at 1:1 (FIGURE_WIDTH is under the page's
+ * text width), so 10 px prints at 7.5 pt, over the 7 pt floor (test/figures/print-size.test.ts), and
+ * leaves the print room to draw a figure a little smaller to fill a page (src/pdf/fill-pages.browser.js).
+ */
+export const CHART_MIN_FONT = 10;
 
 /** The width left for the plot once the longest label is set beside it. */
 function plotWidth(labels: readonly string[], fontSize = 11): number {
@@ -48,6 +57,34 @@ function cutLabels(labels: readonly string[]): { axis: { labelExpr?: string }; u
   if (cuts.length === 0) return { axis: {}, shown };
   const expr = cuts.reduceRight((rest, c) => `datum.value === ${exprString(c.label)} ? ${exprString(c.shown)} : ${rest}`, 'datum.label');
   return { axis: { labelExpr: expr }, usermeta: { cutLabels: cuts }, shown };
+}
+
+/**
+ * Axis labels wider than WRAP_SHARE of the figure set on two lines (balanced), so that a long name
+ * ("Immersive extended-reality entertainment platforms") does not squeeze the plot beside it to half
+ * the figure; a label that needs more lines is cut at the end of its second (cutLabels' warning). The
+ * axis maps each wrapped label to its lines through `labelExpr` (Vega draws an array as lines).
+ */
+const WRAP_SHARE = 0.25;
+
+function wrapLabels(labels: readonly string[]): { axis: { labelExpr?: string }; usermeta?: { cutLabels: CutLabel[] }; shown: string[] } {
+  const max = Math.round(figureWidth() * WRAP_SHARE);
+  const cuts: CutLabel[] = [];
+  const wrapped = new Map<string, string[]>();
+  for (const label of new Set(labels)) {
+    if (measureText(label, LABEL_FONT_SIZE) <= max) continue;
+    let lines = wrapBalanced(label, max, LABEL_FONT_SIZE);
+    if (lines.length > 2) {
+      const rest = lines.slice(1).join(/[\u2e80-\u9fff]/u.test(label) ? '' : ' ');
+      lines = [lines[0]!, fitWidth(rest, max, LABEL_FONT_SIZE)];
+      cuts.push({ label, shown: lines.join(' ') });
+    }
+    wrapped.set(label, lines);
+  }
+  const shown = labels.map((l) => (wrapped.get(l) ?? [l]).reduce((a, b) => (measureText(b, LABEL_FONT_SIZE) > measureText(a, LABEL_FONT_SIZE) ? b : a)));
+  if (wrapped.size === 0) return { axis: {}, shown };
+  const expr = [...wrapped].reduceRight((rest, [label, lines]) => `datum.value === ${exprString(label)} ? [${lines.map(exprString).join(', ')}] : ${rest}`, 'datum.label');
+  return { axis: { labelExpr: expr }, ...(cuts.length ? { usermeta: { cutLabels: cuts } } : {}), shown };
 }
 
 /** A string literal of Vega's expression language: JSON's escapes, everything past ASCII as \uXXXX. */
@@ -107,6 +144,18 @@ export interface PairRow {
   readonly modelled?: boolean;
 }
 
+/**
+ * A value label as a Vega expression. A share under the last printed digit is "<0.1%", not "0.0%"
+ * (it is not nothing).
+ */
+function valueText(field: string, format: string): string {
+  const value = `datum['${field}']`;
+  const digits = Number(/\.(\d+)%$/.exec(format)?.[1]);
+  if (!Number.isInteger(digits)) return `format(${value}, '${format}')`;
+  const least = 10 ** -digits / 100;
+  return `(${value} > 0 && ${value} < ${least / 2} ? '<${least * 100}%' : format(${value}, '${format}'))`;
+}
+
 /** Layers that draw a modelled value paler and label it with the mark: a spec fragment per mark kind. */
 function markModelled(rows: readonly { modelled?: boolean }[]) {
   const any = rows.some((r) => r.modelled);
@@ -115,8 +164,8 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
     row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}),
     opacity: any ? { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } : {},
     label: (field: string, format: string) =>
-      any
-        ? { transform: [{ calculate: `format(datum['${field}'], '${format}') + datum.modelled`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
+      any || format.endsWith('%')
+        ? { transform: [{ calculate: `${valueText(field, format)}${any ? ' + datum.modelled' : ''}`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
         : { encoding: { text: { field, type: 'quantitative', format } } },
   };
 }
@@ -125,7 +174,7 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
 export function groupedBars(rows: readonly PairRow[], axisTitle: string, series: readonly string[], options: { percent?: boolean } = {}): TopLevelSpec {
   const format = options.percent ? '.1%' : ',d';
   const m = markModelled(rows);
-  const labels = cutLabels(rows.map((r) => r.label));
+  const labels = wrapLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
     ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
@@ -140,7 +189,7 @@ export function groupedBars(rows: readonly PairRow[], axisTitle: string, series:
     height: { step: 11 },
     layer: [
       { mark: { type: 'bar' }, encoding: { ...m.opacity } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, ...m.label('value', format) },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: CHART_MIN_FONT }, ...m.label('value', format) },
     ],
   } as TopLevelSpec;
 }
@@ -153,20 +202,29 @@ export interface YearRow {
   readonly modelled?: boolean;
 }
 
-/** Yearly lines with points, one per series, a legend above; the last value labelled. */
-export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[]): TopLevelSpec {
+const LINES_HEIGHT = 240;
+
+/**
+ * Yearly lines with points, one per series, a legend above; the last value labelled, the labels kept
+ * apart (end-labels.ts). `front`: the series drawn over the others (the home country's).
+ */
+export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series: readonly string[], options: { front?: string } = {}): TopLevelSpec {
   const years = [...new Set(rows.map((r) => r.year))];
   const last = Math.max(...years);
   const m = markModelled(rows);
+  const top = niceTop(Math.max(0, ...rows.map((r) => r.value)));
+  const ends = rows.filter((r) => r.year === last);
+  const labelAt = new Map(spreadLabels(ends.map((r) => r.value), top, LINES_HEIGHT, CHART_MIN_FONT + 2, LINES_HEIGHT - CHART_MIN_FONT / 2).map((y, i) => [ends[i]!.series, y]));
+  const front = options.front !== undefined && series.length > 1 && series.includes(options.front) ? options.front : undefined;
   return {
     $schema: SCHEMA,
     width: figureWidth() - 120,
-    height: 240,
-    data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...m.row(r) })) },
+    height: LINES_HEIGHT,
+    data: { values: rows.map((r) => ({ year: String(r.year), series: r.series, value: r.value, last: r.year === last, ...(r.year === last ? { labelAt: labelAt.get(r.series) } : {}), ...m.row(r) })) },
     encoding: {
       // Drawn narrow (a phone's screen), every other year is labelled when they would touch.
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0, ...(figureWidth() < FIGURE_WIDTH ? { labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
-      y: { field: 'value', type: 'quantitative', title: axisTitle, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
+      y: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [0, top], nice: false }, axis: { format: ',d', tickCount: 5, tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', sort: [...series], title: null, legend: { orient: 'top', direction: 'horizontal', ...(figureWidth() < FIGURE_WIDTH ? { columns: 3 } : {}) } },
     },
     layer: [
@@ -180,9 +238,17 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
             { transform: [{ filter: '!datum.modelled' }], mark: { type: 'point', filled: true, size: 30 } },
           ]
         : []),
+      // The front series once more, over the others (drawn for the eye only: its data is read once).
+      ...(front !== undefined
+        ? [{ transform: [{ filter: { field: 'series', equal: front } }], mark: { type: 'line', aria: false, ...(m.any ? {} : { point: { filled: true, size: 30, aria: false } }) } }]
+        : []),
       (() => {
         const label = m.label('value', ',d');
-        return { transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])], mark: { type: 'text', align: 'left', dx: 6, fontSize: 9 }, encoding: label.encoding };
+        return {
+          transform: [{ filter: 'datum.last' }, ...(('transform' in label ? label.transform : undefined) ?? [])],
+          mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: CHART_MIN_FONT },
+          encoding: { ...label.encoding, y: { field: 'labelAt', type: 'quantitative' } },
+        };
       })(),
     ],
   } as TopLevelSpec;

@@ -14,14 +14,25 @@ export const NO_DATA_COLOUR = '#d9d9d9';
 /** Areas that are a line on the map, not a region (the South China Sea's dashes). */
 const LINE_COLOUR = '#6e6e6e';
 
-/** Blues, light to dark (ColorBrewer), for a sequential map of up to 6 classes. */
-const SEQUENTIAL = ['#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+/**
+ * Blues, light to dark, for a sequential map of 1 to 6 classes: ColorBrewer's scheme for that many
+ * classes, so that neighbouring classes stay apart (CIE ΔE ≥ 10, test/figures/map-palette.test.ts).
+ * One palette spread over fewer classes gave 5 classes two blues 7.7 apart that print alike.
+ */
+const SEQUENTIAL: Readonly<Record<number, readonly string[]>> = {
+  1: ['#6baed6'],
+  2: ['#bdd7e7', '#3182bd'],
+  3: ['#deebf7', '#9ecae1', '#3182bd'],
+  4: ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5'],
+  5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'],
+  6: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
+};
 /**
  * Diverging, losses orange and gains blue (the flows bars' colours), up to 4 classes a side and a
  * neutral middle for exactly zero. Orange to blue stays apart for readers with red-green colour blindness.
  */
 const LOSSES = ['#fee6ce', '#fdae6b', '#e6550d', '#a63603'];
-const GAINS = ['#deebf7', '#9ecae1', '#3182bd', '#08519c'];
+const GAINS = ['#c6dbef', '#6baed6', '#3182bd', '#08519c'];
 const NEUTRAL = '#f7f7f7';
 
 /** Relative luminance (WCAG) of a #rrggbb colour: below about 0.35, white text reads better than black. */
@@ -84,10 +95,8 @@ export interface MapRow {
 /** Threshold scale domain and colours for a sequential map: one more colour than boundaries. */
 export function sequentialClasses(values: readonly number[], classes = 5): { domain: number[]; range: string[] } {
   const domain = logBreaks(values, classes - 1);
-  const n = domain.length + 1;
-  // Spread the classes over the palette, so that two classes still use its light and dark ends.
-  const range = Array.from({ length: n }, (_, i) => SEQUENTIAL[n === 1 ? SEQUENTIAL.length - 2 : Math.round((i * (SEQUENTIAL.length - 1)) / (n - 1))]!);
-  return { domain, range };
+  const n = Math.min(domain.length + 1, 6);
+  return { domain: domain.slice(0, n - 1), range: [...SEQUENTIAL[n]!] };
 }
 
 /**
@@ -180,6 +189,10 @@ export function choropleth(rows: readonly MapRow[], field: string, classes: { do
         },
       },
       ...(marked ? [marks] : []),
+      // The frame of an inset drawn at its own scale (the South China Sea on the map of China).
+      ...(options.shapes.inset
+        ? [{ data: { values: [{}] }, mark: { type: 'rect', x: options.shapes.inset[0], y: options.shapes.inset[1], x2: options.shapes.inset[2], y2: options.shapes.inset[3], fill: null, stroke: LINE_COLOUR, strokeWidth: 0.6, aria: false, clip: false } }]
+        : []),
     ],
   } as TopLevelSpec;
 }

@@ -30,6 +30,8 @@ export interface DocumentText {
   readonly contents: string;
   /** Lines on the back cover. */
   readonly backLines: readonly string[];
+  /** Added to a table's caption where the print splits it across pages: "（续）" / " (continued)" (src/pdf/fill-pages.browser.js). */
+  readonly continued?: string;
 }
 
 export interface DocumentInput {
@@ -118,7 +120,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     coverHtml(input.text, input.otherEdition),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
-    '<main>',
+    input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = c.html;
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));

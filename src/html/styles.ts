@@ -118,6 +118,9 @@ p.continued { text-indent: 0 !important; }
 .fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
 .paginating .toc { break-after: column; }
 .paginating section.chapter { break-before: column; }
+/* the rest of a table the print split across pages (src/pdf/fill-pages.browser.js) */
+.paginating .table-block.continued { break-before: column; }
+@media print { .table-block.continued { break-before: page; } }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
 }
@@ -140,7 +143,7 @@ p.continued { text-indent: 0 !important; }
   .table-block { overflow-x: auto; }
   .table-block:focus-visible, .chart-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
   /* Charts fill the column: from 780 px on it is at least 740 px wide, so the print's smallest chart
-     text (9 px in a 600 px drawing) shows at 11 px or more. */
+     text (10 px in a 600 px drawing) shows at 11 px or more. */
   @media (min-width: 780px) {
     figure .chart-page svg { width: 100%; }
   }

@@ -21,6 +21,7 @@ export function documentText(t: Translator, manifest: Manifest, locale: Locale):
     ],
     contents: t.text('document:contents'),
     backLines: [t.text('document:back_source', { source }), t.text('document:back_generated')],
+    continued: t.text('document:table_continued'),
   };
 }
 

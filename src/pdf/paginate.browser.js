@@ -4,7 +4,7 @@
 // The pages between the covers are laid out as columns of one multi-column box whose column is
 // exactly the printed page area, so column n is printed page n. In that model each footnote is moved
 // to the foot of the page that cites it, and the page of every heading is read off for the contents.
-(function paginate(geometry) {
+(function paginate(geometry, fillPages) {
   const W = geometry.width - geometry.left - geometry.right;
   const H = geometry.height - geometry.top - geometry.bottom;
   const body = document.body;
@@ -345,6 +345,8 @@
   }
 
   const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
+  // No holes: tables split, figures drawn smaller or text flowed in before them (fill-pages.browser.js).
+  report.filled = fillPages ? fillPages({ model, H, pageOf, yOf, relayout }) : { split: [], shrunk: [], floated: [] };
   for (const chapter of model.querySelectorAll('section.chapter')) {
     const list = chapter.querySelector('section.footnotes');
     if (!list) continue;
@@ -379,6 +381,10 @@
     }
   }
 
+  if (fillPages) {
+    const again = fillPages({ model, H, pageOf, yOf, relayout, afterNotes: true });
+    for (const k of Object.keys(again)) report.filled[k].push(...again[k]);
+  }
   relayout();
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());

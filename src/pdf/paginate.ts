@@ -12,6 +12,8 @@ import type { Page } from 'puppeteer-core';
 import { PAGE } from '../html/styles.ts';
 
 const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
+const FILL = readFileSync(new URL('./fill-pages.browser.js', import.meta.url), 'utf8');
+const expression = (script: string) => script.trim().replace(/;$/, '');
 
 export interface Pagination {
   /** Heading id → page number, as the model lays it out. */
@@ -23,6 +25,8 @@ export interface Pagination {
   readonly moved: number;
   /** Elements wider than the page, zoomed down to fit it (so that Chromium does not shrink the whole print). */
   readonly shrunk: readonly ShrunkElement[];
+  /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved). */
+  readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[] };
 }
 
 export interface ShrunkElement {
@@ -36,7 +40,7 @@ export interface ShrunkElement {
 export async function paginate(page: Page): Promise<Pagination> {
   await page.emulateMediaType('print');
   const geometry = { ...PAGE, firstPage: 2 };
-  return (await page.evaluate(`${SCRIPT.trim().replace(/;$/, '')}(${JSON.stringify(geometry)})`)) as Pagination;
+  return (await page.evaluate(`${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)})`)) as Pagination;
 }
 
 /** Writes the page numbers into the contents' fixed-width boxes. */

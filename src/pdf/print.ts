@@ -11,7 +11,7 @@ import type { Page, PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { launchBrowser } from './browser.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
-import { fillContents, paginate, type ShrunkElement } from './paginate.ts';
+import { fillContents, paginate, type Pagination, type ShrunkElement } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
 
 /** The launch flags live with the launch (browser.ts); re-exported for the tests and the benchmark that launch their own. */
@@ -29,6 +29,8 @@ export interface PrintedPdf {
   readonly misplacedNotes: readonly string[];
   /** Elements wider than the page, printed smaller to fit it: the content should be made narrower. */
   readonly shrunk: readonly ShrunkElement[];
+  /** What the pagination did against holes (paginate.ts `filled`). */
+  readonly filled?: Pagination['filled'];
   /** Contents entries the pagination model put on another page than the first print did (why `passes` > 1). */
   readonly modelMisses: readonly { readonly id: string; readonly model: number; readonly print: number }[];
 }
@@ -151,7 +153,7 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         }
         const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
         const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, modelMisses };
+        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, filled: model.filled, modelMisses };
       } catch (error) {
         throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);
       } finally {

@@ -4,7 +4,7 @@ import { pdfKey } from '../cache/keys.ts';
 import { NO_CACHE, type Cache } from '../cache/store.ts';
 import type { Locale } from '../base/yaml.ts';
 import type { PdfMetadata } from './finish.ts';
-import type { Printer } from './print.ts';
+import type { Printer, PrintedPdf } from './print.ts';
 
 /** What the PDF stage needs of the build's resources. */
 export interface PrintResources {
@@ -72,6 +72,7 @@ export class PrintQueue {
       // The print is checked against the pagination model: say so when a note missed its page.
       `${p.pages} pages, ${p.passes} print(s), ${(p.bytes.length / 1024).toFixed(0)} KiB` +
       (p.misplacedNotes.length ? `; footnotes not on their reference's page: ${p.misplacedNotes.join(', ')}` : '') +
+      (p.filled ? filledNote(p.filled) : '') +
       (p.shrunk.length ? `; wider than the page, printed smaller: ${p.shrunk.map((s) => `${s.element} (${Math.round(s.scale * 100)}%)`).join(', ')}` : '') +
       // Printed again because the model disagreed with the print: where it first went wrong.
       (p.modelMisses.length ? `; pagination model off from ${p.modelMisses[0]!.id} (page ${p.modelMisses[0]!.model}, printed ${p.modelMisses[0]!.print})` : ''),
@@ -91,3 +92,13 @@ export class PrintQueue {
   }
 }
 
+
+/** What the print did so that no page is left half empty (fill-pages.browser.js), for the pdf line. */
+function filledNote(f: NonNullable<PrintedPdf['filled']>): string {
+  const parts = [
+    f.split.length ? `tables split: ${f.split.join(', ')}` : '',
+    f.shrunk.length ? `figures smaller: ${f.shrunk.join(', ')}` : '',
+    f.floated.length ? `text moved before: ${f.floated.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join('; ')}` : '';
+}

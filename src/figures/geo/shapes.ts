@@ -17,11 +17,13 @@ export interface MapShapes {
   /** The map's size in CSS pixels: the geometry is projected already (Vega draws it with the identity projection). */
   readonly width: number;
   readonly height: number;
+  /** A box drawn in a smaller scale ([x0, y0, x1, y1] px): the South China Sea's on the map of China. */
+  readonly inset?: readonly [number, number, number, number];
 }
 
 function load(file: string, object: string): MapShapes {
   const url = new URL(`./${file}`, import.meta.url);
-  const doc = JSON.parse(readFileSync(url, 'utf8')) as { type?: unknown; arcs?: unknown; bbox?: unknown; objects?: Record<string, { type?: unknown; geometries?: { id?: unknown }[] }> };
+  const doc = JSON.parse(readFileSync(url, 'utf8')) as { type?: unknown; arcs?: unknown; bbox?: unknown; inset?: unknown; objects?: Record<string, { type?: unknown; geometries?: { id?: unknown }[] }> };
   const collection = doc.objects?.[object];
   const box = doc.bbox;
   const sized = Array.isArray(box) && box.length === 4 && box.every((v) => typeof v === 'number') && box[0] === 0 && box[1] === 0;
@@ -30,7 +32,8 @@ function load(file: string, object: string): MapShapes {
   }
   const ids = [...new Set(collection.geometries.map((g) => g.id).filter((id): id is string => typeof id === 'string'))].sort();
   const [width, height] = [box[2] as number, box[3] as number];
-  return Object.freeze({ file, topology: Object.freeze(doc) as Readonly<Record<string, unknown>>, object, ids: Object.freeze(ids), width, height });
+  const inset = Array.isArray(doc.inset) && doc.inset.length === 4 && doc.inset.every((v) => typeof v === 'number') ? (Object.freeze([...doc.inset]) as unknown as readonly [number, number, number, number]) : undefined;
+  return Object.freeze({ file, topology: Object.freeze(doc) as Readonly<Record<string, unknown>>, object, ids: Object.freeze(ids), width, height, ...(inset ? { inset } : {}) });
 }
 
 const cache = new Map<string, MapShapes>();

@@ -60,7 +60,10 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
   // Captions name the countries as running text does ("the United States"); the legend labels them.
   const x = figureTexts(ctx, b.texts, id, { a: ctx.names.name(countries[0]!), b: countries[1] ? ctx.names.name(countries[1]) : '', n: countries.length, from, to });
   const last = rows.filter((r) => r.year === to).map((r) => `${r.series} ${r.year} ${r.value}`);
-  return { spec: yearlyLines(rows, x.text(), labels), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
+  // The home country's line is drawn over the others.
+  const home = (ctx.vars as Record<string, unknown>).home;
+  const front = typeof home === 'string' && countries.includes(home) ? ctx.names.label(home) : undefined;
+  return { spec: yearlyLines(rows, x.text(), labels, { front }), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
 }
 
 export const yearlyLinesPreset = definePreset<YearlyLinesBindings>({

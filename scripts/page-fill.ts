@@ -1,0 +1,59 @@
+/**
+ * How full each printed page is: the lowest text on the page (pdftotext -bbox: every word's box)
+ * against the text area's height (PAGE in src/html/styles.ts), and whether the page is the last of
+ * its chapter (the next page starts a chapter: a chapter's h1 id is a named destination of the PDF).
+ * A chart's lowest text is its axis labels or its caption, so text alone sees figures too.
+ *
+ *   npx tsx scripts/page-fill.ts out/2023/zh/report.pdf [index.html]   # one line per page
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PAGE } from '../src/html/styles.ts';
+import { destinationPages, readObjects } from '../src/pdf/reader.ts';
+
+export interface PageFill {
+  readonly page: number;
+  /** Lowest text's bottom over the text area's height, 0–1 (0: no text in the text area). */
+  readonly fill: number;
+  /** The page before a chapter's first page, or the document's last page before the back cover. */
+  readonly chapterEnd: boolean;
+}
+
+/** px (CSS) → pt (PDF). */
+const PT = 0.75;
+
+export function pageFills(pdf: string, html = join(dirname(pdf), 'index.html')): PageFill[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const top = PAGE.top * PT;
+  const bottom = (PAGE.height - PAGE.bottom) * PT;
+  const fills: number[] = [];
+  for (const page of xml.split('<page ').slice(1)) {
+    let lowest = top;
+    for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
+      const yMin = Number(m[1]);
+      const yMax = Number(m[2]);
+      // Inside the text area only: running heads sit above it, the folio below.
+      if (yMin >= top - 1 && yMax <= bottom + 2) lowest = Math.max(lowest, yMax);
+    }
+    fills.push(Math.min(1, (lowest - top) / (bottom - top)));
+  }
+  const chapterIds = [...readFileSync(html, 'utf8').matchAll(/<section[^>]*class="chapter[^"]*"[^>]*>\s*<h1[^>]*id="([^"]+)"/g)].map((m) => m[1]!);
+  const dests = destinationPages(readObjects(readFileSync(pdf)));
+  const starts = new Set(chapterIds.map((id) => dests.get(id)).filter((p): p is number => p !== undefined));
+  const last = fills.length - 1; // the back cover
+  return fills.map((fill, i) => ({ page: i + 1, fill, chapterEnd: starts.has(i + 2) || i + 1 === last }));
+}
+
+/** Pages of the body (after the contents, before the back cover) under `min` full that do not end a chapter. */
+export function holes(fills: readonly PageFill[], firstBodyPage: number, min = 0.6): PageFill[] {
+  return fills.filter((f) => f.page >= firstBodyPage && f.page < fills.length && !f.chapterEnd && f.fill < min);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [pdf, html] = process.argv.slice(2);
+  if (!pdf) throw new Error('usage: tsx scripts/page-fill.ts report.pdf [index.html]');
+  for (const f of pageFills(pdf, html)) {
+    console.log(`${String(f.page).padStart(3)} ${(f.fill * 100).toFixed(0).padStart(3)}%${f.chapterEnd ? ' (chapter end)' : ''}${f.fill < 0.6 && !f.chapterEnd ? '  <-- hole' : ''}`);
+  }
+}

@@ -1,0 +1,236 @@
+// Runs inside the print page, called by paginate.browser.js on its model (plain JavaScript, sent to
+// Chromium as text). No holes: a figure or table the print keeps whole moves to the next page when it
+// does not fit, and leaves the rest of its page empty. Where that leaves a page less than FULL full,
+// in this order:
+//   1. a table is split at the row where the page ends: the rest is a second table under the same
+//      caption with "(continued)", its header row repeated;
+//   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
+//      it fit;
+//   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
+//      paragraph it heads; never a section heading, figure or table), until the page is full or a
+//      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
+// A lead-in (a paragraph right before its figure or table that ends in a colon or cites it) is kept with it.
+//
+// Run twice: before the footnotes are placed, and after, on what follows a chapter's last note block
+// (the notes moved the page breaks; changes after the last of them cannot move a note off its page).
+(function fillPages(m) {
+  const { model, H, pageOf, yOf, relayout, afterNotes } = m;
+  // A little over the 60% the page fill is judged by: text ends above its line box.
+  const FULL = 0.65;
+  const SHRINK = 0.85;
+  const MIN_TEXT_PX = 7 / 0.75; // 7 pt at print size
+  const FLOATS = 'figure, .table-block';
+  const report = { split: [], shrunk: [], floated: [] };
+
+  if (!afterNotes) for (const p of model.querySelectorAll('section.chapter > p')) {
+    const next = p.nextElementSibling;
+    if (!next || !next.matches(FLOATS)) continue;
+    const target = next.matches('figure') ? next : next.querySelector('table[id]');
+    const cites = target && target.id && p.querySelector(`a[href="#${CSS.escape(target.id)}"]`);
+    if (cites || /[:：]\s*$/.test(p.textContent)) p.style.breakAfter = 'avoid';
+  }
+
+  const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const firstPage = (el) => {
+    const r = rects(el)[0];
+    return r ? pageOf(r) : -1;
+  };
+  const topOf = (el) => {
+    const r = rects(el)[0];
+    return r ? yOf(r) : 0;
+  };
+  /**
+   * Lowest point of the chapter's content on `page` (0: none). Measured on what is inside each block
+   * (its lines, its rows): the first piece of a block broken over a page end reaches that page's end.
+   */
+  function bottomOn(chapter, page) {
+    let bottom = 0;
+    const range = document.createRange();
+    for (const el of chapter.children) {
+      if (!rects(el).some((r) => pageOf(r) === page)) continue;
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if ((r.width > 0 || r.height > 0) && pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
+    }
+    return bottom;
+  }
+  /** What the print keeps with `el` on its page: the headings and lead-in right before it. */
+  function groupStart(el) {
+    let start = el;
+    for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const style = getComputedStyle(prev);
+      if (!(style.breakAfter === 'avoid' || /^H[1-6]$/.test(prev.tagName)) || firstPage(prev) !== firstPage(el)) break;
+      if (rects(prev).some((r) => pageOf(r) !== firstPage(el))) break;
+      start = prev;
+    }
+    return start;
+  }
+  /** A float at the top of its page that left the page before it under FULL full: that page, else null. */
+  function holeBefore(chapter, el) {
+    const page = firstPage(el);
+    let start = groupStart(el);
+    const prev = start.previousElementSibling;
+    if (page <= 0 || !prev) return null;
+    // Only the group is above it on its page: whole headings and lead-in, or the last lines of a
+    // lead-in the print broke over the page end to keep them with it.
+    const prevRects = rects(prev);
+    if (prevRects.every((r) => pageOf(r) === page)) return null;
+    if (prevRects.some((r) => pageOf(r) === page)) {
+      if (getComputedStyle(prev).breakAfter !== 'avoid') return null;
+      start = prev;
+      // With the heading it belongs to.
+      while (start.previousElementSibling && /^H[1-6]$/.test(start.previousElementSibling.tagName)) start = start.previousElementSibling;
+    } else if (topOf(start) > 40) return null;
+    const bottom = bottomOn(chapter, page - 1);
+    if (bottom === 0 || bottom >= FULL * H) return null;
+    return { page: page - 1, room: H - bottom, start };
+  }
+
+  const continued = document.querySelector('main')?.dataset.continued ?? ' (continued)';
+
+  /** 1. Splits a table block before its first row on the page after `hole.page`. */
+  function splitTable(block, hole) {
+    const table = block.querySelector('table');
+    const tbody = table?.tBodies[0];
+    if (!table || !tbody || tbody.rows.length < 4) return false;
+    block.style.breakInside = 'auto';
+    relayout();
+    const rows = [...tbody.rows];
+    let k = rows.findIndex((row) => firstPage(row) > hole.page);
+    // The rows all fit, the notes under them do not: the last two rows go over with the notes.
+    if (k < 0 && [...block.children].some((n) => n !== table && rects(n).some((r) => pageOf(r) > hole.page))) k = rows.length - 1;
+    if (k < 0 || firstPage(table) !== hole.page) {
+      block.style.breakInside = '';
+      relayout();
+      return false;
+    }
+    // One row back: the first part gains the table's bottom rule, which must not push its last row over.
+    k = Math.max(1, k - 1);
+    if (k < 2 || rows.length - k < 1) {
+      block.style.breakInside = '';
+      relayout();
+      return false;
+    }
+    block.style.breakInside = '';
+    // The rest starts the next page (styles.ts: .table-block.continued), caption and header first.
+    const rest = block.cloneNode(false);
+    rest.classList.add('continued');
+    const tail = table.cloneNode(false);
+    tail.removeAttribute('id');
+    const caption = table.caption.cloneNode(true);
+    const captionId = `${table.caption.id}-continued`;
+    caption.id = captionId;
+    caption.appendChild(document.createTextNode(continued));
+    rest.setAttribute('aria-labelledby', captionId);
+    tail.appendChild(caption);
+    tail.appendChild(table.tHead.cloneNode(true));
+    const body = document.createElement('tbody');
+    for (const row of rows.slice(k)) body.appendChild(row);
+    tail.appendChild(body);
+    rest.appendChild(tail);
+    // The notes and the download link go under the last part.
+    for (const n of [...block.children]) if (n !== table) rest.appendChild(n);
+    block.after(rest);
+    relayout();
+    report.split.push(table.id);
+    return true;
+  }
+
+  /** 2. Draws a figure's chart smaller so that the figure fits the room left on the page before. */
+  function shrinkFigure(figure, hole) {
+    const svg = figure.querySelector('.chart-page svg');
+    if (!svg) return false;
+    const sizes = [...svg.querySelectorAll('[font-size]')].map((t) => parseFloat(t.getAttribute('font-size'))).filter((x) => x > 0);
+    const smallest = sizes.length ? Math.min(...sizes) : 12;
+    const width = svg.getBoundingClientRect().width;
+    const viewWidth = parseFloat(svg.getAttribute('width')) || width;
+    const chart = svg.getBoundingClientRect().height;
+    const startTop = Math.min(...rects(hole.start).filter((r) => pageOf(r) === hole.page + 1).map(yOf));
+    const f = figure.getBoundingClientRect();
+    const group = yOf(f) + f.height - startTop + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
+    const over = group - hole.room;
+    if (over <= 0 || over >= chart) return false;
+    const scale = (chart - over - 2) / chart;
+    const limit = Math.max(SHRINK, MIN_TEXT_PX / (smallest * (width / viewWidth)));
+    if (scale < limit) return false;
+    const before = svg.style.width;
+    svg.style.width = `${Math.floor(width * scale)}px`;
+    relayout();
+    if (firstPage(figure) !== hole.page) {
+      svg.style.width = before;
+      relayout();
+      return false;
+    }
+    report.shrunk.push(`${figure.id} (${Math.round(scale * 100)}%)`);
+    return true;
+  }
+
+  /** The unit of text after `el` that may flow in before it, or null: a paragraph or list, or a sub-heading with what it heads. */
+  function unitAfter(el, headings) {
+    const next = el.nextElementSibling;
+    if (!next) return null;
+    if (next.matches('p, ul, ol, blockquote') && !next.matches('.download')) {
+      const after = next.nextElementSibling;
+      // A lead-in goes with its own figure, not before another one.
+      if (getComputedStyle(next).breakAfter === 'avoid' && after && after.matches(FLOATS)) return null;
+      return [next];
+    }
+    if (headings && next.matches('h3, h4, h5, h6')) {
+      const body = next.nextElementSibling;
+      if (body && body.matches('p, ul, ol') && !(body.nextElementSibling && body.nextElementSibling.matches(FLOATS) && getComputedStyle(body).breakAfter === 'avoid')) return [next, body];
+    }
+    return null;
+  }
+
+  /** 3. Moves the text after a figure before it (its group), unit by unit, while it fits on the page before. */
+  function floatFigure(chapter, figure, hole) {
+    let moved = 0;
+    // A sub-heading flows in only before a float that has none of its own above it: never between a
+    // heading and its text, never so that two sub-sections change places.
+    let headings = !/^H[1-6]$/.test(hole.start.tagName) && !(hole.start.previousElementSibling && /^H[1-6]$/.test(hole.start.previousElementSibling.tagName));
+    for (let n = hole.start; n && n !== figure; n = n.nextElementSibling) if (/^H[1-6]$/.test(n.tagName)) headings = false;
+    for (let guard = 0; guard < 20; guard++) {
+      const unit = unitAfter(figure, headings);
+      if (!unit) break;
+      const anchor = hole.start;
+      const marker = document.createComment('float');
+      unit[unit.length - 1].after(marker);
+      for (const n of unit) anchor.before(n);
+      relayout();
+      if (firstPage(figure) !== hole.page + 1 || rects(unit[0]).every((r) => pageOf(r) > hole.page)) {
+        // The figure went further, or the text did not start on the page before: undone.
+        for (const n of unit) marker.before(n);
+        marker.remove();
+        relayout();
+        break;
+      }
+      marker.remove();
+      moved++;
+      // The text ran over the page end: the figure follows it on the next page.
+      if (unit.some((n) => rects(n).some((r) => pageOf(r) > hole.page))) break;
+      if (bottomOn(chapter, hole.page) >= FULL * H) break;
+    }
+    if (moved) report.floated.push(`${figure.id} (${moved})`);
+    return moved > 0;
+  }
+
+  for (const chapter of model.querySelectorAll('section.chapter')) {
+    for (let guard = 0; guard < 200; guard++) {
+      relayout();
+      let changed = false;
+      const notes = chapter.querySelectorAll('.fn-block');
+      const lastNote = afterNotes ? notes[notes.length - 1] : null;
+      for (const el of chapter.querySelectorAll(`:scope > figure, :scope > .table-block`)) {
+        if (lastNote && !(lastNote.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+        const hole = holeBefore(chapter, el);
+        if (!hole) continue;
+        // A table that cannot be split (the print keeps it whole even when allowed to break) floats like a figure.
+        if (el.matches('.table-block') ? splitTable(el, hole) || floatFigure(chapter, el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed) break;
+    }
+  }
+  return report;
+})
