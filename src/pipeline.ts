@@ -38,6 +38,7 @@ import { buildDocument, fontFileName } from './html/document.ts';
 import type { FontFace } from './fonts/fontsource.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
+import { chapterPlans, readNumberingScheme } from './html/numbering.ts';
 import { datasetDir } from './load/dataset-dir.ts';
 import type { Locale } from './base/yaml.ts';
 import { message } from './messages.ts';
@@ -100,7 +101,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const otherEdition = other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
-      const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition }, resources.fonts));
+      const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition, numbering: { scheme: readNumberingScheme(t), plans: chapterPlans(edition.chapters, t) } }, resources.fonts));
       warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
       if (options.formats.includes('html')) {
         if (options.html === 'web') {
@@ -111,7 +112,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.
       if (wantPdf) {
-        const job = { locale, html: built.html, metadata: pdfMetadata(t, text, metrics.provenance.manifest, locale) };
+        const job = { locale, html: built.html, metadata: { ...pdfMetadata(t, text, metrics.provenance.manifest, locale), bookmarks: built.headings.map((h) => h.text) } };
         if (options.concurrentPrint ?? true) queue.add(job);
         else later.push(job);
       }

@@ -16,11 +16,12 @@ import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../base/yaml.ts';
-import { anchorHeadings, type Heading } from './outline.ts';
+import { anchorHeadings, textOf, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
+import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
 export interface DocumentText {
@@ -41,6 +42,8 @@ export interface DocumentInput {
   readonly tables?: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string };
   /** Link to the other language's edition: its label (plain text) and relative URL. */
   readonly otherEdition: { readonly label: string; readonly href: string; readonly lang: Locale } | null;
+  /** Section numbering (src/html/numbering.ts): the locale's scheme and each chapter's place in it. */
+  readonly numbering?: { readonly scheme: NumberingScheme; readonly plans: readonly ChapterPlan[] };
 }
 
 export interface BuiltDocument {
@@ -113,7 +116,10 @@ function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): st
 
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
-  const { chapters, headings } = anchorHeadings(input.chapters);
+  const numbering = input.numbering;
+  const plans = new Map((numbering?.plans ?? []).map((p) => [p.id, p]));
+  const numbered = numbering ? input.chapters.map((c) => numberChapter(c, plans.get(c.id)?.numbering ?? { kind: 'none' }, numbering.scheme)) : input.chapters;
+  const { chapters, headings } = anchorHeadings(numbered);
   const body = [
     coverHtml(input.text, input.otherEdition),
     tocMenuHtml(headings, input.text.contents),
@@ -128,7 +134,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     '</main>',
     `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
   ].join('\n');
-  const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
+  const chapterTitles = chapters.map((c) => runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id)));
   const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = facesFor(`${body}${css}0123456789`);
@@ -149,6 +155,17 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     ].join('\n');
   const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
   return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
+}
+
+/**
+ * A chapter's running head: its numbered title, or its number with the short title the edition gives
+ * for a title too long for the head.
+ */
+function runningHead(heading: Heading | undefined, plan: ChapterPlan | undefined): string {
+  if (!heading) return '';
+  if (!plan?.runningHead) return heading.text;
+  const number = /^<span class="heading-number">([^<]*)<\/span><span class="heading-sep">([^<]*)<\/span>/.exec(heading.html);
+  return number ? `${textOf(number[1]!)}${number[2]}${plan.runningHead}` : plan.runningHead; // the separator is whitespace or punctuation, never an entity
 }
 
 /** `src` gives each chunk's source: `url(data:…)` (base64 needs no quoting) or a file's `url("…")`. */

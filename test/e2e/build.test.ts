@@ -14,6 +14,7 @@ import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { destinationPages, outline, readObjects } from '../../src/pdf/reader.ts';
+import { textOf } from '../../src/html/outline.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'report-e2e-'));
 const edition = join(out, '2023');
@@ -94,16 +95,16 @@ describe('print quality', () => {
       const pdf = readFileSync(join(edition, locale, 'report.pdf'));
       const pages = destinationPages(readObjects(pdf));
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
-      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="toc-text">([^<]*)<\/span>/g)];
+      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="toc-text">(.*?)<\/span><span class="toc-leader"/g)].map(([, id, inner]) => [id!, textOf(inner!)] as const);
       expect(entries.length).toBeGreaterThan(1);
       // The contents run from page 2 to the page before the first entry's (they take two pages now).
-      const tocEnd = pages.get(entries[0]![1]!)! - 1;
+      const tocEnd = pages.get(entries[0]![0])! - 1;
       expect(tocEnd).toBeGreaterThanOrEqual(2);
       const toc = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', String(tocEnd), join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' });
-      for (const [, id, title] of entries) {
-        const page = pages.get(id!);
+      for (const [id, title] of entries) {
+        const page = pages.get(id);
         expect(page, id).toBeGreaterThan(2);
-        expect(toc).toMatch(new RegExp(`${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ .]*${page}\\s*$`, 'm'));
+        expect(toc).toMatch(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/gu, '\\s*')}[ .]*${page}\\s*$`, 'm'));
       }
     }
   });
@@ -122,9 +123,16 @@ describe('print quality', () => {
       const file = join(edition, locale, 'report.pdf');
       const entries = outline(readObjects(readFileSync(file)));
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
-      const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n<h1 id="[^"]+">([^<]*)<\/h1>/g)].map((m) => m[1]);
-      expect(chapters.length).toBeGreaterThan(0);
+      const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n(?:<div class="opener">)?<h1 id="[^"]+">(.*?)<\/h1>/g)].map((m) => textOf(m[1]!));
+      expect(chapters.length).toBe(8);
       for (const title of chapters) expect(entries.some((e) => e.depth === 0 && e.title === title), title).toBe(true);
+      // Chapters and their sections are numbered in the bookmarks as in the headings: 第一章 / Chapter 1, 1. / 1.1, （一） / 1.1.1
+      const numbered = { zh: [/^第一章\u3000/, /^1\. /, /^（一）/], en: [/^Chapter 1: /, /^1\.1 /, /^1\.1\.1 /] }[locale as 'zh' | 'en'];
+      const first = entries.findIndex((e) => numbered[0]!.test(e.title));
+      expect(first, locale).toBeGreaterThan(0);
+      expect([entries[first + 1]!.title, entries[first + 2]!.title].map((t, i) => numbered[i + 1]!.test(t)), locale).toEqual([true, true]);
+      // five numbered chapters; the preface and the appendices are not numbered as chapters
+      expect(entries.filter((e) => e.depth === 0 && /^(第[一二三四五六七八九十]+章\u3000|Chapter \d+: )/.test(e.title)).length, locale).toBe(5);
       // Every bookmark once: Chromium writes some headings' text twice ("AB" as "ABAB"); the finish step mends them.
       const doubled = entries.filter((e) => e.title.length > 0 && e.title.length % 2 === 0 && e.title.slice(0, e.title.length / 2) === e.title.slice(e.title.length / 2));
       expect(doubled.map((e) => e.title), locale).toEqual([]);
