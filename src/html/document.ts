@@ -21,6 +21,8 @@ import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
+import { withOpener } from './opener.ts';
+import { openerCss } from './opener-styles.ts';
 import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
@@ -126,7 +128,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     tocHtml(headings, input.text.contents),
     '<main>',
     ...chapters.map((c, i) => {
-      let html = c.html;
+      let html = withOpener(c.html, c.id, headings);
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
       if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
@@ -135,7 +137,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
   ].join('\n');
   const chapterTitles = chapters.map((c) => runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id)));
-  const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
+  const css = stylesheet() + openerCss() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = facesFor(`${body}${css}0123456789`);
   const page = (csp: string, fontCss: string) =>

@@ -15,16 +15,20 @@ export const PAGE = { width: 794, height: 1123, top: 83, right: 68, bottom: 76, 
 
 const MARGIN_TEXT = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; color: #666;`;
 
-/** One named page per chapter: its margin boxes carry the chapter title and the report title. */
+/**
+ * One named page per chapter. As in a printed book, the report's title heads the left (even) pages and
+ * the chapter's (numbered, short) title the right (odd) ones, each alone in its band on one line, so
+ * that neither can crowd or wrap the other.
+ */
 export function chapterPageCss(chapterTitles: readonly string[], reportTitle: string): string {
+  const head = (side: 'left' | 'right', text: string) =>
+    `@top-${side} { content: ${cssString(text)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }`;
   return chapterTitles
     .map(
       (title, i) => `
 section.chapter-${i + 1} { page: chapter-${i + 1}; }
-@page chapter-${i + 1} {
-  @top-left { content: ${cssString(title)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right { content: ${cssString(reportTitle)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
-}`,
+@page chapter-${i + 1}:left { ${head('left', reportTitle)} }
+@page chapter-${i + 1}:right { ${head('right', title)} }`,
     )
     .join('\n');
 }

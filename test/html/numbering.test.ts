@@ -96,8 +96,8 @@ describe('section numbering', () => {
     const entries = [...toc.matchAll(/<span class="toc-text">([\s\S]*?)<\/span><span class="toc-leader"/g)].map((m) => textOf(m[1]!));
     expect(entries).toEqual(headings.filter((h) => h.level <= 2).map((h) => h.text));
     // Running heads: the numbered title, or the number with the chapter's short title.
-    expect(html).toMatch(/@page chapter-2 \{\s*@top-left \{ content: "第一章\u3000报告要点";/);
-    expect(html).toMatch(/@page chapter-3 \{\s*@top-left \{ content: "第二章\u3000人才";/);
-    expect(html).toMatch(/@page chapter-1 \{\s*@top-left \{ content: "前言";/);
+    expect(html).toMatch(/@page chapter-2:right \{ @top-right \{ content: "第一章\u3000报告要点";/);
+    expect(html).toMatch(/@page chapter-3:right \{ @top-right \{ content: "第二章\u3000人才";/);
+    expect(html).toMatch(/@page chapter-1:right \{ @top-right \{ content: "前言";/);
   });
 });

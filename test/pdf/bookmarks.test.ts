@@ -34,7 +34,9 @@ describe('bookmarks', () => {
     expect(isGarbledCopy('2.1.22.1.2  InstitutionsInstitutions', '2.1.2 Institutions')).toBe(true);
     expect(isGarbledCopy('（一）（一）AIGC（人工智能生成内容）AIGC（人工智能生成内容）', '（一）AIGC（人工智能生成内容）')).toBe(true);
     expect(isGarbledCopy('Conclusions and recommendations forChina', 'Conclusions and recommendations for \u2068China\u2069')).toBe(true);
+    expect(isGarbledCopy('Chapter 1Key points', 'Chapter 1: Key points')).toBe(true);
     expect(isGarbledCopy('目录', '前言')).toBe(false);
+    expect(isGarbledCopy('Chapter 1: Key', 'Chapter 1: Key points')).toBe(false);
     expect(isGarbledCopy('2.1 Papers', '2.1.1 Countries')).toBe(false);
     expect(isGarbledCopy('Trend 1', 'Trend 10')).toBe(false);
   });
