@@ -22,16 +22,20 @@ import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
 import { withOpener } from './opener.ts';
+import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
+import { coverCss } from './cover-styles.ts';
 import { openerCss } from './opener-styles.ts';
 import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
 export interface DocumentText {
   readonly title: string;
+  /** Under the title on the cover. */
+  readonly subtitle?: string;
   /** Lines under the title on the cover (edition, data source, date of the data). */
   readonly coverLines: readonly string[];
   readonly contents: string;
-  /** Lines on the back cover. */
+  /** Lines on the back cover: the colophon, the publisher first. */
   readonly backLines: readonly string[];
 }
 
@@ -46,6 +50,8 @@ export interface DocumentInput {
   readonly otherEdition: { readonly label: string; readonly href: string; readonly lang: Locale } | null;
   /** Section numbering (src/html/numbering.ts): the locale's scheme and each chapter's place in it. */
   readonly numbering?: { readonly scheme: NumberingScheme; readonly plans: readonly ChapterPlan[] };
+  /** The cover's picture, drawn from the metrics (cover.ts). */
+  readonly coverArt?: CoverArt | null;
 }
 
 export interface BuiltDocument {
@@ -108,14 +114,6 @@ export function figureHtml(figure: RenderedFigure): string {
   );
 }
 
-function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): string {
-  const lines = text.coverLines.map((l) => `<p class="cover-line">${htmlText(l)}</p>`).join('');
-  const link = other
-    ? `<p class="edition-links"><a href="${urlAttr(other.href)}" hreflang="${htmlAttr(HTML_LANG[other.lang])}" lang="${htmlAttr(HTML_LANG[other.lang])}">${htmlText(other.label)}</a></p>`
-    : '';
-  return `<header class="cover"><div class="cover-band"><p class="cover-title">${htmlText(text.title)}</p>${lines}</div>${link}</header>`;
-}
-
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const numbering = input.numbering;
@@ -123,7 +121,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const numbered = numbering ? input.chapters.map((c) => numberChapter(c, plans.get(c.id)?.numbering ?? { kind: 'none' }, numbering.scheme)) : input.chapters;
   const { chapters, headings } = anchorHeadings(numbered);
   const body = [
-    coverHtml(input.text, input.otherEdition),
+    coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
     '<main>',
@@ -134,10 +132,10 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
-    `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
+    backCoverHtml(input.text.backLines),
   ].join('\n');
   const chapterTitles = chapters.map((c) => runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id)));
-  const css = stylesheet() + openerCss() + chapterPageCss(chapterTitles, input.text.title);
+  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = facesFor(`${body}${css}0123456789`);
   const page = (csp: string, fontCss: string) =>

@@ -53,12 +53,7 @@ main { overflow-wrap: break-word; }
 :lang(zh) main p { text-indent: 2em; }
 a { color: var(--accent); }
 
-/* cover */
-.cover { display: flex; flex-direction: column; justify-content: center; background: var(--accent); color: #fff; }
-.cover-band { padding: 0 14mm; }
-.cover-title { font-size: 26pt; font-weight: 700; line-height: 1.3; margin: 0 0 10mm; text-align: left; }
-.cover-line { font-size: 12pt; margin: 0 0 2mm; text-align: left; opacity: 0.9; }
-.cover a { color: #fff; }
+/* covers: cover-styles.ts */
 
 /* contents */
 .toc ol { list-style: none; margin: 0; padding: 0; }
@@ -107,7 +102,6 @@ thead { display: table-header-group; }
 /* the data behind a figure or table, for download (web edition) */
 p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: 8.5pt; }
 
-.back-cover { text-align: center; color: var(--muted); }
 
 /* footnotes: endnotes per chapter on screen; at the foot of their page in print */
 sup.footnote-ref { font-size: 0.7em; line-height: 0; }
