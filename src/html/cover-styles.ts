@@ -28,6 +28,12 @@ export function coverCss(): string {
 .colophon .colophon-publisher { font-size: 11pt; font-weight: 700; color: var(--text); }
 @media screen {
   .cover { padding: 0; }
+  /* the title first; the picture a band under it, not a page */
+  .cover-band { display: flex; flex-direction: column; padding-bottom: 1rem; }
+  .cover-titles { order: -1; }
+  .cover-art { max-height: 10rem; }
+  .cover-art text { display: none; }
+  @media (max-width: 779.98px) { .cover-title { font-size: 20pt; } }
   .cover .edition-links { padding: 0 1.25rem 1rem; }
 }
 

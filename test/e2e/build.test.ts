@@ -195,9 +195,10 @@ describe('print quality', () => {
     for (const locale of ['zh', 'en'] as const) {
       const file = join(edition, locale, 'report.pdf');
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-      const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      for (const w of words[locale].cover) expect(page(1), `${locale} cover`).toContain(w);
-      for (const w of words[locale].back) expect(page(pages), `${locale} back cover`).toContain(w);
+      // whitespace aside: the title breaks where its lines do
+      const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const w of words[locale].cover) expect(page(1), `${locale} cover`).toContain(w.replace(/\s+/g, ''));
+      for (const w of words[locale].back) expect(page(pages), `${locale} back cover`).toContain(w.replace(/\s+/g, ''));
       // the picture: one layer per leading country, from the metrics, in both editions
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
       expect(html.match(/<path class="cover-layer-(home|rival|other)[^"]*" d="M[^"]+Z"\/>/g)?.length, locale).toBe(12);
