@@ -39,6 +39,8 @@ import { buildDocument, fontFileName } from './html/document.ts';
 import type { FontFace } from './fonts/fontsource.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
+import { chapterPlans, readNumberingScheme } from './html/numbering.ts';
+import { coverSeries } from './html/cover.ts';
 import { datasetDir } from './load/dataset-dir.ts';
 import type { Locale } from './base/yaml.ts';
 import { message } from './messages.ts';
@@ -106,11 +108,13 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       namesByLocale[locale] = names;
 
       // 3. The HTML document: slots filled, fonts embedded.
-      const text = documentText(t, metrics.provenance.manifest, locale);
+      const coverArt = coverSeries(metrics.papers.by_year_country.map((r) => ({ year: r.year, key: r.country, value: r.papers })), edition.focus.home, edition.focus.rival);
+      const coverNote = coverArt ? { from: coverArt.from, to: coverArt.to, home: names.name(edition.focus.home), rival: names.name(edition.focus.rival) } : undefined;
+      const text = documentText(t, metrics.provenance.manifest, locale, coverNote);
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
       const otherEdition = other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
-      const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition }, resources.fonts));
+      const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition, coverArt, numbering: { scheme: readNumberingScheme(t), plans: chapterPlans(edition.chapters, t) } }, resources.fonts));
       warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
       if (options.formats.includes('html')) {
         if (options.html === 'web') {
@@ -121,7 +125,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.
       if (wantPdf) {
-        const job = { locale, html: built.html, metadata: pdfMetadata(t, text, metrics.provenance.manifest, locale) };
+        const job = { locale, html: built.html, metadata: { ...pdfMetadata(t, text, metrics.provenance.manifest, locale), bookmarks: built.headings.map((h) => h.text) } };
         if (options.concurrentPrint ?? true) queue.add(job);
         else later.push(job);
       }

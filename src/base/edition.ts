@@ -19,6 +19,13 @@ export interface ChapterSource {
    * edition.yaml. Appendices come after the chapters and are numbered apart from them.
    */
   readonly appendix?: number;
+  /** Front matter (`front: true`: a preface): set before the numbered chapters and not numbered. */
+  readonly front?: true;
+  /**
+   * The key of the chapter's short title for the print's running head (`running_head:` in
+   * edition.yaml, a message in the chapter's locale file), when its title is too long for the head.
+   */
+  readonly runningHead?: string;
 }
 
 /** The countries the edition compares throughout: its home country and the rival it measures against. */
@@ -80,10 +87,12 @@ export async function readEdition(fs: FileSystem, templatesRoot: string, edition
     const id = r.string(['chapters', i, 'id']);
     const path = join(dirname(file), r.string(['chapters', i, 'template']));
     const isAppendix = r.optionalBoolean(['chapters', i, 'appendix']) ?? false;
+    const isFront = r.optionalBoolean(['chapters', i, 'front']) ?? false;
+    const runningHead = 'running_head' in r.object(['chapters', i]) ? r.string(['chapters', i, 'running_head']) : undefined;
     // A chapter after an appendix would be numbered among the appendices' pages: refuse it.
     if (!isAppendix && appendices > 0) throw ReportError.of('input.field', { file: source.where(['chapters', i]), path: `chapters.${i}`, expected: 'an appendix (appendix: true): appendices come after every chapter', got: JSON.stringify(id) });
     if (!(await fs.exists(path))) throw ReportError.of('input.not-found', { file: path });
-    chapters.push(Object.freeze({ id, file: path, text: await fs.readText(path), ...(isAppendix ? { appendix: ++appendices } : {}) }));
+    chapters.push(Object.freeze({ id, file: path, text: await fs.readText(path), ...(isAppendix ? { appendix: ++appendices } : {}), ...(isFront ? { front: true as const } : {}), ...(runningHead ? { runningHead } : {}) }));
   }
   const partials: Record<string, string> = {};
   const partialDir = join(dirname(file), 'partials');

@@ -7,4 +7,9 @@ export interface PdfMetadata {
   readonly creator: string;
   /** YYYY-MM-DD: written as creation and modification date. */
   readonly date: string;
+  /**
+   * The headings' texts in document order, which the bookmarks Chromium writes from them must read
+   * (pdf/bookmarks.ts mends those it garbles).
+   */
+  readonly bookmarks?: readonly string[];
 }

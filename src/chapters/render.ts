@@ -166,13 +166,17 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
     c.trace.add(label, fig ?? tab!, 'label');
     return new hb.SafeString(`[${label}](#${fig !== undefined ? 'fig' : 'tab'}-${key})`);
   });
+  // A heading that prints its own number ("趋势一：…", "Trend 1: …") is left out of the engine's
+  // section numbering (src/html/numbering.ts): `### {{ownNumber}}{{t "…heading" n=…}}`.
+  defineHelper(hb, 'ownNumber', () => new hb.SafeString(OWN_NUMBER_MARK));
   try {
     const markdown = compiled(hb, chapter.text)(c.data);
     return joinCjkLines(renderMarkdown(markdown, chapter.id)) // chapter.id keeps footnote ids unique across chapters
       .replace(/<p>@@figure:\d+:([a-z0-9-]+)@@<\/p>/g, (_, id: string) => figureSlot(id))
       .replace(FORMULA_WITH_LEAD, (_, lead: string, id: string) => formulaHtml(c.formulas, id, c.t, lead))
       .replace(FORMULA_SLOT, (_, id: string) => formulaHtml(c.formulas, id, c.t))
-      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(c.formulas, id));
+      .replace(SYMBOL_SLOT, (_, id: string) => symbolHtml(c.formulas, id))
+      .replace(OWN_NUMBER_HEADING, (_, level: string) => `<h${level} ${OWN_NUMBER_ATTR}>`);
   } catch (error) {
     throw locate(chapter, error, hb, c.partials);
   }
@@ -206,6 +210,11 @@ function compiled(hb: HandlebarsEnv, text: string): HandlebarsTemplateDelegate {
 
 const MAX_PROGRAMS = 256;
 const programs = new Map<string, TemplateSpecification>();
+
+const OWN_NUMBER_MARK = '@@own-number@@';
+const OWN_NUMBER_HEADING = /<h([1-6])>@@own-number@@/g;
+/** The attribute of a heading that carries its own number (written by the template, not the engine). */
+export const OWN_NUMBER_ATTR = 'data-own-number';
 
 const CJK = '\\u2e80-\\u9fff\\u3000-\\u303f\\uff00-\\uffef';
 const CJK_BREAK = new RegExp(`([${CJK}])\\n(?=[${CJK}]|<(?:strong|em|a)\\b)|([。！？；：，、）])\\n(?=[^\\s<])`, 'g');

@@ -16,19 +16,26 @@ import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
 import type { Locale } from '../base/yaml.ts';
-import { anchorHeadings, type Heading } from './outline.ts';
+import { anchorHeadings, textOf, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
 import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
+import { withOpener } from './opener.ts';
+import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
+import { coverCss } from './cover-styles.ts';
+import { openerCss } from './opener-styles.ts';
+import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
 export interface DocumentText {
   readonly title: string;
+  /** Under the title on the cover. */
+  readonly subtitle?: string;
   /** Lines under the title on the cover (edition, data source, date of the data). */
   readonly coverLines: readonly string[];
   readonly contents: string;
-  /** Lines on the back cover. */
+  /** Lines on the back cover: the colophon, the publisher first. */
   readonly backLines: readonly string[];
   /** Added to a table's caption where the print splits it across pages: "（续）" / " (continued)" (src/pdf/fill-pages.browser.js). */
   readonly continued?: string;
@@ -43,6 +50,10 @@ export interface DocumentInput {
   readonly tables?: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string };
   /** Link to the other language's edition: its label (plain text) and relative URL. */
   readonly otherEdition: { readonly label: string; readonly href: string; readonly lang: Locale } | null;
+  /** Section numbering (src/html/numbering.ts): the locale's scheme and each chapter's place in it. */
+  readonly numbering?: { readonly scheme: NumberingScheme; readonly plans: readonly ChapterPlan[] };
+  /** The cover's picture, drawn from the metrics (cover.ts). */
+  readonly coverArt?: CoverArt | null;
 }
 
 export interface BuiltDocument {
@@ -105,33 +116,28 @@ export function figureHtml(figure: RenderedFigure): string {
   );
 }
 
-function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): string {
-  const lines = text.coverLines.map((l) => `<p class="cover-line">${htmlText(l)}</p>`).join('');
-  const link = other
-    ? `<p class="edition-links"><a href="${urlAttr(other.href)}" hreflang="${htmlAttr(HTML_LANG[other.lang])}" lang="${htmlAttr(HTML_LANG[other.lang])}">${htmlText(other.label)}</a></p>`
-    : '';
-  return `<header class="cover"><div class="cover-band"><p class="cover-title">${htmlText(text.title)}</p>${lines}</div>${link}</header>`;
-}
-
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
-  const { chapters, headings } = anchorHeadings(input.chapters);
+  const numbering = input.numbering;
+  const plans = new Map((numbering?.plans ?? []).map((p) => [p.id, p]));
+  const numbered = numbering ? input.chapters.map((c) => numberChapter(c, plans.get(c.id)?.numbering ?? { kind: 'none' }, numbering.scheme)) : input.chapters;
+  const { chapters, headings } = anchorHeadings(numbered);
   const body = [
-    coverHtml(input.text, input.otherEdition),
+    coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
-      let html = c.html;
+      let html = withOpener(c.html, c.id, headings);
       for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
       if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
-    `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
+    backCoverHtml(input.text.backLines),
   ].join('\n');
-  const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
-  const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
+  const chapterTitles = chapters.map((c) => runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id)));
+  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = facesFor(`${body}${css}0123456789`);
   const page = (csp: string, fontCss: string) =>
@@ -151,6 +157,17 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     ].join('\n');
   const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
   return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
+}
+
+/**
+ * A chapter's running head: its numbered title, or its number with the short title the edition gives
+ * for a title too long for the head.
+ */
+function runningHead(heading: Heading | undefined, plan: ChapterPlan | undefined): string {
+  if (!heading) return '';
+  if (!plan?.runningHead) return heading.text;
+  const number = /^<span class="heading-number">([^<]*)<\/span><span class="heading-sep">([^<]*)<\/span>/.exec(heading.html);
+  return number ? `${textOf(number[1]!)}${number[2]}${plan.runningHead}` : plan.runningHead; // the separator is whitespace or punctuation, never an entity
 }
 
 /** `src` gives each chunk's source: `url(data:…)` (base64 needs no quoting) or a file's `url("…")`. */

@@ -23,7 +23,7 @@ export function warnMissingGlyphs(
   warn: (line: string) => void,
 ): void {
   const places = [
-    { where: 'cover and running heads', text: [parts.text.title, ...parts.text.coverLines, parts.text.contents, ...parts.text.backLines].join('\n') },
+    { where: 'cover and running heads', text: [parts.text.title, parts.text.subtitle ?? '', ...parts.text.coverLines, parts.text.contents, ...parts.text.backLines].join('\n') },
     ...parts.chapters.map((c) => ({ where: `chapter ${c.id}`, text: c.html })),
     ...parts.figures.map((f) => ({ where: `figure ${f.number} (${f.id})`, text: `${f.caption}\n${f.svg}\n${f.notes.join('\n')}` })),
     ...(parts.tables ?? []).map((t) => ({

@@ -15,16 +15,20 @@ export const PAGE = { width: 794, height: 1123, top: 83, right: 68, bottom: 76, 
 
 const MARGIN_TEXT = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; color: #666;`;
 
-/** One named page per chapter: its margin boxes carry the chapter title and the report title. */
+/**
+ * One named page per chapter. As in a printed book, the report's title heads the left (even) pages and
+ * the chapter's (numbered, short) title the right (odd) ones, each alone in its band on one line, so
+ * that neither can crowd or wrap the other.
+ */
 export function chapterPageCss(chapterTitles: readonly string[], reportTitle: string): string {
+  const head = (side: 'left' | 'right', text: string) =>
+    `@top-${side} { content: ${cssString(text)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }`;
   return chapterTitles
     .map(
       (title, i) => `
 section.chapter-${i + 1} { page: chapter-${i + 1}; }
-@page chapter-${i + 1} {
-  @top-left { content: ${cssString(title)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right { content: ${cssString(reportTitle)}; ${MARGIN_TEXT} vertical-align: bottom; padding-bottom: 3mm; }
-}`,
+@page chapter-${i + 1}:left { ${head('left', reportTitle)} }
+@page chapter-${i + 1}:right { ${head('right', title)} }`,
     )
     .join('\n');
 }
@@ -49,12 +53,7 @@ main { overflow-wrap: break-word; }
 :lang(zh) main p { text-indent: 2em; }
 a { color: var(--accent); }
 
-/* cover */
-.cover { display: flex; flex-direction: column; justify-content: center; background: var(--accent); color: #fff; }
-.cover-band { padding: 0 14mm; }
-.cover-title { font-size: 26pt; font-weight: 700; line-height: 1.3; margin: 0 0 10mm; text-align: left; }
-.cover-line { font-size: 12pt; margin: 0 0 2mm; text-align: left; opacity: 0.9; }
-.cover a { color: #fff; }
+/* covers: cover-styles.ts */
 
 /* contents */
 .toc ol { list-style: none; margin: 0; padding: 0; }
@@ -103,7 +102,6 @@ thead { display: table-header-group; }
 /* the data behind a figure or table, for download (web edition) */
 p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: 8.5pt; }
 
-.back-cover { text-align: center; color: var(--muted); }
 
 /* footnotes: endnotes per chapter on screen; at the foot of their page in print */
 sup.footnote-ref { font-size: 0.7em; line-height: 0; }

@@ -10,17 +10,36 @@ import type { DocumentText } from './document.ts';
 
 type Manifest = Provenance['manifest'];
 
-export function documentText(t: Translator, manifest: Manifest, locale: Locale): DocumentText {
+/** What the cover's picture shows, for the colophon: its years and the two countries drawn bold. */
+export interface CoverNote {
+  readonly from: string;
+  readonly to: string;
+  readonly home: string;
+  readonly rival: string;
+}
+
+export function documentText(t: Translator, manifest: Manifest, locale: Locale, cover?: CoverNote): DocumentText {
   const source = manifest.source[locale];
+  // The edition's own colophon lines (its locales' document.json), each printed when the edition has it.
+  const own = (key: string) => (t.has(`document:${key}`) ? [t.text(`document:${key}`)] : []);
   return {
     title: manifest.title[locale],
+    ...(t.has('document:subject') ? { subtitle: t.text('document:subject') } : {}),
     coverLines: [
       t.text('document:cover_edition', { edition: manifest.edition }),
       t.text('document:cover_source', { source }),
       t.text('document:cover_snapshot', { date: manifest.snapshot }),
     ],
     contents: t.text('document:contents'),
-    backLines: [t.text('document:back_source', { source }), t.text('document:back_generated')],
+    backLines: [
+      ...own('publisher'),
+      t.text('document:back_source', { source }),
+      t.text('document:cover_snapshot', { date: manifest.snapshot }),
+      t.text('document:back_generated'),
+      ...(cover ? [t.text('document:back_cover_art', { ...cover })] : []),
+      ...own('licence'),
+      ...own('contact'),
+    ],
     continued: t.text('document:table_continued'),
   };
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { catalogNumber, outline, readObjects, TITLE } from './reader.ts';
 import { stripBidi } from '../base/bidi.ts';
 import type { PdfMetadata } from '../base/pdf-metadata.ts';
+import { mendBookmarks } from './bookmarks.ts';
 
 export type { PdfMetadata };
 
@@ -68,7 +69,8 @@ export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
     `/ModDate (${fixed})`,
   ];
   // The update's objects: the bookmarks whose titles Chromium doubled, mended, and the document information.
-  const objects: [number, string][] = [...doubledBookmarks(pdf), [info, `<<${entries.join('\n')}>>`]];
+  const bookmarks = meta.bookmarks ? mendBookmarks(pdf, meta.bookmarks, pdfString) : doubledBookmarks(pdf);
+  const objects: [number, string][] = [...bookmarks, [info, `<<${entries.join('\n')}>>`]];
   let offset = body.length;
   let written = '';
   let xref = 'xref\n0 1\n0000000000 65535 f \n';

@@ -129,6 +129,10 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         page = await step('new page', browser.newPage());
         const p = page;
         await isolate(p, stepMs);
+        // Print media from the start: a screen paint before the switch (there or not, as the machine's
+        // load has it) numbers the nodes it paints first, and the tagged PDF's node ids then differ
+        // from one print of the same document to the next.
+        await step('media', p.emulateMediaType('print'));
         await step('load', p.setContent(html, { waitUntil: 'load', timeout: stepMs }));
         const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
         if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });

@@ -24,6 +24,13 @@ describe('edition chapters and appendices', () => {
     expect((error as Error).message).toMatch(/^\/t\/e\/edition\.yaml:10:5: chapters\.2: expected an appendix \(appendix: true\): appendices come after every chapter, got "b"$/);
   });
 
+  it('reads front matter and a running head\'s message key, and nothing for a chapter without them', async () => {
+    const edition = await readEdition(files(chapter('a').replace('\n', '\n    front: true\n') + chapter('b').replace('\n', '\n    running_head: b:short\n') + chapter('x')), '/t', 'e');
+    expect(edition.chapters.map((c) => [c.id, c.front, c.runningHead])).toEqual([['a', true, undefined], ['b', undefined, 'b:short'], ['x', undefined, undefined]]);
+    const error = await readEdition(files(chapter('a').replace('\n', '\n    running_head: 3\n')), '/t', 'e').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/chapters\.0\.running_head: expected a non-empty string, got 3/);
+  });
+
   it('names a flag that is not true or false', async () => {
     const error = await readEdition(files(chapter('a') + chapter('x').replace('\n', '\n    appendix: yes please\n')), '/t', 'e').catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/edition\.yaml:8:15: chapters\.1\.appendix: expected true or false, got "yes please"/);

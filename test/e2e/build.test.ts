@@ -14,6 +14,7 @@ import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { destinationPages, outline, readObjects } from '../../src/pdf/reader.ts';
+import { textOf } from '../../src/html/outline.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'report-e2e-'));
 const edition = join(out, '2023');
@@ -94,16 +95,16 @@ describe('print quality', () => {
       const pdf = readFileSync(join(edition, locale, 'report.pdf'));
       const pages = destinationPages(readObjects(pdf));
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
-      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="toc-text">([^<]*)<\/span>/g)];
+      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="toc-text">(.*?)<\/span><span class="toc-leader"/g)].map(([, id, inner]) => [id!, textOf(inner!)] as const);
       expect(entries.length).toBeGreaterThan(1);
       // The contents run from page 2 to the page before the first entry's (they take two pages now).
-      const tocEnd = pages.get(entries[0]![1]!)! - 1;
+      const tocEnd = pages.get(entries[0]![0])! - 1;
       expect(tocEnd).toBeGreaterThanOrEqual(2);
       const toc = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', String(tocEnd), join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' });
-      for (const [, id, title] of entries) {
-        const page = pages.get(id!);
+      for (const [id, title] of entries) {
+        const page = pages.get(id);
         expect(page, id).toBeGreaterThan(2);
-        expect(toc).toMatch(new RegExp(`${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ .]*${page}\\s*$`, 'm'));
+        expect(toc).toMatch(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/gu, '\\s*')}[ .]*${page}\\s*$`, 'm'));
       }
     }
   });
@@ -122,9 +123,16 @@ describe('print quality', () => {
       const file = join(edition, locale, 'report.pdf');
       const entries = outline(readObjects(readFileSync(file)));
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
-      const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n<h1 id="[^"]+">([^<]*)<\/h1>/g)].map((m) => m[1]);
-      expect(chapters.length).toBeGreaterThan(0);
+      const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n(?:<div class="opener">)?<h1 id="[^"]+">(.*?)<\/h1>/g)].map((m) => textOf(m[1]!));
+      expect(chapters.length).toBe(8);
       for (const title of chapters) expect(entries.some((e) => e.depth === 0 && e.title === title), title).toBe(true);
+      // Chapters and their sections are numbered in the bookmarks as in the headings: 第一章 / Chapter 1, 1. / 1.1, （一） / 1.1.1
+      const numbered = { zh: [/^第一章\u3000/, /^1\. /, /^（一）/], en: [/^Chapter 1: /, /^1\.1 /, /^1\.1\.1 /] }[locale as 'zh' | 'en'];
+      const first = entries.findIndex((e) => numbered[0]!.test(e.title));
+      expect(first, locale).toBeGreaterThan(0);
+      expect([entries[first + 1]!.title, entries[first + 2]!.title].map((t, i) => numbered[i + 1]!.test(t)), locale).toEqual([true, true]);
+      // five numbered chapters; the preface and the appendices are not numbered as chapters
+      expect(entries.filter((e) => e.depth === 0 && /^(第[一二三四五六七八九十]+章\u3000|Chapter \d+: )/.test(e.title)).length, locale).toBe(5);
       // Every bookmark once: Chromium writes some headings' text twice ("AB" as "ABAB"); the finish step mends them.
       const doubled = entries.filter((e) => e.title.length > 0 && e.title.length % 2 === 0 && e.title.slice(0, e.title.length / 2) === e.title.slice(e.title.length / 2));
       expect(doubled.map((e) => e.title), locale).toEqual([]);
@@ -139,7 +147,7 @@ describe('print quality', () => {
     }
   });
 
-  it('prints the appendices last, labelled I and II (not as chapters), each under its own running head', () => {
+  it('prints the appendices last, labelled I and II (not as chapters), each under its own title', () => {
     const titles = { zh: ['附录 I：研究范围与方法', '附录 II：各研究方向关键词'], en: ['Appendix I: Scope and method', 'Appendix II: Keywords by direction'] } as const;
     for (const locale of ['zh', 'en'] as const) {
       const file = join(edition, locale, 'report.pdf');
@@ -147,12 +155,54 @@ describe('print quality', () => {
       expect(chapters.slice(-2), locale).toEqual([...titles[locale]]);
       const pages = destinationPages(readObjects(readFileSync(file)));
       for (const [i, id] of (['appendix-method', 'appendix-keywords'] as const).entries()) {
-        const title = titles[locale][i]!;
         const page = execFileSync('pdftotext', ['-layout', '-f', String(pages.get(id)), '-l', String(pages.get(id)), file, '-'], { encoding: 'utf8' });
-        // The running head (first line) and the heading both carry the appendix's title.
-        expect(page.trim().split('\n')[0], `${locale} ${id}`).toContain(title);
-        expect(page.split(title).length - 1, `${locale} ${id}`).toBeGreaterThanOrEqual(2);
+        expect(page, `${locale} ${id}`).toContain(titles[locale][i]!);
       }
+    }
+  });
+
+  it('heads each page of the text with one line that fits: the report title on left pages, the chapter\'s numbered short title on right ones, nothing on openers', () => {
+    const css = (s: string) => s.replace(/\\([0-9a-f]{1,6}) ?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+    const loose = (s: string) => s.replace(/[\s\u2066-\u2069]/gu, '');
+    for (const locale of ['zh', 'en'] as const) {
+      const file = join(edition, locale, 'report.pdf');
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      const report = textOf(/<title>(.*?)<\/title>/.exec(html)![1]!);
+      const ids = [...html.matchAll(/<section class="chapter chapter-(\d+)" id="ch-([^"]+)">/g)].map((m) => [Number(m[1]), m[2]!] as const);
+      const heads = new Map([...html.matchAll(/@page chapter-(\d+):right \{ @top-right \{ content: "((?:[^"\\]|\\.)*)";/g)].map((m) => [Number(m[1]), css(m[2]!)]));
+      const pages = destinationPages(readObjects(readFileSync(file)));
+      const starts = ids.map(([n, id]) => ({ page: pages.get(id)!, head: heads.get(n)!, opener: html.includes(`<section class="chapter chapter-${n}" id="ch-${id}">\n<div class="opener">`) }));
+      expect(starts.filter((s) => s.opener).length, locale).toBe(5);
+      const last = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]) - 1; // the back cover has none
+      for (let p = starts[0]!.page; p <= last; p++) {
+        const chapter = starts.filter((s) => s.page <= p).pop()!;
+        const band = execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), '-x', '0', '-y', '0', '-W', '595', '-H', '58', file, '-'], { encoding: 'utf8' });
+        const lines = band.split('\n').filter((l) => l.trim() !== '');
+        const want = chapter.opener && p === chapter.page ? '' : p % 2 === 0 ? report : chapter.head;
+        expect(lines.length, `${locale} p. ${p}`).toBe(want ? 1 : 0);
+        expect(loose(lines.join('')), `${locale} p. ${p}`).toBe(loose(want));
+      }
+      // the chapter whose title is too long for the head declares a short one
+      expect([...heads.values()], locale).toContain(locale === 'zh' ? '第三章\u3000数字科技人才' : 'Chapter 3: Digital-technology talent');
+    }
+  });
+
+  it('prints a cover with title, subtitle, edition, source and a picture drawn from the data, and a colophon on the back', () => {
+    const words = {
+      zh: { cover: ['（2023）全球数字科技', '全球数字科技论文、专利、人才与前沿技术的数据分析', '2023 年度报告', 'AMiner 科技情报平台', '2022-06-30'], back: ['AMiner 科技情报平台', '数据截至 2022-06-30', '均由记录级数据计算生成', '封面图：2012—2021 年', 'www.aminer.cn'] },
+      en: { cover: ['Global Digital Science and', 'A data analysis of papers, patents', '2023 edition', 'Data: AMiner', '2022-06-30'], back: ['AMiner', 'Data as of 2022-06-30', 'computed from record-level data', 'Cover: digital-technology papers per year, 2012–2021', 'www.aminer.cn'] },
+    } as const;
+    for (const locale of ['zh', 'en'] as const) {
+      const file = join(edition, locale, 'report.pdf');
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      // whitespace aside: the title breaks where its lines do
+      const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const w of words[locale].cover) expect(page(1), `${locale} cover`).toContain(w.replace(/\s+/g, ''));
+      for (const w of words[locale].back) expect(page(pages), `${locale} back cover`).toContain(w.replace(/\s+/g, ''));
+      // the picture: one layer per leading country, from the metrics, in both editions
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      expect(html.match(/<path class="cover-layer-(home|rival|other)[^"]*" d="M[^"]+Z"\/>/g)?.length, locale).toBe(12);
+      expect(html).toContain('<path class="cover-layer-home"');
     }
   });
 

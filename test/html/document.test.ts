@@ -52,11 +52,11 @@ describe('HTML document', () => {
     expect(html).toContain('<span class="toc-page" data-target="c-1"></span>');
   });
 
-  it('prints each chapter on a named page whose head carries the chapter and report titles', () => {
+  it('prints each chapter on a named page: the report title heads its left pages, the chapter title its right ones, each on one line', () => {
     const { html } = doc('en', 'Research strength');
     expect(html).toContain('<section class="chapter chapter-1" id="ch-c">');
-    expect(html).toMatch(/@page chapter-1 \{\s*@top-left \{ content: "Research strength";/);
-    expect(html).toContain('@top-right { content: "Report \\22 R\\22 ";');
+    expect(html).toMatch(/@page chapter-1:right \{ @top-right \{ content: "Research strength";[^}]*white-space: nowrap;/);
+    expect(html).toMatch(/@page chapter-1:left \{ @top-left \{ content: "Report \\22 R\\22 ";/);
   });
 
   it('keeps a hostile title inside the running head\'s CSS string: the style element cannot be ended from data', () => {
@@ -74,8 +74,8 @@ describe('HTML document', () => {
     );
     expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html).not.toContain('<script>');
-    expect(html).toContain('@top-left { content: "\\3c /style\\3e \\3c script\\3e x()\\3c /script\\3e ";');
-    expect(html).toContain('@top-right { content: "\\22 \\3b  \\7d  body \\7b  color: red \\7d  \\3c /style\\3e ');
+    expect(html).toContain('@top-right { content: "\\3c /style\\3e \\3c script\\3e x()\\3c /script\\3e ";');
+    expect(html).toContain('@top-left { content: "\\22 \\3b  \\7d  body \\7b  color: red \\7d  \\3c /style\\3e ');
     expect(html).toContain('<title>&quot;; } body { color: red } &lt;/style&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;</title>');
   });
 
