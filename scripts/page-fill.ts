@@ -18,6 +18,8 @@ export interface PageFill {
   readonly fill: number;
   /** The page before a chapter's first page, or the document's last page before the back cover. */
   readonly chapterEnd: boolean;
+  /** A chapter's opener page, designed to stand mostly empty. */
+  readonly opener: boolean;
 }
 
 /** px (CSS) → pt (PDF). */
@@ -38,22 +40,25 @@ export function pageFills(pdf: string, html = join(dirname(pdf), 'index.html')):
     }
     fills.push(Math.min(1, (lowest - top) / (bottom - top)));
   }
-  const chapterIds = [...readFileSync(html, 'utf8').matchAll(/<section[^>]*class="chapter[^"]*"[^>]*>\s*<h1[^>]*id="([^"]+)"/g)].map((m) => m[1]!);
+  // A chapter's h1, alone or inside its opener (a page of its own in print: its label, title and sections).
+  const chapters = [...readFileSync(html, 'utf8').matchAll(/<section[^>]*class="chapter[^"]*"[^>]*>\s*(<div class="opener">)?<h1[^>]*id="([^"]+)"/g)].map((m) => ({ id: m[2]!, opener: Boolean(m[1]) }));
   const dests = destinationPages(readObjects(readFileSync(pdf)));
-  const starts = new Set(chapterIds.map((id) => dests.get(id)).filter((p): p is number => p !== undefined));
+  const pageOf = (id: string) => dests.get(id);
+  const starts = new Set(chapters.map((c) => pageOf(c.id)).filter((p): p is number => p !== undefined));
+  const openers = new Set(chapters.filter((c) => c.opener).map((c) => pageOf(c.id)).filter((p): p is number => p !== undefined));
   const last = fills.length - 1; // the back cover
-  return fills.map((fill, i) => ({ page: i + 1, fill, chapterEnd: starts.has(i + 2) || i + 1 === last }));
+  return fills.map((fill, i) => ({ page: i + 1, fill, chapterEnd: starts.has(i + 2) || i + 1 === last, opener: openers.has(i + 1) }));
 }
 
 /** Pages of the body (after the contents, before the back cover) under `min` full that do not end a chapter. */
 export function holes(fills: readonly PageFill[], firstBodyPage: number, min = 0.6): PageFill[] {
-  return fills.filter((f) => f.page >= firstBodyPage && f.page < fills.length && !f.chapterEnd && f.fill < min);
+  return fills.filter((f) => f.page >= firstBodyPage && f.page < fills.length && !f.chapterEnd && !f.opener && f.fill < min);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [pdf, html] = process.argv.slice(2);
   if (!pdf) throw new Error('usage: tsx scripts/page-fill.ts report.pdf [index.html]');
   for (const f of pageFills(pdf, html)) {
-    console.log(`${String(f.page).padStart(3)} ${(f.fill * 100).toFixed(0).padStart(3)}%${f.chapterEnd ? ' (chapter end)' : ''}${f.fill < 0.6 && !f.chapterEnd ? '  <-- hole' : ''}`);
+    console.log(`${String(f.page).padStart(3)} ${(f.fill * 100).toFixed(0).padStart(3)}%${f.chapterEnd ? ' (chapter end)' : ''}${f.opener ? ' (opener)' : ''}${f.fill < 0.6 && !f.chapterEnd && !f.opener ? '  <-- hole' : ''}`);
   }
 }
