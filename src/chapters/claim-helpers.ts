@@ -52,6 +52,17 @@ export function registerClaimHelpers(hb: HandlebarsEnv, trace: Trace): void {
   plain('gapWidens', (pairs: unknown) => p.gapWidens(list(pairs, 'gapWidens') as never));
   plain('switchesAt', (pairs: unknown, pos: number) => p.switchesAt(list(pairs, 'switchesAt') as never, pos));
   plain('behindFrom', (pairs: unknown, pos: number) => p.behindFrom(list(pairs, 'behindFrom') as never, pos));
+  // A title's claim: the list shown is ordered by the field, largest first (and, given the whole list, is its head).
+  defineHelper(hb, 'ranked', (args) => {
+    const [items, field, whole] = args as [unknown, string, unknown];
+    return p.ranked(list(items, 'ranked'), field, whole === undefined ? undefined : list(whole, 'ranked'));
+  });
+  plain('slowing', (series: unknown, since: number) => p.slowing(list(series, 'slowing') as never, since));
+  plain('peakAt', (series: unknown, year: number) => p.peakAt(list(series, 'peakAt') as never, year));
+  // "k of the n": exactly k items have `field` equal to `value`.
+  plain('countWhere', (items: unknown, field: string, value: unknown, k: number) => p.countIs(list(items, 'countWhere').map((x) => x[field] === value), k));
+  // Statements that compare nothing the data could contradict, declared as what they are (predicates.ts).
+  for (const kind of p.DECLARATIONS) plain(kind, () => p.declared(kind));
   // The claim of the context `compare` / `lead` selected (helpers.ts): the variant's wording, as a predicate.
   plain('compareClaim', (a: number, b: number) => (a > b ? p.more(a, b) : a < b ? p.fewer(a, b) : p.same(a, b)));
   plain('leadClaim', (items: unknown, field: string) => {

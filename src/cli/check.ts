@@ -56,7 +56,8 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   for (const l of result.locales) fx.log.info(`${l.locale}: ${l.figures} figures, ${l.tables} tables, ${l.numbers} numbers traced to the metrics`);
   if (result.claims) {
     const c = result.claims;
-    fx.log.info(`claims: ${c.claimed} messages carry a predicate; ${c.variants} rank-changing variants rendered in ${bundles.length} locales; ${c.unclaimed.length} comparative messages without a predicate`);
+    const declared = Object.entries(c.declared).map(([k, n]) => `${n} ${k}`).join(', ');
+    fx.log.info(`claims: ${c.claimed} messages carry a predicate${declared ? ` (declarations: ${declared})` : ''}; ${c.variants} rank-changing variants rendered in ${bundles.length} locales; ${c.unclaimed.length} comparative messages without a predicate`);
     for (const u of c.unclaimed) fx.log.info(`  unclaimed comparative: ${u}`);
   }
   for (const p of problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
