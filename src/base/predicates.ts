@@ -42,10 +42,10 @@ function num(v: unknown, what: string): number {
   return v;
 }
 
-/** The identity of an item for `values`: its id-like field, else its position. */
+/** The identity of an item for `values`: its most specific id-like field (an institution's id before its country), else its position. */
 function idOf(item: Item | undefined, i: number): Plain {
   if (!item) return null;
-  for (const f of ['country', 'institution_id', 'topic_id', 'province', 'city', 'id', 'key', 'band', 'year']) {
+  for (const f of ['institution_id', 'topic_id', 'province', 'city', 'country', 'id', 'key', 'band', 'year']) {
     // `in` first: the metrics templates see are a strict view that throws on a missing name.
     if (!(f in item)) continue;
     const v = item[f];
@@ -220,16 +220,23 @@ export function behindFrom(pairs: readonly { a: number; b: number }[], pos: numb
 /**
  * The list is ordered by `field`, largest first (ties allowed): what a title such as "The 10 countries
  * with the most papers" or "Top institutions by …" asserts of the table or figure it heads. When
- * `whole` is given, the list is also the head of `whole` (by `key`'s value of `field`): nothing left
- * out of it has more than its last item.
+ * `whole` is given, the list is also the head of `whole`: nothing left out of it has more than its last
+ * item. Items without a value may only close the list.
  */
 export function ranked(list: readonly Item[], field: string, whole?: readonly Item[]): Claim {
-  const v = list.map((x, i) => num(x[field], `ranked ${field} #${i}`));
+  // Items without a value (an index with nothing to index) may close the list, as the tables print them.
+  const blank = (x: Item) => x[field] === null || x[field] === undefined;
+  const end = list.findIndex(blank);
+  if (end >= 0 && !list.slice(end).every(blank)) return claim(`ranked(${field})`, { n: list.length, blank_before_value: end }, false);
+  const v = list.slice(0, end >= 0 ? end : list.length).map((x, i) => num(x[field], `ranked ${field} #${i}`));
   const outOfOrder = v.flatMap((x, i) => (i > 0 && v[i - 1]! < x ? [i] : []));
   const last = v.at(-1);
-  const left = whole ? whole.filter((y) => !list.includes(y) && !list.some((x) => idOf(x, -1) === idOf(y, -2))) : [];
-  const above = last === undefined ? [] : left.filter((y) => num(y[field], `ranked ${field}`) > last).map((y, i) => idOf(y, i));
-  return claim(`ranked(${field})`, { n: v.length, out_of_order: outOfOrder, left_out_above: above }, v.length > 0 && outOfOrder.length === 0 && above.length === 0);
+  // The list is a part of `whole`: it is its head when `whole` has no more items above the last one
+  // than the list has (counted, not matched: items such as country pairs have no id).
+  const over = (xs: readonly Item[]) => (last === undefined ? 0 : xs.filter((y) => !blank(y) && num(y[field], `ranked ${field}`) > last).length);
+  // An empty list heads `whole` only when `whole` has nothing to rank ("no country gained researchers").
+  const above = whole ? (last === undefined ? whole.filter((y) => !blank(y)).length : Math.max(0, over(whole) - over(list))) : 0;
+  return claim(`ranked(${field})`, { n: v.length, out_of_order: outOfOrder, left_out_above: above }, (v.length > 0 || whole !== undefined) && outOfOrder.length === 0 && above === 0);
 }
 
 /** How the yearly growth rates of a series run: [{year, rate}] from the second year on, skipping a year after a 0. */

@@ -55,12 +55,14 @@ export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles:
   const problems: Problem[] = [];
   for (const bundle of bundles) problems.push(...placeholderProblems(bundle, texts.get(bundle.locale) ?? '', `dataset ${bundle.locale}`));
   const all = variants(metrics, edition.focus);
+  // A message the dataset does not print may print on a variant: its wording is checked there too.
+  const rendered = new Map<string, SentenceLog[]>(bundles.map((b) => [b.locale, [...(sentences.get(b.locale) ?? [])]]));
   for (const v of all) {
     for (const bundle of bundles) {
       try {
         // Placeholder names are checked on the dataset only: a variant relabels countries, not the
         // institutions' names, and so shows a placeholder of one country as another's institution.
-        renderSentences(edition, v.metrics, bundle);
+        rendered.get(bundle.locale)!.push(...renderSentences(edition, v.metrics, bundle).sentences);
       } catch (error) {
         problems.push({ check: 'variant', where: `variant "${v.name}" ${bundle.locale}`, message: (error as Error).message });
       }
@@ -72,7 +74,7 @@ export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles:
   for (const bundle of bundles) {
     const words = comparativeWords(bundle);
     const terms = definedTerms(bundle);
-    for (const s of sentences.get(bundle.locale) ?? []) {
+    for (const s of rendered.get(bundle.locale) ?? []) {
       const id = s.context ? `${s.key} (${s.context})` : s.key;
       if (s.claim) {
         claimed.add(id);
@@ -91,7 +93,7 @@ export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles:
     }
   }
   const keys = [...unclaimed.keys()].sort();
-  problems.push(...keys.map((k) => unclaimed.get(k)!).filter(() => PENDING));
+  problems.push(...keys.map((k) => unclaimed.get(k)!));
   return { problems, variants: all.length, claimed: claimed.size, unclaimed: keys, declared: Object.fromEntries([...declared].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.size])) };
 }
 
@@ -102,9 +104,6 @@ export function comparativeWordIn(text: string, words: readonly string[], terms:
   for (const term of [...terms].sort((a, b) => b.length - a.length)) wording = wording.replace(new RegExp(locale === 'zh' ? escapeRe(term) : `(?<!\\w)${escapeRe(term).replace(/ +/g, '\\s+')}(?!\\w)`, locale === 'zh' ? 'g' : 'gi'), ' ');
   return words.find((w) => (locale === 'zh' ? wording.includes(w) : new RegExp(`\\b${escapeRe(w)}\\b`, 'i').test(wording)));
 }
-
-// TEMPORARY while the edition's messages are being declared.
-const PENDING = false;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -75,8 +75,17 @@ describe('titles, slowing growth, peaks, counts and declarations', () => {
     expect(p.ranked(whole.slice(0, 2), 'n', whole).holds).toBe(true);
     expect(p.ranked([whole[1]!, whole[0]!], 'n')).toMatchObject({ holds: false, values: { out_of_order: [1] } });
     // Showing A and D leaves out B and C, which have more than D.
-    expect(p.ranked([whole[0]!, whole[3]!], 'n', whole)).toMatchObject({ holds: false, values: { left_out_above: ['B', 'C'] } });
+    expect(p.ranked([whole[0]!, whole[3]!], 'n', whole)).toMatchObject({ holds: false, values: { left_out_above: 2 } });
+    // Items without ids (pairs of countries) are counted, not matched; blank values may only close the list.
+    const pairs = [{ a: 'X', b: 'Y', n: 3 }, { a: 'X', b: 'Z', n: 2 }, { a: 'Y', b: 'Z', n: null }];
+    expect(p.ranked(pairs.slice(0, 2).map((x) => ({ ...x })), 'n', pairs).holds).toBe(true);
+    expect(p.ranked([pairs[1]!], 'n', pairs).holds).toBe(false);
+    expect(p.ranked(pairs, 'n').holds).toBe(true);
+    expect(p.ranked([pairs[2]!, pairs[0]!], 'n').holds).toBe(false);
     expect(p.ranked([], 'n').holds).toBe(false);
+    // An empty list is the head of an empty one ("no country gained researchers"), not of a full one.
+    expect(p.ranked([], 'n', []).holds).toBe(true);
+    expect(p.ranked([], 'n', whole).holds).toBe(false);
   });
 
   it('slowing: the growth rate falls every year from `since` to the last year, two years at least', () => {
