@@ -60,9 +60,10 @@ describe('report check fails on a false claim', () => {
 });
 
 describe('the edition\'s claims hold when the ranks change', () => {
-  it('on every variant, and the comparative messages without a claim are listed', () => {
+  it('on every variant, where no comparative message is printed without a claim', () => {
     const summary = checkClaims(real, metrics, [zh, en], new Map());
     expect(summary.problems).toEqual([]);
+    expect(summary.unclaimed).toEqual([]);
     expect(summary.variants).toBe(variants(metrics, real.focus).length);
     expect(summary.variants).toBeGreaterThanOrEqual(7);
   });
@@ -107,6 +108,15 @@ describe('a comparative message without a claim fails report check', () => {
     ]);
     const withContext = checkEdition(extra('{{t "test.claim" context="more" home=(country focus.home)}}'), metrics, [withMessages(zh, { title: '附加', claim_more: '{{home}}领先。' }), withMessages(en, { title: 'Extra', claim_more: '{{home}} is ahead.' })]);
     expect(withContext.problems).toContainEqual(expect.objectContaining({ check: 'unclaimed-comparative', where: 'en test.claim (context more)', message: expect.stringContaining('("ahead")') }));
+  });
+
+  it('also when only a rank-changing variant prints it (here: a single year)', () => {
+    const call = '{{#if (eq provenance.manifest.paper_years.[0] provenance.manifest.paper_years.[1])}}{{t "test.claim" home=(country focus.home)}}{{/if}}';
+    const { problems } = checkEdition(extra(call), metrics, messages('{{home, capitalize}} has the most papers.', '{{home}}的论文最多。'));
+    expect(problems.filter((p) => p.check === 'unclaimed-comparative' && p.where.includes(' test.'))).toEqual([
+      expect.objectContaining({ where: 'en test.claim' }),
+      expect.objectContaining({ where: 'zh test.claim' }),
+    ]);
   });
 
   it('not when the message declares its claim, a predicate or a declaration', () => {
