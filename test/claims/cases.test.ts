@@ -52,6 +52,19 @@ describe('claims that were false, now checked', () => {
     for (const r of others.slice(2, 9)) expect(rest!.text, String(r.country)).toContain(names.name(String(r.country)));
   });
 
+  it('"the rest of the top ten" cuts no tie: a country level with the tenth is named with it (ties at rank 10/11)', async () => {
+    const names = countryNames('en', (await bundle('en')).namespaces.countries);
+    const plain = keyed((await sentences('en', metrics)).all, 'ch2.patents.countries.others')[0]!;
+    expect(plain.text).toContain('the rest of the top ten are');
+    const m = copy(metrics);
+    const list = m.patents!.by_country as unknown as { country: string; patents: number }[];
+    expect(list.length).toBeGreaterThan(10);
+    list[10]!.patents = list[9]!.patents;
+    const [others] = keyed((await sentences('en', m)).all, 'ch2.patents.countries.others');
+    expect(others!.text).not.toContain('the rest of the top ten are');
+    expect(others!.text).toContain(`shares its rank with ${names.name(list[10]!.country)}`);
+  });
+
   it('a crossing is checked year by year: the rival ahead, then the home country, then the rival again is no "every year from … to …"', async () => {
     const m = copy(metrics);
     const ys = years(m);
