@@ -42,10 +42,10 @@ function num(v: unknown, what: string): number {
   return v;
 }
 
-/** The identity of an item for `values`: its id-like field, else its position. */
+/** The identity of an item for `values`: its most specific id-like field (an institution's id before its country), else its position. */
 function idOf(item: Item | undefined, i: number): Plain {
   if (!item) return null;
-  for (const f of ['country', 'institution_id', 'topic_id', 'province', 'city', 'id', 'key', 'band', 'year']) {
+  for (const f of ['institution_id', 'topic_id', 'province', 'city', 'country', 'id', 'key', 'band', 'year']) {
     // `in` first: the metrics templates see are a strict view that throws on a missing name.
     if (!(f in item)) continue;
     const v = item[f];
@@ -217,6 +217,85 @@ export function behindFrom(pairs: readonly { a: number; b: number }[], pos: numb
   return claim('behind_from', { pos, above: above.map((p) => [p.a, p.b]) }, above.length > 0 && above.every((p) => p.b > p.a));
 }
 
+/**
+ * The list is ordered by `field`, largest first (ties allowed): what a title such as "The 10 countries
+ * with the most papers" or "Top institutions by …" asserts of the table or figure it heads. When
+ * `whole` is given, the list is also the head of `whole`: nothing left out of it has more than its last
+ * item. Items without a value may only close the list.
+ */
+export function ranked(list: readonly Item[], field: string, whole?: readonly Item[]): Claim {
+  // Items without a value (an index with nothing to index) may close the list, as the tables print them.
+  const blank = (x: Item) => x[field] === null || x[field] === undefined;
+  const end = list.findIndex(blank);
+  if (end >= 0 && !list.slice(end).every(blank)) return claim(`ranked(${field})`, { n: list.length, blank_before_value: end }, false);
+  const v = list.slice(0, end >= 0 ? end : list.length).map((x, i) => num(x[field], `ranked ${field} #${i}`));
+  const outOfOrder = v.flatMap((x, i) => (i > 0 && v[i - 1]! < x ? [i] : []));
+  const last = v.at(-1);
+  // The list is a part of `whole`: it is its head when `whole` has no more items above the last one
+  // than the list has (counted, not matched: items such as country pairs have no id).
+  const over = (xs: readonly Item[]) => (last === undefined ? 0 : xs.filter((y) => !blank(y) && num(y[field], `ranked ${field}`) > last).length);
+  // An empty list heads `whole` only when `whole` has nothing to rank ("no country gained researchers").
+  const above = whole ? (last === undefined ? whole.filter((y) => !blank(y)).length : Math.max(0, over(whole) - over(list))) : 0;
+  return claim(`ranked(${field})`, { n: v.length, out_of_order: outOfOrder, left_out_above: above }, (v.length > 0 || whole !== undefined) && outOfOrder.length === 0 && above === 0);
+}
+
+/** How the yearly growth rates of a series run: [{year, rate}] from the second year on, skipping a year after a 0. */
+function rates(series: readonly YearValue[]): { year: number; rate: number }[] {
+  const out: { year: number; rate: number }[] = [];
+  for (let i = 1; i < series.length; i++) {
+    const before = series[i - 1]!.value;
+    if (before > 0) out.push({ year: series[i]!.year, rate: (series[i]!.value - before) / before });
+  }
+  return out;
+}
+
+/**
+ * "Growth has slowed every year since `since`": the yearly growth rate is strictly lower each year
+ * than the year before, from `since` to the end of the series, and that spans two years at least.
+ */
+export function slowing(series: readonly YearValue[], since: number): Claim {
+  const r = rates(series);
+  const from = r.filter((x) => x.year >= since);
+  const idx = r.findIndex((x) => x.year === since);
+  const failing = from.flatMap((x) => {
+    const i = r.indexOf(x);
+    return i > 0 && r[i - 1]!.rate > x.rate ? [] : [x.year];
+  });
+  const holds = idx > 0 && from.length >= 2 && failing.length === 0 && series.at(-1)!.year === from.at(-1)!.year;
+  return claim('slowing', { since, rates: r.map((x) => [x.year, Number(x.rate.toFixed(4))]), failing }, holds);
+}
+
+/** "The series peaked in `year`": its value that year is strictly above every other year's. */
+export function peakAt(series: readonly YearValue[], year: number): Claim {
+  const at = series.find((x) => x.year === year);
+  const others = series.filter((x) => x.year !== year).map((x) => x.value);
+  const best = others.length ? Math.max(...others) : null;
+  return claim('peak_at', { year, value: at?.value ?? null, others_max: best }, at !== undefined && (best === null || at.value > best));
+}
+
+/**
+ * "k of the n …": exactly `k` of `flags` hold (a count the sentence states of a set, e.g. "fell in 3
+ * of the 5 leading countries"); `all` and `none` are k = n and k = 0.
+ */
+export function countIs(flags: readonly boolean[], k: number): Claim {
+  const n = flags.filter(Boolean).length;
+  return claim('count_is', { k, counted: n, of: flags.length }, n === k);
+}
+
+/**
+ * Statements that compare nothing the data could contradict, declared as such so that they are
+ * visible in the sentence log and claims.json, not mistaken for an unchecked comparison: a term's or
+ * an indicator's definition, the method, the editors' recommendations, and editorial statements from
+ * a source about the world outside the dataset (a team's profile). They always hold.
+ */
+export type Declaration = 'definition' | 'method' | 'recommendation' | 'editorial';
+export const DECLARATIONS: readonly Declaration[] = ['definition', 'method', 'recommendation', 'editorial'];
+
+export function declared(kind: Declaration): Claim {
+  if (!DECLARATIONS.includes(kind)) throw new Error(`declared: expected one of ${DECLARATIONS.join(', ')}, got ${JSON.stringify(kind)}`);
+  return claim(kind, null, true);
+}
+
 export function all(...claims: readonly Claim[]): Claim {
   return claim('all', claims.map((c) => ({ predicate: c.predicate, values: c.values, holds: c.holds })), claims.every((c) => c.holds));
 }
@@ -230,4 +309,4 @@ export function not(c: Claim): Claim {
 }
 
 /** The predicates by helper name, as templates call them. */
-export const PREDICATES = { completes, more, fewer, same, positive, leads, tiedLead, isMax, distinctAt, strictlyOrdered, everyYear, span, crossed, aheadSince, setEquals, grows, falls, gapWidens, switchesAt, behindFrom } as const;
+export const PREDICATES = { completes, more, fewer, same, positive, leads, tiedLead, isMax, distinctAt, strictlyOrdered, everyYear, span, crossed, aheadSince, setEquals, grows, falls, gapWidens, switchesAt, behindFrom, ranked, slowing, peakAt, countIs } as const;

@@ -17,7 +17,7 @@ type Options = { hash?: Record<string, unknown>; loc?: { start: { line: number; 
 export type { SentenceLog } from '../base/trace.ts';
 
 /** Numeric literals the claim helpers take that are structure, not data (see LITERAL_NUMBER_HELPERS, src/check/lint.ts). */
-export const CLAIM_LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>> = { compareClaim: [1], distinctAt: [2], strictlyOrdered: [2], more: [1], fewer: [1], same: [1] };
+export const CLAIM_LITERAL_NUMBER_HELPERS: Readonly<Record<string, readonly number[]>> = { compareClaim: [1], distinctAt: [2], strictlyOrdered: [2], more: [1], fewer: [1], same: [1], countWhere: [3], countAheadIs: [4], behindFrom: [1] };
 
 const truth = (v: unknown) => (isClaim(v) ? v.holds : v);
 
@@ -52,6 +52,20 @@ export function registerClaimHelpers(hb: HandlebarsEnv, trace: Trace): void {
   plain('gapWidens', (pairs: unknown) => p.gapWidens(list(pairs, 'gapWidens') as never));
   plain('switchesAt', (pairs: unknown, pos: number) => p.switchesAt(list(pairs, 'switchesAt') as never, pos));
   plain('behindFrom', (pairs: unknown, pos: number) => p.behindFrom(list(pairs, 'behindFrom') as never, pos));
+  // A title's claim: the list shown is ordered by the field, largest first (and, given the whole list, is its head).
+  defineHelper(hb, 'ranked', (args) => {
+    const [items, field, whole] = args as [unknown, string, unknown];
+    return p.ranked(list(items, 'ranked'), field, whole === undefined ? undefined : list(whole, 'ranked'));
+  });
+  plain('slowing', (series: unknown, since: number) => p.slowing(list(series, 'slowing') as never, since));
+  plain('peakAt', (series: unknown, year: number) => p.peakAt(list(series, 'peakAt') as never, year));
+  // "k of the n": exactly k items have `field` equal to `value`.
+  plain('countWhere', (items: unknown, field: string, value: unknown, k: number) => p.countIs(list(items, 'countWhere').map((x) => x[field] === value), k));
+  // "A is ahead of B in k of the n items": exactly k items have more in their {CC: n} map `field` for a than for b.
+  plain('countAheadIs', (items: unknown, field: string, a: string, b: string, k: number) =>
+    p.countIs(list(items, 'countAheadIs').map((x) => { const m = x[field] as Record<string, number>; const get = (c: string) => (c in m ? Number(m[c]) : 0); return get(a) > get(b); }), k));
+  // Statements that compare nothing the data could contradict, declared as what they are (predicates.ts).
+  for (const kind of p.DECLARATIONS) plain(kind, () => p.declared(kind));
   // The claim of the context `compare` / `lead` selected (helpers.ts): the variant's wording, as a predicate.
   plain('compareClaim', (a: number, b: number) => (a > b ? p.more(a, b) : a < b ? p.fewer(a, b) : p.same(a, b)));
   plain('leadClaim', (items: unknown, field: string) => {
@@ -65,6 +79,8 @@ export function registerClaimHelpers(hb: HandlebarsEnv, trace: Trace): void {
   plain('all', (...claims: unknown[]) => p.all(...claims.map((c) => claimOf(c, 'all'))));
   plain('any', (...claims: unknown[]) => p.any(...claims.map((c) => claimOf(c, 'any'))));
   plain('holds', (c: unknown) => claimOf(c, 'holds').holds);
+  // A message context chosen by a claim's truth (or a boolean): `context=(choose (isMax …) "first" "none")`.
+  plain('choose', (c: unknown, yes: unknown, no: unknown) => (truth(c) ? yes : no));
   // `not`, `and`, `or` keep their meaning on booleans; a claim counts as its truth (`not` of a claim is a claim).
   plain('not', (a: unknown) => (isClaim(a) ? p.not(a) : !a));
   plain('and', (a: unknown, b: unknown) => Boolean(truth(a)) && Boolean(truth(b)));

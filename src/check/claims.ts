@@ -2,7 +2,10 @@
  * `report check`'s claims: the edition rendered on rank-changing variants of the metrics (variants.ts),
  * in every locale, where any false claim (`claim.false`) or render error is a problem naming the
  * variant; and the sentences rendered without a claim whose wording compares (the locale's word list,
- * `claims:comparative_words` in locales/shared/<locale>/claims.json), listed for their authors.
+ * `claims:comparative_words` in locales/shared/<locale>/claims.json), each a problem: a sentence that
+ * compares declares what it asserts (a predicate, or a declaration such as `(definition)`). The
+ * locale's defined terms (`claims:defined_terms`: "top papers", "高价值专利" …) name a thing, not a
+ * comparison, and are left out before the words are looked for.
  */
 import { countryNames } from '../base/countries.ts';
 import type { Edition } from '../base/edition.ts';
@@ -14,6 +17,7 @@ import type { SentenceLog } from '../base/trace.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Problem } from './lint.ts';
 import { variants } from './variants.ts';
+import { DECLARATIONS } from '../base/predicates.ts';
 
 export interface ClaimsSummary {
   readonly problems: readonly Problem[];
@@ -21,8 +25,10 @@ export interface ClaimsSummary {
   readonly variants: number;
   /** Distinct messages (key and context) rendered with a claim, on the dataset. */
   readonly claimed: number;
-  /** Messages rendered without a claim whose wording compares: `key[ (context)]: word`. */
+  /** Messages rendered without a claim whose wording compares: `locale key[ (context)]: "word"`. */
   readonly unclaimed: readonly string[];
+  /** Messages rendered with a declaration instead of a comparison (`(definition)`, `(editorial)` …), by kind. */
+  readonly declared: Readonly<Record<string, number>>;
 }
 
 /** Renders the chapters (no figures, no tables: sentences carry the claims) and returns the sentences rendered. */
@@ -49,39 +55,62 @@ export function checkClaims(edition: Edition, metrics: MetricsDocument, bundles:
   const problems: Problem[] = [];
   for (const bundle of bundles) problems.push(...placeholderProblems(bundle, texts.get(bundle.locale) ?? '', `dataset ${bundle.locale}`));
   const all = variants(metrics, edition.focus);
+  // A message the dataset does not print may print on a variant: its wording is checked there too.
+  const rendered = new Map<string, SentenceLog[]>(bundles.map((b) => [b.locale, [...(sentences.get(b.locale) ?? [])]]));
   for (const v of all) {
     for (const bundle of bundles) {
       try {
         // Placeholder names are checked on the dataset only: a variant relabels countries, not the
         // institutions' names, and so shows a placeholder of one country as another's institution.
-        renderSentences(edition, v.metrics, bundle);
+        rendered.get(bundle.locale)!.push(...renderSentences(edition, v.metrics, bundle).sentences);
       } catch (error) {
         problems.push({ check: 'variant', where: `variant "${v.name}" ${bundle.locale}`, message: (error as Error).message });
       }
     }
   }
   const claimed = new Set<string>();
-  const unclaimed = new Set<string>();
+  const declared = new Map<string, Set<string>>();
+  const unclaimed = new Map<string, Problem>();
   for (const bundle of bundles) {
     const words = comparativeWords(bundle);
-    for (const s of sentences.get(bundle.locale) ?? []) {
+    const terms = definedTerms(bundle);
+    for (const s of rendered.get(bundle.locale) ?? []) {
       const id = s.context ? `${s.key} (${s.context})` : s.key;
       if (s.claim) {
         claimed.add(id);
+        if ((DECLARATIONS as readonly string[]).includes(s.claim.predicate)) declared.set(s.claim.predicate, (declared.get(s.claim.predicate) ?? new Set()).add(id));
         continue;
       }
       const text = rawMessage(bundle, s.key, s.context);
-      const word = text === null ? undefined : words.find((w) => matches(text, w, bundle.locale));
-      if (word) unclaimed.add(`${bundle.locale} ${id}: "${word}"`);
+      const word = text === null ? undefined : comparativeWordIn(text, words, terms, bundle.locale);
+      if (word) {
+        unclaimed.set(`${bundle.locale} ${id}: "${word}"`, {
+          check: 'unclaimed-comparative',
+          where: `${bundle.locale} ${s.key}${s.context ? ` (context ${s.context})` : ''}`,
+          message: `the message compares ("${word}") but is rendered without a claim: declare what it asserts with claim=(…) at its call site (a predicate such as (leads list "field"), or (definition), (method), (recommendation), (editorial) when it compares nothing in the data)`,
+        });
+      }
     }
   }
-  return { problems, variants: all.length, claimed: claimed.size, unclaimed: [...unclaimed].sort() };
+  const keys = [...unclaimed.keys()].sort();
+  problems.push(...keys.map((k) => unclaimed.get(k)!));
+  return { problems, variants: all.length, claimed: claimed.size, unclaimed: keys, declared: Object.fromEntries([...declared].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.size])) };
 }
 
-function matches(text: string, word: string, locale: string): boolean {
-  // Placeholders are values, not wording.
-  const words = text.replace(/\{\{[^}]*\}\}/g, ' ');
-  return locale === 'zh' ? words.includes(word) : new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(words);
+/** The first comparative word in a message's wording (placeholders and the locale's defined terms left out), or undefined. */
+export function comparativeWordIn(text: string, words: readonly string[], terms: readonly string[], locale: string): string | undefined {
+  // Placeholders are values, not wording; a defined term names a thing ("top papers"), it does not rank.
+  let wording = text.replace(/\{\{[^}]*\}\}/g, ' ');
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) wording = wording.replace(new RegExp(locale === 'zh' ? escapeRe(term) : `(?<!\\w)${escapeRe(term).replace(/ +/g, '\\s+')}(?!\\w)`, locale === 'zh' ? 'g' : 'gi'), ' ');
+  return words.find((w) => (locale === 'zh' ? wording.includes(w) : new RegExp(`\\b${escapeRe(w)}\\b`, 'i').test(wording)));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The locale's defined terms (claims:defined_terms, comma-separated): names of things that contain a comparative word. */
+export function definedTerms(bundle: LocaleBundle): string[] {
+  const text = (bundle.namespaces.claims as Record<string, unknown> | undefined)?.defined_terms;
+  return typeof text === 'string' ? text.split(/[,，、]/).map((w) => w.trim()).filter(Boolean) : [];
 }
 
 /** The locale's comparative words (claims:comparative_words, comma-separated), or none. */

@@ -28,8 +28,9 @@ Checks an edition against its dataset, in every locale, and on a perturbed copy 
   - "N …, of which M …, the other K" statements add up
   - edition content (content/*.yaml) names only topics the metrics have
   - every claim holds on rank-changing variants of the metrics (home and rival swapped, orders
-    reversed, leader demoted, ties at every rank, home and rival level, a single year); sentences
-    whose wording compares without a claim are listed
+    reversed, leader demoted, ties at every rank, home and rival level, a single year); a message
+    whose wording compares (the locale's claims:comparative_words) fails unless its call site
+    declares a claim: a predicate, or (definition), (method), (recommendation), (editorial)
 
 Prints one line per problem and exits with 1 if there is any.
 
@@ -56,8 +57,8 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
   for (const l of result.locales) fx.log.info(`${l.locale}: ${l.figures} figures, ${l.tables} tables, ${l.numbers} numbers traced to the metrics`);
   if (result.claims) {
     const c = result.claims;
-    fx.log.info(`claims: ${c.claimed} messages carry a predicate; ${c.variants} rank-changing variants rendered in ${bundles.length} locales; ${c.unclaimed.length} comparative messages without a predicate`);
-    for (const u of c.unclaimed) fx.log.info(`  unclaimed comparative: ${u}`);
+    const declared = Object.entries(c.declared).map(([k, n]) => `${n} ${k}`).join(', ');
+    fx.log.info(`claims: ${c.claimed} messages carry a predicate${declared ? ` (declarations: ${declared})` : ''}; ${c.variants} rank-changing variants rendered in ${bundles.length} locales; ${c.unclaimed.length} comparative messages without a predicate`);
   }
   for (const p of problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
   fx.log.info(problems.length === 0 ? `check passed: edition ${edition}` : `check failed: ${problems.length} problem(s) in edition ${edition}`);

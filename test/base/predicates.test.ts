@@ -65,3 +65,58 @@ describe('claim predicates', () => {
     expect(p.not(p.more(1, 2))).toMatchObject({ predicate: 'not(more)', holds: true });
   });
 });
+
+describe('titles, slowing growth, peaks, counts and declarations', () => {
+  const series = (rows: [number, number][]) => rows.map(([year, value]) => ({ year, value }));
+
+  it('ranked: the list is ordered largest first (ties allowed) and, given the whole list, is its head', () => {
+    const whole = [{ country: 'A', n: 9 }, { country: 'B', n: 5 }, { country: 'C', n: 5 }, { country: 'D', n: 1 }];
+    expect(p.ranked(whole, 'n').holds).toBe(true);
+    expect(p.ranked(whole.slice(0, 2), 'n', whole).holds).toBe(true);
+    expect(p.ranked([whole[1]!, whole[0]!], 'n')).toMatchObject({ holds: false, values: { out_of_order: [1] } });
+    // Showing A and D leaves out B and C, which have more than D.
+    expect(p.ranked([whole[0]!, whole[3]!], 'n', whole)).toMatchObject({ holds: false, values: { left_out_above: 2 } });
+    // Items without ids (pairs of countries) are counted, not matched; blank values may only close the list.
+    const pairs = [{ a: 'X', b: 'Y', n: 3 }, { a: 'X', b: 'Z', n: 2 }, { a: 'Y', b: 'Z', n: null }];
+    expect(p.ranked(pairs.slice(0, 2).map((x) => ({ ...x })), 'n', pairs).holds).toBe(true);
+    expect(p.ranked([pairs[1]!], 'n', pairs).holds).toBe(false);
+    expect(p.ranked(pairs, 'n').holds).toBe(true);
+    expect(p.ranked([pairs[2]!, pairs[0]!], 'n').holds).toBe(false);
+    expect(p.ranked([], 'n').holds).toBe(false);
+    // An empty list is the head of an empty one ("no country gained researchers"), not of a full one.
+    expect(p.ranked([], 'n', []).holds).toBe(true);
+    expect(p.ranked([], 'n', whole).holds).toBe(false);
+  });
+
+  it('slowing: the growth rate falls every year from `since` to the last year, two years at least', () => {
+    // Rates: 2021 +100 %, 2022 +50 %, 2023 +10 %.
+    const s = series([[2020, 10], [2021, 20], [2022, 30], [2023, 33]]);
+    expect(p.slowing(s, 2022).holds).toBe(true);
+    // One fall is not "every year since".
+    expect(p.slowing(s, 2023).holds).toBe(false);
+    // 2021 has no rate before it to be lower than.
+    expect(p.slowing(s, 2021).holds).toBe(false);
+    // The rate rises in 2023: not slowing since 2022.
+    const up = series([[2020, 10], [2021, 20], [2022, 30], [2023, 60]]);
+    expect(p.slowing(up, 2022)).toMatchObject({ holds: false, values: { failing: [2023] } });
+  });
+
+  it('peakAt: the year is strictly the highest', () => {
+    const s = series([[2020, 1], [2021, 5], [2022, 3]]);
+    expect(p.peakAt(s, 2021).holds).toBe(true);
+    expect(p.peakAt(s, 2022).holds).toBe(false);
+    expect(p.peakAt(series([[2020, 5], [2021, 5]]), 2021).holds).toBe(false);
+    expect(p.peakAt(s, 1999).holds).toBe(false);
+  });
+
+  it('countIs: exactly k of the flags hold', () => {
+    expect(p.countIs([true, false, true], 2).holds).toBe(true);
+    expect(p.countIs([true, false, true], 3)).toMatchObject({ holds: false, values: { k: 3, counted: 2, of: 3 } });
+    expect(p.countIs([], 0).holds).toBe(true);
+  });
+
+  it('declarations always hold and say what they are; an unknown kind is refused', () => {
+    for (const kind of p.DECLARATIONS) expect(p.declared(kind)).toEqual({ predicate: kind, values: null, holds: true });
+    expect(() => p.declared('opinion' as never)).toThrow(/expected one of/);
+  });
+});

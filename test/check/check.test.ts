@@ -175,7 +175,9 @@ describe('report check on other data', () => {
     const { render } = await import('../chapters/fixtures.ts');
     const text = (await render('en', swapped)).text;
     expect(text).toContain('China published more papers than the United States');
-    expect(text).toContain('China also holds the most high-value patents');
+    // China has the most high-value patents but not the most patents: no "also" (claims is_max(patents)).
+    expect(text).toContain('China holds the most high-value patents');
+    expect(text).not.toContain('China also holds the most high-value patents');
     expect(text).not.toContain('The gap lies at the top of the value chain.');
   });
 });

@@ -60,9 +60,10 @@ describe('report check fails on a false claim', () => {
 });
 
 describe('the edition\'s claims hold when the ranks change', () => {
-  it('on every variant, and the comparative messages without a claim are listed', () => {
+  it('on every variant, where no comparative message is printed without a claim', () => {
     const summary = checkClaims(real, metrics, [zh, en], new Map());
     expect(summary.problems).toEqual([]);
+    expect(summary.unclaimed).toEqual([]);
     expect(summary.variants).toBe(variants(metrics, real.focus).length);
     expect(summary.variants).toBeGreaterThanOrEqual(7);
   });
@@ -89,5 +90,54 @@ describe('placeholder names', () => {
     ]);
     expect(placeholderProblems(zh, '日本的机构为日本未具名高校 JP-0015。', 'dataset zh')).toHaveLength(1);
     expect(placeholderProblems(en, 'No placeholder here.', 'dataset en')).toEqual([]);
+  });
+});
+
+describe('a comparative message without a claim fails report check', () => {
+  const extra = (call: string) => withChapter(`# {{t "test.title"}}\n\n${call}\n`);
+  const messages = (en: string, zh: string): [LocaleBundle, LocaleBundle] => [withMessages(zhBundle(), { title: '附加', claim: zh }), withMessages(enBundle(), { title: 'Extra', claim: en })];
+  const zhBundle = () => zh;
+  const enBundle = () => en;
+
+  it('naming the locale, the message, its context and the word', () => {
+    const { problems } = checkEdition(extra('{{t "test.claim" home=(country focus.home)}}'), metrics, messages('{{home, capitalize}} has the most papers.', '{{home}}的论文最多。'));
+    const unclaimed = problems.filter((p) => p.check === 'unclaimed-comparative' && p.where.includes(' test.'));
+    expect(unclaimed).toEqual([
+      { check: 'unclaimed-comparative', where: 'en test.claim', message: expect.stringContaining('("most")') },
+      { check: 'unclaimed-comparative', where: 'zh test.claim', message: expect.stringContaining('("最多")') },
+    ]);
+    const withContext = checkEdition(extra('{{t "test.claim" context="more" home=(country focus.home)}}'), metrics, [withMessages(zh, { title: '附加', claim_more: '{{home}}领先。' }), withMessages(en, { title: 'Extra', claim_more: '{{home}} is ahead.' })]);
+    expect(withContext.problems).toContainEqual(expect.objectContaining({ check: 'unclaimed-comparative', where: 'en test.claim (context more)', message: expect.stringContaining('("ahead")') }));
+  });
+
+  it('also when only a rank-changing variant prints it (here: a single year)', () => {
+    const call = '{{#if (eq provenance.manifest.paper_years.[0] provenance.manifest.paper_years.[1])}}{{t "test.claim" home=(country focus.home)}}{{/if}}';
+    const { problems } = checkEdition(extra(call), metrics, messages('{{home, capitalize}} has the most papers.', '{{home}}的论文最多。'));
+    expect(problems.filter((p) => p.check === 'unclaimed-comparative' && p.where.includes(' test.'))).toEqual([
+      expect.objectContaining({ where: 'en test.claim' }),
+      expect.objectContaining({ where: 'zh test.claim' }),
+    ]);
+  });
+
+  it('not when the message declares its claim, a predicate or a declaration', () => {
+    for (const claim of ['(isMax papers.by_country "papers" (nth papers.by_country 0))', '(definition)', '(editorial)']) {
+      const { problems } = checkEdition(extra(`{{t "test.claim" claim=${claim} home=(country (at papers.by_country 0 "country"))}}`), metrics, messages('{{home, capitalize}} has the most papers.', '{{home}}的论文最多。'));
+      expect(problems.filter((p) => p.check === 'unclaimed-comparative' && p.where.includes(' test.')), claim).toEqual([]);
+    }
+  });
+
+  it('not for a defined term ("top papers", "顶尖论文", "平均") or a placeholder', () => {
+    const { problems } = checkEdition(extra('{{t "test.claim" n=(int papers.top1_total)}}'), metrics, messages('Top papers by country: {{n}}.', '顶尖论文的国家分布，平均 {{n}}。'));
+    expect(problems.filter((p) => p.check === 'unclaimed-comparative' && p.where.includes(' test.'))).toEqual([]);
+  });
+
+  it('the detector: words whole, defined terms and placeholders left out', async () => {
+    const { comparativeWordIn } = await import('../../src/check/claims.ts');
+    expect(comparativeWordIn('The top {{n}} countries', ['top'], ['top papers'], 'en')).toBe('top');
+    expect(comparativeWordIn('Top papers by country', ['top'], ['top papers'], 'en')).toBeUndefined();
+    expect(comparativeWordIn('the top  papers', ['top'], ['top papers'], 'en')).toBeUndefined();
+    expect(comparativeWordIn('{{most}} stopped', ['most', 'top'], [], 'en')).toBeUndefined();
+    expect(comparativeWordIn('篇均被引量最高', ['均', '最高'], ['篇均'], 'zh')).toBe('最高');
+    expect(comparativeWordIn('篇均被引量', ['均'], ['篇均'], 'zh')).toBeUndefined();
   });
 });

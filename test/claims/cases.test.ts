@@ -52,6 +52,19 @@ describe('claims that were false, now checked', () => {
     for (const r of others.slice(2, 9)) expect(rest!.text, String(r.country)).toContain(names.name(String(r.country)));
   });
 
+  it('"the rest of the top ten" cuts no tie: a country level with the tenth is named with it (ties at rank 10/11)', async () => {
+    const names = countryNames('en', (await bundle('en')).namespaces.countries);
+    const plain = keyed((await sentences('en', metrics)).all, 'ch2.patents.countries.others')[0]!;
+    expect(plain.text).toContain('the rest of the top ten are');
+    const m = copy(metrics);
+    const list = m.patents!.by_country as unknown as { country: string; patents: number }[];
+    expect(list.length).toBeGreaterThan(10);
+    list[10]!.patents = list[9]!.patents;
+    const [others] = keyed((await sentences('en', m)).all, 'ch2.patents.countries.others');
+    expect(others!.text).not.toContain('the rest of the top ten are');
+    expect(others!.text).toContain(`shares its rank with ${names.name(list[10]!.country)}`);
+  });
+
   it('a crossing is checked year by year: the rival ahead, then the home country, then the rival again is no "every year from … to …"', async () => {
     const m = copy(metrics);
     const ys = years(m);
@@ -155,9 +168,17 @@ describe('claims that were false, now checked', () => {
     expect(ahead!.text).not.toMatch(/papers top/);
   });
 
-  it('three institutions tied at the top are not "A and B share the lead, followed by C" (false on the sample itself)', async () => {
+  it('institutions tied at the top are not "A and B share the lead, followed by C", nor "the top three are A, B and C" when a fourth ties with the third (both false on the sample itself)', async () => {
+    // The sample's four leading institutions of the home country have 3 high-level researchers each.
+    const own = (metrics.talent!.by_institution as readonly { country: string; high_level: number }[]).filter((x) => x.country === HOME).map((x) => x.high_level).sort((a, b) => b - a);
+    expect(own.slice(0, 4)).toEqual([own[0], own[0], own[0], own[0]]);
     const { all } = await sentences('en', metrics);
-    const [high] = keyed(all, 'talent:home_institutions.high');
+    expect(keyed(all, 'talent:home_institutions.high')).toEqual([]);
+    // With the fourth one lower, the three are named.
+    const m = copy(metrics);
+    const rows = (m.talent!.by_institution as unknown as { country: string; high_level: number }[]).filter((x) => x.country === HOME).sort((a, b) => b.high_level - a.high_level);
+    rows[3]!.high_level = rows[2]!.high_level - 1;
+    const [high] = keyed((await sentences('en', m)).all, 'talent:home_institutions.high');
     expect(high!.text).not.toMatch(/share the lead/);
     expect(high!.text).toMatch(/the top three are/);
   });
