@@ -14,7 +14,8 @@ import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
-import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
+import type { FontFace } from '../fonts/fontsource.ts';
+import { documentFaces } from '../fonts/families.ts';
 import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
@@ -131,7 +132,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
   const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
   // Digits are always needed: the page numbers in the print margin use them.
-  const faces = facesFor(`${body}${css}0123456789`);
+  const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>
     [
       '<!DOCTYPE html>',
@@ -156,7 +157,7 @@ function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string
   return faces
     .map((face) => {
       const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src(face)} format('woff2');unicode-range:${range};}\n`;
+      return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src(face)} format('woff2');unicode-range:${range};}\n`;
     })
     .join('');
 }

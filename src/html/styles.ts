@@ -5,6 +5,7 @@
  */
 import { cssString } from '../base/escape.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
+import { bodyFamilies, fontStack } from '../fonts/families.ts';
 
 /**
  * A4 in the whole CSS pixels Chromium prints with (793.7 × 1122.5 rounds to 794 × 1123), margins of
@@ -32,7 +33,11 @@ section.chapter-${i + 1} { page: chapter-${i + 1}; }
 export function stylesheet(): string {
   return `
 :root { --text: #1a1a1a; --muted: #555; --accent: #1f4e8c; --rule: #c9d3e0; }
-html { font-family: '${FONT_FAMILY}', sans-serif; color: var(--text); line-height: 1.7; }
+/* Faces (fonts/families.ts): a serif for running text, the sans for what labels and displays. */
+:root { --font-sans: ${fontStack([FONT_FAMILY], 'sans-serif')}; --font-body: ${fontStack(bodyFamilies('en'), 'serif')}; }
+:root:lang(zh) { --font-body: ${fontStack(bodyFamilies('zh'), 'serif')}; }
+html { font-family: var(--font-body); color: var(--text); line-height: 1.7; }
+h1, h2, h3, h4, h5, h6, figcaption, figure .note, table, .table-block, .toc, .toc-menu, .cover, .back-cover, p.download { font-family: var(--font-sans); }
 html:lang(en) { hyphens: auto; }
 :lang(zh) { text-autospace: normal; line-break: strict; }
 body { margin: 0; font-size: 11pt; }
@@ -75,7 +80,7 @@ figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-
    mathematical italic letters the font does not have */
 .formula { margin: 0.6rem 0 0.9rem; break-inside: avoid; }
 .formula math { font-size: 12pt; margin: 0.5rem 0; }
-math { font-family: '${FONT_FAMILY}', sans-serif; }
+math { font-family: var(--font-body); }
 /* the slant is synthesised: a little room after a slanted letter keeps it off a ")" or the next word */
 math mi { text-transform: none; font-style: normal; }
 math mi[mathvariant] { font-style: italic; padding-inline-end: 0.12em; }

@@ -105,7 +105,7 @@ describe('HTML document', () => {
     expect(web).not.toContain('data:font');
     const urls = [...web.matchAll(/src:url\("([^"]+)"\) format\('woff2'\);unicode-range:U\+/g)].map((m) => m[1]);
     expect(urls).toHaveLength(built.faces.length);
-    for (const url of urls) expect(url).toMatch(/^\.\.\/fonts\/noto-[a-z0-9-]+-(400|700)-normal\.woff2$/);
+    for (const url of urls) expect(url).toMatch(/^\.\.\/fonts\/(noto|source-serif-4)-[a-z0-9-]+-(400|700)-normal\.woff2$/);
     // Everything but the fonts is the single file's.
     expect(web.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, '')).toBe(built.html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<meta http-equiv[^>]*>/, ''));
   });
