@@ -63,6 +63,17 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
     expect(en).toContain('Figure 1');
   });
 
+  it('prints no ".0" where a whole number is meant (text and tables; the charts are drawn apart)', () => {
+    for (const locale of ['zh', 'en']) {
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      const printed = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ');
+      const zeros = [...printed.matchAll(/.{0,20}(?<![\d.])\d+\.0(?!\d).{0,20}/g)].map((m) => m[0]);
+      expect(zeros, locale).toEqual([]);
+      // and so in the PDF's running text: "2017.0", "50.0 citations", "116.0 times" are gone
+      expect(text(join(edition, locale, 'report.pdf'))).not.toMatch(/\d\.0 (年|次|倍|citations|times)|\b\d{4}\.0\b/);
+    }
+  });
+
   it('computes the published totals from the calibrated records, and tells published values from modelled ones', () => {
     const metrics = JSON.parse(readFileSync(join(edition, 'metrics.json'), 'utf8')) as MetricsDocument;
     expect([metrics.papers.total, metrics.papers.top1_total, metrics.patents!.total, metrics.talent!.total]).toEqual([2204950, 23138, 669942, 774710]);
