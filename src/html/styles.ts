@@ -36,18 +36,41 @@ export function stylesheet(): string {
 /* Faces (fonts/families.ts): a serif for running text, the sans for what labels and displays. */
 :root { --font-sans: ${fontStack([FONT_FAMILY], 'sans-serif')}; --font-body: ${fontStack(bodyFamilies('en'), 'serif')}; }
 :root:lang(zh) { --font-body: ${fontStack(bodyFamilies('zh'), 'serif')}; }
-html { font-family: var(--font-body); color: var(--text); line-height: 1.7; }
+/*
+ * Type scale and grid. One body size; every other size is a step of the scale, and vertical space is
+ * counted in lines of body text (--line), so that headings, figures and notes return the text to
+ * its rhythm. Print sizes; the screen scales the body (1100 px and wider: 12pt) and the rest follows.
+ *
+ *   body      11pt serif  zh leading 1.75 (CLREQ: 1.5 to 1.75 for a Song face, 45 characters a line)
+ *                         en leading 1.5 (a longer Latin line needs more than the book's 1.35)
+ *   h1 20pt  h2 15pt  h3 12.5pt   sans, bold, leading 1.35 (h1 1.5: see below)
+ *   caption 10pt  table 9.5pt  note, footnote, running head 8.5pt   sans
+ *   baseline unit: --line = body size x leading; paragraph gap 0.5 line, heading space above
+ *   1.5 / 1 line; figures and tables 1 line above and below.
+ *
+ * CJK: justified with the space spread between characters (never between the letters of a Latin
+ * word), punctuation kept off line starts and ends (line-break: strict), a quarter em between Han
+ * and Latin (text-autospace). Inline math keeps the line's leading: its sub- and superscripts may
+ * reach into the leading but do not push the lines apart.
+ */
+:root {
+  --body-size: 11pt; --leading: 1.5; --line: calc(var(--body-size) * var(--leading));
+  --h1-size: 20pt; --h2-size: 15pt; --h3-size: 12.5pt; --caption-size: 10pt; --table-size: 9.5pt; --note-size: 8.5pt;
+}
+:root:lang(zh) { --leading: 1.75; }
+html { font-family: var(--font-body); color: var(--text); line-height: var(--leading); }
 h1, h2, h3, h4, h5, h6, figcaption, figure .note, table, .table-block, .toc, .toc-menu, .cover, .back-cover, p.download { font-family: var(--font-sans); }
 html:lang(en) { hyphens: auto; }
 :lang(zh) { text-autospace: normal; line-break: strict; }
-body { margin: 0; font-size: 11pt; }
+:lang(zh) main p { text-justify: inter-character; }
+body { margin: 0; font-size: var(--body-size); }
 main, .toc, .back-cover { box-sizing: border-box; }
 h1, h2, h3, h4 { color: var(--accent); line-height: 1.35; break-after: avoid; }
 /* h1 line-height ≥ 1.5: below that, Chromium 156 writes each h1's text twice into its PDF bookmark. */
-h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
-h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
-h3 { font-size: 12.5pt; margin: 1.2rem 0 0.4rem; }
-p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
+h1 { font-size: var(--h1-size); margin: 0 0 1rem; line-height: 1.5; }
+h2 { font-size: var(--h2-size); margin: calc(1.5 * var(--line)) 0 calc(0.5 * var(--line)); }
+h3 { font-size: var(--h3-size); margin: var(--line) 0 calc(0.33 * var(--line)); }
+p { margin: 0 0 calc(0.5 * var(--line)); text-align: justify; orphans: 2; widows: 2; }
 /* A word longer than the line (a code, an address) breaks rather than run past the page: in print,
    Chromium would shrink every page to fit it. */
 main { overflow-wrap: break-word; }
@@ -70,11 +93,11 @@ a { color: var(--accent); }
 .toc-page { display: inline-block; min-width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
 
 /* figures */
-figure { margin: 1.2rem 0; break-inside: avoid; }
+figure { margin: var(--line) 0; break-inside: avoid; }
 figure .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-figcaption { text-align: center; font-size: 10pt; font-weight: 700; margin-top: 0.4rem; }
+figcaption { text-align: center; font-size: var(--caption-size); font-weight: 700; margin-top: 0.4rem; }
 figcaption .label { margin-right: 0.6em; }
-figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+figure .note { font-size: var(--note-size); color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* display formulas (MathML): identifiers in the report's font, slanted by CSS rather than mapped to
    mathematical italic letters the font does not have */
@@ -84,13 +107,16 @@ math { font-family: var(--font-body); }
 /* the slant is synthesised: a little room after a slanted letter keeps it off a ")" or the next word */
 math mi { text-transform: none; font-style: normal; }
 math mi[mathvariant] { font-style: italic; padding-inline-end: 0.12em; }
+/* inline symbols in running text: negative block margins let a subscript hang into the leading
+   instead of opening the line (an inline math box is atomic: its margin box sets its height) */
+math.symbol { margin-block: -0.3em; }
 
 /* tables */
 /* A table that fits on a page moves whole to the next one rather than leaving its caption or header
    behind; a longer one breaks between rows, its header repeated. */
-.table-block { margin: 1.2rem 0; break-inside: avoid; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
-caption { caption-side: top; text-align: center; font-size: 10pt; font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
+.table-block { margin: var(--line) 0; break-inside: avoid; }
+table { width: 100%; border-collapse: collapse; font-size: var(--table-size); line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
+caption { caption-side: top; text-align: center; font-size: var(--caption-size); font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
 caption .label { margin-right: 0.6em; }
 th { border-bottom: 1px solid var(--accent); padding: 0.3rem 0.5rem; font-weight: 700; vertical-align: bottom; text-align: left; }
 td { border-bottom: 0.5px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
@@ -103,17 +129,17 @@ th.short, td.short { white-space: nowrap; }
 :lang(zh) th.num, :lang(zh) th.short { white-space: normal; word-break: keep-all; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-.table-block .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+.table-block .note { font-size: var(--note-size); color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* the data behind a figure or table, for download (web edition) */
-p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: 8.5pt; }
+p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: var(--note-size); }
 
 .back-cover { text-align: center; color: var(--muted); }
 
 /* footnotes: endnotes per chapter on screen; at the foot of their page in print */
 sup.footnote-ref { font-size: 0.7em; line-height: 0; }
 sup.footnote-ref a { text-decoration: none; }
-section.footnotes, .fn-block { font-size: 8.5pt; color: #333; line-height: 1.5; }
+section.footnotes, .fn-block { font-size: var(--note-size); color: #333; line-height: 1.5; }
 section.footnotes ol, .fn-block ol { margin: 0; padding-left: 1.6em; }
 section.footnotes p, .fn-block p { margin: 0 0 0.15rem; text-indent: 0; text-align: left; }
 a.footnote-backref { text-decoration: none; font-size: 0.9em; }
@@ -178,7 +204,7 @@ p.continued { text-indent: 0 !important; }
     .cover { grid-column: 1 / -1; }
     .toc { grid-column: 1; grid-row: 2 / 4; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--rule); }
     main, .back-cover { grid-column: 2; }
-    body { font-size: 12pt; }
+    :root { --body-size: 12pt; }
   }
 }
 
