@@ -43,6 +43,26 @@ export function familyFaces(family: string): readonly FontFace[] {
   return faces;
 }
 
+/**
+ * Noto Sans SC draws quotes, apostrophes and the ellipsis full width, as Chinese sets them: in an
+ * English heading "China’s" would read "China’ s". In English documents these few code points of the
+ * sans come from Source Serif 4, declared under the sans family after its own faces (the last
+ * declared face wins). Charts are measured without it, a little wider than they print: never cut.
+ */
+const LATIN_MARKS: readonly (readonly [number, number])[] = [[0x2018, 0x201f], [0x2026, 0x2026]];
+
+function latinMarksForSans(text: string): FontFace[] {
+  const points = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (LATIN_MARKS.some(([a, b]) => cp >= a && cp <= b)) points.add(cp);
+  }
+  if (points.size === 0) return [];
+  return facesFor(String.fromCodePoint(...points), familyFaces(SERIF_EN)).map((face) =>
+    Object.freeze({ ...face, family: SANS, ranges: Object.freeze(LATIN_MARKS.filter(([a, b]) => face.ranges.some(([x, y]) => x <= b && a <= y))) }),
+  );
+}
+
 /** Whether some face of the family holds the code point (at either weight). */
 function familyHolds(faces: readonly FontFace[], codePoint: number): boolean {
   return faces.some((f) => covers(f, codePoint) && holds(f, codePoint));
@@ -64,5 +84,6 @@ export function documentFaces(text: string, locale: string): FontFace[] {
     faces.push(...facesFor(remaining.join(''), own));
     remaining = remaining.filter((ch) => !familyHolds(own, ch.codePointAt(0)!));
   }
+  if (locale !== 'zh') faces.push(...latinMarksForSans(text));
   return faces;
 }

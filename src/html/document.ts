@@ -16,6 +16,7 @@ import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import type { FontFace } from '../fonts/fontsource.ts';
 import { documentFaces } from '../fonts/families.ts';
+import { typesetEnglishHtml, typesetEnglishText } from './typography.ts';
 import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
@@ -115,7 +116,11 @@ function coverHtml(text: DocumentText, other: DocumentInput['otherEdition']): st
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const { chapters, headings } = anchorHeadings(input.chapters);
-  const body = [
+  // English prose gets its quotes, apostrophes and dashes here, once for the whole document.
+  const english = input.locale === 'en';
+  const setHtml = english ? typesetEnglishHtml : (html: string) => html;
+  const setText = english ? typesetEnglishText : (text: string) => text;
+  const body = setHtml([
     coverHtml(input.text, input.otherEdition),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
@@ -128,9 +133,9 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     }),
     '</main>',
     `<footer class="back-cover">${input.text.backLines.map((l) => `<p>${htmlText(l)}</p>`).join('')}</footer>`,
-  ].join('\n');
-  const chapterTitles = chapters.map((c) => headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? '');
-  const css = stylesheet() + chapterPageCss(chapterTitles, input.text.title);
+  ].join('\n'));
+  const chapterTitles = chapters.map((c) => setText(headings.find((h) => h.chapter === c.id && h.level === 1)?.text ?? ''));
+  const css = stylesheet() + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>
@@ -141,7 +146,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '<meta charset="utf-8">',
       `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(csp)}">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${htmlText(input.text.title)}</title>`,
+      `<title>${htmlText(setText(input.text.title))}</title>`,
       `<style>\n${fontCss}${css}</style>`,
       '</head>',
       `<body>\n${body}\n</body>`,

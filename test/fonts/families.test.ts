@@ -24,6 +24,14 @@ describe('body families', () => {
     expect(zhSerif.some((f) => /noto-serif-sc-latin-400/.test(f.file))).toBe(true);
   });
 
+  it('gives the English sans proportional quotes from Source Serif 4, and leaves Chinese ones full width', () => {
+    const marks = (locale: string) => documentFaces('China\u2019s \u201ctop\u201d papers\u2026', locale).filter((f) => f.family === SANS && /source-serif-4/.test(f.file));
+    expect(marks('en').length).toBeGreaterThan(0);
+    for (const face of marks('en')) expect(face.ranges).toEqual([[0x2018, 0x201f], [0x2026, 0x2026]]);
+    expect(marks('zh')).toEqual([]);
+    expect(documentFaces('Papers', 'en').some((f) => f.family === SANS && /source-serif-4/.test(f.file))).toBe(false);
+  });
+
   it('loads only TrueType chunks, of both weights', () => {
     for (const family of [SERIF_ZH, SERIF_EN]) {
       const faces = familyFaces(family);
