@@ -143,6 +143,9 @@ section.footnotes, .fn-block { font-size: var(--note-size); color: #333; line-he
 section.footnotes ol, .fn-block ol { margin: 0; padding-left: 1.6em; }
 section.footnotes p, .fn-block p { margin: 0 0 0.15rem; text-indent: 0; text-align: left; }
 a.footnote-backref { text-decoration: none; font-size: 0.9em; }
+/* a note's text starts right after its numeral: no paragraph indent inside a note */
+main .fn-block p, main section.footnotes p { text-indent: 0; }
+.fn-block ol { padding-left: 1.2em; }
 .fn-block { display: flex; flex-direction: column; justify-content: flex-end; box-sizing: border-box; margin: 0; padding: 0; text-indent: 0; break-inside: avoid; }
 p.split { text-align-last: justify; margin-bottom: 0; }
 p.continued { text-indent: 0 !important; }
@@ -151,6 +154,10 @@ p.continued { text-indent: 0 !important; }
 .paginating section.chapter { break-before: column; }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
+  /* Print is not a web page: a note has no link back up, and a cross-reference ("Figure 3", with
+     a non-breaking space from chapters/render.ts) or a note's numeral is plain text. */
+  a.footnote-backref { display: none; }
+  main a[href^="#"] { color: inherit; text-decoration: none; }
 }
 
 /* Screen only: the chart drawn for a phone and the contents menu are shown on narrow screens alone. */
@@ -217,7 +224,10 @@ p.continued { text-indent: 0 !important; }
 @media print {
   .cover { page: cover; height: 297mm; break-after: page; }
   .cover .edition-links { display: none; }
-  .toc { break-after: page; }
+  .toc { break-after: page; line-height: 1.4; }
+  /* the contents on one page: 33 entries in zh fit with a tighter leading than the body's */
+  .toc li a { padding: 0.1rem 0; }
+  .toc li.toc-1 { margin-top: 0.45rem; }
   section.chapter { break-before: page; }
   .back-cover { page: cover; break-before: page; height: 297mm; display: flex; flex-direction: column; justify-content: flex-end; padding: 0 18mm 24mm; }
 }

@@ -74,6 +74,22 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
     }
   });
 
+  it('prints cross-references and footnotes as print does: no back-link, no break inside "图 3", the contents on one page', () => {
+    for (const locale of ['zh', 'en']) {
+      const pdf = join(edition, locale, 'report.pdf');
+      const all = text(pdf);
+      expect(all, locale).not.toContain('\u2191'); // the footnotes' "↑" back-link is the web edition's
+      expect(all, locale).toMatch(locale === 'zh' ? /图\s3/ : /Figure\s3/);
+      // the word of a reference never ends a line with its number on the next one
+      expect(all.match(/(图|表|Figure|Table)\n\s*\d/g), locale).toBeNull();
+      // the contents end on their first page (page 2): the next page opens the first chapter
+      const contentsPage = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+      expect(contentsPage, locale).toMatch(locale === 'zh' ? /附录 II/ : /Appendix II/);
+    }
+    // the HTML edition keeps the links, labelled with a non-breaking space
+    expect(readFileSync(join(edition, 'en', 'index.html'), 'utf8')).toMatch(/<a href="#fig-[a-z0-9-]+">Figure\u00a0\d+<\/a>/);
+  });
+
   it('computes the published totals from the calibrated records, and tells published values from modelled ones', () => {
     const metrics = JSON.parse(readFileSync(join(edition, 'metrics.json'), 'utf8')) as MetricsDocument;
     expect([metrics.papers.total, metrics.papers.top1_total, metrics.patents!.total, metrics.talent!.total]).toEqual([2204950, 23138, 669942, 774710]);
