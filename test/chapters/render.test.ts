@@ -57,7 +57,7 @@ describe('the 2023 edition on the sample data', () => {
   it('links references to the figure or table they name', async () => {
     const { html } = await render('en', metrics);
     const n = numberTables(await edition()).get('high-value-institutions');
-    expect(html).toContain(`<a href="#tab-high-value-institutions">Table ${n}</a> lists the institutions`);
+    expect(html).toContain(`<a href="#tab-high-value-institutions">Table\u00a0${n}</a> lists the institutions`);
   });
 });
 
