@@ -10,7 +10,7 @@ const css = stylesheet();
 describe('type scale and grid', () => {
   it('declares body size, leading, the baseline unit and the heading sizes', () => {
     for (const name of ['--body-size', '--leading', '--line', '--h1-size', '--h2-size', '--h3-size', '--caption-size', '--table-size', '--note-size']) expect(css).toContain(`${name}:`);
-    expect(css).toMatch(/:root:lang\(zh\) \{ --leading: 1\.75; \}/);
+    expect(css).toContain('line-height: var(--leading)');
   });
 
   it('sets no font size in points outside the scale, except the margin boxes (custom properties do not reach them), the cover and the screen contents', () => {
