@@ -14,6 +14,20 @@ export function decimal(value: number, digits: number): string {
   return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/**
+ * A figure in running text drops a fraction that is all zeros: "2 倍", "25%", "50 次/篇", "2017",
+ * beside "2.9 倍", "12.8%". The published edition prints them so; "8.0 times" reads as a measurement
+ * more precise than the sentence means. (Tables keep their column's digits: cells.ts.)
+ */
+export function withoutZeroFraction(formatted: string): string {
+  return formatted.replace(/(\d)\.0+(?!\d)/g, '$1');
+}
+
+/** `decimal` for running text: at most `digits` decimals, none when they would all be zero. */
+export function proseDecimal(value: number, digits: number): string {
+  return withoutZeroFraction(decimal(value, digits));
+}
+
 /** Large counts in the locale's customary magnitude: 12.8 万 (zh) or 128 thousand / 1.3 million (en). */
 export function magnitude(locale: Locale, value: number): string {
   if (locale === 'zh') {

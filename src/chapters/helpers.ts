@@ -47,12 +47,12 @@ export function compare(a: number, b: number): 'more' | 'fewer' | 'equal' {
 
 /** a / b formatted as "2.9 倍" / "2.9 times". */
 export function ratio(t: Translator, a: number, b: number, digits = 1): string {
-  return t.t('units.times', { x: fmt.decimal(facts.ratioOf(a, b), digits) });
+  return t.t('units.times', { x: fmt.proseDecimal(facts.ratioOf(a, b), digits) });
 }
 
 /** `n` with the locale's unit word, plural-aware: "506,775 篇" / "506,775 papers". */
 export function count(t: Translator, n: number, unit: string, digits = 0): string {
-  return t.t(`units.${unit}`, { count: n, n: digits > 0 ? fmt.decimal(n, digits) : fmt.integer(n) });
+  return t.t(`units.${unit}`, { count: n, n: digits > 0 ? fmt.proseDecimal(n, digits) : fmt.integer(n) });
 }
 
 /** A list of names joined as the locale does: "甲、乙和丙" / "A, B, and C". */
@@ -178,11 +178,11 @@ function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
     (n: number) => n,
   );
   traced('int', (n: number) => fmt.integer(num(n)), (n: number) => n);
-  traced('fixed', (n: number, digits: number) => num(n).toFixed(digits), (n: number) => n);
-  traced('dec', (n: number, digits: number) => fmt.decimal(num(n), digits), (n: number) => n);
-  traced('pct', (x: number, digits?: number) => fmt.percent(num(x), typeof digits === 'number' ? digits : 1), (x: number) => x);
-  traced('share', (part: number, whole: number) => fmt.share(facts.shareOf(num(part), num(whole))), (part: number, whole: number) => part / whole);
-  traced('pctAbs', (x: number) => fmt.share(Math.abs(num(x))), (x: number) => Math.abs(x));
+  traced('fixed', (n: number, digits: number) => fmt.withoutZeroFraction(num(n).toFixed(digits)), (n: number) => n);
+  traced('dec', (n: number, digits: number) => fmt.proseDecimal(num(n), digits), (n: number) => n);
+  traced('pct', (x: number, digits?: number) => fmt.withoutZeroFraction(fmt.percent(num(x), typeof digits === 'number' ? digits : 1)), (x: number) => x);
+  traced('share', (part: number, whole: number) => fmt.withoutZeroFraction(fmt.share(facts.shareOf(num(part), num(whole)))), (part: number, whole: number) => part / whole);
+  traced('pctAbs', (x: number) => fmt.withoutZeroFraction(fmt.share(Math.abs(num(x)))), (x: number) => Math.abs(x));
   traced('magnitude', (n: number) => fmt.magnitude(locale, num(n)), (n: number) => n);
   traced('ratio', (a: number, b: number, digits?: number) => ratio(t, num(a), num(b), typeof digits === 'number' ? digits : 1), (a: number, b: number) => a / b);
   traced('ordinal', (n: number) => fmt.ordinal(locale, num(n)), (n: number) => n);

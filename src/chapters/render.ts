@@ -158,11 +158,12 @@ function renderChapter(chapter: ChapterSource, c: ChapterContext): string {
   defineHelper(hb, 'ref', ([id]) => {
     const key = id as string;
     const appendix = c.appendices.get(key);
-    if (appendix !== undefined) return new hb.SafeString(`[${appendixLabel(appendix)}](#${key})`);
+    if (appendix !== undefined) return new hb.SafeString(`[${appendixLabel(appendix).replace(/ /g, '\u00a0')}](#${key})`);
     const fig = c.figures.get(key);
     const tab = c.tables.get(key);
     if (fig === undefined && tab === undefined) throw ReportError.of('figure.unknown', { id: key, known: known() });
-    const label = fig !== undefined ? c.t.t('figure.label', { n: fig }) : c.t.t('table.label', { n: tab });
+    // A non-breaking space keeps "图 3" / "Figure 3" on one line (the print shows it as plain text).
+    const label = (fig !== undefined ? c.t.t('figure.label', { n: fig }) : c.t.t('table.label', { n: tab })).replace(/ /g, '\u00a0');
     c.trace.add(label, fig ?? tab!, 'label');
     return new hb.SafeString(`[${label}](#${fig !== undefined ? 'fig' : 'tab'}-${key})`);
   });

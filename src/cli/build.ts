@@ -108,7 +108,7 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
   );
   if (cache && key) await recordOutputs(fx.fs, cache, key, result.files, warnings);
   if (cacheFolder) await pruneCache(cacheFolder);
-  fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (font: ${(await import('../fonts/fontsource.ts')).FONT_FAMILY})`);
+  fx.log.info(`built ${result.files.length} files in ${((fx.clock.now() - start) / 1000).toFixed(2)} s (fonts: ${(await import('../fonts/families.ts')).bodyFamilies('en').join(', ')})`);
   for (const f of result.files) fx.log.info(`  ${f.path}  ${(f.bytes / 1024).toFixed(0)} KiB`);
   return 0;
 }

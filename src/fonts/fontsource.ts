@@ -21,6 +21,8 @@ export const WEIGHTS = [400, 700] as const;
 export type Weight = (typeof WEIGHTS)[number];
 
 export interface FontFace {
+  /** The family the documents declare it under (the emoji fallback's chunks are Noto Sans SC's). */
+  readonly family: string;
   readonly weight: Weight;
   readonly file: string;
   /** Inclusive code point ranges, sorted. */
@@ -42,7 +44,7 @@ const FALLBACK_PACKAGES = ['@fontsource/noto-emoji'] as const;
 const MAIN_PACKAGE = '@fontsource/noto-sans-sc';
 
 /** Parses fontsource's CSS for one weight into its faces. */
-export function parseFaces(css: string, weight: Weight, dir: string): FontFace[] {
+export function parseFaces(css: string, weight: Weight, dir: string, family: string = FONT_FAMILY): FontFace[] {
   const faces: FontFace[] = [];
   for (const block of css.split('@font-face').slice(1)) {
     const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
@@ -52,21 +54,25 @@ export function parseFaces(css: string, weight: Weight, dir: string): FontFace[]
       const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
       return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
     });
-    faces.push(Object.freeze({ weight, file: join(dir, 'files', file), ranges: Object.freeze(ranges.sort((x, y) => x[0] - y[0])) }));
+    faces.push(Object.freeze({ family, weight, file: join(dir, 'files', file), ranges: Object.freeze(ranges.sort((x, y) => x[0] - y[0])) }));
   }
   return faces;
 }
 
+/** The faces of fontsource packages, in declaration order, all declared as `family`. */
+export function loadFaces(packages: readonly string[], family: string): readonly FontFace[] {
+  return Object.freeze(
+    packages.flatMap((name) => {
+      const dir = packageDir(name);
+      return WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir, family));
+    }),
+  );
+}
+
 let cachedFaces: readonly FontFace[] | undefined;
+/** The sans faces (Noto Sans SC and its emoji fallback): headings, captions, tables, charts. */
 export function fontFaces(): readonly FontFace[] {
-  if (!cachedFaces) {
-    cachedFaces = Object.freeze(
-      [...FALLBACK_PACKAGES, MAIN_PACKAGE].flatMap((name) => {
-        const dir = packageDir(name);
-        return WEIGHTS.flatMap((w) => parseFaces(readFileSync(join(dir, `${w}.css`), 'utf8'), w, dir));
-      }),
-    );
-  }
+  cachedFaces ??= loadFaces([...FALLBACK_PACKAGES, MAIN_PACKAGE], FONT_FAMILY);
   return cachedFaces;
 }
 

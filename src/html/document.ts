@@ -14,7 +14,9 @@ import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
-import { FONT_FAMILY, facesFor, type FontFace } from '../fonts/fontsource.ts';
+import type { FontFace } from '../fonts/fontsource.ts';
+import { documentFaces } from '../fonts/families.ts';
+import { typesetEnglishHtml, typesetEnglishText } from './typography.ts';
 import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, textOf, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
@@ -122,7 +124,11 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const plans = new Map((numbering?.plans ?? []).map((p) => [p.id, p]));
   const numbered = numbering ? input.chapters.map((c) => numberChapter(c, plans.get(c.id)?.numbering ?? { kind: 'none' }, numbering.scheme)) : input.chapters;
   const { chapters, headings } = anchorHeadings(numbered);
-  const body = [
+  // English prose gets its quotes, apostrophes and dashes here, once for the whole document.
+  const english = input.locale === 'en';
+  const setHtml = english ? typesetEnglishHtml : (html: string) => html;
+  const setText = english ? typesetEnglishText : (text: string) => text;
+  const body = setHtml([
     coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
@@ -135,11 +141,11 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     }),
     '</main>',
     backCoverHtml(input.text.backLines),
-  ].join('\n');
-  const chapterTitles = chapters.map((c) => runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id)));
-  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, input.text.title);
+  ].join('\n'));
+  const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
+  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
-  const faces = facesFor(`${body}${css}0123456789`);
+  const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>
     [
       '<!DOCTYPE html>',
@@ -148,7 +154,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '<meta charset="utf-8">',
       `<meta http-equiv="Content-Security-Policy" content="${htmlAttr(csp)}">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${htmlText(input.text.title)}</title>`,
+      `<title>${htmlText(setText(input.text.title))}</title>`,
       `<style>\n${fontCss}${css}</style>`,
       '</head>',
       `<body>\n${body}\n</body>`,
@@ -175,7 +181,7 @@ function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string
   return faces
     .map((face) => {
       const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${FONT_FAMILY}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src(face)} format('woff2');unicode-range:${range};}\n`;
+      return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:${src(face)} format('woff2');unicode-range:${range};}\n`;
     })
     .join('');
 }

@@ -5,6 +5,7 @@
  */
 import { cssString } from '../base/escape.ts';
 import { FONT_FAMILY } from '../fonts/fontsource.ts';
+import { bodyFamilies, fontStack } from '../fonts/families.ts';
 
 /**
  * A4 in the whole CSS pixels Chromium prints with (793.7 × 1122.5 rounds to 794 × 1123), margins of
@@ -36,16 +37,45 @@ section.chapter-${i + 1} { page: chapter-${i + 1}; }
 export function stylesheet(): string {
   return `
 :root { --text: #1a1a1a; --muted: #555; --accent: #1f4e8c; --rule: #c9d3e0; }
-html { font-family: '${FONT_FAMILY}', sans-serif; color: var(--text); line-height: 1.7; }
+/* Faces (fonts/families.ts): a serif for running text, the sans for what labels and displays. */
+:root { --font-sans: ${fontStack([FONT_FAMILY], 'sans-serif')}; --font-body: ${fontStack(bodyFamilies('en'), 'serif')}; }
+:root:lang(zh) { --font-body: ${fontStack(bodyFamilies('zh'), 'serif')}; }
+/*
+ * Type scale and grid. One body size; every other size is a step of the scale. Print sizes; the
+ * screen scales the body (1100 px and wider: 12pt).
+ *
+ *   body      11pt serif, leading 1.7 in both locales: --line, the baseline unit (18.7pt)
+ *             (CLREQ: 1.5 to 1.75 for a Song face; English could take 1.5, see below)
+ *   h1 20pt  h2 15pt  h3 12.5pt   sans, bold, leading 1.35 (h1 1.5: see below)
+ *   caption 10pt  table 9.5pt  note, footnote, running head 8.5pt   sans
+ *   vertical space: paragraph 0.7rem after; h2 1.6rem above, 0.6rem below; h3 1.2rem / 0.4rem;
+ *   figures and tables 1.2rem above and below.
+ *
+ * The leading and the spaces are those the pagination model (pdf/paginate.browser.js) is tested
+ * with: at zh 1.75 / en 1.5, or with the spaces counted in lines, it placed a few notes of
+ * test/pdf/paginate.test.ts a page late (a heading and one line at a page's foot, then notes).
+ *
+ * CJK: justified with the space spread between characters (never between the letters of a Latin
+ * word), punctuation kept off line starts and ends (line-break: strict), a quarter em between Han
+ * and Latin (text-autospace). Inline math keeps the line's leading: its sub- and superscripts may
+ * reach into the leading but do not push the lines apart.
+ */
+:root {
+  --body-size: 11pt; --leading: 1.7; --line: calc(var(--body-size) * var(--leading));
+  --h1-size: 20pt; --h2-size: 15pt; --h3-size: 12.5pt; --caption-size: 10pt; --table-size: 9.5pt; --note-size: 8.5pt;
+}
+html { font-family: var(--font-body); color: var(--text); line-height: var(--leading); }
+h1, h2, h3, h4, h5, h6, figcaption, figure .note, table, .table-block, .toc, .toc-menu, .cover, .back-cover, p.download { font-family: var(--font-sans); }
 html:lang(en) { hyphens: auto; }
 :lang(zh) { text-autospace: normal; line-break: strict; }
-body { margin: 0; font-size: 11pt; }
+:lang(zh) main p { text-justify: inter-character; }
+body { margin: 0; font-size: var(--body-size); }
 main, .toc, .back-cover { box-sizing: border-box; }
 h1, h2, h3, h4 { color: var(--accent); line-height: 1.35; break-after: avoid; }
 /* h1 line-height ≥ 1.5: below that, Chromium 156 writes each h1's text twice into its PDF bookmark. */
-h1 { font-size: 20pt; margin: 0 0 1rem; line-height: 1.5; }
-h2 { font-size: 15pt; margin: 1.6rem 0 0.6rem; }
-h3 { font-size: 12.5pt; margin: 1.2rem 0 0.4rem; }
+h1 { font-size: var(--h1-size); margin: 0 0 1rem; line-height: 1.5; }
+h2 { font-size: var(--h2-size); margin: 1.6rem 0 0.6rem; }
+h3 { font-size: var(--h3-size); margin: 1.2rem 0 0.4rem; }
 p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
 /* A word longer than the line (a code, an address) breaks rather than run past the page: in print,
    Chromium would shrink every page to fit it. */
@@ -66,25 +96,28 @@ a { color: var(--accent); }
 /* figures */
 figure { margin: 1.2rem 0; break-inside: avoid; }
 figure .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-figcaption { text-align: center; font-size: 10pt; font-weight: 700; margin-top: 0.4rem; }
+figcaption { text-align: center; font-size: var(--caption-size); font-weight: 700; margin-top: 0.4rem; }
 figcaption .label { margin-right: 0.6em; }
-figure .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+figure .note { font-size: var(--note-size); color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* display formulas (MathML): identifiers in the report's font, slanted by CSS rather than mapped to
    mathematical italic letters the font does not have */
 .formula { margin: 0.6rem 0 0.9rem; break-inside: avoid; }
 .formula math { font-size: 12pt; margin: 0.5rem 0; }
-math { font-family: '${FONT_FAMILY}', sans-serif; }
+math { font-family: var(--font-body); }
 /* the slant is synthesised: a little room after a slanted letter keeps it off a ")" or the next word */
 math mi { text-transform: none; font-style: normal; }
 math mi[mathvariant] { font-style: italic; padding-inline-end: 0.12em; }
+/* inline symbols in running text: negative block margins let a subscript hang into the leading
+   instead of opening the line (an inline math box is atomic: its margin box sets its height) */
+math.symbol { margin-block: -0.3em; }
 
 /* tables */
 /* A table that fits on a page moves whole to the next one rather than leaving its caption or header
    behind; a longer one breaks between rows, its header repeated. */
 .table-block { margin: 1.2rem 0; break-inside: avoid; }
-table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
-caption { caption-side: top; text-align: center; font-size: 10pt; font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
+table { width: 100%; border-collapse: collapse; font-size: var(--table-size); line-height: 1.45; border-top: 1.5px solid var(--accent); border-bottom: 1.5px solid var(--accent); }
+caption { caption-side: top; text-align: center; font-size: var(--caption-size); font-weight: 700; padding-bottom: 0.4rem; break-after: avoid; }
 caption .label { margin-right: 0.6em; }
 th { border-bottom: 1px solid var(--accent); padding: 0.3rem 0.5rem; font-weight: 700; vertical-align: bottom; text-align: left; }
 td { border-bottom: 0.5px solid #ddd; padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
@@ -97,19 +130,22 @@ th.short, td.short { white-space: nowrap; }
 :lang(zh) th.num, :lang(zh) th.short { white-space: normal; word-break: keep-all; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-.table-block .note { font-size: 8.5pt; color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+.table-block .note { font-size: var(--note-size); color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
 
 /* the data behind a figure or table, for download (web edition) */
-p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: 8.5pt; }
+p.download { margin: 0.2rem 0 0; text-indent: 0; text-align: right; font-size: var(--note-size); }
 
 
 /* footnotes: endnotes per chapter on screen; at the foot of their page in print */
 sup.footnote-ref { font-size: 0.7em; line-height: 0; }
 sup.footnote-ref a { text-decoration: none; }
-section.footnotes, .fn-block { font-size: 8.5pt; color: #333; line-height: 1.5; }
+section.footnotes, .fn-block { font-size: var(--note-size); color: #333; line-height: 1.5; }
 section.footnotes ol, .fn-block ol { margin: 0; padding-left: 1.6em; }
 section.footnotes p, .fn-block p { margin: 0 0 0.15rem; text-indent: 0; text-align: left; }
 a.footnote-backref { text-decoration: none; font-size: 0.9em; }
+/* a note's text starts right after its numeral: no paragraph indent inside a note */
+main .fn-block p, main section.footnotes p { text-indent: 0; }
+.fn-block ol { padding-left: 1.2em; }
 .fn-block { display: flex; flex-direction: column; justify-content: flex-end; box-sizing: border-box; margin: 0; padding: 0; text-indent: 0; break-inside: avoid; }
 p.split { text-align-last: justify; margin-bottom: 0; }
 p.continued { text-indent: 0 !important; }
@@ -121,6 +157,10 @@ p.continued { text-indent: 0 !important; }
 @media print { .table-block.continued { break-before: page; } }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
+  /* Print is not a web page: a note has no link back up, and a cross-reference ("Figure 3", with
+     a non-breaking space from chapters/render.ts) or a note's numeral is plain text. */
+  a.footnote-backref { display: none; }
+  main a[href^="#"] { color: inherit; text-decoration: none; }
 }
 
 /* Screen only: the chart drawn for a phone and the contents menu are shown on narrow screens alone. */
@@ -174,7 +214,7 @@ p.continued { text-indent: 0 !important; }
     .cover { grid-column: 1 / -1; }
     .toc { grid-column: 1; grid-row: 2 / 4; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--rule); }
     main, .back-cover { grid-column: 2; }
-    body { font-size: 12pt; }
+    :root { --body-size: 12pt; }
   }
 }
 
@@ -187,7 +227,10 @@ p.continued { text-indent: 0 !important; }
 @media print {
   .cover { page: cover; height: 297mm; break-after: page; }
   .cover .edition-links { display: none; }
-  .toc { break-after: page; }
+  .toc { break-after: page; line-height: 1.4; }
+  /* the contents on one page: 33 entries in zh fit with a tighter leading than the body's */
+  .toc li a { padding: 0.1rem 0; }
+  .toc li.toc-1 { margin-top: 0.45rem; }
   section.chapter { break-before: page; }
   .back-cover { page: cover; break-before: page; height: 297mm; display: flex; flex-direction: column; justify-content: flex-end; padding: 0 18mm 24mm; }
 }

@@ -43,7 +43,7 @@ function rowsOf(def: TableDefinition, ctx: TableContext): Rows {
 export function buildTable(def: TableDefinition, ctx: TableContext): BuiltTable {
   const { rows, among, path } = rowsOf(def, ctx);
   const cells = rows.map((row, index) =>
-    def.columns.map((col, i) => cellText(ctx, col, { row, index, among, ...(path !== undefined ? { path } : {}), ...(def.key !== undefined ? { key: def.key } : {}), owner: `table "${def.id}", column ${i + 1}` })),
+    def.columns.map((col, i) => cellText(ctx, col, { row, index, among, shown: rows, ...(path !== undefined ? { path } : {}), ...(def.key !== undefined ? { key: def.key } : {}), owner: `table "${def.id}", column ${i + 1}` })),
   );
   const value = (what: CaptionValue): string | number => {
     const n = rows.length;

@@ -20,6 +20,8 @@ export interface CellInput {
   readonly index: number;
   /** The rows the table's `where` keeps, before sorting and `top`: what a rank counts among. */
   readonly among: readonly Row[];
+  /** The rows the table shows: a column's decimals follow what it prints (columnDigits). */
+  readonly shown?: readonly Row[];
   /** The metrics path the rows come from, and the field that names a row (for modelled values). */
   readonly path?: string;
   readonly key?: string;
@@ -57,6 +59,17 @@ function numeric(ctx: TableContext, col: ColumnDefinition, input: CellInput, for
   return ctx.modelled?.(where) ? `${printed}${MODELLED_MARK}` : printed;
 }
 
+/**
+ * A column's decimals: its own, or none when every value it draws from would print a fraction of
+ * zeros ("18", not "18.0": the published tables print whole averages whole). Decided per column, so
+ * that a column with one fractional value keeps its digits in every row and stays aligned.
+ */
+function columnDigits(col: ColumnDefinition, input: CellInput): number {
+  const digits = col.digits!;
+  const whole = (v: unknown) => typeof v !== 'number' || !Number.isFinite(v) || /^-?\d+(\.0*)?$/.test(v.toFixed(digits));
+  return (input.shown ?? [input.row]).every((r) => whole(r[col.field!])) && whole(input.row[col.field!]) ? 0 : digits;
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function cellText(ctx: TableContext, col: ColumnDefinition, input: CellInput): string {
@@ -74,10 +87,10 @@ export function cellText(ctx: TableContext, col: ColumnDefinition, input: CellIn
     case 'integer':
       return numeric(ctx, col, input, fmt.integer);
     case 'decimal':
-      return numeric(ctx, col, input, (n) => fmt.decimal(n, col.digits!));
+      return numeric(ctx, col, input, (n) => fmt.decimal(n, columnDigits(col, input)));
     case 'fixed':
       // Without a thousands separator: a year reads 2019.4, not 2,019.4.
-      return numeric(ctx, col, input, (n) => n.toFixed(col.digits!));
+      return numeric(ctx, col, input, (n) => n.toFixed(columnDigits(col, input)));
     case 'name': {
       // A zh/en pair: the field itself ({zh, en}) or two fields, <field>_zh and <field>_en.
       const pair = input.row[col.field!];

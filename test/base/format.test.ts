@@ -58,3 +58,27 @@ describe('joinList in Chinese', () => {
     expect(joinList('en', ['Beijing', 'Shanghai', 'Guangdong'])).toBe('Beijing, Shanghai, and Guangdong');
   });
 });
+
+describe('figures in running text (no ".0" where a whole number is meant)', () => {
+  it('drops a fraction of zeros and keeps every other', async () => {
+    const { proseDecimal, withoutZeroFraction } = await import('../../src/base/format.ts');
+    expect([8.00003, 1.9895, 2.94, 116.04, 50].map((n) => proseDecimal(n, 1))).toEqual(['8', '2', '2.9', '116', '50']);
+    expect(proseDecimal(0.9, 2)).toBe('0.90'); // a fraction with a digit keeps its precision
+    expect(withoutZeroFraction('25.0%')).toBe('25%');
+    expect(withoutZeroFraction('2017.0 年；12.80%；1.05 倍')).toBe('2017 年；12.80%；1.05 倍');
+  });
+
+  it('reaches the chapters\' helpers: ratios, counts with decimals, percentages, years', async () => {
+    const Handlebars = (await import('handlebars')).default;
+    const { registerHelpers } = await import('../../src/chapters/helpers.ts');
+    const hb = Handlebars.create();
+    const t = { locale: 'en', t: (key: string, o: Record<string, unknown>) => `${String(o.x ?? o.n)} ${key}`, text: (k: string) => k, object: () => ({}) };
+    registerHelpers(hb as never, t as never, { name: (c: string) => c, label: (c: string) => c } as never);
+    const render = (src: string) => hb.compile(src)({});
+    expect(render('{{ratio 263569 32946}}')).toBe('8 units.times');
+    expect(render('{{ratio 29 10}}')).toBe('2.9 units.times');
+    expect(render('{{count 50 "citations_per_paper" 1}}')).toBe('50 units.citations_per_paper');
+    expect(render('{{pct 0.25}} {{pct 0.2698}} {{pct 0.128}}')).toBe('25% 27% 12.8%');
+    expect(render('{{fixed 2017.02 1}} {{fixed 2018.6 0}}')).toBe('2017 2019');
+  });
+});

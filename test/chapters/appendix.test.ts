@@ -28,9 +28,9 @@ describe('the appendices', () => {
     expect(chapter(zh, 'appendix-keywords')).toMatch(/^<h1>附录 II：各研究方向关键词<\/h1>/);
     expect(chapter(en, 'appendix-method')).toMatch(/^<h1>Appendix I: Scope and method<\/h1>/);
     expect(chapter(en, 'appendix-keywords')).toMatch(/^<h1>Appendix II: Keywords by direction<\/h1>/);
-    expect(chapter(en, 'appendix-method')).toContain('<a href="#appendix-keywords">Appendix II</a> states the scope of each');
-    expect(chapter(en, 'appendix-keywords')).toContain('(<a href="#appendix-method">Appendix I</a>)');
-    expect(chapter(zh, 'appendix-keywords')).toContain(`<a href="#tab-directions-keywords">表 ${numberTables(real).get('directions-keywords')}</a>`);
+    expect(chapter(en, 'appendix-method')).toContain('<a href="#appendix-keywords">Appendix\u00a0II</a> states the scope of each');
+    expect(chapter(en, 'appendix-keywords')).toContain('(<a href="#appendix-method">Appendix\u00a0I</a>)');
+    expect(chapter(zh, 'appendix-keywords')).toContain(`<a href="#tab-directions-keywords">表\u00a0${numberTables(real).get('directions-keywords')}</a>`);
     for (const html of [zh.html, en.html]) expect(text(html)).not.toMatch(/Chapter \d|第.章/);
   });
 

@@ -57,7 +57,7 @@ describe('the 2023 edition on the sample data', () => {
   it('links references to the figure or table they name', async () => {
     const { html } = await render('en', metrics);
     const n = numberTables(await edition()).get('high-value-institutions');
-    expect(html).toContain(`<a href="#tab-high-value-institutions">Table ${n}</a> lists the institutions`);
+    expect(html).toContain(`<a href="#tab-high-value-institutions">Table\u00a0${n}</a> lists the institutions`);
   });
 });
 
@@ -199,7 +199,7 @@ describe('numbering', () => {
     expect([...numberTables(e)]).toEqual([['papers-countries', 1]]);
     const b = await bundle('zh');
     const html = renderChapters(e, metrics, createTranslator(b, DEFINITIONS_2023), countryNames('zh', {}), numberFigures(e));
-    expect(html[0]!.html).toContain('See <a href="#fig-b-fig">图 2</a> and <a href="#tab-papers-countries">表 1</a>.');
+    expect(html[0]!.html).toContain('See <a href="#fig-b-fig">图\u00a02</a> and <a href="#tab-papers-countries">表\u00a01</a>.');
     // A table is placed like a figure: the chapters stage leaves its slot, the HTML stage fills it.
     expect(html[1]!.html).toContain('<p>@@table:papers-countries@@</p>');
     expect(html[1]!.html).not.toContain('<table');

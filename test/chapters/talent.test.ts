@@ -50,8 +50,8 @@ describe('Chapter 3 on the sample data', () => {
     (m.collaboration as Mutable<MetricsDocument['collaboration']>).pairs_by_year = [...others, ...doubling];
     const en = await chapter('en', m);
     expect(en).toContain(`to a peak of ${(2 ** (to - from)).toLocaleString('en')} papers in ${to}`);
-    expect(en).toContain(`The number is still growing: it rose by 100.0% in ${to}.`);
-    expect(await chapter('zh', m)).toContain(`合作仍在增长，${to} 年比上年增加 100.0%。`);
+    expect(en).toContain(`The number is still growing: it rose by 100% in ${to}.`);
+    expect(await chapter('zh', m)).toContain(`合作仍在增长，${to} 年比上年增加 100%。`);
   });
 
   it('asks to attract and keep researchers only when the home country loses them', async () => {

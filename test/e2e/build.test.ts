@@ -39,11 +39,15 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
       const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) {
-        expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
-        // Only the report's own typeface: a glyph it lacks would come from whatever system font the
-        // machine has (it once took the footnotes' back arrow from DejaVu Sans).
-        expect(line).toMatch(/^[A-Z]{6}\+NotoSansSC/);
+        expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+        expect(line).not.toMatch(/Type 3/);
       }
+      // Exactly the report's own families (fonts/families.ts): the sans for headings, captions,
+      // tables and charts, the locale's serif for running text. A glyph they lack would come from
+      // whatever system font the machine has (it once took the footnotes' back arrow from DejaVu Sans).
+      // fontsource names its chunks after the variable font's default instance (Thin, ExtraLight).
+      const families = new Set(fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '').replace(/(Thin|ExtraLight)$/, '')));
+      expect([...families].sort()).toEqual(locale === 'zh' ? ['NotoSansSC', 'NotoSerifSC'] : ['NotoSansSC', 'SourceSerif4']);
     }
   });
 
@@ -58,6 +62,33 @@ describe('report build (2023, zh and en, PDF and HTML)', () => {
     expect(en).toContain(`${integer(first!.papers)} papers`);
     expect(en).toContain(`${integer(metrics.papers.total)} papers in digital science`);
     expect(en).toContain('Figure 1');
+  });
+
+  it('prints no ".0" where a whole number is meant (text and tables; the charts are drawn apart)', () => {
+    for (const locale of ['zh', 'en']) {
+      const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
+      const printed = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ');
+      const zeros = [...printed.matchAll(/.{0,20}(?<![\d.])\d+\.0(?!\d).{0,20}/g)].map((m) => m[0]);
+      expect(zeros, locale).toEqual([]);
+      // and so in the PDF's running text: "2017.0", "50.0 citations", "116.0 times" are gone
+      expect(text(join(edition, locale, 'report.pdf'))).not.toMatch(/\d\.0 (年|次|倍|citations|times)|\b\d{4}\.0\b/);
+    }
+  });
+
+  it('prints cross-references and footnotes as print does: no back-link, no break inside "图 3", the contents on one page', () => {
+    for (const locale of ['zh', 'en']) {
+      const pdf = join(edition, locale, 'report.pdf');
+      const all = text(pdf);
+      expect(all, locale).not.toContain('\u2191'); // the footnotes' "↑" back-link is the web edition's
+      expect(all, locale).toMatch(locale === 'zh' ? /图\s3/ : /Figure\s3/);
+      // the word of a reference never ends a line with its number on the next one
+      expect(all.match(/(图|表|Figure|Table)\n\s*\d/g), locale).toBeNull();
+      // the contents end on their first page (page 2): the next page opens the first chapter
+      const contentsPage = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+      expect(contentsPage, locale).toMatch(locale === 'zh' ? /附录 II/ : /Appendix II/);
+    }
+    // the HTML edition keeps the links, labelled with a non-breaking space
+    expect(readFileSync(join(edition, 'en', 'index.html'), 'utf8')).toMatch(/<a href="#fig-[a-z0-9-]+">Figure\u00a0\d+<\/a>/);
   });
 
   it('computes the published totals from the calibrated records, and tells published values from modelled ones', () => {

@@ -1,7 +1,7 @@
 /**
  * Emoji and symbols Noto Sans SC lacks print in the fallback (Noto Emoji), embedded as a real CID
  * TrueType subset like the main typeface, never Type 3 and never a system font; a text without them
- * embeds Noto Sans SC alone. Characters neither font has are named (html/glyphs.ts).
+ * embeds Noto Sans SC and the body's Noto Serif SC alone. Characters neither font has are named (html/glyphs.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ const rows = (listing: string) => listing.split('\n').slice(2).filter(Boolean).m
 describe('the emoji fallback font', () => {
   it('is not embedded in a text that does not need it', () => {
     expect(pdfs.plain!.html).not.toContain('noto-emoji');
-    expect(rows(pdfs.plain!.fonts).every((r) => /NotoSansSC/.test(r.name))).toBe(true);
+    expect(rows(pdfs.plain!.fonts).every((r) => /NotoS(ans|erif)SC/.test(r.name))).toBe(true);
   });
 
   it('prints emoji as a CID TrueType subset of Noto Emoji, not Type 3 or a system font', () => {
@@ -50,7 +50,7 @@ describe('the emoji fallback font', () => {
     const emoji = fonts.filter((r) => /NotoEmoji/.test(r.name));
     expect(emoji.length).toBeGreaterThan(0);
     for (const r of fonts) {
-      expect(r.name, pdfs.emoji!.fonts).toMatch(/^[A-Z]{6}\+(NotoSansSC|NotoEmoji)/);
+      expect(r.name, pdfs.emoji!.fonts).toMatch(/^[A-Z]{6}\+(NotoSansSC|NotoSerifSC|NotoEmoji)/);
       expect(r.type, pdfs.emoji!.fonts).toBe('CID TrueType');
     }
   });

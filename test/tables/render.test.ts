@@ -9,8 +9,8 @@ import { renderTable } from '../../src/tables/render.ts';
 import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
 import { DEFINITIONS_2023 } from '../helpers/definitions.ts';
 
-async function table(id: string, locale: 'zh' | 'en', number = 3) {
-  const metrics = await sampleMetrics();
+async function table(id: string, locale: 'zh' | 'en', number = 3, given?: Awaited<ReturnType<typeof sampleMetrics>>) {
+  const metrics = given ?? (await sampleMetrics());
   const b = await bundle(locale);
   const trace = new Trace();
   const t = renderTable(editionTables((await edition()).tables), id, number, { metrics, t: createTranslator(b, DEFINITIONS_2023), names: countryNames(locale, b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: (await edition()).content ?? {}, vars: { 'frontier.group': (await edition()).topics!.frontier.group }, trace });
@@ -42,6 +42,16 @@ describe('numbered tables', () => {
     const { t, trace } = await table('talent-institutions', 'en');
     const printed = t.rows.flat().filter((c) => /^\d/.test(c));
     for (const cell of printed) expect(trace.entries.some((e) => e.text === cell)).toBe(true);
+  });
+
+  it('print a column of whole values without ".0", and keep the digits of a column with a fraction', async () => {
+    const { t, metrics } = await table('papers-countries', 'en');
+    const ten = metrics.papers.by_country.slice(0, 10);
+    const whole = { ...metrics, papers: { ...metrics.papers, by_country: metrics.papers.by_country.map((r, i) => (i < 10 ? { ...r, avg_citations: 14 + i } : { ...r, avg_citations: 9.6 })) } };
+    const w = (await table('papers-countries', 'en', 3, whole)).t;
+    expect(w.rows.map((r) => r[3])).toEqual(ten.map((_, i) => String(14 + i))); // rows past the top 10 (9.6) do not count
+    expect(ten.some((r) => !Number.isInteger(r.avg_citations))).toBe(true);
+    for (const row of t.rows) expect(row[3]).toMatch(/^\d+\.\d\*?$/);
   });
 
   it('all build in both locales', async () => {
