@@ -12,6 +12,7 @@
  * All are fontsource's TrueType chunks, so Chromium embeds each as a CID TrueType subset.
  */
 import { FONT_FAMILY, covers, facesFor, fontFaces, holds, loadFaces, type FontFace } from './fontsource.ts';
+import { distinctCodePoints } from './code-points.ts';
 
 export const SANS = FONT_FAMILY;
 export const SERIF_ZH = 'Noto Serif SC';
@@ -52,12 +53,8 @@ export function familyFaces(family: string): readonly FontFace[] {
 const LATIN_MARKS: readonly (readonly [number, number])[] = [[0x2018, 0x201f], [0x2026, 0x2026]];
 
 function latinMarksForSans(text: string): FontFace[] {
-  const points = new Set<number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (LATIN_MARKS.some(([a, b]) => cp >= a && cp <= b)) points.add(cp);
-  }
-  if (points.size === 0) return [];
+  const points = distinctCodePoints(text).filter((cp) => LATIN_MARKS.some(([a, b]) => cp >= a && cp <= b));
+  if (points.length === 0) return [];
   return facesFor(String.fromCodePoint(...points), familyFaces(SERIF_EN)).map((face) =>
     Object.freeze({ ...face, family: SANS, ranges: Object.freeze(LATIN_MARKS.filter(([a, b]) => face.ranges.some(([x, y]) => x <= b && a <= y))) }),
   );
@@ -74,10 +71,10 @@ function familyHolds(faces: readonly FontFace[], codePoint: number): boolean {
  * list holds (a character falls back to the next family in CSS, so only then does that family draw it).
  */
 export function documentFaces(text: string, locale: string): FontFace[] {
-  const chars = new Set<string>();
-  for (const ch of text) chars.add(ch);
-  const faces: FontFace[] = [...facesFor(text, fontFaces())];
-  let remaining = [...chars];
+  const points = distinctCodePoints(text);
+  const distinct = String.fromCodePoint(...points);
+  const faces: FontFace[] = [...facesFor(distinct, fontFaces())];
+  let remaining = points.map((cp) => String.fromCodePoint(cp));
   for (const family of bodyFamilies(locale)) {
     if (family === SANS || remaining.length === 0) continue;
     const own = familyFaces(family);
