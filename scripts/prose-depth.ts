@@ -72,9 +72,9 @@ function ourSections(html: string): Map<string, string> {
   let hot = 0;
   let inHot = false;
   for (const part of parts) {
-    const heading = (part.match(/^<h([23])[^>]*>([\s\S]*?)<\/h\1>/) ?? []) as string[];
-    if (!heading.length) continue;
-    const title = heading[2].replace(/<[^>]+>/g, '');
+    const heading = part.match(/^<h([23])[^>]*>([\s\S]*?)<\/h\1>/);
+    if (!heading) continue;
+    const title = heading[2]!.replace(/<[^>]+>/g, '');
     const plain = part.slice(heading[0].length).replace(/<[^>]+>/g, ' ');
     if (heading[1] === '2') { inHot = /热点技术/.test(title); continue; }
     if (/^趋势/.test(title)) out.set(`frontier-${++frontier}`, plain);
