@@ -332,7 +332,13 @@ function factHelpers({ plain }: HelperContext) {
 }
 
 /** Topics, citations, regions and counts per country, in running text. */
-function textHelpers({ hb, t, names, trace, locale }: HelperContext) {
+function textHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
+  // Editorial rows of the locale (e.g. "content:teams"), in their written order: to count what a
+  // sentence says of the rows a table lists (the table reads the same key).
+  plain('messageRows', (key: string) => {
+    const rows = t.object(String(key));
+    return rows && typeof rows === 'object' ? Object.values(rows as Record<string, unknown>) : [];
+  });
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
   // A passage's cited reports (content/sources.yaml), one after another:

@@ -116,3 +116,13 @@ describe('Chapter 4: the hot technologies\' timelines', () => {
     await expect(render('en', metrics, ed)).rejects.toThrow(/content\.timeline\.topics\.T-/);
   });
 });
+
+describe('Key points: the research teams', () => {
+  it('say one country holds nearly all the selected teams only as a counted, claimed finding', async () => {
+    const zh = (await render('zh', metrics)).text;
+    const en = (await render('en', metrics)).text;
+    // content.json "teams": nine of the ten selected teams are in the United States.
+    expect(zh).toMatch(/全球数字科技顶尖科研团队基本出自美国的机构：表 \d+ ?所列 10 支团队中，有 9 支来自美国/);
+    expect(en).toMatch(/almost all at institutions in the United States: nine of the ten teams in Table \d+ are based there/);
+  });
+});
