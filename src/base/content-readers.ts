@@ -3,6 +3,7 @@
  * each with the reader that validates it. A file of another name is an error that lists these.
  */
 import type { ContentReader } from './content.ts';
+import { readDates } from './content-dates.ts';
 import { readDirections } from './content-directions.ts';
 import { readPlatform } from './content-platform.ts';
 import { readSources } from './sources.ts';
@@ -11,6 +12,8 @@ import { readTimeline } from './timeline.ts';
 export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
   // The research directions of the field and the keywords that state their scope (an appendix's table).
   directions: readDirections,
+  // The edition's publication date, which its dated events and cited reports may not pass.
+  dates: readDates,
   // The coverage of the platform the records come from, as the edition states it.
   platform: readPlatform,
   // Dated events of a year per topic: the timelines of the year's hot technologies.

@@ -9,6 +9,7 @@
  * another message, e.g. a number with its unit); the message text itself is trusted markdown.
  * A missing key is an error naming the key, never a silently printed key.
  */
+import { bareCount } from './bare-count.ts';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
 import type { FileSystem } from '../effects.ts';
@@ -121,6 +122,17 @@ export function createTranslator(bundle: LocaleBundle, definitions: Definitions)
     const text = String(value);
     return text.charAt(0).toUpperCase() + text.slice(1);
   });
+  // `{{name, possessive}}` for a name that owns what follows: "China" → "China's", "the United States"
+  // → "the United States'" (a name ending in s takes the apostrophe alone). Only English messages use it.
+  instance.services.formatter?.add('possessive', (value: unknown) => {
+    const text = String(value);
+    const bare = text.replace(/(<[^>]*>|[\u2066-\u2069])+$/u, '');
+    const ending = text.slice(bare.length);
+    return `${bare}${/s$/i.test(bare) ? "'" : "'s"}${ending}`;
+  });
+  // `{{b, bare}}`: a count without its unit word ("525,794 papers" → "525,794"), for the second of two
+  // counts of one unit ("506,775 papers against 525,794"). A value that does not begin with a number is kept.
+  instance.services.formatter?.add('bare', (value: unknown) => bareCount(String(value)));
   const has = (key: string, values?: Record<string, unknown>) => instance.exists(key, values ?? {});
   const need = (key: string, values?: Record<string, unknown>) => {
     // A message with a default (`defaultValue=`, a name from the data the locale may not translate) is never missing.

@@ -4,6 +4,7 @@
  * `registerHelpers` binds them to a translator for Handlebars, group by group (numbers, names, lists,
  * facts, texts, logic), and records what they print in a Trace for `report check`.
  */
+import { spaceCjk } from '../base/cjk-spacing.ts';
 import { describeValue } from '../base/describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
 import * as fmt from '../base/format.ts';
@@ -151,7 +152,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
       return name === 'count' || name === 'magCount' || name === 'ratio' ? markup(text) : text;
     });
   // `t` is a tracing translator when a trace is kept: the values it interpolates are recorded there.
-  defineHelper(hb, 't', ([key], hash) => markup(t.t(key as string, hash)));
+  // In Chinese, a space where a Latin-letter value meets Han text ("IBM 居首"): src/base/cjk-spacing.ts.
+  defineHelper(hb, 't', ([key], hash) => markup(t.locale === 'zh' ? spaceCjk(t.t(key as string, hash)) : t.t(key as string, hash)));
 
   const c: HelperContext = { hb, t, names, trace, locale, plain, traced };
   numberHelpers(c);
@@ -332,7 +334,13 @@ function factHelpers({ plain }: HelperContext) {
 }
 
 /** Topics, citations, regions and counts per country, in running text. */
-function textHelpers({ hb, t, names, trace, locale }: HelperContext) {
+function textHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
+  // Editorial rows of the locale (e.g. "content:teams"), in their written order: to count what a
+  // sentence says of the rows a table lists (the table reads the same key).
+  plain('messageRows', (key: string) => {
+    const rows = t.object(String(key));
+    return rows && typeof rows === 'object' ? Object.values(rows as Record<string, unknown>) : [];
+  });
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
   // A passage's cited reports (content/sources.yaml), one after another:

@@ -8,6 +8,7 @@ import type { Edition } from '../base/edition.ts';
 import { definitionVariables } from '../base/definition-variables.ts';
 import type { Translator } from '../base/i18n.ts';
 import { textOfHtml } from './text.ts';
+import { bareCount } from '../base/bare-count.ts';
 import { renderChapters } from '../chapters/render.ts';
 import { numberFigures, numberTables } from '../base/slots.ts';
 import { Trace, tracing } from '../base/trace.ts';
@@ -156,7 +157,10 @@ export function checkParity(renders: readonly LocaleRender[], label: string): Pr
   if (!a) return problems;
   const shown = (r: LocaleRender) => {
     const values = new Set<string>();
-    for (const e of r.trace.entries) if (e.value !== null && e.source !== 'label' && r.text.includes(e.text)) values.add(Number(e.value.toPrecision(6)).toString());
+    // A count may also stand bare, without its unit ("506,775 papers against 525,794"): as a whole number of the text.
+    const tokens = new Set(numberTokens(r.text));
+    const shownBare = (text: string) => bareCount(text) !== text && tokens.has(bareCount(text));
+    for (const e of r.trace.entries) if (e.value !== null && e.source !== 'label' && (r.text.includes(e.text) || shownBare(e.text))) values.add(Number(e.value.toPrecision(6)).toString());
     return values;
   };
   const aValues = shown(a);

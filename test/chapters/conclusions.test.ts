@@ -28,7 +28,7 @@ describe('Chapter 5 on the sample data and on perturbed copies', () => {
     const cn = metrics.talent!.by_country.find((c) => c.country === 'CN')!;
     const share = `${((cn.high_level / metrics.talent!.high_level_total) * 100).toFixed(1)}%`;
     expect(en).toContain(`but has only ${share} of the high-level researchers`);
-    expect(zh).toContain(`但高层次人才（H 指数 20 及以上）仅占全球的 ${share}`);
+    expect(zh).toContain(`但高层次人才（h 指数 20 及以上）仅占全球的 ${share}`);
     // The measures follow their finding, in both locales.
     expect(en.indexOf('Put young researchers')).toBeGreaterThan(en.indexOf('needs more high-level researchers'));
     expect(zh).toContain('把人才政策的重心放在青年科研人员上');
@@ -96,6 +96,6 @@ describe('Chapter 5 on the sample data and on perturbed copies', () => {
     rival[0]!.high_level = 1e6;
     const en = await chapter('en', m);
     expect(en).toMatch(new RegExp(`the compan(y is|ies are) [^.]*${rival[0]!.name_en.replace(/[()]/g, '.')} \\(first\\)`));
-    expect(en).toMatch(/None of the top \w+ institutions of China by high-level researchers is a company: they are [^.]*(universit|institute)/);
+    expect(en).toMatch(/None of China's top \w+ institutions by high-level researchers is a company: they are [^.]*(universit|institute)/);
   });
 });

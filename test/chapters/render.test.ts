@@ -80,7 +80,7 @@ describe('wording follows the data', () => {
     const m = copy(metrics);
     for (const row of m.papers.by_year_country as unknown as { country: string; papers: number }[]) if (row.country === 'CN') row.papers = 1;
     const en = (await render('en', m)).text;
-    expect(en).toMatch(/The United States still published more papers than China in 2021: [\d,]+ papers against 1 paper\./);
+    expect(en).toMatch(/The United States still published more papers than China in 2021: [\d,]+ papers against 1\./);
     expect(en).toContain('China has not yet overtaken the United States for good');
     const zh = (await render('zh', m)).text;
     expect(zh).toMatch(/2021 年美国的论文数量仍多于中国，分别为 [\d,]+ 篇和 1 篇。/);

@@ -23,7 +23,7 @@ describe('Chapter 4 on perturbed data', () => {
     const en = (await render('en', m)).text;
     expect(en).toContain('number 500: 120 reviews and 380 research papers.');
     expect(en).toContain('5 times as many top papers as patents');
-    expect(en).toContain('basic research dominates');
+    expect(en).toContain('basic research still leads');
   });
 
   it('says applied development dominates when patents outnumber top papers, and who leads on papers', async () => {
@@ -36,9 +36,31 @@ describe('Chapter 4 on perturbed data', () => {
     const en = (await render('en', m)).text;
     const zh = (await render('zh', m)).text;
     expect(en).toContain('10 times as many patents as top papers');
-    expect(en).toContain('applied development dominates');
-    expect(en).toContain('China wrote 10 of them, fewer than the 30 from the United States.');
-    expect(zh).toContain('以应用研发为主');
+    expect(en).toContain('applied development already outweighs basic research');
+    expect(en).toContain('China wrote 10 of the top papers, fewer than the United States (30).');
+    expect(zh).toContain('应用研发的分量已超过基础研究');
+  });
+
+  it('words the balance of papers and patents by how far apart they are, each wording once', async () => {
+    const balance = async (patents: number) => {
+      const m = copy(metrics);
+      const t = frontier(m)[0] as Mutable;
+      t.top1_papers = 40;
+      t.reviews = 4;
+      t.patents = patents;
+      return { en: (await render('en', m)).text, zh: (await render('zh', m)).text };
+    };
+    const near = await balance(200);
+    expect(near.en).toContain('the field has 5 times as many patents as top papers: applied development already outweighs basic research.');
+    const far = await balance(800);
+    expect(far.en).toContain('With 20 times as many patents as top papers, the field reports its results mainly as patents');
+    expect(far.zh).toContain('该领域专利是顶尖论文的 20 倍，成果主要以专利形式出现');
+    const vast = await balance(2400);
+    expect(vast.en).toContain('This is a field driven by applied development: it has 60 times as many patents as top papers');
+    expect(vast.zh).toContain('该领域专利多达顶尖论文的 60 倍');
+    // The reading of papers as basic research and patents as applied development is said once, before the topics.
+    expect(vast.en.match(/top papers as the output of basic research/g)).toHaveLength(1);
+    expect(vast.en).not.toContain('Taking papers as the measure');
   });
 });
 
@@ -66,9 +88,9 @@ describe('Chapter 4: the hot technologies\' timelines', () => {
     const zh = (await render('zh', metrics)).text;
     expect(en).toContain('Hot technologies of 2022');
     expect(zh).toContain('2022 年数字科技热点技术');
-    // AIGC: seven events, February to December (content/timeline.yaml).
-    expect(en).toMatch(/In 2022, the field saw a run of notable events; Figure\u00a0\d+ sets out seven of them month by month, from February to December\./);
-    expect(zh).toMatch(/2022 年，该领域大事接连发生。图\u00a0\d+ ?按月份列出其中 7 件，从 2 月到 12 月。/);
+    // AIGC: twenty events, February to December (content/timeline.yaml).
+    expect(en).toMatch(/2022 brought a run of advances in the field: Figure\s\d+ lists 20 of them in order, from February to December\./);
+    expect(zh).toMatch(/2022 年，该领域进展频出：图\s\d+ ?按时间顺序列出了其中 20 件，始于 2 月，止于 12 月。/);
   });
 
   it('follows the content: another year, one event, or all events in one month', async () => {
@@ -81,9 +103,9 @@ describe('Chapter 4: the hot technologies\' timelines', () => {
     const en = (await render('en', metrics, ed)).text;
     const zh = (await render('zh', metrics, ed)).text;
     expect(en).toContain('Hot technologies of 2031');
-    expect(en).toMatch(/sets out two of them month by month, from March to September\./);
-    expect(en).toMatch(/In 2031, Figure\u00a0\d+ records one notable event in this field, in May\./);
-    expect(en).toMatch(/In 2031, the notable events of this field came together in July: Figure\u00a0\d+ records two of them\./);
+    expect(en).toMatch(/lists two of them in order, from March to September\./);
+    expect(en).toMatch(/In 2031, Figure\s\d+ records one notable event in this field, in May\./);
+    expect(en).toMatch(/In 2031, the notable events of this field came together in July: Figure\s\d+ records two of them\./);
     expect(zh).toContain('2031 年数字科技热点技术');
     expect(zh).toMatch(/2031 年，该领域的大事集中在 7 月，图\u00a0\d+ ?列出了其中 2 件。/);
   });
@@ -92,5 +114,15 @@ describe('Chapter 4: the hot technologies\' timelines', () => {
     const [a] = hot(metrics).map((t) => t.topic_id) as [string];
     const ed = await withTimeline({ year: 2022, topics: { [a]: [{ date: '2022-01', month: 1, text: { zh: 'x', en: 'x' } }] } });
     await expect(render('en', metrics, ed)).rejects.toThrow(/content\.timeline\.topics\.T-/);
+  });
+});
+
+describe('Key points: the research teams', () => {
+  it('say one country holds nearly all the selected teams only as a counted, claimed finding', async () => {
+    const zh = (await render('zh', metrics)).text;
+    const en = (await render('en', metrics)).text;
+    // content.json "teams": nine of the ten selected teams are in the United States.
+    expect(zh).toMatch(/全球数字科技顶尖科研团队基本出自美国的机构：表\s\d+\s?所列 10 支团队中，有 9 支来自美国/);
+    expect(en).toMatch(/almost all at institutions in the United States: nine of the ten teams in Table\s\d+ are based there/);
   });
 });
