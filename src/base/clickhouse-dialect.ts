@@ -24,6 +24,7 @@ import type { SqlParameters } from './engine.ts';
  * Settings that make ClickHouse answer as DuckDB does:
  * - join_use_nulls: an outer join's missing side is NULL, not the type's default (0, '').
  * - aggregate_functions_null_for_empty: avg/max/sum of no rows is NULL, not nan or 0 (count stays 0).
+ * - cast_keep_nullable: `x::DOUBLE` of a NULL is NULL, as in SQL, not an error.
  * - prefer_column_name_to_alias: `count(*) FILTER (WHERE top1) AS top1` reads the column top1
  *   inside, not the alias being defined.
  * - output_format_json_quote_64bit_integers / _decimals: numbers come back as JSON numbers.
@@ -37,6 +38,7 @@ import type { SqlParameters } from './engine.ts';
 export const CLICKHOUSE_SETTINGS: Readonly<Record<string, string | number>> = {
   join_use_nulls: 1,
   aggregate_functions_null_for_empty: 1,
+  cast_keep_nullable: 1,
   prefer_column_name_to_alias: 1,
   output_format_json_quote_64bit_integers: 0,
   output_format_json_quote_decimals: 0,

@@ -66,12 +66,16 @@ SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1
 -- name: top1_thresholds
 SELECT year, threshold AS citations FROM paper_thresholds ORDER BY year;
 
+-- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count(*).
+-- avg() is not: DuckDB divides in extended precision and rounds again, one unit in the last place
+-- away from ClickHouse's (and from the correctly rounded quotient) for some institutions.
+
 -- name: by_country
 SELECT country,
        count(*)::BIGINT AS papers,
-       avg(citations) AS avg_citations,
+       sum(citations)::DOUBLE / count(*) AS avg_citations,
        (count(*) FILTER (WHERE top1))::BIGINT AS top1,
-       avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+       (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
 FROM paper_countries
 GROUP BY country
 ORDER BY papers DESC, country;
@@ -80,9 +84,9 @@ ORDER BY papers DESC, country;
 WITH counts AS (
   SELECT institution_id,
          count(*) AS papers,
-         avg(citations) AS avg_citations,
+         sum(citations)::DOUBLE / count(*) AS avg_citations,
          count(*) FILTER (WHERE top1) AS top1,
-         avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+         (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
   FROM paper_institutions
   GROUP BY institution_id
 )

@@ -65,7 +65,7 @@ SELECT t.topic_id AS topic_id, t.name_zh AS name_zh, t.name_en AS name_en, t."gr
        f.frontier_index
 FROM topics t
 LEFT JOIN (
-  SELECT topic_id, count(*) AS top1_papers, count(*) FILTER (WHERE doc_type = 'review') AS reviews, avg(year) AS avg_pub_year
+  SELECT topic_id, count(*) AS top1_papers, count(*) FILTER (WHERE doc_type = 'review') AS reviews, sum(year)::DOUBLE / count(*) AS avg_pub_year
   FROM topic_top1 GROUP BY topic_id
 ) p USING (topic_id)
 LEFT JOIN (
