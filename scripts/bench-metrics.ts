@@ -284,8 +284,9 @@ async function scaling(scales: number[]) {
       rmSync(made, { recursive: true, force: true });
     }
   }
-  console.log('\nscaling: load + validate + metrics, median wall time; peak resident memory of the process');
-  console.log(`  ${'engine'.padEnd(11)} ${'scale'.padStart(5)} ${'rows'.padStart(13)} ${'time'.padStart(9)} ${'peak'.padStart(10)} ${'time ×'.padStart(7)} ${'peak ×'.padStart(7)} ${'vs linear'.padStart(9)}`);
+  console.log('\nscaling: load + validate + metrics, median wall and CPU time (CPU depends less on a busy machine); peak resident memory of the process');
+  console.log('  time × and peak ×: against the smallest scale; vs linear: time × / scale ×, from wall (and CPU) time, 1.00 is linear');
+  console.log(`  ${'engine'.padEnd(11)} ${'scale'.padStart(5)} ${'rows'.padStart(13)} ${'time'.padStart(9)} ${'cpu'.padStart(9)} ${'peak'.padStart(10)} ${'time ×'.padStart(7)} ${'peak ×'.padStart(7)} ${'vs linear'.padStart(9)} ${'(cpu)'.padStart(6)}`);
   for (const engine of engines) {
     const mine = results.filter((x) => x.engine === engine);
     const base = mine[0];
@@ -293,8 +294,9 @@ async function scaling(scales: number[]) {
       const t = r.seconds / base!.r.seconds;
       const p = r.peak / base!.r.peak;
       const linear = t / (x / base!.scale);
+      const linearCpu = r.cpu / base!.r.cpu / (x / base!.scale);
       console.log(
-        `  ${engine.padEnd(11)} ${`${x}×`.padStart(5)} ${r.rows.toLocaleString('en-US').padStart(13)} ${r.seconds.toFixed(1).padStart(7)} s ${(r.peak / GiB).toFixed(2).padStart(6)} GiB ${t.toFixed(2).padStart(7)} ${p.toFixed(2).padStart(7)} ${linear.toFixed(2).padStart(9)}`,
+        `  ${engine.padEnd(11)} ${`${x}×`.padStart(5)} ${r.rows.toLocaleString('en-US').padStart(13)} ${r.seconds.toFixed(1).padStart(7)} s ${r.cpu.toFixed(1).padStart(7)} s ${(r.peak / GiB).toFixed(2).padStart(6)} GiB ${t.toFixed(2).padStart(7)} ${p.toFixed(2).padStart(7)} ${linear.toFixed(2).padStart(9)} ${linearCpu.toFixed(2).padStart(6)}`,
       );
     }
   }
