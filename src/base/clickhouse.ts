@@ -115,6 +115,8 @@ export async function openClickHouse(options: ClickHouseOptions): Promise<SqlEng
         await connection.command(`DROP TEMPORARY TABLE IF EXISTS ${sqlIdent(table.name)}`, {});
         await connection.command(`CREATE TEMPORARY TABLE ${sqlIdent(table.name)} (${columns.join(', ')}) ENGINE = MergeTree ORDER BY tuple()`, {});
         await connection.insertParquet(table.name, table.file);
+        // Once ClickHouse has the table, DuckDB's copy is only memory held twice.
+        await loader.run(`DROP TABLE IF EXISTS ${sqlIdent(table.name)}`);
       }
     },
     close: () => {
