@@ -9,7 +9,13 @@
  *   npm run bench:metrics -- --runs 0 --keep   # only generate
  *   npm run bench:metrics -- --data DIR        # measure an existing dataset (e.g. the calibrated one)
  *   npm run bench:metrics -- --memory-limit 3GB  # cap DuckDB's memory; it spills to a temp folder
+ *   npm run bench:metrics -- --scales 1,3,10 --engine duckdb,clickhouse
+ *       # the scaling: per scale and engine, time and peak memory, and the ratio to linear
  *
+ * --engine: duckdb, clickhouse (chDB in process; engines/clickhouse must be installed) or both (the
+ * default with --scales, when the ClickHouse package is installed). With --scales, each scale's
+ * dataset is generated once, and each engine measured on it in a process of its own, so that one
+ * engine's memory (chDB keeps its allocator's arenas) never counts as the other's peak.
  * 1× = 2,204,950 papers, 669,942 patent families, 774,710 scholars, 244,000 moves (the 2023
  * edition). Peak memory is the process's resident set (DuckDB runs in process, so it is included),
  * sampled every 20 ms while a step runs; `maxRSS` is the kernel's high-water mark for the process.
@@ -24,21 +30,35 @@ import { parseArgs } from 'node:util';
 import { nodeFileSystem } from '../src/effects.ts';
 import { readManifest } from '../src/load/manifest.ts';
 import { loadTables } from '../src/load/tables.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openDuckDb, sqlString, type SqlEngine } from '../src/base/engine.ts';
+import { clickHouseInstalled, openClickHouse } from '../src/base/clickhouse.ts';
 import { computeMetrics, requiredTables } from '../src/metrics/metrics.ts';
 import { readEdition } from '../src/base/edition.ts';
 
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string' },
     keep: { type: 'boolean', default: false },
     data: { type: 'string' },
     'memory-limit': { type: 'string' },
+    scales: { type: 'string' },
+    engine: { type: 'string' },
+    /** Internal: print the measurements as one JSON line (the --scales parent reads it). */
+    json: { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
-const runs = Number(values.runs);
+const runs = Number(values.runs ?? (values.scales ? '1' : '3'));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENGINES = ['duckdb', 'clickhouse'] as const;
+type EngineName = (typeof ENGINES)[number];
+const engines: EngineName[] = (values.engine ?? (values.scales && clickHouseInstalled(ROOT) ? 'duckdb,clickhouse' : 'duckdb')).split(',').map((e) => {
+  if (!(ENGINES as readonly string[]).includes(e)) throw new Error(`--engine ${e}: expected duckdb or clickhouse`);
+  return e as EngineName;
+});
 if (!(scale > 0) || !Number.isInteger(runs) || runs < 0) throw new Error('usage: bench-metrics [--scale N] [--runs N] [--keep] [--data DIR]');
 
 const SIZE = {
@@ -176,7 +196,8 @@ async function main() {
   const digests = new Set<string>();
   for (let run = 0; run < runs; run++) {
     const limit = values['memory-limit'];
-    const engine = await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
+    const engine =
+      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       // The 2023 edition's thresholds, as the build gives them to the SQL.
@@ -213,8 +234,78 @@ async function main() {
   }
   if (runs > 1) console.log(`  documents of the ${runs} runs: ${digests.size === 1 ? 'identical' : `${digests.size} different`}`);
   console.log(`  maxRSS (process)         ${((process.resourceUsage().maxRSS * 1024) / GiB).toFixed(2).padStart(26)} GiB`);
+  if (values.json) {
+    const total = samples.get('total');
+    const steps = Object.fromEntries([...samples].map(([step, x]) => [step, { seconds: median(x.seconds), peak: x.peak }]));
+    console.log(`BENCH ${JSON.stringify({ rows, seconds: total ? median(total.seconds) : 0, cpu: total ? median(total.cpu) : 0, peak: total?.peak ?? 0, maxRss: process.resourceUsage().maxRSS * 1024, steps, digests: [...digests] })}`);
+  }
   if (values.keep) console.log(`dataset kept in ${dir}`);
   else if (!values.data) rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+interface ChildResult {
+  readonly rows: number;
+  readonly seconds: number;
+  readonly cpu: number;
+  readonly peak: number;
+  readonly maxRss: number;
+  readonly steps: Record<string, { seconds: number; peak: number }>;
+  readonly digests: string[];
+}
+
+/**
+ * --scales: the scaling. Per scale, generates the dataset once, measures each engine on it in a
+ * child process (this script with --data and --json), and prints time and peak per scale with the
+ * ratio to linear: (time at N× / time at the smallest scale) / (N / smallest scale); 1.00 is linear.
+ */
+async function scaling(scales: number[]) {
+  const results: { scale: number; engine: EngineName; r: ChildResult }[] = [];
+  for (const x of scales) {
+    {
+      const gen = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--scale', String(x), '--runs', '0', '--keep'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+      const made = /dataset kept in (\S+)/.exec(gen.stdout)?.[1];
+      if (gen.status !== 0 || !made) throw new Error(`generating the ${x}× dataset failed`);
+      for (const engine of engines) {
+        console.log(`scale ${x}×, ${engine}: measuring (${runs} run(s))`);
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--data', made, '--engine', engine, '--runs', String(runs), '--json'], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+        if (child.status !== 0 || !line) {
+          console.log(`  failed (exit ${child.status ?? child.signal})`);
+          continue;
+        }
+        const r = JSON.parse(line.slice(6)) as ChildResult;
+        results.push({ scale: x, engine, r });
+        console.log(`  ${r.seconds.toFixed(1)} s, peak ${(r.peak / GiB).toFixed(2)} GiB; ${Object.entries(r.steps).map(([k, v]) => `${k} ${v.seconds.toFixed(1)} s`).join(', ')}`);
+      }
+      rmSync(made, { recursive: true, force: true });
+    }
+  }
+  console.log('\nscaling: load + validate + metrics, median wall and CPU time (CPU depends less on a busy machine); peak resident memory of the process');
+  console.log('  time × and peak ×: against the smallest scale; vs linear: time × / scale ×, from wall (and CPU) time, 1.00 is linear');
+  console.log(`  ${'engine'.padEnd(11)} ${'scale'.padStart(5)} ${'rows'.padStart(13)} ${'time'.padStart(9)} ${'cpu'.padStart(9)} ${'peak'.padStart(10)} ${'time ×'.padStart(7)} ${'peak ×'.padStart(7)} ${'vs linear'.padStart(9)} ${'(cpu)'.padStart(6)}`);
+  for (const engine of engines) {
+    const mine = results.filter((x) => x.engine === engine);
+    const base = mine[0];
+    for (const { scale: x, r } of mine) {
+      const t = r.seconds / base!.r.seconds;
+      const p = r.peak / base!.r.peak;
+      const linear = t / (x / base!.scale);
+      const linearCpu = r.cpu / base!.r.cpu / (x / base!.scale);
+      console.log(
+        `  ${engine.padEnd(11)} ${`${x}×`.padStart(5)} ${r.rows.toLocaleString('en-US').padStart(13)} ${r.seconds.toFixed(1).padStart(7)} s ${r.cpu.toFixed(1).padStart(7)} s ${(r.peak / GiB).toFixed(2).padStart(6)} GiB ${t.toFixed(2).padStart(7)} ${p.toFixed(2).padStart(7)} ${linear.toFixed(2).padStart(9)} ${linearCpu.toFixed(2).padStart(6)}`,
+      );
+    }
+  }
+  // Both engines on one dataset must give one document.
+  for (const x of scales) {
+    const ds = new Set(results.filter((r) => r.scale === x).flatMap((r) => r.r.digests));
+    if (results.some((r) => r.scale === x) && engines.length > 1) console.log(`  ${x}×: documents of ${engines.join(' and ')} ${ds.size === 1 ? 'identical' : 'DIFFERENT'}`);
+  }
+}
+
+if (values.scales) await scaling(values.scales.split(',').map(Number));
+else await main();

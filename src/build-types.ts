@@ -53,6 +53,8 @@ export interface BuildOptions {
 
 export interface Resources {
   openEngine(): Promise<SqlEngine>;
+  /** The engine openEngine opens when it is not DuckDB (e.g. 'clickhouse'): part of the metrics cache key. */
+  readonly engineName?: string;
   /** Called only when a PDF is asked for and not in the cache. */
   openPrinter(): Promise<Printer>;
   readonly fonts: FontLoader;

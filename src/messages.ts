@@ -12,6 +12,12 @@ export const messages = {
   'font.missing': (p: { file: string }) =>
     `The CJK font file ${p.file} is missing. Run \`npm install\` to restore @fontsource/noto-sans-sc.`,
 
+  // the ClickHouse engine (engines/clickhouse/, installed apart)
+  'engine.clickhouse-missing': (p: { dir: string; command: string }) =>
+    `--engine clickhouse needs the ClickHouse engine package, which \`npm install\` does not install (chDB is ~550 MB). Install it with:\n  ${p.command}\n(it goes into ${p.dir}).`,
+  'engine.clickhouse-failed': (p: { detail: string }) => `ClickHouse: ${p.detail}`,
+  'engine.unknown': (p: { engine: string }) => `--engine ${p.engine}: expected duckdb or clickhouse`,
+
   // cli
   'cli.unknown-command': (p: { command: string }) => `Unknown command "${p.command}". Run \`report --help\`.`,
   'cli.bad-option': (p: { detail: string }) => `${p.detail}. Run \`report build --help\`.`,

@@ -18,6 +18,22 @@ export interface SqlEngine {
   run(sql: string, parameters?: SqlParameters): Promise<void>;
   all<T extends Row = Row>(sql: string, parameters?: SqlParameters): Promise<T[]>;
   close(): void;
+  /** Names the engine (and its version) for the metrics cache key; absent: DuckDB. */
+  readonly identity?: string;
+  /**
+   * An engine that computes the metrics but does not read and validate the data itself (ClickHouse):
+   * the load stage validates in `loader` (DuckDB), so every engine has the same one validation path,
+   * then hands the typed tables over to `adopt` as Parquet files.
+   */
+  readonly loader?: SqlEngine;
+  adopt?(tables: readonly HandedTable[]): Promise<void>;
+}
+
+/** A typed table handed from the loader to the computing engine: a Parquet file in the contract's column order. */
+export interface HandedTable {
+  readonly name: string;
+  readonly file: string;
+  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'INTEGER' | 'DOUBLE'; readonly nullable: boolean }[];
 }
 
 /** Quotes a string as an SQL literal. */

@@ -16,8 +16,10 @@ const FORMAT = { metrics: 1, svg: 1, pdf: 1, chapters: 3 } as const;
  * metric SQL (src/metrics/sql is part of src/metrics), and the engine's version: the DuckDB package,
  * the loader and metrics code, and the country list the loader validates against.
  */
-export async function metricsKey(fs: FileSystem, dataDir: string, definitions: Definitions): Promise<string> {
-  const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'base/engine.ts', 'base/definitions.ts', 'base/yaml.ts', 'errors.ts', 'messages.ts')}`;
+export async function metricsKey(fs: FileSystem, dataDir: string, definitions: Definitions, engineName?: string): Promise<string> {
+  // Another engine (ClickHouse) adds its name and its own modules; DuckDB's keys stay as they were.
+  const other = engineName ? `;${engineName};${sourceDigest('base/clickhouse.ts', 'base/clickhouse-dialect.ts')}` : '';
+  const engine = `${packageVersions('@duckdb/node-api', 'i18n-iso-countries')};${sourceDigest('load', 'metrics', 'base/engine.ts', 'base/definitions.ts', 'base/yaml.ts', 'errors.ts', 'messages.ts')}${other}`;
   const parameters = JSON.stringify(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   return digest('metrics', String(FORMAT.metrics), await folderDigest(fs, dataDir), parameters, engine);
 }

@@ -15,6 +15,8 @@ import { NO_CACHE, type Cache } from './store.ts';
 /** What the metrics stage needs of the build's resources. */
 export interface MetricsResources {
   openEngine(): Promise<SqlEngine>;
+  /** The engine openEngine opens when it is not DuckDB: part of the cache key. */
+  readonly engineName?: string;
   /** Parsed documents by cache key, kept by a long-running caller (the preview). */
   readonly parsed?: Map<string, MetricsDocument>;
 }
@@ -35,7 +37,7 @@ export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, data
 
 /** Metrics from the cache when the dataset, the definitions, the queries and the engine are unchanged; else load and compute. */
 export async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: MetricsResources, dataDir: string, definitions: Definitions): Promise<{ metrics: MetricsDocument; key: string | null }> {
-  const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir, definitions), (k) => k.slice(0, 12));
+  const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir, definitions, resources.engineName), (k) => k.slice(0, 12));
   return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, definitions, key), key };
 }
 

@@ -29,6 +29,8 @@ export interface OutputsRequest {
   readonly outDir: string;
   /** The browser's identity (src/cache/printer.ts) when PDFs are printed, else ''. */
   readonly printer: string;
+  /** The metrics engine when it is not DuckDB (`--engine clickhouse`). */
+  readonly engine?: string;
 }
 
 export interface OutputFileRecord {
@@ -53,7 +55,7 @@ export async function outputsKey(fs: FileSystem, r: OutputsRequest): Promise<str
   return digest(
     'outputs',
     String(FORMAT),
-    JSON.stringify({ edition: r.edition, dataDir: r.dataDir, locales: r.locales, formats: r.formats, html: r.html ?? 'single', outDir: r.outDir }),
+    JSON.stringify({ edition: r.edition, dataDir: r.dataDir, locales: r.locales, formats: r.formats, html: r.html ?? 'single', outDir: r.outDir, ...(r.engine ? { engine: r.engine } : {}) }),
     await folderDigest(fs, r.dataDir),
     tree(join('templates', r.edition)),
     tree(join('locales', 'shared')),

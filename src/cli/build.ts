@@ -18,15 +18,15 @@ import { datasetDir } from '../load/dataset-dir.ts';
 import type { Format, HtmlOutput } from '../build-types.ts';
 import { list, parse, UsageError } from './args.ts';
 import { message } from '../messages.ts';
+import { engineName, engineOpener } from './engine-choice.ts';
 
-// DuckDB's native module, puppeteer and the pipeline (vega, fontkit…) are imported when first needed:
+// The SQL engine's native module (engine-choice.ts), puppeteer and the pipeline (vega, fontkit…) are imported when first needed:
 // a build whose metrics and PDFs are cached needs neither DuckDB nor puppeteer (together 0.8 s of
 // start-up), and an up-to-date build not even the pipeline.
-const openDuckDb = async () => (await import('../base/engine.ts')).openDuckDb();
 const launchPrinter = async (executable: string) => (await import('../pdf/print.ts')).launchPrinter(executable);
 const pipeline = () => import('../pipeline.ts');
 
-export const BUILD_HELP = `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--html single|web] [--out out] [--cache DIR|off]
+export const BUILD_HELP = `Usage: report build [--edition E] [--data DIR] [--locale zh,en] [--format pdf,html] [--html single|web] [--out out] [--cache DIR|off] [--engine duckdb|clickhouse]
 
 Builds an edition from its dataset and templates and writes, under <out>/<edition>/:
   metrics.json, <locale>/index.html, <locale>/report.pdf
@@ -44,12 +44,15 @@ Options:
   --cache DIR   build cache: metrics, chapters, figures and PDFs whose inputs are unchanged
                 are reused
                 (default .cache/build; off: compute everything)
+  --engine E    the SQL engine that computes the metrics: duckdb (default) or clickhouse
+                (chDB in process, or the server at CLICKHOUSE_URL; installed apart with
+                npm ci --prefix engines/clickhouse)
   -h, --help    this text
 
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get
 when missing and running as root).`;
 
-export const METRICS_HELP = `Usage: report metrics --data DIR --out FILE.json [--edition E]
+export const METRICS_HELP = `Usage: report metrics --data DIR --out FILE.json [--edition E] [--engine duckdb|clickhouse]
 
 Validates the dataset in DIR (dataset.yaml and its tables) and writes its metrics document.
 The metric definitions (top share of papers, high-value patent, high-level researcher) are the
@@ -59,6 +62,7 @@ Options:
   --data DIR    dataset folder (with dataset.yaml)
   --out FILE    where to write the JSON document
   --edition E   edition under templates/ whose definitions apply (default: the newest there)
+  --engine E    duckdb (default) or clickhouse (see report build --help)
   -h, --help    this text`;
 
 function help(text: string): number {
@@ -67,8 +71,9 @@ function help(text: string): number {
 }
 
 export async function buildCommand(args: string[], fx: Effects, root: string): Promise<number> {
-  const v = parse(args, ['edition', 'data', 'locale', 'format', 'html', 'out', 'cache']);
+  const v = parse(args, ['edition', 'data', 'locale', 'format', 'html', 'out', 'cache', 'engine']);
   if (v.help) return help(BUILD_HELP);
+  const engine = engineName(v.engine);
   if (String(v.html ?? 'single').includes(',')) throw new UsageError(message('cli.bad-list', { option: 'html', value: String(v.html), allowed: ['single', 'web'] }));
   const [html] = list<HtmlOutput>('html', (v.html as string | undefined) ?? 'single', ['single', 'web']);
   const formats = list<Format>('format', (v.format as string | undefined) ?? 'pdf,html', ['pdf', 'html']);
@@ -84,7 +89,7 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
   const cacheFolder = cacheDir(root, v.cache as string | undefined);
   const cache = cacheFolder ? diskCache(fx.fs, cacheFolder) : null;
   // Nothing changed since the last build, whose outputs are in place: done, before the pipeline loads.
-  const request = { root, edition: editionName, dataDir: data ?? datasetDir(root, edition.data), locales, formats, html: html!, outDir, printer: executable ? browserIdentity(executable) : '' };
+  const request = { root, edition: editionName, dataDir: data ?? datasetDir(root, edition.data), locales, formats, html: html!, outDir, printer: executable ? browserIdentity(executable) : '', ...(engine === 'duckdb' ? {} : { engine }) };
   const key = cacheFolder ? await timed(fx, 'inputs digest', () => withFileDigests(fx.fs, cacheFolder, () => outputsKey(fx.fs, request)), (k) => k.slice(0, 12)) : null;
   const known = cache && key ? await outputsInPlace(fx.fs, cache, key) : null;
   if (known) {
@@ -100,7 +105,8 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
     { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, html: html!, outDir, cacheDir: cacheFolder },
     { ...fx, log },
     {
-      openEngine: openDuckDb,
+      openEngine: engineOpener(engine, root),
+      ...(engine === 'duckdb' ? {} : { engineName: engine }),
       openPrinter: () => launchPrinter(executable),
       printerIdentity: () => browserIdentity(executable),
       fonts: { read: (face) => readFileSync(face.file) },
@@ -119,12 +125,12 @@ function cacheDir(root: string, value: string | undefined): string | null {
 }
 
 export async function metricsCommand(args: string[], fx: Effects, root: string): Promise<number> {
-  const v = parse(args, ['data', 'out', 'edition']);
+  const v = parse(args, ['data', 'out', 'edition', 'engine']);
   if (v.help) return help(METRICS_HELP);
   if (!v.data || !v.out) throw new UsageError(message('cli.bad-option', { detail: 'report metrics needs --data DIR and --out FILE.json' }));
   const { readEdition } = await import('../base/edition.ts');
   const edition = await readEdition(fx.fs, join(root, 'templates'), await chosenEdition(fx.fs, root, v.edition as string | undefined));
-  const engine = await openDuckDb();
+  const engine = await engineOpener(engineName(v.engine), root)();
   try {
     const { computeDatasetMetrics } = await pipeline();
     const doc = await computeDatasetMetrics(fx, engine, resolve(v.data as string), edition.definitions);

@@ -169,7 +169,7 @@ function validity(column: ColumnSpec, id: string, rawType: string): string {
   }
 }
 
-const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {
+export const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {
   string: 'VARCHAR',
   int: 'INTEGER',
   number: 'DOUBLE',

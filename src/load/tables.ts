@@ -14,6 +14,7 @@ import { message } from '../messages.ts';
 import { sqlIdent, sqlString, type SqlEngine } from '../base/engine.ts';
 import { dataEntry, describeEntry, type DataEntry } from './data-files.ts';
 import type { Manifest } from './manifest.ts';
+import { handOver } from './handover.ts';
 import { explainReaderError, readerProblem } from './reader-errors.ts';
 import { applyYearWindow, outsideWindowLine } from './window.ts';
 import { checkColumns, checkParentCycles, COUNTRY_CODES, COUNTRY_TABLE, createTyped, raw, type Reporter } from './rules.ts';
@@ -96,8 +97,22 @@ function reader(file: string, format: TableFormat): string {
  * Loads, checks and types the tables; throws InputError listing what is wrong, before any output.
  * `wanted` lists tables that must be there and groups (e.g. one per metric family) that may be absent.
  * The tables are looked up and read on disk (the engine reads them itself), not through `fs`.
+ * An engine with a `loader` (ClickHouse) is handed the tables its loader validated and typed.
  */
 export async function loadTables(
+  fs: FileSystem,
+  engine: SqlEngine,
+  dir: string,
+  manifest: Manifest,
+  wanted: readonly (TableName | TableGroup)[],
+): Promise<LoadedTable[]> {
+  if (!engine.loader) return validateTables(fs, engine, dir, manifest, wanted);
+  const loaded = await validateTables(fs, engine.loader, dir, manifest, wanted);
+  await handOver(engine.loader, engine, loaded.map((t) => t.name));
+  return loaded;
+}
+
+async function validateTables(
   fs: FileSystem,
   engine: SqlEngine,
   dir: string,

@@ -79,4 +79,11 @@ describe('metric definitions as SQL parameters', () => {
     expect(await metricsKey(fs, '/d', { ...DEFINITIONS_2023 })).toBe(key);
     expect(await metricsKey(fs, '/d', { ...DEFINITIONS_2023, high_value_usd: 2_000_000 })).not.toBe(key);
   });
+
+  it('the engine is part of the metrics cache key: --engine clickhouse never reads DuckDB’s cached document', async () => {
+    const fs = memoryFs({ '/d/dataset.yaml': 'edition: x', '/d/papers.csv': 'a\n1\n' });
+    const key = await metricsKey(fs, '/d', DEFINITIONS_2023);
+    expect(await metricsKey(fs, '/d', DEFINITIONS_2023, 'clickhouse')).not.toBe(key);
+    expect(await metricsKey(fs, '/d', DEFINITIONS_2023, 'clickhouse')).toBe(await metricsKey(fs, '/d', DEFINITIONS_2023, 'clickhouse'));
+  });
 });

@@ -6,7 +6,8 @@
 CREATE OR REPLACE TEMP TABLE collaboration_pairs AS
 WITH top AS (SELECT pk, year, country FROM paper_countries WHERE top1)
 SELECT x.year, x.country AS a, y.country AS b
-FROM top x JOIN top y ON x.pk = y.pk AND x.country < y.country;
+FROM top x JOIN top y ON x.pk = y.pk
+WHERE x.country < y.country;
 
 -- name: pairs
 SELECT a, b, count(*)::BIGINT AS top1_papers

@@ -27,7 +27,7 @@ FROM cumulative GROUP BY year;
 -- A paper is a top paper when its citations reach its year's threshold (ties included) and are at least 1.
 -- pk, a number per paper, makes the later joins and DISTINCTs cheaper than on the text id.
 CREATE OR REPLACE TEMP TABLE paper_flags AS
-SELECT row_number() OVER () AS pk, p.paper_id, p.year, p.doc_type, p.citations,
+SELECT row_number() OVER () AS pk, p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type, p.citations AS citations,
        (p.citations >= t.threshold AND p.citations >= 1) AS top1
 FROM papers p JOIN paper_thresholds t USING (year);
 
@@ -37,15 +37,15 @@ CREATE OR REPLACE TEMP TABLE institution_roots AS
 WITH RECURSIVE up(institution_id, ancestor, depth) AS (
   SELECT institution_id, institution_id, 0 FROM institutions
   UNION ALL
-  SELECT up.institution_id, i.parent_id, up.depth + 1
+  SELECT up.institution_id AS institution_id, i.parent_id AS ancestor, up.depth + 1 AS depth
   FROM up JOIN institutions i ON i.institution_id = up.ancestor
   WHERE i.parent_id IS NOT NULL AND up.depth < 10000
 )
-SELECT institution_id, arg_max(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
+SELECT institution_id, argMax(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
 
 -- One row per affiliation with its paper's facts and its rolled-up institution: the one big join.
 CREATE OR REPLACE TEMP TABLE affiliation_facts AS
-SELECT f.pk, f.year, f.citations, f.top1, a.country, r.root_id
+SELECT f.pk AS pk, f.year AS year, f.citations AS citations, f.top1 AS top1, a.country AS country, r.root_id AS root_id
 FROM paper_affiliations a
 JOIN paper_flags f USING (paper_id)
 JOIN institution_roots r USING (institution_id);
@@ -66,12 +66,16 @@ SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1
 -- name: top1_thresholds
 SELECT year, threshold AS citations FROM paper_thresholds ORDER BY year;
 
+-- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count(*).
+-- avg() is not: DuckDB divides in extended precision and rounds again, one unit in the last place
+-- away from ClickHouse's (and from the correctly rounded quotient) for some institutions.
+
 -- name: by_country
 SELECT country,
        count(*)::BIGINT AS papers,
-       avg(citations) AS avg_citations,
+       sum(citations)::DOUBLE / count(*) AS avg_citations,
        (count(*) FILTER (WHERE top1))::BIGINT AS top1,
-       avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+       (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
 FROM paper_countries
 GROUP BY country
 ORDER BY papers DESC, country;
@@ -80,16 +84,16 @@ ORDER BY papers DESC, country;
 WITH counts AS (
   SELECT institution_id,
          count(*) AS papers,
-         avg(citations) AS avg_citations,
+         sum(citations)::DOUBLE / count(*) AS avg_citations,
          count(*) FILTER (WHERE top1) AS top1,
-         avg(citations) FILTER (WHERE top1) AS top1_avg_citations
+         (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
   FROM paper_institutions
   GROUP BY institution_id
 )
-SELECT c.institution_id, i.name_zh, i.name_en, i.country, i.kind,
+SELECT c.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
        c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
 FROM counts c JOIN institutions i USING (institution_id)
-ORDER BY papers DESC, c.institution_id;
+ORDER BY papers DESC, institution_id;
 
 -- name: by_year_country
 SELECT year, country,

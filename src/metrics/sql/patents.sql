@@ -55,13 +55,14 @@ ORDER BY year, patents DESC, country;
 
 -- Every band for every country (zeros included), countries by their patents, bands in their order.
 -- name: value_bands
-WITH bands(band, position) AS (
-  VALUES ('0-10k', 1), ('10k-30k', 2), ('30k-300k', 3), ('300k-600k', 4),
-         ('600k-3M', 5), ('3M-20M', 6), ('20M+', 7), ('unknown', 8)
+WITH bands AS (
+  SELECT '0-10k' AS band, 1 AS position UNION ALL SELECT '10k-30k', 2 UNION ALL SELECT '30k-300k', 3
+  UNION ALL SELECT '300k-600k', 4 UNION ALL SELECT '600k-3M', 5 UNION ALL SELECT '3M-20M', 6
+  UNION ALL SELECT '20M+', 7 UNION ALL SELECT 'unknown', 8
 ),
 countries AS (SELECT country, count(*) AS n FROM patent_bands GROUP BY country),
 counts AS (SELECT country, band, count(*) AS patents FROM patent_bands GROUP BY country, band)
-SELECT c.country, b.band, coalesce(k.patents, 0)::BIGINT AS patents
+SELECT c.country AS country, b.band AS band, coalesce(k.patents, 0)::BIGINT AS patents
 FROM countries c CROSS JOIN bands b
 LEFT JOIN counts k ON k.country = c.country AND k.band = b.band
 ORDER BY c.n DESC, c.country, b.position;

@@ -4,12 +4,12 @@
 
 -- The topic's top 1% papers (a paper linked twice to one topic counts once).
 CREATE OR REPLACE TEMP TABLE topic_top1 AS
-SELECT DISTINCT pt.topic_id, f.pk, f.paper_id, f.year, f.doc_type
+SELECT DISTINCT pt.topic_id AS topic_id, f.pk AS pk, f.paper_id AS paper_id, f.year AS year, f.doc_type AS doc_type
 FROM paper_topics pt JOIN paper_flags f USING (paper_id)
 WHERE f.top1;
 
 CREATE OR REPLACE TEMP TABLE topic_patents AS
-SELECT DISTINCT pt.topic_id, p.patent_id, p.country, (p.value_usd >= $high_value_usd) IS TRUE AS high_value
+SELECT DISTINCT pt.topic_id AS topic_id, p.patent_id AS patent_id, p.country AS country, (p.value_usd >= $high_value_usd) IS TRUE AS high_value
 FROM patent_topics pt JOIN patents p USING (patent_id);
 
 -- The yearly citation series of the topic's top 1% papers, over every year from the earliest
@@ -17,7 +17,7 @@ FROM patent_topics pt JOIN patents p USING (patent_id);
 -- x is the year's offset from the series' start.
 CREATE OR REPLACE TEMP TABLE topic_series AS
 WITH cites AS (
-  SELECT t.topic_id, c.year, sum(c.citations) AS c
+  SELECT t.topic_id AS topic_id, c.year AS year, sum(c.citations) AS c
   FROM topic_top1 t JOIN paper_citations_by_year c USING (paper_id)
   GROUP BY t.topic_id, c.year
 ),
@@ -27,7 +27,7 @@ bounds AS (
   GROUP BY topic_id
 ),
 years AS (SELECT topic_id, y0, unnest(range(y0, y1 + 1)) AS year FROM bounds)
-SELECT y.topic_id, (y.year - y.y0)::BIGINT AS x, coalesce(c.c, 0)::BIGINT AS c
+SELECT y.topic_id AS topic_id, (y.year - y.y0)::BIGINT AS x, coalesce(c.c, 0)::BIGINT AS c
 FROM years y LEFT JOIN cites c USING (topic_id, year);
 
 -- C_total: all citations of the series; T: its length in years; S_trend: the least-squares slope
@@ -53,7 +53,7 @@ raw AS (SELECT *, CASE WHEN c_total > 0 THEN (c_total::DOUBLE / t_span) * exp(s_
 SELECT topic_id, c_total, t_span, s_trend, score / max(score) OVER () AS frontier_index FROM raw;
 
 -- name: topics
-SELECT t.topic_id, t.name_zh, t.name_en, t."group",
+SELECT t.topic_id AS topic_id, t.name_zh AS name_zh, t.name_en AS name_en, t."group" AS "group",
        coalesce(p.top1_papers, 0)::BIGINT AS top1_papers,
        coalesce(p.reviews, 0)::BIGINT AS reviews,
        p.avg_pub_year,
@@ -65,7 +65,7 @@ SELECT t.topic_id, t.name_zh, t.name_en, t."group",
        f.frontier_index
 FROM topics t
 LEFT JOIN (
-  SELECT topic_id, count(*) AS top1_papers, count(*) FILTER (WHERE doc_type = 'review') AS reviews, avg(year) AS avg_pub_year
+  SELECT topic_id, count(*) AS top1_papers, count(*) FILTER (WHERE doc_type = 'review') AS reviews, sum(year)::DOUBLE / count(*) AS avg_pub_year
   FROM topic_top1 GROUP BY topic_id
 ) p USING (topic_id)
 LEFT JOIN (
@@ -73,13 +73,13 @@ LEFT JOIN (
   FROM topic_patents GROUP BY topic_id
 ) q USING (topic_id)
 LEFT JOIN topic_frontier f USING (topic_id)
-ORDER BY top1_papers DESC, t.topic_id;
+ORDER BY top1_papers DESC, topic_id;
 
 -- name: top1_by_country
-SELECT t.topic_id, pc.country, count(*)::BIGINT AS n
+SELECT t.topic_id AS topic_id, pc.country AS country, count(*)::BIGINT AS n
 FROM topic_top1 t JOIN paper_countries pc USING (pk)
 GROUP BY t.topic_id, pc.country
-ORDER BY t.topic_id, n DESC, pc.country;
+ORDER BY topic_id, n DESC, country;
 
 -- name: patents_by_country
 SELECT topic_id, country, count(*)::BIGINT AS n
