@@ -3,7 +3,7 @@
  * pdffonts, pdftotext, to read the PDF back). Installs the Debian packages when missing and running
  * as root; otherwise prints the exact command and fails. The engine-equality tests need the ClickHouse
  * engine package (engines/clickhouse: chDB, ~550 MB, not part of `npm install`): installed here with
- * `npm ci --prefix engines/clickhouse` when missing; if that fails, those tests are skipped (outside CI).
+ * `npm install --prefix engines/clickhouse` when missing; if that fails, those tests are skipped (outside CI).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,9 +22,9 @@ try {
     }
   }
   if (!existsSync('engines/clickhouse/node_modules/chdb/package.json')) {
-    process.stdout.write('ClickHouse engine package missing (engines/clickhouse); installing it: npm ci --prefix engines/clickhouse\n');
+    process.stdout.write('ClickHouse engine package missing (engines/clickhouse); installing it: npm install --prefix engines/clickhouse\n');
     try {
-      execFileSync('npm', ['ci', '--prefix', 'engines/clickhouse', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+      execFileSync('npm', ['install', '--prefix', 'engines/clickhouse', '--no-audit', '--no-fund'], { stdio: 'inherit' });
     } catch {
       process.stderr.write('Installing engines/clickhouse failed: the DuckDB/ClickHouse engine-equality tests will be skipped (outside CI, where they must run).\n');
     }

@@ -10,7 +10,7 @@
  * - otherwise in process: chDB, ClickHouse as a library, in a temporary folder removed at close.
  *
  * Neither package is a dependency of the project: chDB is ~550 MB, and a user who builds with DuckDB
- * should not download it. They are installed apart into engines/clickhouse/ (`npm ci --prefix
+ * should not download it. They are installed apart into engines/clickhouse/ (`npm install --prefix
  * engines/clickhouse`) and loaded from there at run time, only when `--engine clickhouse` is chosen;
  * the types below are the little of their API this module uses, so type-checking never needs them.
  */
@@ -77,7 +77,7 @@ function requireEnginePackage<T>(root: string, name: string): T {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     const prefix = relative(process.cwd(), dir) || '.';
-    throw ReportError.of('engine.clickhouse-missing', { dir, command: `npm ci --prefix ${prefix}` }, error);
+    throw ReportError.of('engine.clickhouse-missing', { dir, command: `npm install --prefix ${prefix}` }, error);
   }
 }
 

@@ -46,7 +46,7 @@ Options:
                 (default .cache/build; off: compute everything)
   --engine E    the SQL engine that computes the metrics: duckdb (default) or clickhouse
                 (chDB in process, or the server at CLICKHOUSE_URL; installed apart with
-                npm ci --prefix engines/clickhouse)
+                npm install --prefix engines/clickhouse)
   -h, --help    this text
 
 Chromium: PUPPETEER_EXECUTABLE_PATH, else Debian's /usr/bin/chromium (installed with apt-get

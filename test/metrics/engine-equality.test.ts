@@ -5,7 +5,7 @@
  * high-value patent or cross-border move, a single year, only the required tables), and with
  * GENERATE_FULL=1 on the full calibrated dataset.
  *
- * The ClickHouse engine is a package installed apart (npm ci --prefix engines/clickhouse). Without it
+ * The ClickHouse engine is a package installed apart (npm install --prefix engines/clickhouse). Without it
  * the ClickHouse side is skipped, with the reason, except in CI (CI=1, as .ci/run sets), where it must run.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -134,7 +134,7 @@ describe.skipIf(!installed && !inCi)('DuckDB and ClickHouse compute the same met
 });
 
 describe.runIf(!installed && !inCi)('without the ClickHouse engine package', () => {
-  it('skips the engine-equality tests: engines/clickhouse is not installed (npm ci --prefix engines/clickhouse) and this is not CI', () => {
+  it('skips the engine-equality tests: engines/clickhouse is not installed (npm install --prefix engines/clickhouse) and this is not CI', () => {
     expect(installed).toBe(false);
   });
 });
@@ -148,6 +148,6 @@ describe('the ClickHouse engine package', () => {
       (e: unknown) => e as { id?: string; message: string },
     );
     expect(error?.id).toBe('engine.clickhouse-missing');
-    expect(error?.message).toMatch(/npm ci --prefix \S*engines\/clickhouse/);
+    expect(error?.message).toMatch(/npm install --prefix \S*engines\/clickhouse/);
   });
 });
