@@ -33,9 +33,8 @@ describe('the 2023 edition on the sample data', () => {
       '6 home-high-value-institutions',
       '7 ch3-talent-institutions',
       '8 ch3-home-talent-institutions',
-      '9 ch3-research-teams',
-      '10 frontier-topics',
-      '11 directions-keywords',
+      '9 frontier-topics',
+      '10 directions-keywords',
     ]);
   });
 
