@@ -3,7 +3,7 @@
  * order, so a sentence that is true only for this year's ranking passes it. Each variant here is a valid
  * document (lists still sorted by their counts, largest first) in which the ranking differs: the focus
  * countries swapped, the country order reversed or rotated, ties at every rank, the two focus countries
- * level, a single year. Built from the document's shape and the focus alone: no edition is known here.
+ * level, a single year, one of them at zero row by row. Built from the document's shape and the focus alone: no edition is known here.
  */
 import type { MetricsDocument } from '../metrics/document.ts';
 
@@ -142,6 +142,33 @@ export function level(metrics: MetricsDocument, home: string, rival: string): Me
   return { ...(walk(withoutProvenance(metrics)) as object), provenance: metrics.provenance } as MetricsDocument;
 }
 
+/**
+ * Zeros: `country` has nothing wherever the document counts it row by row (each year, each value band)
+ * and in every {CC: n} map (a topic's papers or patents by country): "X still published more … 0
+ * against 0" and "grew every year" must not be said of nothing. Its totals in ranked lists are kept,
+ * so the lists stay valid documents.
+ */
+export function zeroed(metrics: MetricsDocument, country: string): MetricsDocument {
+  const walk = (v: unknown, key: string): unknown => {
+    if (Array.isArray(v)) {
+      return v.map((x) => {
+        if (!x || typeof x !== 'object' || (x as Item).country !== country || !PER_ROW.some((f) => f in (x as Item))) return walk(x, '');
+        const out = { ...(x as Item) };
+        for (const [k, n] of Object.entries(out)) if (typeof n === 'number' && !KEEP.has(k) && !PER_ROW.includes(k)) out[k] = 0;
+        return out;
+      });
+    }
+    if (!v || typeof v !== 'object' || KEEP.has(key)) return v;
+    const entries = Object.entries(v as Item);
+    if (entries.length > 0 && entries.every(([, x]) => typeof x === 'number') && /^[A-Z]{2}$/.test(entries[0]![0]) && entries.some(([k]) => k === country)) {
+      // Largest first again (then by code), as the contract has them.
+      return Object.fromEntries(entries.map(([k, x]) => [k, k === country ? 0 : x] as const).sort((a, b) => (b[1] as number) - (a[1] as number) || a[0].localeCompare(b[0])));
+    }
+    return Object.fromEntries(entries.map(([k, x]) => [k, walk(x, k)]));
+  };
+  return { ...(walk(withoutProvenance(metrics), '') as object), provenance: metrics.provenance } as MetricsDocument;
+}
+
 /** The windows shrunk to their last year: "every year from X to X" must not be said. */
 export function singleYear(metrics: MetricsDocument): MetricsDocument {
   const m = metrics.provenance.manifest as unknown as Record<string, unknown>;
@@ -165,6 +192,8 @@ export function variants(metrics: MetricsDocument, focus: { home: string; rival:
     { name: 'ties at ranks 2-3, 4-5 …', metrics: tied(metrics, 1) },
     { name: 'home and rival level', metrics: level(metrics, focus.home, focus.rival) },
     { name: 'a single year', metrics: singleYear(metrics) },
+    { name: 'rival at zero year by year', metrics: zeroed(metrics, focus.rival) },
+    { name: 'home at zero year by year', metrics: zeroed(metrics, focus.home) },
   ];
   if (top && top !== focus.rival) out.splice(1, 0, { name: 'home and the leader swapped', metrics: relabel(metrics, swap(focus.home, top)) });
   return out;
