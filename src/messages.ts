@@ -42,9 +42,10 @@ export const messages = {
   'new.failed': (p: { name: string; detail: string }) => `making edition ${p.name} failed, nothing was written: ${p.detail}`,
   'new.no-dataset': (p: { dir: string; name: string }) =>
     `${p.dir} has no dataset.yaml yet: put the snapshot there (docs/data-contract.md) before \`report check --edition ${p.name}\``,
-  'new.done': (p: { name: string; from: string; folders: readonly string[]; data: string; given: boolean }) =>
+  'new.done': (p: { name: string; from: string; folders: readonly string[]; data: string; given: boolean; published: string | null }) =>
     [
       `edition ${p.name} made from ${p.from}: ${p.folders.join(', ')}`,
+      ...(p.published ? [`publication date set to ${p.published}, a year after ${p.from}'s: confirm it in templates/${p.name}/content/dates.yaml`] : []),
       'Next:',
       ...(p.given ? [] : [`  1. put the new data snapshot in ${p.data}/ (dataset.yaml and its tables: docs/data-contract.md),`, '     or build from a folder elsewhere with --data DIR']),
       `  ${p.given ? 1 : 2}. in templates/${p.name}/edition.yaml: this year's hot-technology group and year, the focus countries if they change;`,

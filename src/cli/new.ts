@@ -46,6 +46,6 @@ export async function newCommand(args: string[], fx: Effects, root: string): Pro
   if (values.data !== undefined && !(await fx.fs.exists(join(resolve(root, made.data), 'dataset.yaml')))) {
     fx.log.warn(message('new.no-dataset', { dir: made.data, name }));
   }
-  fx.log.info(message('new.done', { name, from: values.from, folders: made.folders, data: made.data, given: values.data !== undefined }));
+  fx.log.info(message('new.done', { name, from: values.from, folders: made.folders, data: made.data, given: values.data !== undefined, published: made.published }));
   return 0;
 }

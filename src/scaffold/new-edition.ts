@@ -27,6 +27,8 @@ export interface NewEdition {
   readonly folders: readonly string[];
   /** The dataset folder the new edition.yaml names. */
   readonly data: string;
+  /** The copy's publication date (content/dates.yaml), a year after the old one's; null without that file. */
+  readonly published: string | null;
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -47,6 +49,7 @@ export async function newEdition(options: NewEditionOptions): Promise<NewEdition
   const data = options.data ?? join('data', name);
   const staged: { staging: string; target: string }[] = [];
   const moved: string[] = [];
+  let published: string | null = null;
   try {
     for (const { source, target } of pairs) {
       const staging = `${target}.new-${process.pid}`;
@@ -56,6 +59,7 @@ export async function newEdition(options: NewEditionOptions): Promise<NewEdition
     }
     const editionFile = join(staged[0]!.staging, 'edition.yaml');
     await pointAtData(editionFile, data);
+    published = await nextPublication(join(staged[0]!.staging, 'content', 'dates.yaml'));
     for (const { staging, target } of staged) {
       await rename(staging, target);
       moved.push(target);
@@ -66,7 +70,7 @@ export async function newEdition(options: NewEditionOptions): Promise<NewEdition
     if (error instanceof ReportError) throw error;
     throw ReportError.of('new.failed', { name, detail: (error as Error).message }, error);
   }
-  return Object.freeze({ folders: Object.freeze(staged.map((s) => relative(root, s.target))), data });
+  return Object.freeze({ folders: Object.freeze(staged.map((s) => relative(root, s.target))), data, published });
 }
 
 /**
@@ -91,4 +95,21 @@ async function pointAtData(file: string, data: string): Promise<void> {
       ? `${text.slice(0, start)}${entry}${text.slice(start, end).endsWith('\n') ? '\n' : ''}${text.slice(end)}`
       : `${text.replace(/\n?$/, '\n')}${entry}\n`;
   await writeFile(file, out);
+}
+
+/**
+ * The copy appears a year after its model: its publication date (content/dates.yaml, `published:
+ * YYYY-MM[-DD]`) moves on by one year, so that `report check` holds the new snapshot and this year's
+ * events against it, not against last year's. Only the date's text changes (comments kept); the
+ * editor confirms it (report new says so).
+ */
+async function nextPublication(file: string): Promise<string | null> {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return null;
+  const match = /^(published:\s*['"]?)(\d{4})(-\d{2}(?:-\d{2})?)/m.exec(text);
+  if (!match) return null;
+  const next = `${Number(match[2]) + 1}${match[3]}`;
+  await writeFile(file, `${text.slice(0, match.index)}${match[1]}${next}${text.slice(match.index + match[0].length)}`);
+  return next;
 }

@@ -221,7 +221,7 @@ describe('print quality', () => {
   it('prints a cover with title, subtitle, edition, source and a picture drawn from the data, and a colophon on the back', () => {
     const words = {
       zh: { cover: ['（2023）全球数字科技', '全球数字科技论文、专利、人才与前沿技术的数据分析', '2023 年度报告', 'AMiner 科技情报平台', '2022-06-30'], back: ['AMiner 科技情报平台', '数据截至 2022-06-30', '均由记录级数据计算生成', '封面图：2012—2021 年', 'www.aminer.cn'] },
-      en: { cover: ['Global Digital Science and', 'A data analysis of papers, patents', '2023 edition', 'Data: AMiner', '2022-06-30'], back: ['AMiner', 'Data as of 2022-06-30', 'computed from record-level data', 'Cover: digital-technology papers per year, 2012–2021', 'www.aminer.cn'] },
+      en: { cover: ['Global Digital Science and', 'A data analysis of papers, patents', '2023 edition', 'Data: AMiner', '2022-06-30'], back: ['AMiner', 'records as of 2022-06-30', 'computed from record-level data', 'Cover: digital-technology papers per year, 2012–2021', 'www.aminer.cn'] },
     } as const;
     for (const locale of ['zh', 'en'] as const) {
       const file = join(edition, locale, 'report.pdf');
