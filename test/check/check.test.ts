@@ -7,16 +7,13 @@ import { checkEdition, type Problem } from '../../src/check/check.ts';
 import { numberTokens } from '../../src/check/lint.ts';
 import { perturb } from '../../src/check/perturb.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
-import { withChapter as chapterAdded, withMessages } from './edits.ts';
+import { checkInputs, withChapter as chapterAdded, withMessages } from './edits.ts';
 
 let metrics: MetricsDocument;
 let real: Edition;
 let zh: LocaleBundle;
 let en: LocaleBundle;
-beforeAll(async () => {
-  [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
-});
+beforeAll(async () => ({ metrics, real, zh, en } = await checkInputs()));
 
 const withChapter = (text: string): Edition => chapterAdded(real, text);
 

@@ -11,8 +11,8 @@ import { checkEdition } from '../../src/check/check.ts';
 import { variants, zeroed } from '../../src/check/variants.ts';
 import { checkClaims, renderSentences } from '../../src/check/claims.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { ROOT, bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
-import { withChapter as chapterAdded, withMessages } from './edits.ts';
+import { ROOT } from '../chapters/fixtures.ts';
+import { checkInputs, withChapter as chapterAdded, withMessages } from './edits.ts';
 import { metricsOf } from '../metrics/compute.ts';
 import { swappedSample } from '../helpers/swapped-sample.ts';
 
@@ -20,9 +20,7 @@ let metrics: MetricsDocument;
 let real: Edition;
 let zh: LocaleBundle;
 let en: LocaleBundle;
-beforeAll(async () => {
-  [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
-});
+beforeAll(async () => ({ metrics, real, zh, en } = await checkInputs()));
 
 const withChapter = (text: string): Edition => chapterAdded(real, text);
 

@@ -10,16 +10,13 @@ import { checkEdition } from '../../src/check/check.ts';
 import type { LocaleRender } from '../../src/check/render.ts';
 import { checkStyle, repeatedSentences, runningText, styleRules } from '../../src/check/style.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
-import { bundle, edition, sampleMetrics } from '../chapters/fixtures.ts';
-import { withChapter, withMessages } from './edits.ts';
+import { checkInputs, withChapter, withMessages } from './edits.ts';
 
 let metrics: MetricsDocument;
 let real: Edition;
 let zh: LocaleBundle;
 let en: LocaleBundle;
-beforeAll(async () => {
-  [metrics, real, zh, en] = await Promise.all([sampleMetrics(), edition(), bundle('zh'), bundle('en')]);
-});
+beforeAll(async () => ({ metrics, real, zh, en } = await checkInputs()));
 
 /** A render of running text only, as checkStyle reads it. */
 const rendered = (locale: 'zh' | 'en', html: string) => ({ locale, html }) as unknown as LocaleRender;

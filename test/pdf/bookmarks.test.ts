@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isGarbledCopy } from '../../src/pdf/bookmarks.ts';
 import { finishPdf, pdfString } from '../../src/pdf/finish.ts';
 import { outline, readObjects } from '../../src/pdf/reader.ts';
+import { pdfOf } from '../helpers/pdf.ts';
 
 /** A one-page PDF whose outline has these titles, one level, as Skia writes them. */
 function pdfWithBookmarks(titles: readonly string[]): Uint8Array {
@@ -14,16 +15,7 @@ function pdfWithBookmarks(titles: readonly string[]): Uint8Array {
     ...titles.map((t, i) => `<</Title ${pdfString(t)} /Parent 4 0 R${i > 0 ? ` /Prev ${first + i - 1} 0 R` : ''}${i < titles.length - 1 ? ` /Next ${first + i + 1} 0 R` : ''} /Dest [3 0 R /XYZ 0 800 0]>>`),
     `<</Producer (Skia/PDF m156) /CreationDate (D:20261127101010+00'00')>>`,
   ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R>>\nstartxref\n${xref}\n%%EOF`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
+  return pdfOf(objects);
 }
 
 const meta = { title: 'T', author: 'A', subject: 'S', keywords: [], creator: 'c', date: '2022-06-30' };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finishPdf, pdfString } from '../../src/pdf/finish.ts';
 import { decodeString, destinationPages, outline, pageOrder, readObjects } from '../../src/pdf/reader.ts';
+import { pdfOf } from '../helpers/pdf.ts';
 
 /** A two-page PDF written the way Skia writes them: classic xref, a /Dests dictionary, an outline. */
 function tinyPdf(created: string, title = pdfString('第二章')): Uint8Array {
@@ -18,16 +19,7 @@ function tinyPdf(created: string, title = pdfString('第二章')): Uint8Array {
     `<</Title ${title} /Parent 6 0 R /Dest [4 0 R /XYZ 0 800 0]>>`,
     `<</Producer (Skia/PDF m156) /CreationDate (D:${created}+00'00') /ModDate (D:${created}+00'00')>>`,
   ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R /Info 8 0 R>>\nstartxref\n${xref}\n%%EOF`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
+  return pdfOf(objects);
 }
 
 const meta = { title: '（2023）报告', author: 'AMiner', subject: 'S', keywords: ['a', '论文'], creator: 'report-compiler', date: '2022-06-30' };
