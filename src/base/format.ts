@@ -48,6 +48,15 @@ export function percent(value: number, digits = 1): string {
   return `${decimal(value * 100, digits)}%`;
 }
 
+/**
+ * A percentage as a chart or its description prints it: a positive share that rounds to zero is
+ * "<0.1%", not "0.0%" (it is not nothing).
+ */
+export function percentShown(value: number, digits = 1): string {
+  const least = 10 ** -digits;
+  return value > 0 && value * 100 < least / 2 ? `<${decimal(least, digits)}%` : percent(value, digits);
+}
+
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const EN_ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 

@@ -298,5 +298,5 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
 
 /** "label value; label value" for a screen reader's description. */
 export function describe(locale: 'zh' | 'en', rows: readonly { label: string; value: number }[], percent = false): string {
-  return rows.map((r) => `${r.label} ${percent ? fmt.percent(r.value) : fmt.integer(r.value)}`).join(locale === 'zh' ? '；' : '; ');
+  return rows.map((r) => `${r.label} ${percent ? fmt.percentShown(r.value) : fmt.integer(r.value)}`).join(locale === 'zh' ? '；' : '; ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, decimal, integer, magnitude, month, monthShort, ordinal, percent, roman, yearMonth } from '../../src/base/format.ts';
+import { countWord, decimal, integer, magnitude, month, monthShort, ordinal, percent, percentShown, roman, yearMonth } from '../../src/base/format.ts';
 
 describe('locale formatting', () => {
   it('groups thousands the same way in both locales', () => {
@@ -17,6 +17,13 @@ describe('locale formatting', () => {
     expect(magnitude('zh', 140_000_000)).toBe('1.4 亿');
     expect(magnitude('en', 12_800_000)).toBe('12.8 million');
     expect(magnitude('en', 1_400_000_000)).toBe('1.4 billion');
+  });
+  it('prints a positive share too small for its digits as "<0.1%", never "0.0%"', () => {
+    expect(percentShown(0.0004)).toBe('<0.1%');
+    expect(percentShown(0.0004, 2)).toBe('0.04%');
+    expect(percentShown(0.0005)).toBe('0.1%');
+    expect(percentShown(0)).toBe('0.0%');
+    expect(percentShown(0.123)).toBe(percent(0.123));
   });
   it('numbers appendices with Roman numerals', () => {
     expect([1, 2, 3, 4, 9, 14, 40].map(roman)).toEqual(['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL']);

@@ -40,7 +40,7 @@ export function buildValueBands(b: ValueBandsBindings, ctx: FigureBuildContext, 
     }
   });
   const x = figureTexts(ctx, b.texts, id, {});
-  const listText = rows.map((r) => `${r.series} ${r.label} ${fmt.percent(r.value)}`).join(listSeparator(ctx));
+  const listText = rows.map((r) => `${r.series} ${r.label} ${fmt.percentShown(r.value)}`).join(listSeparator(ctx));
   return { spec: groupedBars(rows, x.text(), series, { percent: true }), caption: x.caption, title: x.title, description: description(ctx, x.title, listText), modelled: rows.some((r) => r.modelled), data: pairData(ctx.t, rows, x.text(), { percent: true, labelColumn: 'band' }) };
 }
 
