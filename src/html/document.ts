@@ -111,6 +111,7 @@ export function figureHtml(figure: RenderedFigure): string {
   return (
     `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
     chartHtml(figure) +
+    (figure.modelledKey ?? '') +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
     downloadLink(figure.download.file, figure.download.label, figure.download.csv) +
