@@ -159,7 +159,7 @@ function markModelled(rows: readonly { modelled?: boolean }[]) {
     any,
     row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled === true } : {}),
     hatch: (mark: Record<string, unknown>, encoding: Record<string, unknown> = {}) =>
-      any ? [{ transform: [{ filter: 'datum.modelled' }], mark: { ...mark, aria: false }, encoding: { ...encoding, fill: { value: HATCH_FILL } } }] : [],
+      any ? [{ transform: [{ filter: 'datum.modelled' }], mark: { ...mark, aria: false }, encoding: { ...encoding, color: { value: HATCH_FILL } } }] : [],
     label: (field: string, format: string) =>
       format.endsWith('%')
         ? { transform: [{ calculate: valueText(field, format), as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }

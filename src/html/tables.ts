@@ -18,7 +18,7 @@ export function tableHtml(table: RenderedTable, downloadLabel?: string): string 
   const short = table.columns.map((_, i) => table.rows.every((row) => [...(row[i] ?? '')].length <= SHORT));
   const cls = (i: number) => (table.columns[i]?.numeric ? ' class="num"' : short[i] ? ' class="short"' : '');
   const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${htmlText(c.label)}</th>`).join('');
-  // A modelled number (its cell ends in the mark, tables/cells.ts) is printed hatched like a chart's modelled bar, without the mark.
+  // A modelled number (its cell ends in the mark, tables/cells.ts) is printed in italics (styles.ts), without the mark.
   const modelled = (cell: string, i: number) => table.columns[i]?.numeric === true && cell.endsWith(MODELLED_MARK);
   const td = (cell: string, i: number) => (modelled(cell, i) ? `<td class="num modelled">${htmlText(cell.slice(0, -MODELLED_MARK.length))}</td>` : `<td${cls(i)}>${htmlText(cell)}</td>`);
   const body = table.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('');
