@@ -27,6 +27,8 @@ export interface RenderedFigure {
   readonly svg: string;
   /** Notes under the figure (scope, data source), escaped markup. */
   readonly notes: readonly string[];
+  /** The page's chart is several SVGs, one under the other, that the print may break between (BuiltFigure.printParts). */
+  readonly split?: boolean;
   /** The key to the chart's modelled values (markup, modelled-marks.ts), when it draws any. */
   readonly modelledKey?: string;
   /**
@@ -91,6 +93,19 @@ async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof r
   return { scrollWidth: Math.ceil(svgWidth(page) * Math.max(1, SCREEN_MIN_FONT / smallest)) };
 }
 
+/**
+ * A chart drawn in pieces: each its own SVG (ids suffixed), the first named and described for screen
+ * readers as the whole chart, the others hidden from them (they are its continuation).
+ */
+async function drawParts(parts: readonly unknown[], svg: typeof renderSvg, options: SvgOptions): Promise<string> {
+  const drawn: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const one = await svg(part as never, { ...options, id: `${options.id}-${i}` });
+    drawn.push(i === 0 ? one : one.replace(/^(<svg[^>]*?)\srole="img" aria-labelledby="[^"]*"/, '$1 aria-hidden="true"'));
+  }
+  return drawn.join('');
+}
+
 /** The phone's chart with its own hatch pattern (a scrolling page chart shares the page's). */
 const hatchNarrow = (narrow: RenderedFigure['narrow'], id: string): RenderedFigure['narrow'] => ('svg' in narrow ? { svg: withHatch(narrow.svg, id) } : narrow);
 
@@ -130,11 +145,13 @@ export async function renderFigures(
     const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
-    const drawn = withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
+    const drawn = built.printParts
+      ? await drawParts(built.printParts, svg, { id: `fig-${id}-svg`, title: built.title, description: built.description })
+      : withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
     const narrow = hatchNarrow(await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description }), `fig-${id}-svg-narrow`);
     const modelledKey = built.modelled ? keyHtml(built.modelledMark ?? 'hatch', t.text(`notes.modelled_key_${built.modelledMark ?? 'hatch'}`), `fig-${id}`) : undefined;
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), download }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download }));
   }
   return out;
 }

@@ -31,6 +31,11 @@ import type { ModelledMark } from './modelled-marks.ts';
 
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;
+  /**
+   * The page's chart in pieces drawn one under the other, between which the print may break the page
+   * (a timeline taller than what is left of a page); without them, `spec` drawn whole.
+   */
+  readonly printParts?: readonly TopLevelSpec[];
   /** Markup (escaped for markdown). */
   readonly caption: string;
   /** Plain text for screen readers. */

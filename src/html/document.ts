@@ -109,7 +109,7 @@ function chartHtml(figure: RenderedFigure): string {
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
-    `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
+    `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}"${figure.split ? ' class="split"' : ''}>` +
     chartHtml(figure) +
     (figure.modelledKey ?? '') +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +

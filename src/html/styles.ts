@@ -95,6 +95,10 @@ a { color: var(--accent); }
 
 /* figures */
 figure { margin: 1.2rem 0; break-inside: avoid; }
+/* a chart in pieces (a timeline, src/figures/timeline-chart.ts): the page may break between them, the caption stays with the last */
+figure.split { break-inside: auto; }
+figure.split .chart-page svg { break-inside: avoid; }
+figure.split figcaption { break-before: avoid; }
 figure .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { text-align: center; font-size: var(--caption-size); font-weight: 700; margin-top: 0.4rem; }
 figcaption .label { margin-right: 0.6em; }
