@@ -200,7 +200,7 @@ export interface YearRow {
   readonly modelled?: boolean;
 }
 
-const LINES_HEIGHT = 240;
+const LINES_HEIGHT = 220;
 
 /**
  * Yearly lines with points, one per series, a legend above; the last value labelled, the labels kept
