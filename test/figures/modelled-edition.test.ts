@@ -40,7 +40,7 @@ describe.runIf(process.env.GENERATE_FULL === '1')('modelled values in the full 2
         expect(page, `${locale} ${id}`).not.toMatch(/<pattern|url\(#modelled-hatch\)/);
         const key = /<p class="modelled-key" data-modelled="(hatch|hollow)">/.exec(figure)?.[1];
         // A key exactly where modelled values are drawn: hatched marks, or hollow points (white symbols).
-        const hollow = /<g class="mark-symbol[^>]*>[^]*?fill="white"/.test(page);
+        const hollow = [...page.matchAll(/<g class="mark-symbol[^"]*"[^>]*>((?:(?!<\/g>)[^])*)<\/g>/g)].some((m) => m[1]!.includes('fill="white"'));
         expect(key, `${locale} ${id}`).toBe(fills.length > 0 ? 'hatch' : hollow ? 'hollow' : undefined);
         hatched += fills.length;
         if (key) keyed++;
