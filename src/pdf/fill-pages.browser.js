@@ -3,7 +3,8 @@
 // does not fit, and leaves the rest of its page empty. Where that leaves a page less than FULL full,
 // in this order:
 //   1. a table is split at the row where the page ends: the rest is a second table under the same
-//      caption with "(continued)", its header row repeated;
+//      caption with "(continued)", its header row repeated (or, when Chromium keeps it whole all the
+//      same, at the row its height says fits: splitToFit);
 //   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
 //      it fit;
 //   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
