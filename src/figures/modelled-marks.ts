@@ -1,14 +1,14 @@
 /**
  * The one way a chart shows a modelled value (one the published edition did not print, see
  * base/modelled.ts): its mark is left open. A bar or a map's area is hatched, white and grey diagonal
- * lines drawn over its own colour and clipped to its outline (so the series' colour stays readable); a point on a line, too small
- * to carry a hatch, is drawn hollow. A chart with such values carries a key under it (keyHtml), and the
- * preface says once what the key means (docs/print-and-web.md). No `*`, no paler colours, no note
- * under the figure.
+ * lines drawn over its own colour and clipped to its outline (so the series' colour stays readable);
+ * a point on a line, too small to carry a hatch, is drawn hollow. A chart with such values carries a
+ * key under it (keyHtml), and the preface says once what the marks mean (docs/print-and-web.md). No
+ * `*`, no paler colours, no note under the figure.
  */
 import { htmlText } from '../base/escape.ts';
 
-/** The fill a spec gives a modelled bar's or area's overlay; renderSvg (vega.ts) points it at the SVG's own pattern. */
+/** The fill a spec gives a modelled bar's or area's overlay: a placeholder withHatch replaces with the hatch's lines. */
 export const HATCH_FILL = 'url(#modelled-hatch)';
 
 /** The prefix of the hatch's clip ids inside one SVG: every drawn SVG has its own. */
@@ -145,7 +145,7 @@ export type ModelledMark = 'hatch' | 'hollow';
 
 /**
  * The key under a chart with modelled values: the open mark beside its meaning (`text`, plain text
- * from the locale). `id` makes the swatch's pattern id unique in the document.
+ * from the locale). `id` makes the swatch's clip id unique in the document.
  */
 export function keyHtml(mark: ModelledMark, text: string, id: string): string {
   const swatch =

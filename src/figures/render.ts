@@ -100,13 +100,14 @@ async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof r
 async function drawParts(parts: readonly unknown[], svg: typeof renderSvg, options: SvgOptions): Promise<string> {
   const drawn: string[] = [];
   for (const [i, part] of parts.entries()) {
-    const one = await svg(part as never, { ...options, id: `${options.id}-${i}` });
+    const id = `${options.id}-${i}`;
+    const one = withHatch(await svg(part as never, { ...options, id }), id);
     drawn.push(i === 0 ? one : one.replace(/^(<svg[^>]*?)\srole="img" aria-labelledby="[^"]*"/, '$1 aria-hidden="true"'));
   }
   return drawn.join('');
 }
 
-/** The phone's chart with its own hatch pattern (a scrolling page chart shares the page's). */
+/** The phone's chart with its modelled marks hatched under ids of its own (a scrolling page chart is the page's). */
 const hatchNarrow = (narrow: RenderedFigure['narrow'], id: string): RenderedFigure['narrow'] => ('svg' in narrow ? { svg: withHatch(narrow.svg, id) } : narrow);
 
 /** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
