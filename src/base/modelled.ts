@@ -30,6 +30,19 @@ export function modelledLookup(metrics: MetricsDocument): (where: Where) => bool
 }
 
 /**
+ * For a series the published edition never printed value by value (described in words, or drawn
+ * without its numbers), a reconstructed dataset's calibration holds few or none of its values: there a
+ * value is modelled unless the calibration records it as published (`assumed: false`, still the
+ * document's value). A dataset without a calibration (real records) has nothing modelled.
+ */
+export function unpublishedLookup(metrics: MetricsDocument): (where: Where) => boolean {
+  const entries = metrics.provenance.calibration ?? [];
+  if (entries.length === 0) return () => false;
+  const published = new Set(entries.filter((c) => !c.assumed && matches(metrics, c)).map((c) => id([c.path, c.key ?? {}, c.field])));
+  return (where) => !published.has(id(where));
+}
+
+/**
  * The set, once per metrics document: every figure asks (each drawn up to four times, for the page and
  * a phone), and matching each calibration entry searches its list; a document is never changed once
  * made (frozen or treated as such), so the set stays right for as long as the document lives.
@@ -55,8 +68,4 @@ export function matches(doc: unknown, e: CalibrationEntry): boolean {
   const v = valueAt(doc, e);
   if (v === undefined) return false;
   return e.digits === undefined ? v === e.value : Number(v.toFixed(e.digits)) === e.value;
-}
-
-export function hasModelled(rows: readonly (readonly string[])[]): boolean {
-  return rows.some((row) => row.some((cell) => cell.endsWith(MODELLED_MARK)));
 }

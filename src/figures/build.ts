@@ -8,7 +8,6 @@ import type { Focus, TopicGroups } from '../base/edition.ts';
 import type { Translator } from '../base/i18n.ts';
 import type { YamlSource } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
-import { MODELLED_MARK } from '../base/modelled.ts';
 import { editionFigures, figureById } from './definitions.ts';
 import { scopeNotes } from '../base/notes.ts';
 import type { BuiltFigure, FigureDefinition } from './types.ts';
@@ -25,7 +24,7 @@ export interface FigureEdition {
 export interface FigureBuild {
   readonly def: FigureDefinition;
   readonly built: BuiltFigure;
-  /** Markup: the modelled values' note when some are drawn, then the scope and source notes. */
+  /** Markup: the scope and source notes (modelled values get a key, not a note: modelled-marks.ts). */
   readonly notes: readonly string[];
 }
 
@@ -34,6 +33,6 @@ export function buildFigure(id: string, edition: FigureEdition, metrics: Metrics
   const content = edition.content ?? {};
   const vars = editionVariables({ metrics, names, ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { topics: edition.topics } : {}) });
   const built = def.build({ metrics, t, names, content, vars });
-  const notes = [...(built.modelled ? [t.t(built.modelledNote ?? 'notes.modelled_figure', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, metrics, t, content)];
+  const notes = scopeNotes(def.scope, metrics, t, content);
   return { def, built, notes: Object.freeze(notes) };
 }

@@ -7,7 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import * as fmt from '../base/format.ts';
 import { FIGURE_WIDTH } from './types.ts';
 import { figureWidth } from './width.ts';
-import { MODELLED_MARK, type Where } from '../base/modelled.ts';
+import type { Where } from '../base/modelled.ts';
+import { HATCH_FILL } from './modelled-marks.ts';
 import { fitWidth, wrapBalanced } from './wrap.ts';
 import { measureText } from '../fonts/fontsource.ts';
 import { niceTop, spreadLabels } from './end-labels.ts';
@@ -106,9 +107,8 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
   const field = options.field ?? 'value';
   const labelField = options.labelField ?? 'label';
   const format = options.digits ? `,.${options.digits}f` : ',d';
-  const anyModelled = rows.some((r) => r.modelled);
-  // A modelled value's bar is paler and its label ends in the mark the figure's note explains.
-  const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value, ...(anyModelled ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}) }));
+  const m = markModelled(rows);
+  const values = rows.map((r) => ({ [labelField]: r.label, [field]: r.value, ...m.row(r) }));
   const labels = cutLabels(rows.map((r) => r.label));
   return {
     $schema: SCHEMA,
@@ -120,19 +120,11 @@ export function rankedBars(rows: readonly BarRow[], axisTitle: string, options: 
       y: { field: labelField, type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
       x: { field, type: 'quantitative', title: axisTitle, axis: { format, tickCount: 5, ...(options.digits ? {} : { tickMinStep: 1 }) } },
     },
-    layer: anyModelled
-      ? [
-          { mark: { type: 'bar', height: { band: 0.7 } }, encoding: { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } },
-          {
-            transform: [{ calculate: `format(datum['${field}'], '${format}') + datum.modelled`, as: 'shown' }],
-            mark: { type: 'text', align: 'left', dx: 4 },
-            encoding: { text: { field: 'shown', type: 'nominal' } },
-          },
-        ]
-      : [
-          { mark: { type: 'bar', height: { band: 0.7 } } },
-          { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field, type: 'quantitative', format } } },
-        ],
+    layer: [
+      { mark: { type: 'bar', height: { band: 0.7 } } },
+      ...m.hatch({ type: 'bar', height: { band: 0.7 } }),
+      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field, type: 'quantitative', format } } },
+    ],
   } as TopLevelSpec;
 }
 
@@ -156,16 +148,21 @@ function valueText(field: string, format: string): string {
   return `(${value} > 0 && ${value} < ${least / 2} ? '<${least * 100}%' : format(${value}, '${format}'))`;
 }
 
-/** Layers that draw a modelled value paler and label it with the mark: a spec fragment per mark kind. */
+/**
+ * How a chart marks its modelled values (modelled-marks.ts): a `modelled` flag on each row when any is
+ * modelled, the hatch drawn over a modelled bar (`hatch`, a layer of the same mark filtered to them),
+ * and the value labels (a share under the last digit printed "<0.1%").
+ */
 function markModelled(rows: readonly { modelled?: boolean }[]) {
   const any = rows.some((r) => r.modelled);
   return {
     any,
-    row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled ? MODELLED_MARK : '' } : {}),
-    opacity: any ? { opacity: { condition: { test: 'datum.modelled', value: 0.45 }, value: 1 } } : {},
+    row: (r: { modelled?: boolean }) => (any ? { modelled: r.modelled === true } : {}),
+    hatch: (mark: Record<string, unknown>, encoding: Record<string, unknown> = {}) =>
+      any ? [{ transform: [{ filter: 'datum.modelled' }], mark: { ...mark, aria: false }, encoding: { ...encoding, color: { value: HATCH_FILL } } }] : [],
     label: (field: string, format: string) =>
-      any || format.endsWith('%')
-        ? { transform: [{ calculate: `${valueText(field, format)}${any ? ' + datum.modelled' : ''}`, as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
+      format.endsWith('%')
+        ? { transform: [{ calculate: valueText(field, format), as: 'shown' }], encoding: { text: { field: 'shown', type: 'nominal' } } }
         : { encoding: { text: { field, type: 'quantitative', format } } },
   };
 }
@@ -188,7 +185,8 @@ export function groupedBars(rows: readonly PairRow[], axisTitle: string, series:
     },
     height: { step: 11 },
     layer: [
-      { mark: { type: 'bar' }, encoding: { ...m.opacity } },
+      { mark: { type: 'bar' } },
+      ...m.hatch({ type: 'bar' }),
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: CHART_MIN_FONT }, ...m.label('value', format) },
     ],
   } as TopLevelSpec;
@@ -198,11 +196,11 @@ export interface YearRow {
   readonly year: number;
   readonly series: string;
   readonly value: number;
-  /** The published edition did not print this value: its point is drawn hollow. */
+  /** The published edition did not print this value: its point is drawn hollow (modelled-marks.ts). */
   readonly modelled?: boolean;
 }
 
-const LINES_HEIGHT = 240;
+const LINES_HEIGHT = 220;
 
 /**
  * Yearly lines with points, one per series, a legend above; the last value labelled, the labels kept
@@ -259,19 +257,22 @@ export interface FlowRow {
   readonly inflow: number;
   readonly outflow: number;
   readonly net: number;
-  /** The published edition did not print this country's flows: its net label carries the mark. */
+  /** The published edition did not print this country's flows: its bars are hatched. */
   readonly modelled?: boolean;
 }
 
 /** Diverging bars: inflow to the right, outflow to the left, the net at the right edge. */
 export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legend: { inflow: string; outflow: string }, netLabel: (n: number) => string): TopLevelSpec {
+  const m = markModelled(rows);
   const values = rows.flatMap((r) => [
-    { label: r.label, kind: legend.inflow, value: r.inflow },
-    { label: r.label, kind: legend.outflow, value: -r.outflow },
+    { label: r.label, kind: legend.inflow, value: r.inflow, ...m.row(r) },
+    { label: r.label, kind: legend.outflow, value: -r.outflow, ...m.row(r) },
   ]);
-  const nets = rows.map((r) => ({ label: r.label, net: `${netLabel(r.net)}${r.modelled ? MODELLED_MARK : ''}` }));
+  const nets = rows.map((r) => ({ label: r.label, net: netLabel(r.net) }));
   const max = Math.max(1, ...rows.map((r) => Math.max(r.inflow, r.outflow)));
   const labels = cutLabels(rows.map((r) => r.label));
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } };
+  const x = { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6, ...(figureWidth() < FIGURE_WIDTH ? { tickCount: 4, labelOverlap: 'parity', labelSeparation: 6 } : {}) } };
   return {
     $schema: SCHEMA,
     ...(labels.usermeta ? { usermeta: labels.usermeta } : {}),
@@ -282,11 +283,13 @@ export function divergingBars(rows: readonly FlowRow[], axisTitle: string, legen
         data: { values },
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
-          y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6, labelLimit: 0, ...labels.axis } },
-          x: { field: 'value', type: 'quantitative', title: axisTitle, scale: { domain: [-max * 1.05, max * 1.05] }, axis: { format: ',d', labelExpr: "format(abs(datum.value), ',d')", tickCount: 6, ...(figureWidth() < FIGURE_WIDTH ? { tickCount: 4, labelOverlap: 'parity', labelSeparation: 6 } : {}) } },
+          y,
+          x,
           color: { field: 'kind', type: 'nominal', sort: [legend.inflow, legend.outflow], title: null, legend: { orient: 'top', direction: 'horizontal' } },
         },
       },
+      // A modelled country's two bars hatched (its flows were not printed).
+      ...m.hatch({ type: 'bar', height: { band: 0.7 } }, { y, x }).map((layer) => ({ data: { values }, ...layer })),
       {
         data: { values: nets },
         mark: { type: 'text', align: 'left', dx: 6, x: 'width' },

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MapShapes } from './geo/shapes.ts';
+import { HATCH_FILL } from './modelled-marks.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -127,24 +128,12 @@ export function choropleth(rows: readonly MapRow[], field: string, classes: { do
   const index = classes.domain.reduceRight((rest, bound, i) => `${value} < ${bound} ? ${i} : ${rest}`, String(classes.domain.length));
   const inside = options.legendOrient !== 'bottom';
   const shapes = { values: options.shapes.topology, format: { type: 'topojson', feature: options.shapes.object } };
-  // A modelled value is marked where its area is (at the area's label point, see scripts/make-maps.ts),
-  // white on the dark classes and dark on the light ones.
+  // A modelled value's area is hatched over its class colour (modelled-marks.ts).
   const marked = rows.some((r) => typeof r.modelled === 'string' && r.modelled !== '');
-  const dark = JSON.stringify(classes.range.flatMap((c, i) => (luminance(c) < 0.35 ? [i] : [])));
   const marks = {
     data: shapes,
-    transform: [
-      { lookup: 'id', from: { data: { values: rows }, key: 'id', fields: [field, 'modelled'] } },
-      { filter: "isValid(datum.modelled) && datum.modelled !== ''" },
-      { calculate: index, as: 'index' },
-    ],
-    mark: { type: 'text', fontSize: 11, fontWeight: 700, baseline: 'middle', dy: 2, clip: false },
-    encoding: {
-      longitude: { field: 'properties.lx', type: 'quantitative' },
-      latitude: { field: 'properties.ly', type: 'quantitative' },
-      text: { field: 'modelled', type: 'nominal' },
-      color: { condition: { test: `indexof(${dark}, datum.index) >= 0`, value: 'white' }, value: '#222' },
-    },
+    transform: [{ lookup: 'id', from: { data: { values: rows }, key: 'id', fields: ['modelled'] } }, { filter: "isValid(datum.modelled) && datum.modelled !== ''" }],
+    mark: { type: 'geoshape', clip: false, aria: false, fill: HATCH_FILL, strokeWidth: 0 },
   };
   return {
     $schema: SCHEMA,

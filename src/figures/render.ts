@@ -15,6 +15,7 @@ import { ReportError } from '../errors.ts';
 import { message } from '../messages.ts';
 import type { CutLabel } from './charts.ts';
 import type { FigureData } from './data.ts';
+import { keyHtml, withHatch } from './modelled-marks.ts';
 
 export interface RenderedFigure {
   readonly id: string;
@@ -26,6 +27,10 @@ export interface RenderedFigure {
   readonly svg: string;
   /** Notes under the figure (scope, data source), escaped markup. */
   readonly notes: readonly string[];
+  /** The page's chart is several SVGs, one under the other, that the print may break between (BuiltFigure.printParts). */
+  readonly split?: boolean;
+  /** The key to the chart's modelled values (markup, modelled-marks.ts), when it draws any. */
+  readonly modelledKey?: string;
   /**
    * The chart for a phone's screen, its text no smaller than SCREEN_MIN_FONT px: laid out NARROW_WIDTH
    * wide (`svg`), or, when it cannot be drawn that narrow (a map), the page's chart shown `width` px
@@ -88,6 +93,23 @@ async function narrowChart(build: () => BuiltFigure, page: string, svg: typeof r
   return { scrollWidth: Math.ceil(svgWidth(page) * Math.max(1, SCREEN_MIN_FONT / smallest)) };
 }
 
+/**
+ * A chart drawn in pieces: each its own SVG (ids suffixed), the first named and described for screen
+ * readers as the whole chart, the others hidden from them (they are its continuation).
+ */
+async function drawParts(parts: readonly unknown[], svg: typeof renderSvg, options: SvgOptions): Promise<string> {
+  const drawn: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const id = `${options.id}-${i}`;
+    const one = withHatch(await svg(part as never, { ...options, id }), id);
+    drawn.push(i === 0 ? one : one.replace(/^(<svg[^>]*?)\srole="img" aria-labelledby="[^"]*"/, '$1 aria-hidden="true"'));
+  }
+  return drawn.join('');
+}
+
+/** The phone's chart with its modelled marks hatched under ids of its own (a scrolling page chart is the page's). */
+const hatchNarrow = (narrow: RenderedFigure['narrow'], id: string): RenderedFigure['narrow'] => ('svg' in narrow ? { svg: withHatch(narrow.svg, id) } : narrow);
+
 /** The figure's CSV: the data its preset gives (data.ts), or the rows its spec draws. */
 export function figureCsv(built: { spec: unknown; data?: FigureData }, t: Translator): string {
   const data = built.data ?? recordsData(t, specRows(built.spec as never));
@@ -124,10 +146,13 @@ export async function renderFigures(
     const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
     const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
     for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
-    const drawn = await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description });
-    const narrow = await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description });
+    const drawn = built.printParts
+      ? await drawParts(built.printParts, svg, { id: `fig-${id}-svg`, title: built.title, description: built.description })
+      : withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
+    const narrow = hatchNarrow(await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description }), `fig-${id}-svg-narrow`);
+    const modelledKey = built.modelled ? keyHtml(built.modelledMark ?? 'hatch', t.text(`notes.modelled_key_${built.modelledMark ?? 'hatch'}`), `fig-${id}`) : undefined;
     const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, download }));
+    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download }));
   }
   return out;
 }

@@ -75,22 +75,41 @@ export function layoutTimeline(rows: readonly TimelineRow[], monthLabel: (m: num
  */
 export function timelineChart(rows: readonly TimelineRow[], monthLabel: (m: number) => string): TopLevelSpec {
   const layout = layoutTimeline(rows, monthLabel);
+  return bandSpec(rows, layout, 0, layout.height);
+}
+
+/**
+ * The timeline for print in pieces, one a month (the months without events joined to the month
+ * before): drawn one under the other they are the whole timeline, and the print may break the page
+ * between two months instead of moving the whole year to the next page and leaving a hole (issue 16).
+ * Each piece is the same drawing seen through the band of its months, without padding.
+ */
+export function timelineParts(rows: readonly TimelineRow[], monthLabel: (m: number) => string): TopLevelSpec[] {
+  const layout = layoutTimeline(rows, monthLabel);
+  const tops = layout.months.map((m) => m.y - LINE_HEIGHT / 2);
+  const cuts = [0, ...tops.filter((_, i) => i > 0 && layout.months[i]!.events > 0), layout.height];
+  return cuts.slice(1).map((end, i) => ({ ...bandSpec(rows, layout, cuts[i]!, end), padding: 0 }) as TopLevelSpec);
+}
+
+/** The drawing between y = `from` and y = `to` (the band's height, the layout's coordinates). */
+function bandSpec(rows: readonly TimelineRow[], layout: TimelineLayout, from: number, to: number): TopLevelSpec {
   const x = { type: 'quantitative', scale: { domain: [0, timelineWidth()], nice: false, zero: false }, axis: null };
-  const y = { type: 'quantitative', scale: { domain: [0, layout.height], nice: false, zero: false, reverse: true }, axis: null };
+  const y = { type: 'quantitative', scale: { domain: [from, to], nice: false, zero: false, reverse: true }, axis: null };
+  const inside = <T extends { y: number }>(items: readonly T[]) => items.filter((i) => i.y >= from && i.y < to);
   return {
     $schema: SCHEMA,
     width: timelineWidth(),
-    height: layout.height,
+    height: to - from,
     data: { values: rows.map((r) => ({ date: r.date, event: r.text })) },
     layer: [
       {
-        data: { values: [{ x: AXIS_X, y: 0, y2: layout.height }] },
+        data: { values: [{ x: AXIS_X, y: from, y2: to }] },
         mark: { type: 'rule', color: '#888', strokeWidth: 1.5, aria: false },
         encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, y2: { field: 'y2' } },
       },
       {
         // The months, right-aligned left of the axis; those with events in the text colour, the others grey.
-        data: { values: layout.months.map((m) => ({ x: AXIS_X - 10, y: m.y, label: m.label, events: m.events })) },
+        data: { values: inside(layout.months).map((m) => ({ x: AXIS_X - 10, y: m.y, label: m.label, events: m.events })) },
         mark: { type: 'text', align: 'right', baseline: 'middle', fontSize: TIMELINE_FONT_SIZE, aria: false },
         encoding: {
           x: { field: 'x', ...x },
@@ -100,17 +119,17 @@ export function timelineChart(rows: readonly TimelineRow[], monthLabel: (m: numb
         },
       },
       {
-        data: { values: layout.months.map((m) => ({ x: AXIS_X - 4, x2: AXIS_X, y: m.y })) },
+        data: { values: inside(layout.months).map((m) => ({ x: AXIS_X - 4, x2: AXIS_X, y: m.y })) },
         mark: { type: 'rule', color: '#888', aria: false },
         encoding: { x: { field: 'x', ...x }, x2: { field: 'x2' }, y: { field: 'y', ...y } },
       },
       {
-        data: { values: layout.dots.map((d) => ({ x: AXIS_X, y: d.y, description: d.description })) },
+        data: { values: inside(layout.dots).map((d) => ({ x: AXIS_X, y: d.y, description: d.description })) },
         mark: { type: 'point', filled: true, size: 40, color: '#2b6cb0', opacity: 1 },
         encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, description: { field: 'description', type: 'nominal' } },
       },
       {
-        data: { values: layout.lines.map((l) => ({ x: TIMELINE_TEXT_X, y: l.y, text: l.text })) },
+        data: { values: inside(layout.lines).map((l) => ({ x: TIMELINE_TEXT_X, y: l.y, text: l.text })) },
         mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: TIMELINE_FONT_SIZE, aria: false },
         encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, text: { field: 'text', type: 'nominal' } },
       },

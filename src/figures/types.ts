@@ -27,17 +27,24 @@ export interface FigureBuildContext extends Omit<FigureContext, 'focus'> {
   readonly vars: Variables;
 }
 
+import type { ModelledMark } from './modelled-marks.ts';
+
 export interface BuiltFigure {
   readonly spec: TopLevelSpec;
+  /**
+   * The page's chart in pieces drawn one under the other, between which the print may break the page
+   * (a timeline taller than what is left of a page); without them, `spec` drawn whole.
+   */
+  readonly printParts?: readonly TopLevelSpec[];
   /** Markup (escaped for markdown). */
   readonly caption: string;
   /** Plain text for screen readers. */
   readonly title: string;
   readonly description: string;
-  /** Some drawn values were modelled, not published (drawn marked; the figure gets the note). */
+  /** Some drawn values were modelled, not published (drawn open, modelled-marks.ts; the figure gets the key). */
   readonly modelled?: boolean;
-  /** The message that explains the marks of modelled values, when not the charts' (bars, points, `*`). */
-  readonly modelledNote?: 'notes.modelled_map';
+  /** How they are drawn: hatched bars or areas (the default), or hollow points (lines). */
+  readonly modelledMark?: ModelledMark;
   /** The data behind the chart, for its CSV (data.ts); without it, the spec's rows. */
   readonly data?: FigureData;
 }

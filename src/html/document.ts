@@ -109,8 +109,9 @@ function chartHtml(figure: RenderedFigure): string {
 export function figureHtml(figure: RenderedFigure): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
-    `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}">` +
+    `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}"${figure.split ? ' class="split"' : ''}>` +
     chartHtml(figure) +
+    (figure.modelledKey ?? '') +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
     downloadLink(figure.download.file, figure.download.label, figure.download.csv) +

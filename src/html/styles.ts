@@ -95,10 +95,18 @@ a { color: var(--accent); }
 
 /* figures */
 figure { margin: 1.2rem 0; break-inside: avoid; }
+/* a chart in pieces (a timeline, src/figures/timeline-chart.ts): the page may break between them, the caption stays with the last */
+figure.split { break-inside: auto; }
+figure.split .chart-page svg { break-inside: avoid; }
+figure.split figcaption { break-before: avoid; }
 figure .chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { text-align: center; font-size: var(--caption-size); font-weight: 700; margin-top: 0.4rem; }
 figcaption .label { margin-right: 0.6em; }
 figure .note { font-size: var(--note-size); color: var(--muted); margin: 0.15rem 0 0; text-indent: 0; text-align: left; }
+/* modelled values, one treatment (src/figures/modelled-marks.ts, docs/print-and-web.md): the chart's key; in tables the number in italics (a CSS hatch prints as a page-sized PDF pattern per cell) */
+figure .modelled-key { font-family: var(--font-sans); font-size: var(--note-size); color: var(--muted); margin: 0.1rem 0 0; text-indent: 0; text-align: center; }
+figure .modelled-key .modelled-swatch { display: inline-block; vertical-align: -0.05em; margin-right: 0.35em; }
+td.modelled { font-style: italic; }
 
 /* display formulas (MathML): identifiers in the report's font, slanted by CSS rather than mapped to
    mathematical italic letters the font does not have */

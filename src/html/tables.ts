@@ -8,6 +8,7 @@ import { renderMarkdownInline } from '../base/markup.ts';
 import { tableSlot } from '../base/slots.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { downloadLink, toCsv } from '../base/csv.ts';
+import { MODELLED_MARK } from '../base/modelled.ts';
 
 /** Cells this short never wrap: a country name broken one character a line is unreadable. */
 const SHORT = 14;
@@ -17,7 +18,10 @@ export function tableHtml(table: RenderedTable, downloadLabel?: string): string 
   const short = table.columns.map((_, i) => table.rows.every((row) => [...(row[i] ?? '')].length <= SHORT));
   const cls = (i: number) => (table.columns[i]?.numeric ? ' class="num"' : short[i] ? ' class="short"' : '');
   const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${htmlText(c.label)}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${htmlText(cell)}</td>`).join('')}</tr>`).join('');
+  // A modelled number (its cell ends in the mark, tables/cells.ts) is printed in italics (styles.ts), without the mark.
+  const modelled = (cell: string, i: number) => table.columns[i]?.numeric === true && cell.endsWith(MODELLED_MARK);
+  const td = (cell: string, i: number) => (modelled(cell, i) ? `<td class="num modelled">${htmlText(cell.slice(0, -MODELLED_MARK.length))}</td>` : `<td${cls(i)}>${htmlText(cell)}</td>`);
+  const body = table.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('');
   const notes = table.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   const download = downloadLabel
     ? downloadLink(`table-${table.number}.csv`, downloadLabel, toCsv(table.columns.map((c) => c.label), table.rows))

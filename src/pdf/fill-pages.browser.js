@@ -3,7 +3,8 @@
 // does not fit, and leaves the rest of its page empty. Where that leaves a page less than FULL full,
 // in this order:
 //   1. a table is split at the row where the page ends: the rest is a second table under the same
-//      caption with "(continued)", its header row repeated;
+//      caption with "(continued)", its header row repeated (or, when Chromium keeps it whole all the
+//      same, at the row its height says fits: splitToFit);
 //   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
 //      it fit;
 //   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
@@ -98,19 +99,27 @@
     let k = rows.findIndex((row) => firstPage(row) > hole.page);
     // The rows all fit, the notes under them do not: the last two rows go over with the notes.
     if (k < 0 && [...block.children].some((n) => n !== table && rects(n).some((r) => pageOf(r) > hole.page))) k = rows.length - 1;
+    block.style.breakInside = '';
     if (k < 0 || firstPage(table) !== hole.page) {
-      block.style.breakInside = '';
       relayout();
-      return false;
+      // Kept whole all the same (its lead-in, kept with it, broke over the page end instead: zh p. 8,
+      // Table 3): split where the rows that fit the room end, counted from their heights.
+      return firstPage(table) === hole.page + 1 && splitToFit(block, table, rows, hole);
     }
     // One row back: the first part gains the table's bottom rule, which must not push its last row over.
     k = Math.max(1, k - 1);
     if (k < 2 || rows.length - k < 1) {
-      block.style.breakInside = '';
       relayout();
       return false;
     }
-    block.style.breakInside = '';
+    splitAt(block, table, rows, k);
+    relayout();
+    report.split.push(table.id);
+    return true;
+  }
+
+  /** The rest of a table from row `k`: a second block under the same caption with "(continued)", its header repeated. */
+  function splitAt(block, table, rows, k) {
     // The rest starts the next page (styles.ts: .table-block.continued), caption and header first.
     const rest = block.cloneNode(false);
     rest.classList.add('continued');
@@ -130,9 +139,51 @@
     // The notes and the download link go under the last part.
     for (const n of [...block.children]) if (n !== table) rest.appendChild(n);
     block.after(rest);
-    relayout();
-    report.split.push(table.id);
-    return true;
+    return rest;
+  }
+
+  /** Undoes splitAt: the rows and notes back in the first block, the second removed. */
+  function unsplit(block, table, rest) {
+    const body = table.tBodies[0];
+    for (const row of [...rest.querySelector('tbody').rows]) body.appendChild(row);
+    for (const n of [...rest.children]) if (n.tagName !== 'TABLE') block.appendChild(n);
+    rest.remove();
+  }
+
+  /**
+   * A table the print keeps whole on the page after the hole, with its group (heading, lead-in): the
+   * rows that fit what is left of the hole's page stay (from their heights, less what of the group and
+   * the table's head must go there too), the rest continue; one row fewer at a time while the first
+   * part still does not start on the hole's page.
+   */
+  function splitToFit(block, table, rows, hole) {
+    const height = (el) => el.getBoundingClientRect().height;
+    // What goes before the rows on the hole's page: the group's parts now overleaf, the caption and header row.
+    let before = height(table.caption) + height(table.tHead) + (parseFloat(getComputedStyle(block).marginTop) || 0);
+    for (let n = hole.start; n && n !== block; n = n.nextElementSibling) {
+      before += rects(n).filter((r) => pageOf(r) > hole.page).reduce((sum, r) => sum + r.height, 0);
+    }
+    let room = hole.room - before - 24;
+    let k = 0;
+    while (k < rows.length && room - height(rows[k]) >= 0) room -= height(rows[k++]);
+    // The lead-in's keep is lifted once the split leaves room for both on the hole's page (Chromium
+    // otherwise still breaks inside the lead-in, before a table that now fits); checked below.
+    const lead = block.previousElementSibling;
+    const keep = lead && getComputedStyle(lead).breakAfter === 'avoid' ? lead.style.breakAfter : null;
+    // Two rows at least go over: a continuation of one row reads as a stray.
+    for (k = Math.min(k, rows.length - 2); k >= 2; k--) {
+      const rest = splitAt(block, table, rows, k);
+      if (keep !== null) lead.style.breakAfter = 'auto';
+      relayout();
+      if (firstPage(table) === hole.page && firstPage(rest) === hole.page + 1 && (keep === null || rects(lead).every((r) => pageOf(r) === hole.page))) {
+        report.split.push(table.id);
+        return true;
+      }
+      if (keep !== null) lead.style.breakAfter = keep;
+      unsplit(block, table, rest);
+      relayout();
+    }
+    return false;
   }
 
   /** 2. Draws a figure's chart smaller so that the figure fits the room left on the page before. */

@@ -7,7 +7,7 @@ import { ReportError } from '../errors.ts';
 import { scopeNotes } from '../base/notes.ts';
 import { buildTable } from './build.ts';
 import { editionTables, type TableDefinition } from './definitions.ts';
-import { hasModelled, MODELLED_MARK, modelledLookup } from '../base/modelled.ts';
+import { modelledLookup } from '../base/modelled.ts';
 import type { RenderedTable, TableContext } from './types.ts';
 
 export function renderTable(tables: readonly TableDefinition[], id: string, number: number, ctx: TableContext): RenderedTable {
@@ -16,7 +16,8 @@ export function renderTable(tables: readonly TableDefinition[], id: string, numb
   const built = buildTable(def, { ...ctx, modelled: ctx.modelled ?? modelledLookup(ctx.metrics) });
   const label = ctx.t.t('table.label', { n: number });
   ctx.trace.add(label, number, 'label');
-  const notes = [...(hasModelled(built.rows) ? [ctx.t.t('notes.modelled', { mark: MODELLED_MARK })] : []), ...scopeNotes(def.scope, ctx.metrics, ctx.t)];
+  // Modelled cells are printed hatched (html/tables.ts) and explained once, in the preface: no note here.
+  const notes = scopeNotes(def.scope, ctx.metrics, ctx.t);
   return Object.freeze({ ...built, id, number, label, notes: Object.freeze(notes) });
 }
 

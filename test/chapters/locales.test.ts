@@ -67,7 +67,7 @@ describe('locale folders', () => {
       // Engine vocabulary (units, labels, value bands, scope notes, chrome) and the edition's sentences are both there.
       expect(Object.keys(report.units!).length).toBeGreaterThan(10);
       expect(report.figure!.label).toBeTypeOf('string');
-      expect(report.notes!.modelled).toBeTypeOf('string');
+      expect(report.notes!.modelled_key_hatch).toBeTypeOf('string');
       expect(report.kp).toBeTypeOf('object');
       expect(b.namespaces.document!.download_csv).toBeTypeOf('string');
       expect(b.namespaces.document!.subject).toBeTypeOf('string');

@@ -60,7 +60,7 @@ describe('numbered tables', () => {
 });
 
 describe('modelled values in tables', () => {
-  it('carry a mark, explained in a note, where the published edition did not print them', async () => {
+  it('carry a mark where the published edition did not print them, printed as a hatched cell without a note', async () => {
     const metrics = await sampleMetrics();
     const [first, second] = metrics.papers.by_country;
     const calibration = [
@@ -72,7 +72,12 @@ describe('modelled values in tables', () => {
     const t = renderTable(editionTables((await edition()).tables), 'papers-countries', 1, { metrics: withCalibration, t: createTranslator(b, DEFINITIONS_2023), names: countryNames('en', b.namespaces.countries), focus: { home: 'CN', rival: 'US' }, content: {}, trace: new Trace() });
     expect(t.rows[0]![2]).toBe(integer(first!.papers));
     expect(t.rows[1]![2]).toBe(`${integer(second!.papers)}*`);
-    expect(t.notes[0]).toMatch(/^&#42; Modelled value: not printed in the published edition/);
+    // No note under the table (the preface explains the hatch once), and the HTML hatches the cell instead of printing the mark.
+    expect(t.notes.some((n) => /modelled|published edition|&#42;/i.test(n))).toBe(false);
+    const html = tableHtml(t);
+    expect(html).toContain(`<td class="num modelled">${integer(second!.papers)}</td>`);
+    expect(html.match(/class="num modelled"/g)).toHaveLength(1);
+    expect(html).not.toMatch(/\*<\/td>|&#42;<\/td>/);
   });
 
   it('carry a mark only while the value is the calibrated one: place and value both', async () => {

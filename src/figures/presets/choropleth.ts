@@ -87,7 +87,7 @@ export function buildChoropleth(b: ChoroplethBindings, ctx: FigureBuildContext, 
   });
   const list = rows.map((r) => `${r.name} ${num(r[b.value] as number, signed)}${r.modelled}`).join(listSeparator(ctx));
   const table = recordsData(ctx.t, data.map((r) => ({ ...r })));
-  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, modelledNote: 'notes.modelled_map', data: table };
+  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, data: table };
 }
 
 export const choroplethPreset = definePreset<ChoroplethBindings>({

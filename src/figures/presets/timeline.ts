@@ -8,7 +8,7 @@ import type { Selector } from '../../base/select.ts';
 import * as fmt from '../../base/format.ts';
 import type { Timeline } from '../../base/timeline.ts';
 import { ReportError } from '../../errors.ts';
-import { timelineChart } from '../timeline-chart.ts';
+import { timelineChart, timelineParts } from '../timeline-chart.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fail, figureTexts, readTexts, rowsOf, selector, type TextsBinding } from './bindings.ts';
 import { definePreset } from './preset.ts';
@@ -27,7 +27,8 @@ export function buildTimeline(b: TimelineBindings, ctx: FigureBuildContext, id: 
   const rows = events.map((e) => ({ date: e.date, month: e.month, text: e.text[locale] }));
   const x = figureTexts(ctx, b.texts, id, { topic: locale === 'zh' ? topic.name_zh : topic.name_en, year: timeline.year, n: rows.length });
   const list = rows.map((r) => `${fmt.month(locale, r.month)}${locale === 'zh' ? '：' : ': '}${r.text}`).join(locale === 'zh' ? '；' : '; ');
-  return { spec: timelineChart(rows, (m) => fmt.monthShort(locale, m)), caption: x.caption, title: x.title, description: description(ctx, x.title, list), data: { header: [columnHeader(ctx.t, 'date'), columnHeader(ctx.t, 'event')], rows: rows.map((r) => [r.date, r.text]) } };
+  const monthLabel = (m: number) => fmt.monthShort(locale, m);
+  return { spec: timelineChart(rows, monthLabel), printParts: timelineParts(rows, monthLabel), caption: x.caption, title: x.title, description: description(ctx, x.title, list), data: { header: [columnHeader(ctx.t, 'date'), columnHeader(ctx.t, 'event')], rows: rows.map((r) => [r.date, r.text]) } };
 }
 
 export const timelinePreset = definePreset<TimelineBindings>({

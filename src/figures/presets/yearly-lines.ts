@@ -10,7 +10,7 @@
 import { yearData } from '../data.ts';
 import { readTerm, type Selector, type Term } from '../../base/select.ts';
 import { seriesOf } from '../../base/facts.ts';
-import { modelledLookup } from '../../base/modelled.ts';
+import { modelledLookup, unpublishedLookup } from '../../base/modelled.ts';
 import { yearlyLines, type YearRow } from '../charts.ts';
 import type { BuiltFigure, FigureBuildContext } from '../types.ts';
 import { description, fail, fieldName, figureTexts, isMapping, readTexts, resolve, rowsOf, selector, terms, valueAt, type BindingSource, type TextsBinding } from './bindings.ts';
@@ -28,6 +28,12 @@ export interface YearlyLinesBindings {
   readonly years: Term | readonly [number, number];
   readonly series: YearlySeries;
   readonly texts: TextsBinding;
+  /**
+   * `modelled: unpublished`: every value the calibration does not record as published is marked (a
+   * series the published edition described but never printed); by default only the values the
+   * calibration records as modelled are.
+   */
+  readonly modelled?: 'unpublished';
 }
 
 function yearRange(v: unknown, id: string, at: string): readonly [number, number] {
@@ -39,7 +45,7 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
   const selection = rowsOf(b.rows, ctx, id);
   const list = selection.rows as readonly Record<string, unknown>[];
   const [from, to] = yearRange(Array.isArray(b.years) ? b.years : resolve(b.years as Term, ctx, b.rows.at, id), id, b.rows.at);
-  const lookup = modelledLookup(ctx.metrics);
+  const lookup = b.modelled === 'unpublished' ? unpublishedLookup(ctx.metrics) : modelledLookup(ctx.metrics);
   // A value's place in the metrics: the selector's where (e.g. the pair a, b), the country, the year.
   const fixed: Record<string, string | number> = {};
   for (const w of b.rows.where) fixed[w.field] = resolve(w.value, ctx, b.rows.at, id) as string | number;
@@ -49,7 +55,7 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
     const label = x.text(b.series.one);
     const series = seriesOf(list.map((r) => ({ ...r, country: '' })), '', b.value, from, to);
     const rows = series.map((p) => ({ year: p.year, series: label, value: p.value, modelled: modelled({ year: p.year }) }));
-    return { spec: yearlyLines(rows, x.text(), [label]), caption: x.caption, title: x.title, description: description(ctx, x.title, rows.map((r) => `${r.year} ${r.value}`).join(', ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
+    return { spec: yearlyLines(rows, x.text(), [label]), caption: x.caption, title: x.title, description: description(ctx, x.title, rows.map((r) => `${r.year} ${r.value}`).join(', ')), modelled: rows.some((r) => r.modelled), modelledMark: 'hollow', data: yearData(ctx.t, rows, x.text()) };
   }
   const spec = b.series.countries;
   const countries = (Array.isArray(spec) ? (spec as readonly Term[]).map((c) => resolve(c, ctx, (b.series as { at: string }).at, id)) : rowsOf(spec as Selector, ctx, id).rows).map(String);
@@ -63,12 +69,12 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
   // The home country's line is drawn over the others.
   const home = (ctx.vars as Record<string, unknown>).home;
   const front = typeof home === 'string' && countries.includes(home) ? ctx.names.label(home) : undefined;
-  return { spec: yearlyLines(rows, x.text(), labels, { front }), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled), data: yearData(ctx.t, rows, x.text()) };
+  return { spec: yearlyLines(rows, x.text(), labels, { front }), caption: x.caption, title: x.title, description: description(ctx, x.title, last.join(ctx.t.locale === 'zh' ? '；' : '; ')), modelled: rows.some((r) => r.modelled), modelledMark: 'hollow', data: yearData(ctx.t, rows, x.text()) };
 }
 
 export const yearlyLinesPreset = definePreset<YearlyLinesBindings>({
   name: 'yearly-lines',
-  keys: ['rows', 'value', 'years', 'series'],
+  keys: ['rows', 'value', 'years', 'series', 'modelled'],
   read(b) {
     const path = [...b.path, 'series'];
     const v = valueAt(b.source, path);
@@ -77,7 +83,9 @@ export const yearlyLinesPreset = definePreset<YearlyLinesBindings>({
     if (isMapping(v) && 'one' in v) series = { one: fieldName(inner, 'one') };
     else if (isMapping(v) && 'countries' in v) series = { countries: Array.isArray(v.countries) ? terms(inner, 'countries') : selector(inner, 'countries'), at: b.source.where([...path, 'countries']) };
     else return fail(b.source, path, 'series: { countries: [...] | <selector> } or { one: <message name> }', v);
-    return { rows: selector(b, 'rows'), value: fieldName(b, 'value'), years: readYears(b), series, texts: readTexts(b) };
+    const modelled = valueAt(b.source, [...b.path, 'modelled']);
+    if (modelled !== undefined && modelled !== 'unpublished') fail(b.source, [...b.path, 'modelled'], 'modelled: unpublished', modelled);
+    return { rows: selector(b, 'rows'), value: fieldName(b, 'value'), years: readYears(b), series, texts: readTexts(b), ...(modelled === 'unpublished' ? { modelled } : {}) };
   },
   build: buildYearlyLines,
 });

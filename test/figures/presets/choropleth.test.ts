@@ -22,7 +22,7 @@ describe('preset choropleth', () => {
     expect(values(fig.spec).map((r) => [r.id, r.name, r.net])).toEqual([['AT', '[AT]', 5], ['DE', '[DE]', 5], ['FR', '[FR]', -3]]);
     expect(JSON.stringify(fig.spec)).toContain('ns:map_classes.');
     expect(fig.description).toContain('[AT] +5; [DE] +5; [FR] −3');
-    expect(fig.modelledNote).toBe('notes.modelled_map');
+    expect(fig.modelledMark).toBeUndefined();
   });
 
   it('names an unknown map or legend place', () => {

@@ -35,7 +35,7 @@ describe('preset ranked-bars', () => {
     const [fig] = [build(`figures:
   - { id: f, scope: papers, preset: ranked-bars, rows: { from: papers.by_country }, label: { country: country }, value: papers, modelled: { key: [country] } }
 `, { ...doc, provenance: { manifest: { paper_years: [1, 2] }, calibration: [{ path: 'papers.by_country', key: { country: 'B' }, field: 'papers', value: 7, assumed: true }] } })];
-    expect(values(fig!.spec).map((r) => r.modelled)).toEqual(['', '*', '']);
+    expect(values(fig!.spec).map((r) => r.modelled)).toEqual([false, true, false]);
     expect(fig!.modelled).toBe(true);
   });
 });
