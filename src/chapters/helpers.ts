@@ -4,6 +4,7 @@
  * `registerHelpers` binds them to a translator for Handlebars, group by group (numbers, names, lists,
  * facts, texts, logic), and records what they print in a Trace for `report check`.
  */
+import { mergeParentheses } from '../base/parentheses.ts';
 import { spaceCjk } from '../base/cjk-spacing.ts';
 import { describeValue } from '../base/describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
@@ -153,7 +154,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     });
   // `t` is a tracing translator when a trace is kept: the values it interpolates are recorded there.
   // In Chinese, a space where a Latin-letter value meets Han text ("IBM 居首"): src/base/cjk-spacing.ts.
-  defineHelper(hb, 't', ([key], hash) => markup(t.locale === 'zh' ? spaceCjk(t.t(key as string, hash)) : t.t(key as string, hash)));
+  // Two parentheticals in a row ("UDICE (French research universities) (48,217 papers)") become one: src/base/parentheses.ts.
+  defineHelper(hb, 't', ([key], hash) => markup(mergeParentheses(t.locale, t.locale === 'zh' ? spaceCjk(t.t(key as string, hash)) : t.t(key as string, hash))));
 
   const c: HelperContext = { hb, t, names, trace, locale, plain, traced };
   numberHelpers(c);
@@ -225,6 +227,16 @@ function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
 /** Names of countries, institutions, regions and bands, and localized values, in running text. */
 function nameHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
+  // Two countries as a pair: "中美" where the locale has a short form of both names (countries.json
+  // "short", e.g. CN 中, US 美), else the names joined ("中国与德国", "China and the United States").
+  defineHelper(hb, 'pair', ([a, b]) => {
+    const short = (code: unknown) => (t.has(`countries:short.${String(code)}`) ? t.text(`countries:short.${String(code)}`) : undefined);
+    const [sa, sb] = [short(a), short(b)];
+    const text = sa !== undefined && sb !== undefined
+      ? t.text('units.country_pair_short', { a: sa, b: sb })
+      : t.text('units.country_pair', { a: names.name(String(a)), b: names.name(String(b)) });
+    return trace.add(text, null, 'value');
+  });
   defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
   defineHelper(hb, 'inst', ([item]) => trace.add(institutionInText(locale, item as Item), null, 'value'));
   defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionInText(locale, i))), null, 'value'));
