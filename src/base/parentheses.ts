@@ -7,8 +7,11 @@
  */
 import type { Locale } from './yaml.ts';
 
+// A value's own parentheses reach the message escaped for markdown ("&#40;", "&#41;": src/base/markup.ts).
+const OPEN = String.raw`(?:\(|&#40;)`;
+const CLOSE = String.raw`(?:\)|&#41;)`;
+const LATIN = new RegExp(String.raw`(${OPEN}(?:(?!${OPEN}|${CLOSE}).)*)${CLOSE} ${OPEN}`, 'g');
+
 export function mergeParentheses(locale: Locale, text: string): string {
-  return locale === 'zh'
-    ? text.replace(/(（[^（）()]*)）\s*（/g, '$1，')
-    : text.replace(/(\([^()（）]*)\) \(/g, '$1; ');
+  return locale === 'zh' ? text.replace(/(（[^（）()]*)）\s*（/g, '$1，') : text.replace(LATIN, '$1; ');
 }

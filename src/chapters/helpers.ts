@@ -49,7 +49,9 @@ export function compare(a: number, b: number): 'more' | 'fewer' | 'equal' {
 
 /** a / b formatted as "2.9 倍" / "2.9 times". */
 export function ratio(t: Translator, a: number, b: number, digits = 1): string {
-  return t.t('units.times', { x: fmt.proseDecimal(facts.ratioOf(a, b), digits) });
+  // "twice" rather than "2 times" where the locale has a word for it (units.times_two).
+  const x = fmt.proseDecimal(facts.ratioOf(a, b), digits);
+  return t.t('units.times', { x, context: x === '2' ? 'two' : '' });
 }
 
 /** `n` with the locale's unit word, plural-aware: "506,775 篇" / "506,775 papers". */
@@ -59,7 +61,8 @@ export function count(t: Translator, n: number, unit: string, digits = 0): strin
 
 /** A list of names joined as the locale does: "甲、乙和丙" / "A, B, and C". */
 export function joinList(locale: Locale, items: readonly string[]): string {
-  if (locale !== 'zh' || items.length < 2) return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+  // English is British here ("specialised", "modelled"): no comma before the last "and", as the messages write it.
+  if (locale !== 'zh' || items.length < 2) return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en-GB', { style: 'long', type: 'conjunction' }).format(items);
   // "A、B和C", with the space Chinese text keeps between a Chinese character and a Latin one ("和 XR 技术").
   const latin = /[A-Za-z0-9]/;
   const last = items[items.length - 1]!;

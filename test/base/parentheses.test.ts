@@ -5,6 +5,8 @@ describe('two parentheticals in a row', () => {
   it('become one in English, the count after the name’s gloss', () => {
     expect(mergeParentheses('en', 'ahead of UDICE (French research universities) (2,534 researchers).')).toBe('ahead of UDICE (French research universities; 2,534 researchers).');
     expect(mergeParentheses('en', 'Harvard University (50 citations per paper) and MIT (45).')).toBe('Harvard University (50 citations per paper) and MIT (45).');
+    // A name's own parentheses arrive escaped for markdown.
+    expect(mergeParentheses('en', 'and UDICE &#40;French research universities&#41; (48,217 papers);')).toBe('and UDICE &#40;French research universities; 48,217 papers);');
   });
 
   it('become one in Chinese, joined by a comma', () => {
