@@ -231,12 +231,15 @@ function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
 function nameHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
   // Two countries as a pair: "中美" where the locale has a short form of both names (countries.json
-  // "short", e.g. CN 中, US 美), else the names joined ("中国与德国", "China and the United States").
+  // "short", e.g. CN 中, US 美), in that list's order ("中加", not "加中"); else the names joined, in the
+  // order given ("中国与印度", "China and the United States"). A pair is symmetric, so order is style.
   defineHelper(hb, 'pair', ([a, b]) => {
+    const shortNames = t.has('countries:short') ? Object.keys(t.object('countries:short') as object) : [];
+    const [x, y] = shortNames.indexOf(String(b)) >= 0 && shortNames.indexOf(String(b)) < shortNames.indexOf(String(a)) ? [b, a] : [a, b];
     const short = (code: unknown) => (t.has(`countries:short.${String(code)}`) ? t.text(`countries:short.${String(code)}`) : undefined);
-    const [sa, sb] = [short(a), short(b)];
-    const text = sa !== undefined && sb !== undefined
-      ? t.text('units.country_pair_short', { a: sa, b: sb })
+    const [sx, sy] = [short(x), short(y)];
+    const text = sx !== undefined && sy !== undefined
+      ? t.text('units.country_pair_short', { a: sx, b: sy })
       : t.text('units.country_pair', { a: names.name(String(a)), b: names.name(String(b)) });
     return trace.add(text, null, 'value');
   });
