@@ -13,6 +13,11 @@
  * Not counted: figures' and tables' other text, captions, "说明/数据来源" lines, page headers and
  * footnotes (the published edition's footnotes sit in the page's text flow; they are dropped by
  * their number-first lines).
+ *
+ * Then the whole body, per chapter and in total: the running text of each chapter (headings,
+ * paragraphs, lists) without figures, tables, captions, notes, footnotes and the contents; on the
+ * published side the same lines, found by the same filter and, for tables, by rows that carry two
+ * numbers and no Chinese punctuation. Chapter 4 counts its timelines' events on both sides, as above.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -102,3 +107,72 @@ const sum = (k: 'published' | 'ours', p: string) => rows.filter((r) => r.key.sta
 for (const p of ['frontier', 'hot']) console.log(`${p.padEnd(10)}  ${String(sum('published', p)).padStart(6)}  ${String(sum('ours', p)).padStart(6)}  ${pct(sum('ours', p), sum('published', p)).padStart(6)}`);
 const short = rows.filter((r) => r.ours < 0.9 * r.published);
 console.log(short.length ? `under 90 %: ${short.map((r) => r.label).join(', ')}` : 'every section at 90 % or more');
+
+// ---- The whole body, per chapter --------------------------------------------------------------
+
+/** The published chapters by the seed's lines: where each begins (its cover or first heading). */
+const PUBLISHED_CHAPTERS: readonly [string, RegExp][] = [
+  ['preface', /^\s*前言$/],
+  ['key-points', /^\s*报告要点$/],
+  ['research-strength', /^Chapter 2$/],
+  ['talent', /^\s*4\. 全球数字科技顶尖科研团队$/],
+  ['trends', /^\s*3\.2022 数字科技热点技术$/],
+  ['conclusions', /^\s*我国数字科技发展$/],
+  ['appendix-method', /^\s*附录 I：/],
+  ['appendix-keywords', /^\s*附录 II：/],
+];
+
+/** A line of the published body: prose or a heading, not a caption, note, footnote, table row or cover word. */
+function bodyLine(line: string): boolean {
+  const l = line.trim();
+  if (!keep(l) || !l) return false;
+  if (/^(Chapter \d|\d+\.\s*\S{2,12}$)/.test(l)) return false; // chapter covers and their contents lists
+  const numbers = l.match(/(?<![\p{L}])\d[\d,.]*(?![\p{L}])/gu) ?? [];
+  if (numbers.length >= 2 && !/[，。；：“”]/.test(l)) return false; // a table row
+  return true;
+}
+
+function publishedChapters(text: string): Map<string, string> {
+  const lines = text.split('\n');
+  const starts = PUBLISHED_CHAPTERS.map(([id, re]) => {
+    const at = lines.findIndex((l, i) => re.test(l) && (id !== 'key-points' || i < 100));
+    if (at < 0) throw new Error(`published text: no start of ${id}`);
+    return [id, at] as const;
+  });
+  const out = new Map<string, string>();
+  starts.forEach(([id, at], i) => out.set(id, lines.slice(at, starts[i + 1]?.[1] ?? lines.length).filter(bodyLine).join('\n')));
+  return out;
+}
+
+function ourChapters(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of html.split(/(?=<h1[\s>])/)) {
+    const id = part.match(/^<h1[^>]*id="([^"]+)"/)?.[1];
+    if (!id || id === 'toc-title') continue;
+    const body = part
+      .replace(/<(style|script)[\s\S]*?<\/\1>/g, '')
+      .replace(/<figure[\s\S]*?<\/figure>/g, '')
+      .replace(/<table[\s\S]*?<\/table>/g, '')
+      .replace(/<p class="note">[\s\S]*?<\/p>/g, '')
+      .replace(/<(section|aside)[^>]*class="[^"]*footnotes?[^"]*"[\s\S]*?<\/(section|aside)>/g, '')
+      .replace(/<(nav|footer)[\s\S]*?<\/\1>/g, '')
+      .replace(/<a[^>]*class="[^"]*(download|csv)[^"]*"[\s\S]*?<\/a>/g, '');
+    out.set(id, body.replace(/<[^>]+>/g, ' '));
+  }
+  return out;
+}
+
+const pubChapters = publishedChapters(readFileSync(seedPath, 'utf8'));
+const ourChaptersText = ourChapters(readFileSync(htmlPath, 'utf8'));
+const events = hotEvents.join('\n');
+console.log('\nchapter              published   ours   share');
+let pubTotal = 0;
+let ourTotal = 0;
+for (const [id] of PUBLISHED_CHAPTERS) {
+  const published = han(pubChapters.get(id) ?? '');
+  const ours = han((ourChaptersText.get(id) ?? '') + (id === 'trends' ? events : ''));
+  pubTotal += published;
+  ourTotal += ours;
+  console.log(`${id.padEnd(20)} ${String(published).padStart(6)}  ${String(ours).padStart(6)}  ${pct(ours, published).padStart(6)}`);
+}
+console.log(`${'body'.padEnd(20)} ${String(pubTotal).padStart(6)}  ${String(ourTotal).padStart(6)}  ${pct(ourTotal, pubTotal).padStart(6)}`);

@@ -4,6 +4,7 @@
  * `registerHelpers` binds them to a translator for Handlebars, group by group (numbers, names, lists,
  * facts, texts, logic), and records what they print in a Trace for `report check`.
  */
+import { mergeParentheses } from '../base/parentheses.ts';
 import { spaceCjk } from '../base/cjk-spacing.ts';
 import { describeValue } from '../base/describe.ts';
 import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
@@ -48,7 +49,9 @@ export function compare(a: number, b: number): 'more' | 'fewer' | 'equal' {
 
 /** a / b formatted as "2.9 倍" / "2.9 times". */
 export function ratio(t: Translator, a: number, b: number, digits = 1): string {
-  return t.t('units.times', { x: fmt.proseDecimal(facts.ratioOf(a, b), digits) });
+  // "twice" rather than "2 times" where the locale has a word for it (units.times_two).
+  const x = fmt.proseDecimal(facts.ratioOf(a, b), digits);
+  return t.t('units.times', { x, context: x === '2' ? 'two' : '' });
 }
 
 /** `n` with the locale's unit word, plural-aware: "506,775 篇" / "506,775 papers". */
@@ -58,7 +61,8 @@ export function count(t: Translator, n: number, unit: string, digits = 0): strin
 
 /** A list of names joined as the locale does: "甲、乙和丙" / "A, B, and C". */
 export function joinList(locale: Locale, items: readonly string[]): string {
-  if (locale !== 'zh' || items.length < 2) return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+  // English is British here ("specialised", "modelled"): no comma before the last "and", as the messages write it.
+  if (locale !== 'zh' || items.length < 2) return new Intl.ListFormat(locale === 'zh' ? 'zh' : 'en-GB', { style: 'long', type: 'conjunction' }).format(items);
   // "A、B和C", with the space Chinese text keeps between a Chinese character and a Latin one ("和 XR 技术").
   const latin = /[A-Za-z0-9]/;
   const last = items[items.length - 1]!;
@@ -153,7 +157,8 @@ export function registerHelpers(hb: HandlebarsEnv, t: Translator, names: Country
     });
   // `t` is a tracing translator when a trace is kept: the values it interpolates are recorded there.
   // In Chinese, a space where a Latin-letter value meets Han text ("IBM 居首"): src/base/cjk-spacing.ts.
-  defineHelper(hb, 't', ([key], hash) => markup(t.locale === 'zh' ? spaceCjk(t.t(key as string, hash)) : t.t(key as string, hash)));
+  // Two parentheticals in a row ("UDICE (French research universities) (48,217 papers)") become one: src/base/parentheses.ts.
+  defineHelper(hb, 't', ([key], hash) => markup(mergeParentheses(t.locale, t.locale === 'zh' ? spaceCjk(t.t(key as string, hash)) : t.t(key as string, hash))));
 
   const c: HelperContext = { hb, t, names, trace, locale, plain, traced };
   numberHelpers(c);
@@ -225,6 +230,19 @@ function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
 /** Names of countries, institutions, regions and bands, and localized values, in running text. */
 function nameHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
+  // Two countries as a pair: "中美" where the locale has a short form of both names (countries.json
+  // "short", e.g. CN 中, US 美), in that list's order ("中加", not "加中"); else the names joined, in the
+  // order given ("中国与印度", "China and the United States"). A pair is symmetric, so order is style.
+  defineHelper(hb, 'pair', ([a, b]) => {
+    const shortNames = t.has('countries:short') ? Object.keys(t.object('countries:short') as object) : [];
+    const [x, y] = shortNames.indexOf(String(b)) >= 0 && shortNames.indexOf(String(b)) < shortNames.indexOf(String(a)) ? [b, a] : [a, b];
+    const short = (code: unknown) => (t.has(`countries:short.${String(code)}`) ? t.text(`countries:short.${String(code)}`) : undefined);
+    const [sx, sy] = [short(x), short(y)];
+    const text = sx !== undefined && sy !== undefined
+      ? t.text('units.country_pair_short', { a: sx, b: sy })
+      : t.text('units.country_pair', { a: names.name(String(a)), b: names.name(String(b)) });
+    return trace.add(text, null, 'value');
+  });
   defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
   defineHelper(hb, 'inst', ([item]) => trace.add(institutionInText(locale, item as Item), null, 'value'));
   defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionInText(locale, i))), null, 'value'));

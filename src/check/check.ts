@@ -3,7 +3,7 @@
  * and on a perturbed copy of them. Returns every problem found, each naming where it is.
  */
 import { checkDates } from './dates.ts';
-import { checkStyle, repeatedSentences, styleRules } from './style.ts';
+import { checkStyle, styleRules } from './style.ts';
 import { countryNames } from '../base/countries.ts';
 import type { Edition } from '../base/edition.ts';
 import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
@@ -23,8 +23,6 @@ export interface CheckSummary {
   readonly locales: readonly { locale: string; figures: number; tables: number; numbers: number }[];
   /** Rank-changing variants rendered, claims carried, comparative sentences without one (check/claims.ts). */
   readonly claims?: Omit<ClaimsSummary, 'problems'>;
-  /** Sentences printed more than once in a locale's running text (check/style.ts), listed. */
-  readonly repeated: readonly string[];
 }
 
 export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): CheckSummary {
@@ -55,7 +53,6 @@ export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles
   problems.push(...claimProblems);
   return {
     claims,
-    repeated: summary.flatMap(repeatedSentences),
     problems: dedupe(problems),
     locales: summary.map((r) => ({ locale: r.locale, figures: r.figures.length, tables: r.tables.length, numbers: r.trace.entries.filter((e) => e.value !== null).length })),
   };

@@ -61,7 +61,7 @@ const isDocumentKey = (key: string) => key.startsWith('document:') || key.starts
  * Values that name rather than count: a locale may name a country again where the other says "it".
  * Every other value a message leaves out is a number one edition shows and the other does not.
  */
-const NAME_VARIABLES = new Set(['home', 'rival', 'country', 'source', 'first', 'second', 'third', 'leader', 'best', 'world']);
+const NAME_VARIABLES = new Set(['home', 'rival', 'pair', 'country', 'source', 'first', 'second', 'third', 'leader', 'best', 'world']);
 
 /** Every country name in both languages, longest first, as a message could type it. */
 function countryNamesIn(locale: 'zh' | 'en'): string[] {

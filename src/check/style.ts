@@ -7,8 +7,8 @@
  * - no pipeline vocabulary in reader text ("pipeline_words", comma-separated): how the tool works is
  *   for docs/, not for the report's reader;
  * - no whole number printed with ".0" ("2017.0 年", "50.0 citations");
- * - and, listed apart (repeatedSentences), the sentences printed twice: a passage copied instead of
- *   referred to.
+ * - no sentence printed twice: a passage copied instead of referred to (the key points summarise the
+ *   chapters in their own words).
  *
  * Each problem names the locale, the words and where they are; none depends on an edition.
  */
@@ -87,14 +87,13 @@ export function checkStyle(r: LocaleRender, rules: StyleRules, label: string): P
   for (const m of text.matchAll(/(?<![\d.,])\d+(?:,\d{3})*\.0(?!\d)/g)) {
     problems.push({ check: 'style-zero-fraction', where, message: `"${m[0]}" prints a whole number with ".0" (…${around(text, m.index!, m[0].length)}…)` });
   }
+  for (const repeated of repeatedSentences(r)) {
+    problems.push({ check: 'style-repeat', where, message: `a sentence printed more than once (${repeated}): say it once, and summarise or refer to it elsewhere in other words` });
+  }
   return problems;
 }
 
-/**
- * Sentences printed more than once in the running text, each with its count: a passage copied where it
- * should be referred to. Listed by `report check` (not yet failed: the key points restate some of the
- * chapters' sentences word for word).
- */
+/** Sentences printed more than once in the running text, each with its count ("zh ×2: …"). */
 export function repeatedSentences(r: LocaleRender): string[] {
   const seen = new Map<string, number>();
   for (const s of sentences(runningText(r), r.locale)) seen.set(s, (seen.get(s) ?? 0) + 1);

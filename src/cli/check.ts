@@ -60,10 +60,6 @@ export async function checkCommand(root: string, edition: string, fx: Effects, d
     const declared = Object.entries(c.declared).map(([k, n]) => `${n} ${k}`).join(', ');
     fx.log.info(`claims: ${c.claimed} messages carry a predicate${declared ? ` (declarations: ${declared})` : ''}; ${c.variants} rank-changing variants rendered in ${bundles.length} locales; ${c.unclaimed.length} comparative messages without a predicate`);
   }
-  if (result.repeated.length > 0) {
-    fx.log.info(`style: ${result.repeated.length} sentence(s) printed more than once (listed, not failed):`);
-    for (const r of result.repeated) fx.log.info(`  repeated: ${r}`);
-  }
   for (const p of problems) fx.log.info(`${p.check}: ${p.where}: ${p.message}`);
   fx.log.info(problems.length === 0 ? `check passed: edition ${edition}` : `check failed: ${problems.length} problem(s) in edition ${edition}`);
   return problems.length === 0 ? 0 : 1;

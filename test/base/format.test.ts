@@ -62,7 +62,7 @@ describe('joinList in Chinese', () => {
     expect(joinList('zh', ['北京', '上海', '广东'])).toBe('北京、上海和广东');
     expect(joinList('zh', ['新一代无线通信', 'XR 技术'])).toBe('新一代无线通信和 XR 技术');
     expect(joinList('zh', ['谷歌', 'IBM', '微软'])).toBe('谷歌、IBM 和微软');
-    expect(joinList('en', ['Beijing', 'Shanghai', 'Guangdong'])).toBe('Beijing, Shanghai, and Guangdong');
+    expect(joinList('en', ['Beijing', 'Shanghai', 'Guangdong'])).toBe('Beijing, Shanghai and Guangdong');
   });
 });
 

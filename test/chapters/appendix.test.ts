@@ -36,14 +36,14 @@ describe('the appendices', () => {
 
   it('state the directions and their count from the content list, the years from the manifest', async () => {
     const en = text(chapter(await render('en', metrics), 'appendix-method'));
-    expect(en).toContain('covers the eight research directions most closely tied to digital technology: artificial intelligence, blockchain, big data, cloud computing, Internet of Things, quantum technology, next-generation wireless communication, and extended reality (XR).');
+    expect(en).toContain('covers the eight research directions most closely tied to digital technology: artificial intelligence, blockchain, big data, cloud computing, Internet of Things, quantum technology, next-generation wireless communication and extended reality (XR).');
     expect(en).toContain('papers published from 2012 to 2021 and patents granted from 2012 to 2021');
     const zh = text(chapter(await render('zh', metrics), 'appendix-method'));
     expect(zh).toContain('八个方向：人工智能、区块链、大数据、云计算、物联网、量子科技、新一代无线通信和 XR 技术。');
 
     const three = (real.content!.directions as Direction[]).slice(0, 3);
     const fewer: Edition = { ...real, content: { ...real.content, directions: three } };
-    expect(text(chapter(await render('en', metrics, fewer), 'appendix-method'))).toContain('covers the three research directions most closely tied to digital technology: artificial intelligence, blockchain, and big data.');
+    expect(text(chapter(await render('en', metrics, fewer), 'appendix-method'))).toContain('covers the three research directions most closely tied to digital technology: artificial intelligence, blockchain and big data.');
     const keywords = await render('zh', metrics, fewer);
     expect(text(chapter(keywords, 'appendix-keywords'))).toContain('数字科技三大研究方向及其关键词');
   });

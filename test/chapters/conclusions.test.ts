@@ -69,7 +69,7 @@ describe('Chapter 5 on the sample data and on perturbed copies', () => {
     cn.high_value = 1; us.high_value = 4;
     const en = await chapter('en', m);
     expect(en).toContain('China leads in the number of patents, not in their value');
-    expect(en).toContain('are 25% of the 4 patents held by the United States');
+    expect(en).toContain('it holds 1 patent, 25% of the 4 held by the United States');
     cn.high_value = 1e6;
     expect(await chapter('en', m)).not.toContain('not in their value');
   });

@@ -121,7 +121,7 @@ describe('ties', () => {
     const [a, b] = m.talent!.by_institution as unknown as { scholars: number }[];
     b!.scholars = a!.scholars;
     const en = (await render('en', m)).text;
-    expect(en).toMatch(/The Chinese Academy of Sciences and the University of California have the most researchers, [\d,]+ researchers each;/);
+    expect(en).toMatch(/The Chinese Academy of Sciences and the University of California have the most researchers, [\d,]+ each;/);
     const zh = (await render('zh', m)).text;
     expect(zh).toMatch(/中国科学院与美国加州大学的人才并列最多，均为 [\d,]+ 人/);
   });

@@ -62,3 +62,25 @@ describe('Chapter 3 on the sample data', () => {
     expect(await chapter('zh', m)).not.toContain('引才留才');
   });
 });
+
+describe('country pairs in Chinese', () => {
+  it('print "中美" when both countries have a short name, and the full names otherwise', async () => {
+    const zh = await chapter('zh', metrics);
+    const top = metrics.collaboration.pairs[0]!;
+    expect([top.a, top.b].sort()).toEqual(['CN', 'US']);
+    // The sample's pairs tie below the first, so the sentence lists them ("包括…").
+    expect(zh).toMatch(/年，合作发表顶尖论文最多的国家组合包括中美（/);
+    expect(zh).not.toMatch(/中国与美国（/);
+    // Another pair at the top: no short form for India, so both names in full, in the data's order.
+    const m = copy(metrics);
+    const pairs = m.collaboration.pairs as unknown as Mutable<{ a: string; b: string }>[];
+    pairs[0]!.a = 'DE';
+    pairs[0]!.b = 'IN';
+    expect(await chapter('zh', m)).toMatch(/国家组合包括德国与印度（/);
+    expect(await chapter('en', m)).toMatch(/co-authored the most top papers include Germany and India \(/);
+    // Two short forms in the order of the locale's list (中 first), whatever the data's order.
+    pairs[0]!.a = 'CA';
+    pairs[0]!.b = 'CN';
+    expect(await chapter('zh', m)).toMatch(/国家组合包括中加（/);
+  });
+});

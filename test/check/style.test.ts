@@ -52,4 +52,18 @@ describe('the style pass', () => {
     const broken = checkEdition(chapter, metrics, [withMessages(zh, { title: '附加', body: '这些数字由模板生成。' }), withMessages(en, { title: 'Extra', body: 'These figures come out of the pipeline.' })]);
     expect(broken.problems.filter((p) => p.check === 'style-pipeline').map((p) => p.where)).toEqual(['dataset zh', 'dataset en']);
   });
+
+  it('fails report check on a sentence printed twice, in each locale', () => {
+    const clean = checkEdition(real, metrics, [zh, en]);
+    expect(clean.problems.filter((p) => p.check === 'style-repeat')).toEqual([]);
+    // The same sentence in two places of the running text: once in a paragraph, once in a list.
+    const chapter = withChapter(real, '# {{t "test.title"}}\n\n{{t "test.body" claim=(editorial)}}\n\n- {{t "test.body" claim=(editorial)}}\n');
+    const broken = checkEdition(chapter, metrics, [
+      withMessages(zh, { title: '附加', body: '扩展现实设备与内容生态同步成熟，沉浸式娱乐平台或将迎来全面爆发。' }),
+      withMessages(en, { title: 'Extra', body: 'Headsets and content are maturing together, and immersive entertainment may be close to a breakthrough.' }),
+    ]);
+    const repeats = broken.problems.filter((p) => p.check === 'style-repeat');
+    expect(repeats.map((p) => p.where)).toEqual(['dataset zh', 'dataset en']);
+    expect(repeats[1]!.message).toContain('en ×2: Headsets and content are maturing together');
+  });
 });
