@@ -7,6 +7,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isolateBidi } from './bidi.ts';
+import { namedBlocks } from './markup-blocks.ts';
 import { htmlAttr, htmlText, linkAttr, safeLink, urlAttr } from './escape.ts';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
@@ -22,7 +23,7 @@ export function escapeInline(value: unknown): string {
  * cites it. A note cited twice keeps its one number.
  */
 // The plugin's typings are for markdown-it's CommonJS build; at run time it is the same plugin.
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple).use(namedBlocks);
 // markdown-it's HTML goes through the same escapers as every other string (src/base/escape.ts): text
 // and attributes, and links only to relative paths, fragments and passive data: URLs.
 md.renderer.rules.text = (tokens, idx) => htmlText(tokens[idx]!.content);

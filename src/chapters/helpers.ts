@@ -398,5 +398,6 @@ function referenceHelpers(hb: HandlebarsEnv, trace: Trace, locale: Locale) {
     return trace.add(formatNote(locale, r), null, 'value');
   });
   withRoot('citationStyle', () => trace.add(escapeInline(CITATION_STYLES[locale]), null, 'value'));
-  withRoot('bibliography', (root) => bibliographyEntries(locale, referencesOf(root)).map((entry) => trace.add(entry, null, 'value')).join('\n\n'));
+  // A named block (src/base/markup-blocks.ts): the print sets it with hanging indents, unjustified.
+  withRoot('bibliography', (root) => ['::: bibliography', ...bibliographyEntries(locale, referencesOf(root)).map((entry) => trace.add(entry, null, 'value')), ':::'].join('\n\n'));
 }
