@@ -149,7 +149,7 @@ main .fn-block p, main section.footnotes p { text-indent: 0; }
 .fn-block { display: flex; flex-direction: column; justify-content: flex-end; box-sizing: border-box; margin: 0; padding: 0; text-indent: 0; break-inside: avoid; }
 p.split { text-align-last: justify; margin-bottom: 0; }
 /* marks side by side ("reports 4, 5, 6"): a comma between them */
-sup.footnote-ref + sup.footnote-ref::before { content: ","; }
+sup.footnote-ref-next::before { content: ","; }
 /* the bibliography (src/base/bibliography.ts): hanging indent, ragged right, long addresses broken anywhere */
 main div.bibliography p { text-indent: -2em; padding-left: 2em; text-align: left; overflow-wrap: anywhere; margin-bottom: 0.4rem; }
 p.continued { text-indent: 0 !important; }

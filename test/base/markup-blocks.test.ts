@@ -12,3 +12,11 @@ describe('named blocks', () => {
     expect(renderMarkdown(`${escapeInline('::: bibliography')}\n\nx\n\n${escapeInline(':::')}\n`)).not.toContain('<div');
   });
 });
+
+describe('footnote marks side by side', () => {
+  it('mark the second and later of a run, so that a comma separates them, and not a mark after text', () => {
+    const html = renderMarkdown('A[^a]、b[^b] c[^c][^d].\n\n[^a]: x\n\n[^b]: y\n\n[^c]: z\n\n[^d]: w\n', 'ch');
+    expect(html.match(/footnote-ref-next/g)).toHaveLength(1);
+    expect(html).toContain('<sup class="footnote-ref footnote-ref-next"><a href="#fn-ch-4"');
+  });
+});

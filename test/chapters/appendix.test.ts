@@ -126,7 +126,7 @@ describe('Appendix III, the references, and the notes that cite them', () => {
     expect(trends).toContain('腾讯研究院. 2022 年十大数字科技前沿应用趋势[R]. 2022.');
     expect(text(chapter(en, 'trends'))).toContain('Tencent Research Institute, Top Ten Trends in Frontier Applications of Digital Technology, 2022 [in Chinese] (August 24, 2022).');
     // The marks sit where the published edition put them: after "trend reports".
-    expect(chapter(zh, 'trends')).toMatch(/和趋势报告<sup class="footnote-ref">.*?<\/sup><sup class="footnote-ref">.*?<\/sup><sup class="footnote-ref">.*?<\/sup>所涉/);
+    expect(chapter(zh, 'trends')).toMatch(/和趋势报告<sup class="footnote-ref">.*?<\/sup><sup class="footnote-ref footnote-ref-next">.*?<\/sup><sup class="footnote-ref footnote-ref-next">.*?<\/sup>所涉/);
     expect(text(chapter(en, 'preface'))).toContain('Jie Tang et al., “ArnetMiner: Extraction and Mining of Academic Social Networks,” in Proceedings of the 14th ACM SIGKDD');
   });
 });
