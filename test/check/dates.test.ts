@@ -41,6 +41,14 @@ describe('the edition\'s dates', () => {
     expect(problems.map((p) => p.message).join('\n')).toContain('cited by an edition published before it');
   });
 
+  it('hold a cited work without a release date by its year, and a web page by the day it was read', () => {
+    const refs = ed.content!.references as References;
+    const page = refs['wikipedia-synthetic-media']!;
+    const article = refs['goodfellow-gans']!;
+    const edited: Edition = { ...ed, content: { ...ed.content, references: { ...refs, [page.id]: { ...page, accessed: '2023-03-02' }, [article.id]: { ...article, year: 2024 } } } };
+    expect(checkDates(edited, metrics).map((p) => p.where)).toEqual(['content/references.yaml goodfellow-gans', 'content/references.yaml wikipedia-synthetic-media.accessed']);
+  });
+
   it('fail on a snapshot after publication, or one that does not close the records\' years', () => {
     const late = checkDates(ed, withSnapshot(metrics, '2023-05-01'));
     expect(late.map((p) => p.message)).toEqual([expect.stringContaining('later than the edition\'s publication')]);
