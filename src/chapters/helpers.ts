@@ -392,8 +392,9 @@ function referenceHelpers(hb: HandlebarsEnv, trace: Trace, locale: Locale) {
     });
   withRoot('reference', (root, [id]) => {
     const refs = referencesOf(root);
-    const r = refs[String(id)];
-    if (!r) throw new Error(`no work "${String(id)}" in content/references.yaml (it has ${Object.keys(refs).join(', ')})`);
+    // Asked before reading: the template's data refuses a missing key with a message about the metrics.
+    if (!Object.keys(refs).includes(String(id))) throw new Error(`no work "${String(id)}" in content/references.yaml (it has ${Object.keys(refs).join(', ')})`);
+    const r = refs[String(id)]!;
     // The years, volumes and pages a note prints are the work's, recorded as printed values.
     return trace.add(formatNote(locale, r), null, 'value');
   });

@@ -50,3 +50,15 @@ describe('citations', () => {
     expect(checkCitations(unlisted, [zh, en]).map((p) => p.message)).toEqual(['the edition cites works but prints no bibliography ({{bibliography}} in a chapter)']);
   });
 });
+
+describe('the reference helper', () => {
+  it('refuses, at render, an id the list does not have, naming the template line, and formats a known one per locale', async () => {
+    const { render, sampleMetrics } = await import('../chapters/fixtures.ts');
+    const metrics = await sampleMetrics();
+    const bad = withChapter(real, '# Extra\n\nText.[^x]\n\n[^x]: {{reference "no-such-work"}}\n');
+    await expect(render('en', metrics, bad)).rejects.toThrow(/99-extra\.md\.hbs:5:\d+: no work "no-such-work" in content\/references\.yaml/);
+    const good = withChapter(real, '# Extra\n\nText.[^x]\n\n[^x]: {{reference "deloitte-trends"}}\n');
+    const html = (await render('en', metrics, good)).chapters.find((c) => c.id === 'extra')!.html;
+    expect(html).toContain('Deloitte, <em>Tech Trends 2022</em> (April 16, 2022).');
+  });
+});
