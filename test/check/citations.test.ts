@@ -38,6 +38,14 @@ describe('citations', () => {
     ]);
   });
 
+  it('are part of report check', async () => {
+    const { checkEdition } = await import('../../src/check/check.ts');
+    const { metrics } = await checkInputs();
+    const uncited = editChapter(real, 'trends', (t) => t.replace('[^gans]: {{reference "goodfellow-gans"}}', ''));
+    const { problems } = checkEdition(uncited, metrics, [zh, en]);
+    expect(problems.filter((p) => p.check === 'citations').map((p) => p.where)).toEqual(['content/references.yaml goodfellow-gans']);
+  });
+
   it('fail on a note that one locale never marks, so that it would not print there', () => {
     const trends = structuredClone(zh.namespaces.trends) as { hot: { intro: string } };
     trends.hot.intro = trends.hot.intro.replace('[^caict-ecosystem]', '');
