@@ -220,6 +220,9 @@
     return Math.ceil(h);
   }
 
+  /** What fill() may lose to rounding: it gives a block the whole pixels left on the page, less one. */
+  const FIT_SLACK = 2;
+
   /** Fills the rest of the page from `block`'s top, so the notes sit at the page's foot. */
   function fill(block) {
     block.style.height = '1px';
@@ -290,12 +293,18 @@
       // A paragraph the print keeps whole with others (a table's note) is cut before, never split.
       if (PARAGRAPH.has(el.tagName) && whole === el) {
         const ls = lines(el);
-        const marginBottom = parseFloat(getComputedStyle(el).marginBottom) || 0;
+        const style = getComputedStyle(el);
+        const marginBottom = parseFloat(style.marginBottom) || 0;
+        const lineHeight = parseFloat(style.lineHeight) || 0;
         for (let k = 0; k < ls.length; k++) {
           const line = ls[k];
           if (line.page < page) continue;
+          // A line's text boxes end above its line box by half the leading: the notes, put after the
+          // line, start at the line box's bottom, and fill() gives them the whole pixels below less one
+          // (FIT_SLACK). Without both, a note that fits by a fraction of a pixel went over the page.
+          const leading = Math.max(0, (lineHeight - (line.bottom - line.top)) / 2);
           // The last line brings the paragraph's bottom margin: the notes would start below it.
-          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) {
+          if (line.page === page && line.bottom + leading + (k === ls.length - 1 ? marginBottom : 0) + FIT_SLACK <= limit) {
             if (k === ls.length - 1) keep(el);
             continue;
           }
@@ -332,7 +341,7 @@
         if (r.height === 0) continue;
         const p = pageOf(r);
         if (p < page) continue;
-        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) {
+        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) + FIT_SLACK <= limit) {
           keep(whole);
           continue;
         }
