@@ -15,6 +15,8 @@
 // (the notes moved the page breaks; changes after the last of them cannot move a note off its page).
 (function fillPages(m) {
   const { model, H, pageOf, yOf, relayout, afterNotes } = m;
+  // Lays out one chapter alone while it is worked on (paginate.browser.js), or does nothing.
+  const alone = m.alone ?? (() => {});
   // A little over the 60% the page fill is judged by: text ends above its line box.
   const FULL = 0.65;
   const SHRINK = 0.85;
@@ -214,6 +216,7 @@
   }
 
   for (const chapter of model.querySelectorAll('section.chapter')) {
+    alone(chapter);
     for (let guard = 0; guard < 200; guard++) {
       relayout();
       let changed = false;

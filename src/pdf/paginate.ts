@@ -27,6 +27,13 @@ export interface Pagination {
   readonly shrunk: readonly ShrunkElement[];
   /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved). */
   readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[] };
+  /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
+  readonly chaptersAlone: number;
+}
+
+export interface PaginateOptions {
+  /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
+  readonly wholeModel?: boolean;
 }
 
 export interface ShrunkElement {
@@ -37,9 +44,9 @@ export interface ShrunkElement {
 }
 
 /** Lays out the page's document (print media) and rewrites it with its notes placed; the cover is page 1. */
-export async function paginate(page: Page): Promise<Pagination> {
+export async function paginate(page: Page, options: PaginateOptions = {}): Promise<Pagination> {
   await page.emulateMediaType('print');
-  const geometry = { ...PAGE, firstPage: 2 };
+  const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)})`)) as Pagination;
 }
 
