@@ -15,8 +15,6 @@
 // (the notes moved the page breaks; changes after the last of them cannot move a note off its page).
 (function fillPages(m) {
   const { model, H, pageOf, yOf, relayout, afterNotes } = m;
-  // Lays out one chapter alone while it is worked on (paginate.browser.js), or does nothing.
-  const alone = m.alone ?? (() => {});
   // A little over the 60% the page fill is judged by: text ends above its line box.
   const FULL = 0.65;
   const SHRINK = 0.85;
@@ -215,8 +213,8 @@
     return moved > 0;
   }
 
-  for (const chapter of model.querySelectorAll('section.chapter')) {
-    alone(chapter);
+  // The chapters to work on (paginate.browser.js gives one at a time), else every one.
+  for (const chapter of m.chapters ?? model.querySelectorAll('section.chapter')) {
     for (let guard = 0; guard < 200; guard++) {
       relayout();
       let changed = false;

@@ -293,14 +293,21 @@
     return block;
   }
 
+  /**
+   * Where notes are measured: off the page, at the page's width, and contained (`contain: strict`), so
+   * that putting a note block in it and taking it out lays out that box alone, not the model again.
+   */
+  let probe = null;
   function measure(items) {
-    const probe = document.createElement('div');
-    probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;`;
+    if (!probe) {
+      probe = document.createElement('div');
+      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;height:${H}px;contain:strict;`;
+      body.appendChild(probe);
+    }
     const block = noteBlock(items.map((li) => li.cloneNode(true)));
     probe.appendChild(block);
-    body.appendChild(probe);
     const h = block.getBoundingClientRect().height;
-    probe.remove();
+    block.remove();
     return Math.ceil(h);
   }
 
@@ -429,12 +436,10 @@
   }
 
   const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
-  // No holes: tables split, figures drawn smaller or text flowed in before them (fill-pages.browser.js).
-  report.filled = fillPages ? fillPages({ model, H, pageOf, yOf, relayout, alone }) : { split: [], shrunk: [], floated: [] };
-  for (const chapter of model.querySelectorAll('section.chapter')) {
+  /** Puts every note of `chapter` at the foot of the page that cites it. */
+  function placeNotes(chapter) {
     const list = chapter.querySelector('section.footnotes');
-    if (!list) continue;
-    alone(chapter);
+    if (!list) return;
     const noteOf = (a) => list.querySelector(`li[id="${a.getAttribute('href').slice(1)}"]`);
     const refs = [...chapter.querySelectorAll('sup.footnote-ref > a')].filter((a) => !a.id.includes(':') && !a.closest('figure, table'));
     let i = 0;
@@ -466,10 +471,21 @@
     }
   }
 
-  if (fillPages) {
-    const again = fillPages({ model, H, pageOf, yOf, relayout, alone, afterNotes: true });
-    for (const k of Object.keys(again)) report.filled[k].push(...again[k]);
+  // Chapter by chapter: holes filled (fill-pages.browser.js: tables split, figures drawn smaller or
+  // text flowed in before them), notes placed, holes after the last notes filled again, each chapter
+  // laid out alone. A chapter's pages depend on nothing outside it, so this is what doing each step
+  // over the whole document in turn gives (wholeModel: done so, the model laid out whole throughout).
+  const chapters = [...model.querySelectorAll('section.chapter')];
+  const filled = [];
+  const filledAfter = [];
+  for (const round of geometry.wholeModel ? [chapters] : chapters.map((c) => [c])) {
+    if (round.length === 1) alone(round[0]);
+    if (fillPages) filled.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round }));
+    for (const chapter of round) placeNotes(chapter);
+    if (fillPages) filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
   }
+  report.filled = { split: [], shrunk: [], floated: [] };
+  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...one[k]);
   alone(null);
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());
@@ -477,6 +493,7 @@
   for (const li of model.querySelectorAll('.fn-block li[id]')) notes[li.id] = geometry.firstPage + pageOf(li.getBoundingClientRect());
 
   // Back to the document as it prints: the model box goes, the note blocks stay where they were put.
+  probe?.remove();
   for (const n of [...model.children]) body.insertBefore(n, model);
   model.remove();
   document.documentElement.classList.remove('paginating');
