@@ -232,8 +232,8 @@ export function yearlyLines(rows: readonly YearRow[], axisTitle: string, series:
       // Every point drawn hollow in the line's colour, then the published ones filled: a modelled point stays hollow.
       ...(m.any
         ? [
-            { mark: { type: 'point', filled: false, size: 30, strokeWidth: 1.2, fill: 'white', fillOpacity: 1 } },
-            { transform: [{ filter: '!datum.modelled' }], mark: { type: 'point', filled: true, size: 30 } },
+            { mark: { type: 'point', filled: false, size: 30, strokeWidth: 1.2, fill: 'white', fillOpacity: 1, aria: false } },
+            { transform: [{ filter: '!datum.modelled' }], mark: { type: 'point', filled: true, size: 30, aria: false } },
           ]
         : []),
       // The front series once more, over the others (drawn for the eye only: its data is read once).

@@ -125,7 +125,7 @@ function bandSpec(rows: readonly TimelineRow[], layout: TimelineLayout, from: nu
       },
       {
         data: { values: inside(layout.dots).map((d) => ({ x: AXIS_X, y: d.y, description: d.description })) },
-        mark: { type: 'point', filled: true, size: 40, color: '#2b6cb0', opacity: 1 },
+        mark: { type: 'point', filled: true, size: 40, color: '#2b6cb0', opacity: 1, aria: false },
         encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, description: { field: 'description', type: 'nominal' } },
       },
       {

@@ -74,7 +74,10 @@ async function open(url: string, width: number): Promise<{ page: Page; blocked: 
 
 /** What the tests measure on a page, computed in the browser (a string: no compiled helpers in it). */
 const MEASURE = `(() => {
-  const svgs = [...document.querySelectorAll('figure svg')].filter((s) => s.getClientRects().length > 0);
+  // A chart's drawings: one SVG, or a timeline's pieces (drawn apart so that the print may break between
+  // months) in one container; the modelled-value key's swatch is not a chart.
+  const svgs = [...document.querySelectorAll('figure .chart svg')].filter((s) => s.getClientRects().length > 0);
+  const charts = [...document.querySelectorAll('figure .chart')].filter((c) => c.getClientRects().length > 0).length;
   let smallest = Infinity, where = '';
   for (const s of svgs) {
     const scale = s.getBoundingClientRect().width / s.width.baseVal.value;
@@ -87,7 +90,7 @@ const MEASURE = `(() => {
   }
   const visible = (sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; };
   const justified = [...document.querySelectorAll('main p')].filter((p) => p.getClientRects().length && getComputedStyle(p).textAlign === 'justify').length;
-  return { pageWidth: document.documentElement.scrollWidth, viewport: innerWidth, figures: document.querySelectorAll('figure').length, charts: svgs.length, smallest, where,
+  return { pageWidth: document.documentElement.scrollWidth, viewport: innerWidth, figures: document.querySelectorAll('figure').length, charts, smallest, where,
     toc: visible('nav.toc'), menu: visible('details.toc-menu'), justified, paragraphs: document.querySelectorAll('main p').length };
 })()`;
 
