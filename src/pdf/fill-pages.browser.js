@@ -6,7 +6,7 @@
 //      caption with "(continued)", its header row repeated (or, when Chromium keeps it whole all the
 //      same, at the row its height says fits: splitToFit);
 //   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
-//      it fit;
+//      it fit: first by what the measures say it is over, then 2% smaller at a time down to that limit;
 //   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
 //      paragraph it heads; never a section heading, figure or table), until the page is full or a
 //      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
@@ -200,16 +200,21 @@
     const group = yOf(f) + f.height - startTop + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
     const over = group - hole.room;
     if (over <= 0 || over >= chart) return false;
-    const scale = (chart - over - 2) / chart;
     const limit = Math.max(SHRINK, MIN_TEXT_PX / (smallest * (width / viewWidth)));
-    if (scale < limit) return false;
     const before = svg.style.width;
-    svg.style.width = `${Math.floor(width * scale)}px`;
-    relayout();
-    if (firstPage(figure) !== hole.page) {
-      svg.style.width = before;
+    // The scale the measures give, then a step smaller at a time down to the limit: the measures miss
+    // what the page end takes back (the space above the figure, line boxes rounded up), by a few pixels.
+    let scale = (chart - over - 2) / chart;
+    if (scale < limit) return false;
+    for (;; scale = Math.max(limit, scale - 0.02)) {
+      svg.style.width = `${Math.floor(width * scale)}px`;
       relayout();
-      return false;
+      if (firstPage(figure) === hole.page) break;
+      if (scale <= limit) {
+        svg.style.width = before;
+        relayout();
+        return false;
+      }
     }
     report.shrunk.push(`${figure.id} (${Math.round(scale * 100)}%)`);
     return true;
