@@ -6,7 +6,7 @@
 //      caption with "(continued)", its header row repeated (or, when Chromium keeps it whole all the
 //      same, at the row its height says fits: splitToFit);
 //   2. a figure is drawn smaller, if at most 15% smaller (and its smallest text stays ≥ 7 pt) makes
-//      it fit;
+//      it fit: first by what the measures say it is over, then 2% smaller at a time down to that limit;
 //   3. the text after a figure (or a table step 1 could not split) flows in before it (paragraphs and lists, a sub-heading with the
 //      paragraph it heads; never a section heading, figure or table), until the page is full or a
 //      paragraph runs over the page end — the figure then follows it on the next page, as in a book.
@@ -14,8 +14,11 @@
 //
 // Run twice: before the footnotes are placed, and after, on what follows a chapter's last note block
 // (the notes moved the page breaks; changes after the last of them cannot move a note off its page).
+// Then (withNotes) on what comes before that block, one change at a time (a table split, a figure drawn
+// smaller, a table split too early before the notes joined again), after each of which
+// paginate.browser.js takes the notes out and places them again: the notes made those holes.
 (function fillPages(m) {
-  const { model, H, pageOf, yOf, relayout, afterNotes } = m;
+  const { model, H, pageOf, yOf, relayout, afterNotes, withNotes } = m;
   // A little over the 60% the page fill is judged by: text ends above its line box.
   const FULL = 0.65;
   const SHRINK = 0.85;
@@ -23,7 +26,8 @@
   const FLOATS = 'figure, .table-block';
   const report = { split: [], shrunk: [], floated: [] };
 
-  if (!afterNotes) for (const p of model.querySelectorAll('section.chapter > p')) {
+  // The chapters of this round only: a keep lifted in a chapter done before (splitToFit) stays lifted.
+  if (!afterNotes) for (const p of [...(m.chapters ?? model.querySelectorAll('section.chapter'))].flatMap((c) => [...c.querySelectorAll(':scope > p')])) {
     const next = p.nextElementSibling;
     if (!next || !next.matches(FLOATS)) continue;
     const target = next.matches('figure') ? next : next.querySelector('table[id]');
@@ -200,16 +204,21 @@
     const group = yOf(f) + f.height - startTop + (parseFloat(getComputedStyle(figure).marginBottom) || 0);
     const over = group - hole.room;
     if (over <= 0 || over >= chart) return false;
-    const scale = (chart - over - 2) / chart;
     const limit = Math.max(SHRINK, MIN_TEXT_PX / (smallest * (width / viewWidth)));
-    if (scale < limit) return false;
     const before = svg.style.width;
-    svg.style.width = `${Math.floor(width * scale)}px`;
-    relayout();
-    if (firstPage(figure) !== hole.page) {
-      svg.style.width = before;
+    // The scale the measures give, then a step smaller at a time down to the limit: the measures miss
+    // what the page end takes back (the space above the figure, line boxes rounded up), by a few pixels.
+    let scale = (chart - over - 2) / chart;
+    if (scale < limit) return false;
+    for (;; scale = Math.max(limit, scale - 0.02)) {
+      svg.style.width = `${Math.floor(width * scale)}px`;
       relayout();
-      return false;
+      if (firstPage(figure) === hole.page) break;
+      if (scale <= limit) {
+        svg.style.width = before;
+        relayout();
+        return false;
+      }
     }
     report.shrunk.push(`${figure.id} (${Math.round(scale * 100)}%)`);
     return true;
@@ -272,9 +281,32 @@
       const notes = chapter.querySelectorAll('.fn-block');
       const lastNote = afterNotes ? notes[notes.length - 1] : null;
       for (const el of chapter.querySelectorAll(`:scope > figure, :scope > .table-block`)) {
-        if (lastNote && !(lastNote.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+        const afterLast = !lastNote || lastNote.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+        // withNotes: only before the last note block, and nothing moved in the document but table rows
+        // (no text flowed in); paginate.browser.js then places the notes again.
+        if (withNotes ? afterLast : !afterLast) continue;
         const hole = holeBefore(chapter, el);
         if (!hole) continue;
+        if (withNotes) {
+          // A table split where its page ended before the notes were placed, now starting a page after
+          // a hole: joined again (and split anew on the next round); a table split, a figure drawn smaller.
+          const stale = el.matches('.table-block.continued') && el.previousElementSibling?.matches('.table-block');
+          // What follows moves: the tables split after it, where their pages ended, are joined again.
+          const rests = [...chapter.querySelectorAll(':scope > .table-block.continued')].filter((b) => (stale && b === el) || el.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+          if (!(stale || (el.matches('.table-block') ? splitTable(el, hole) : shrinkFigure(el, hole)))) continue;
+          for (const rest of rests.reverse()) {
+            const block = rest.previousElementSibling;
+            const table = block?.matches('.table-block') && block.querySelector('table');
+            if (!table) continue;
+            unsplit(block, table, rest);
+            // The lead-in's keep, lifted when the table was split to fit (splitToFit), holds again.
+            const lead = block.previousElementSibling;
+            if (lead && lead.style.breakAfter === 'auto') lead.style.breakAfter = 'avoid';
+          }
+          relayout();
+          report.changed = true;
+          return report;
+        }
         // A table that cannot be split (the print keeps it whole even when allowed to break) floats like a figure.
         if (el.matches('.table-block') ? splitTable(el, hole) || floatFigure(chapter, el, hole) : shrinkFigure(el, hole) || floatFigure(chapter, el, hole)) {
           changed = true;

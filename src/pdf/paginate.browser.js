@@ -445,6 +445,28 @@
   }
 
   const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
+  /** Undoes placeNotes: the notes back in the chapter's list (in their order), the note blocks gone, the paragraphs they split whole again. */
+  function unplaceNotes(chapter) {
+    const ol = chapter.querySelector('section.footnotes ol');
+    if (!ol) return;
+    const number = (li) => Number(/(\d+)$/.exec(li.id)?.[1] ?? 0);
+    const items = [...ol.children];
+    for (const block of [...chapter.querySelectorAll('.fn-block')]) {
+      for (const li of block.querySelectorAll('li')) items.push(li);
+      report.footnotes -= block.querySelectorAll('li').length;
+      if (!block.querySelector('li')) report.moved--;
+      block.remove();
+    }
+    for (const li of items.sort((a, b) => number(a) - number(b))) ol.appendChild(li);
+    for (const el of [...chapter.querySelectorAll('p.split')]) {
+      const tail = el.nextElementSibling;
+      if (!tail || !tail.matches('p.continued')) continue;
+      while (tail.firstChild) el.appendChild(tail.firstChild);
+      tail.remove();
+      el.classList.remove('split');
+    }
+    relayout();
+  }
   /** Puts every note of `chapter` at the foot of the page that cites it. */
   function placeNotes(chapter) {
     const list = chapter.querySelector('section.footnotes');
@@ -492,6 +514,21 @@
     if (fillPages) filled.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round }));
     for (const chapter of round) placeNotes(chapter);
     if (fillPages) filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
+    // A hole the notes made before a chapter's last note block (the pass after them leaves those, lest
+    // a note move off its page): dealt with on the pages as the notes left them (a table split, a
+    // figure drawn smaller, a table split before the notes and now too early joined again: one at a
+    // time, from the chapter's start), then the notes placed again. What comes before the change lays
+    // out as before, so its notes fall where they were; those after it are placed anew.
+    for (let again = 0; fillPages && again < 8; again++) {
+      const before = fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true, withNotes: true });
+      if (!before.changed) break;
+      filledAfter.push(before);
+      for (const chapter of round) {
+        unplaceNotes(chapter);
+        placeNotes(chapter);
+      }
+      filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
+    }
   }
   report.filled = { split: [], shrunk: [], floated: [] };
   for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...one[k]);
