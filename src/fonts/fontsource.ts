@@ -16,6 +16,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { ReportError } from '../errors.ts';
 import { distinctCodePoints } from './code-points.ts';
+import { plainAdvance } from './plain-advance.ts';
 
 export const FONT_FAMILY = 'Noto Sans SC';
 export const WEIGHTS = [400, 700] as const;
@@ -233,7 +234,7 @@ function measureUncached(text: string, size: number, weight: Weight): number {
     if (!run) return;
     if (runFace) {
       const font = open(runFace.file);
-      width += (font.layout(run).advanceWidth / font.unitsPerEm) * size;
+      width += ((plainAdvance(font, run) ?? font.layout(run).advanceWidth) / font.unitsPerEm) * size;
     } else width += run.length * size * 0.5; // a character no chunk holds (rare symbols): half an em
     run = '';
   };
