@@ -9,6 +9,7 @@
  *   npm run bench:metrics -- --runs 0 --keep   # only generate
  *   npm run bench:metrics -- --data DIR        # measure an existing dataset (e.g. the calibrated one)
  *   npm run bench:metrics -- --memory-limit 3GB  # cap DuckDB's memory; it spills to a temp folder
+ *   npm run bench:metrics -- --threads 1       # DuckDB's worker threads (default 2)
  *   npm run bench:metrics -- --scales 1,3,10 --engine duckdb,clickhouse
  *       # the scaling: per scale and engine, time and peak memory, and the ratio to linear
  *
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     data: { type: 'string' },
     'memory-limit': { type: 'string' },
+    threads: { type: 'string' },
     scales: { type: 'string' },
     engine: { type: 'string' },
     /** Internal: print the measurements as one JSON line (the --scales parent reads it). */
@@ -51,6 +53,8 @@ const { values } = parseArgs({
   },
 });
 const scale = Number(values.scale);
+const threads = values.threads === undefined ? undefined : Number(values.threads);
+if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new Error(`--threads ${values.threads}: expected a whole number above 0`);
 const runs = Number(values.runs ?? (values.scales ? '1' : '3'));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENGINES = ['duckdb', 'clickhouse'] as const;
@@ -197,7 +201,7 @@ async function main() {
   for (let run = 0; run < runs; run++) {
     const limit = values['memory-limit'];
     const engine =
-      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {});
+      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb({ ...(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {}), ...(threads ? { threads } : {}) });
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       // The 2023 edition's thresholds, as the build gives them to the SQL.
@@ -237,7 +241,7 @@ async function main() {
   if (values.json) {
     const total = samples.get('total');
     const steps = Object.fromEntries([...samples].map(([step, x]) => [step, { seconds: median(x.seconds), peak: x.peak }]));
-    console.log(`BENCH ${JSON.stringify({ rows, seconds: total ? median(total.seconds) : 0, cpu: total ? median(total.cpu) : 0, peak: total?.peak ?? 0, maxRss: process.resourceUsage().maxRSS * 1024, steps, digests: [...digests] })}`);
+    console.log(`BENCH ${JSON.stringify({ rows, seconds: total ? median(total.seconds) : 0, cpu: total ? median(total.cpu) : 0, peak: total?.peak ?? 0, maxRss: process.resourceUsage().maxRSS * 1024, steps, digests: [...digests], load: loadavg()[0] })}`);
   }
   if (values.keep) console.log(`dataset kept in ${dir}`);
   else if (!values.data) rmSync(dir, { recursive: true, force: true });
@@ -251,6 +255,8 @@ interface ChildResult {
   readonly maxRss: number;
   readonly steps: Record<string, { seconds: number; peak: number }>;
   readonly digests: string[];
+  /** The machine's 1-minute load average when the run ended. */
+  readonly load?: number;
 }
 
 /**
@@ -259,6 +265,8 @@ interface ChildResult {
  * ratio to linear: (time at N× / time at the smallest scale) / (N / smallest scale); 1.00 is linear.
  */
 async function scaling(scales: number[]) {
+  // The measuring children get the same DuckDB settings.
+  const passOn = [...(threads ? ['--threads', String(threads)] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
   const results: { scale: number; engine: EngineName; r: ChildResult }[] = [];
   for (const x of scales) {
     {
@@ -267,7 +275,7 @@ async function scaling(scales: number[]) {
       if (gen.status !== 0 || !made) throw new Error(`generating the ${x}× dataset failed`);
       for (const engine of engines) {
         console.log(`scale ${x}×, ${engine}: measuring (${runs} run(s))`);
-        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--data', made, '--engine', engine, '--runs', String(runs), '--json'], {
+        const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--data', made, '--engine', engine, '--runs', String(runs), '--json', ...passOn], {
           stdio: ['ignore', 'pipe', 'inherit'],
           encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,
@@ -286,7 +294,7 @@ async function scaling(scales: number[]) {
   }
   console.log('\nscaling: load + validate + metrics, median wall and CPU time (CPU depends less on a busy machine); peak resident memory of the process');
   console.log('  time × and peak ×: against the smallest scale; vs linear: time × / scale ×, from wall (and CPU) time, 1.00 is linear');
-  console.log(`  ${'engine'.padEnd(11)} ${'scale'.padStart(5)} ${'rows'.padStart(13)} ${'time'.padStart(9)} ${'cpu'.padStart(9)} ${'peak'.padStart(10)} ${'time ×'.padStart(7)} ${'peak ×'.padStart(7)} ${'vs linear'.padStart(9)} ${'(cpu)'.padStart(6)}`);
+  console.log(`  ${'engine'.padEnd(11)} ${'scale'.padStart(5)} ${'rows'.padStart(13)} ${'time'.padStart(9)} ${'cpu'.padStart(9)} ${'peak'.padStart(10)} ${'time ×'.padStart(7)} ${'peak ×'.padStart(7)} ${'vs linear'.padStart(9)} ${'(cpu)'.padStart(6)} ${'load'.padStart(5)}`);
   for (const engine of engines) {
     const mine = results.filter((x) => x.engine === engine);
     const base = mine[0];
@@ -296,7 +304,7 @@ async function scaling(scales: number[]) {
       const linear = t / (x / base!.scale);
       const linearCpu = r.cpu / base!.r.cpu / (x / base!.scale);
       console.log(
-        `  ${engine.padEnd(11)} ${`${x}×`.padStart(5)} ${r.rows.toLocaleString('en-US').padStart(13)} ${r.seconds.toFixed(1).padStart(7)} s ${r.cpu.toFixed(1).padStart(7)} s ${(r.peak / GiB).toFixed(2).padStart(6)} GiB ${t.toFixed(2).padStart(7)} ${p.toFixed(2).padStart(7)} ${linear.toFixed(2).padStart(9)} ${linearCpu.toFixed(2).padStart(6)}`,
+        `  ${engine.padEnd(11)} ${`${x}×`.padStart(5)} ${r.rows.toLocaleString('en-US').padStart(13)} ${r.seconds.toFixed(1).padStart(7)} s ${r.cpu.toFixed(1).padStart(7)} s ${(r.peak / GiB).toFixed(2).padStart(6)} GiB ${t.toFixed(2).padStart(7)} ${p.toFixed(2).padStart(7)} ${linear.toFixed(2).padStart(9)} ${linearCpu.toFixed(2).padStart(6)} ${(r.load ?? 0).toFixed(1).padStart(5)}`,
       );
     }
   }

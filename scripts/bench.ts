@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --preview-only --data DIR --out out/bench]`: the whole build of an edition,
+ * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --preview-only --only builds,command,pdf,preview --scenarios cold,… --data DIR --out out/bench]`: the whole build of an edition,
  * timed stage by stage, in the situations an editor meets:
  *
  *   cold             empty cache: records → both editions (load, validation, metrics, everything)
@@ -405,6 +405,10 @@ const OPTIONS = {
   'long-chapters': { type: 'string', default: '12' },
   'no-preview': { type: 'boolean', default: false },
   'preview-only': { type: 'boolean', default: false },
+  /** Parts to run (default all): builds (the scenarios), command (bin/report.js), pdf (ours, Paged.js, plain), preview. Targets of parts not run are left out. */
+  only: { type: 'string' },
+  /** Scenarios of the builds part (default all): cold, metrics cached, sequential print, early browser, warm. */
+  scenarios: { type: 'string' },
   data: { type: 'string' },
   'in-snapshot': { type: 'string' },
 } as const;
@@ -471,6 +475,10 @@ async function main(): Promise<void> {
     { name: 'early browser', before: () => (metricsOnly(cache('shared')), cache('shared')), concurrent: true, eager: true },
     { name: 'warm', before: () => cache('shared'), concurrent: true },
   ];
+  const parts = new Set((v.only ?? 'builds,command,pdf,preview').split(','));
+  const wanted = v.scenarios ? new Set(v.scenarios.split(',')) : null;
+  if (!parts.has('builds')) scenarios.length = 0;
+  else if (wanted) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => wanted.has(s.name)));
   const results = new Map<string, Run[]>(scenarios.map((s) => [s.name, []]));
   // Interleaved (cold, cached, …, cold, cached, …), so that a noisy moment hits every scenario alike.
   for (let i = 0; i < runs; i++) {
@@ -493,18 +501,22 @@ async function main(): Promise<void> {
     });
     console.log(`${label.padEnd(18)}${cells.join('')}`);
   }
-  const outputs = results.get('cold')!.at(-1)!.files.map((f) => ({ file: relative(join(scratch, 'out'), f.path), bytes: f.bytes, pages: f.pages ?? null }));
+  const outputs = (results.get('cold') ?? [])[0] === undefined ? [] : results.get('cold')!.at(-1)!.files.map((f) => ({ file: relative(join(scratch, 'out'), f.path), bytes: f.bytes, pages: f.pages ?? null }));
   console.log('\noutputs:');
   for (const f of outputs) console.log(`  ${f.file.padEnd(22)} ${`${(f.bytes / 1024).toFixed(0)} KiB`.padStart(10)}${f.pages ? `  ${f.pages} pages` : ''}`);
 
-  console.log(`\nthe command (bin/report.js, a fresh process each; medians of ${Math.max(runs, 5)}):`);
-  const command = commandTimes(project, dataCopy, join(scratch, 'out-command'), cache('shared'), Math.max(runs, 5));
-  const cmd = { help: median(command.help), buildHelp: median(command.buildHelp), nothingChanged: median(command.nothingChanged), node: median(command.node) };
-  console.log(`  report --help ${sec(cmd.help)}, report build --help ${sec(cmd.buildHelp)}, report build with nothing changed ${sec(cmd.nothingChanged)} (node -e 0 alone: ${sec(cmd.node)})`);
+  let command: CommandTimes | null = null;
+  let cmd = { help: NaN, buildHelp: NaN, nothingChanged: NaN, node: NaN };
+  if (parts.has('command')) {
+    console.log(`\nthe command (bin/report.js, a fresh process each; medians of ${Math.max(runs, 5)}):`);
+    command = commandTimes(project, dataCopy, join(scratch, 'out-command'), cache('shared'), Math.max(runs, 5));
+    cmd = { help: median(command.help), buildHelp: median(command.buildHelp), nothingChanged: median(command.nothingChanged), node: median(command.node) };
+    console.log(`  report --help ${sec(cmd.help)}, report build --help ${sec(cmd.buildHelp)}, report build with nothing changed ${sec(cmd.nothingChanged)} (node -e 0 alone: ${sec(cmd.node)})`);
+  }
 
   let comparison: Comparison[] = [];
   let concurrency: ConcurrencyResult[] = [];
-  if (!v['no-pagedjs']) {
+  if (!v['no-pagedjs'] && parts.has('pdf')) {
     console.log(`\nPDF stage, ours vs Paged.js 0.4.3 (same HTML, same Chromium, one locale at a time; medians of ${runs}):`);
     const edition = LOCALES.map((locale) => ({ name: 'edition', locale, html: readFileSync(join(scratch, 'out', EDITION, locale, 'index.html'), 'utf8') }));
     comparison = await compare([...edition, ...(v['no-long'] ? [] : longDocuments(Number(v['long-chapters'])))], runs, executable);
@@ -518,7 +530,7 @@ async function main(): Promise<void> {
   }
 
   let preview: PreviewLatency | null = null;
-  if (!v['no-preview']) {
+  if (!v['no-preview'] && parts.has('preview')) {
     console.log(`\npreview: a sentence of a locale edited, until the page is told to reload (medians of ${Math.max(runs, 5)} per locale):`);
     preview = await previewLatency(dataCopy, cache('shared'), Math.max(runs, 5));
     for (const [locale, r] of Object.entries(preview)) console.log(`  ${locale}: ${r.medianMs.toFixed(0)} ms (build ${r.buildMs.toFixed(0)} ms; all: ${r.all.map((x) => x.toFixed(0)).join(', ')} ms; target ≤ 250 ms)`);
@@ -526,15 +538,20 @@ async function main(): Promise<void> {
 
   // The cold build as `report build` runs it: the build itself, plus the command's start-up (the bench's
   // child runs the sources through tsx, which the command does not).
-  const cold = table['cold']!;
-  const prints = (cold['pdf zh']?.seconds ?? NaN) + (cold['pdf en']?.seconds ?? NaN);
-  const coldBuild = cold['total (build)']!.seconds + cmd.buildHelp;
+  const cold = table['cold'];
+  const prints = (cold?.['pdf zh']?.seconds ?? NaN) + (cold?.['pdf en']?.seconds ?? NaN);
+  // Without the command part, the start-up is taken as 0 (the child's own start-up is not the command's).
+  const coldBuild = (cold?.['total (build)']?.seconds ?? NaN) + (Number.isNaN(cmd.buildHelp) ? 0 : cmd.buildHelp);
   const sums = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
   const targets: Target[] = [
-    target('start-up: report --help', cmd.help, 0.25, 's', `(node -e 0 alone: ${sec(cmd.node)})`),
-    target('start-up of a build: report build --help', cmd.buildHelp, 0.25, 's'),
-    target('nothing changed: report build, whole run', cmd.nothingChanged, 0.5, 's'),
-    target('cold build ÷ its two PDF prints', coldBuild / prints, 2, '×', `(${sec(coldBuild)} ÷ ${sec(prints)})`),
+    ...(command
+      ? [
+          target('start-up: report --help', cmd.help, 0.25, 's', `(node -e 0 alone: ${sec(cmd.node)})`),
+          target('start-up of a build: report build --help', cmd.buildHelp, 0.25, 's'),
+          target('nothing changed: report build, whole run', cmd.nothingChanged, 0.5, 's'),
+        ]
+      : []),
+    ...(cold ? [target('cold build ÷ its two PDF prints', coldBuild / prints, 2, '×', `(${sec(coldBuild)} ÷ ${sec(prints)})${command ? '' : ' without the command\'s start-up (--only without command)'}`)] : []),
     ...[...new Set(comparison.map((c) => c.document))].flatMap((doc) => [
       target(`PDF stage ÷ plain print, ${doc}`, sums(doc, 'ours') / sums(doc, 'plain'), 1.15, '×'),
       target(`PDF stage ÷ Paged.js, ${doc}`, sums(doc, 'ours') / sums(doc, 'pagedjs'), 0.45, '×'),

@@ -6,7 +6,7 @@ import type { ContentReader } from './content.ts';
 import { readDates } from './content-dates.ts';
 import { readDirections } from './content-directions.ts';
 import { readPlatform } from './content-platform.ts';
-import { readSources } from './sources.ts';
+import { readReferences } from './references.ts';
 import { readTimeline } from './timeline.ts';
 
 export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
@@ -18,6 +18,6 @@ export const CONTENT_READERS: Readonly<Record<string, ContentReader>> = {
   platform: readPlatform,
   // Dated events of a year per topic: the timelines of the year's hot technologies.
   timeline: readTimeline,
-  // The reports a passage cites, as footnotes, each title's year checked against its date.
-  sources: readSources,
+  // The works the edition cites, as footnotes and in its bibliography, each title's year checked against its date.
+  references: readReferences,
 };

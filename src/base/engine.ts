@@ -51,10 +51,15 @@ export interface DuckDbOptions {
   readonly memoryLimit?: string;
   /** Where DuckDB spills; its default for an in-memory database is `.tmp` in the working directory. */
   readonly tempDirectory?: string;
+  /**
+   * DuckDB's worker threads (default 2, this project's machines' cores). The benchmark measures 1
+   * against 2: on a busy machine two threads cost more CPU per row as the tables grow (docs/scale.md).
+   */
+  readonly threads?: number;
 }
 
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
-  const config: Record<string, string> = { threads: '2' };
+  const config: Record<string, string> = { threads: String(options.threads ?? 2) };
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(':memory:', config);

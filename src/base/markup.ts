@@ -7,6 +7,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isolateBidi } from './bidi.ts';
+import { namedBlocks } from './markup-blocks.ts';
 import { htmlAttr, htmlText, linkAttr, safeLink, urlAttr } from './escape.ts';
 
 const SYNTAX = /[&<>"'`=*_\\[\]()#+\-.!|~{}@$:^]/g;
@@ -22,7 +23,7 @@ export function escapeInline(value: unknown): string {
  * cites it. A note cited twice keeps its one number.
  */
 // The plugin's typings are for markdown-it's CommonJS build; at run time it is the same plugin.
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple).use(namedBlocks);
 // markdown-it's HTML goes through the same escapers as every other string (src/base/escape.ts): text
 // and attributes, and links only to relative paths, fragments and passive data: URLs.
 md.renderer.rules.text = (tokens, idx) => htmlText(tokens[idx]!.content);
@@ -36,6 +37,13 @@ md.renderer.rules.footnote_caption = (tokens, idx) => String(Number(tokens[idx]!
 // it from a system font (DejaVu Sans), which is not the same on every machine. "↑" is in the font.
 const backref = md.renderer.rules.footnote_anchor!;
 md.renderer.rules.footnote_anchor = (...args) => backref(...args).replace(/\u21a9\uFE0E?/u, '\u2191');
+// A mark right after another ("reports⁴,⁵,⁶") is told apart, so that the styles put a comma between
+// them; CSS alone cannot, as its sibling selector skips the text between two marks.
+const ref = md.renderer.rules.footnote_ref!;
+md.renderer.rules.footnote_ref = (tokens, idx, ...rest) => {
+  const html = ref(tokens, idx, ...rest);
+  return tokens[idx - 1]?.type === 'footnote_ref' ? html.replace('<sup class="footnote-ref">', '<sup class="footnote-ref footnote-ref-next">') : html;
+};
 
 /** `docId` (the chapter id) keeps footnote ids unique across chapters. */
 export function renderMarkdown(source: string, docId?: string): string {

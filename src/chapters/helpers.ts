@@ -7,7 +7,7 @@
 import { mergeParentheses } from '../base/parentheses.ts';
 import { spaceCjk } from '../base/cjk-spacing.ts';
 import { describeValue } from '../base/describe.ts';
-import { defineHelper, type HandlebarsEnv } from './handlebars.ts';
+import { defineHelper, HelperError, type HandlebarsEnv } from './handlebars.ts';
 import * as fmt from '../base/format.ts';
 import * as facts from '../base/facts.ts';
 import type { Translator } from '../base/i18n.ts';
@@ -15,7 +15,9 @@ import type { CountryNames } from '../base/countries.ts';
 import { NO_TRACE, type Trace } from '../base/trace.ts';
 import { registerClaimHelpers } from './claim-helpers.ts';
 import { bandBounds, bandLabel } from '../base/bands.ts';
-import { formatSources, type Source } from '../base/sources.ts';
+import { bibliographyEntries, CITATION_STYLES, formatNote } from '../base/bibliography.ts';
+import { escapeInline } from '../base/markup.ts';
+import type { References } from '../base/references.ts';
 import type { Locale } from '../base/yaml.ts';
 
 type Item = Record<string, unknown>;
@@ -361,9 +363,9 @@ function textHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   });
   defineHelper(hb, 'topicName', ([topic]) => trace.add(institutionName(locale, topic as Item), null, 'value'));
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
-  // A passage's cited reports (content/sources.yaml), one after another:
-  // "德勤.《2022 技术趋势》[R]. 2022-04-16；中国信息通信研究院.《…》[R]. 2023-01-24".
-  defineHelper(hb, 'citations', ([sources]) => trace.add(formatSources(locale, list(sources) as unknown as Source[]), null, 'value'));
+  // A cited work (content/references.yaml) as its footnote gives it, in the locale's style
+  // (src/base/bibliography.ts): `[^note]: {{reference "id"}}`. An id the file lacks is an error.
+  referenceHelpers(hb, trace, locale);
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
   // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
   defineHelper(hb, 'countryCounts', ([items, field, unit]) => {
@@ -386,4 +388,35 @@ function logicHelpers({ plain }: HelperContext) {
   plain('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   plain('or', (a: unknown, b: unknown) => Boolean(a) || Boolean(b));
   plain('array', (...items: unknown[]) => items);
+}
+
+/** The edition's cited works (`content.references` of the template's root), by id. */
+function referencesOf(root: unknown): References {
+  const refs = (root as { content?: { references?: References } } | undefined)?.content?.references;
+  if (!refs) throw new Error('this edition cites works but has no content/references.yaml');
+  return refs;
+}
+
+/** `reference "id"`: a footnote's text; `bibliography`: every cited work, one paragraph each, in the locale's order. */
+function referenceHelpers(hb: HandlebarsEnv, trace: Trace, locale: Locale) {
+  const withRoot = (name: string, fn: (root: unknown, args: unknown[]) => string) =>
+    hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
+      const options = all[all.length - 1] as { data?: { root?: unknown }; loc?: { start: { line: number; column: number } } };
+      try {
+        return new hb.SafeString(fn(options.data?.root, all.slice(0, -1)));
+      } catch (error) {
+        throw new HelperError(error, options.loc);
+      }
+    });
+  withRoot('reference', (root, [id]) => {
+    const refs = referencesOf(root);
+    // Asked before reading: the template's data refuses a missing key with a message about the metrics.
+    if (!Object.keys(refs).includes(String(id))) throw new Error(`no work "${String(id)}" in content/references.yaml (it has ${Object.keys(refs).join(', ')})`);
+    const r = refs[String(id)]!;
+    // The years, volumes and pages a note prints are the work's, recorded as printed values.
+    return trace.add(formatNote(locale, r), null, 'value');
+  });
+  withRoot('citationStyle', () => trace.add(escapeInline(CITATION_STYLES[locale]), null, 'value'));
+  // A named block (src/base/markup-blocks.ts): the print sets it with hanging indents, unjustified.
+  withRoot('bibliography', (root) => ['::: bibliography', ...bibliographyEntries(locale, referencesOf(root)).map((entry) => trace.add(entry, null, 'value')), ':::'].join('\n\n'));
 }

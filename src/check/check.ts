@@ -2,6 +2,7 @@
  * `report check`: the edition's sources and its rendering, in every locale, on the dataset's metrics
  * and on a perturbed copy of them. Returns every problem found, each naming where it is.
  */
+import { checkCitations } from './citations.ts';
 import { checkDates } from './dates.ts';
 import { checkStyle, styleRules } from './style.ts';
 import { countryNames } from '../base/countries.ts';
@@ -26,7 +27,7 @@ export interface CheckSummary {
 }
 
 export function checkEdition(edition: Edition, metrics: MetricsDocument, bundles: readonly LocaleBundle[]): CheckSummary {
-  const problems: Problem[] = [...lintLocales(bundles), ...lintTemplates(edition), ...lintContent(edition, metrics), ...checkDates(edition, metrics)];
+  const problems: Problem[] = [...lintLocales(bundles), ...lintTemplates(edition), ...lintContent(edition, metrics), ...checkDates(edition, metrics), ...checkCitations(edition, bundles)];
   const runs: [string, MetricsDocument][] = [['dataset', metrics], ['perturbed dataset', perturb(metrics)]];
   let summary: LocaleRender[] = [];
   for (const [label, m] of runs) {

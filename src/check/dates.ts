@@ -7,7 +7,7 @@
  */
 import type { EditionDates } from '../base/content-dates.ts';
 import type { Edition } from '../base/edition.ts';
-import type { Sources } from '../base/sources.ts';
+import type { References } from '../base/references.ts';
 import type { Timeline } from '../base/timeline.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { Problem } from './lint.ts';
@@ -30,11 +30,13 @@ export function checkDates(edition: Edition, metrics: MetricsDocument): Problem[
       if (laterThan(e.date, published)) add(`content/timeline.yaml topics.${topic}.${i}`, `the event of ${e.date} is later than the edition's publication (${published}, content/dates.yaml)`);
     });
   }
-  const sources = edition.content?.sources as Sources | undefined;
-  for (const [passage, list] of Object.entries(sources ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    for (const s of list) {
-      if (laterThan(s.date, published)) add(`content/sources.yaml ${passage}.${s.id}`, `the report of ${s.date} is cited by an edition published before it (${published}, content/dates.yaml)`);
-    }
+  // The works the edition cites (content/references.yaml, the one list the footnotes and the
+  // bibliography print): a work released after publication cannot have been cited by it.
+  const references = edition.content?.references as References | undefined;
+  for (const [id, r] of Object.entries(references ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const date = r.date ?? (r.year === null ? null : String(r.year));
+    if (date !== null && laterThan(date, published)) add(`content/references.yaml ${id}`, `the work of ${date} is cited by an edition published before it (${published}, content/dates.yaml)`);
+    if (r.accessed !== null && laterThan(r.accessed, published)) add(`content/references.yaml ${id}.accessed`, `the page read on ${r.accessed} is cited by an edition published before it (${published}, content/dates.yaml)`);
   }
   const { snapshot, paper_years: papers, patent_years: patents } = metrics.provenance.manifest;
   if (laterThan(snapshot, published)) add('dataset manifest snapshot', `the records' snapshot (${snapshot}) is later than the edition's publication (${published})`);

@@ -58,7 +58,11 @@ export function renderForCheck(edition: Edition, metrics: MetricsDocument, t: Tr
   }
   const figureSlots = [...html.matchAll(/<p>@@figure:([a-z0-9-]+)@@<\/p>/g)].map((m) => m[1]!);
   // A caption's label is set apart from its text by the stylesheet: the text read here has a space there.
-  const readable = html.replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '').replace(/(<span class="label">[^<]*)<\/span>/g, '$1 </span>');
+  // A footnote mark is not read as part of the sentence ("趋势报告⁴,⁵所涉" is not "趋势报告4所涉"): left out.
+  const readable = html
+    .replace(/<p>@@figure:[a-z0-9-]+@@<\/p>/g, '')
+    .replace(/(<span class="label">[^<]*)<\/span>/g, '$1 </span>')
+    .replace(/<sup class="footnote-ref[^"]*">[\s\S]*?<\/sup>/g, '');
   const text = [textOfHtml(readable), ...figureText].join('\n');
   return { locale: t.locale, text, html, trace, figures, tables, figureSlots, chapterIds: edition.chapters.map((c) => c.id) };
 }

@@ -31,7 +31,9 @@ function sections(html: string): Section[] {
   const heads = [...html.matchAll(HEADING)].map((m) => ({ level: Number(m[1]), heading: plain(m[2]!).trim(), start: m.index!, end: m.index! + m[0].length }));
   return heads.map((h, i) => {
     const next = heads.slice(i + 1).find((x) => x.level <= h.level);
-    return { heading: h.heading, text: plain(html.slice(h.end, next ? next.start : html.length)) };
+    // A chapter's notes follow its last section in the HTML but belong to none (a note may cite a
+    // paper on another topic).
+    return { heading: h.heading, text: plain(html.slice(h.end, next ? next.start : html.length).replace(/<section class="footnotes">[\s\S]*?<\/section>/g, '')) };
   });
 }
 

@@ -156,6 +156,10 @@ main .fn-block p, main section.footnotes p { text-indent: 0; }
 .fn-block ol { padding-left: 1.2em; }
 .fn-block { display: flex; flex-direction: column; justify-content: flex-end; box-sizing: border-box; margin: 0; padding: 0; text-indent: 0; break-inside: avoid; }
 p.split { text-align-last: justify; margin-bottom: 0; }
+/* marks side by side ("reports 4, 5, 6"): a comma between them */
+sup.footnote-ref-next::before { content: ","; }
+/* the bibliography (src/base/bibliography.ts): hanging indent, ragged right, long addresses broken anywhere */
+main div.bibliography p { text-indent: -2em; padding-left: 2em; text-align: left; overflow-wrap: anywhere; margin-bottom: 0.4rem; }
 p.continued { text-indent: 0 !important; }
 .fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
 .paginating .toc { break-after: column; }

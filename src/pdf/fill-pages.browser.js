@@ -264,7 +264,8 @@
     return moved > 0;
   }
 
-  for (const chapter of model.querySelectorAll('section.chapter')) {
+  // The chapters to work on (paginate.browser.js gives one at a time), else every one.
+  for (const chapter of m.chapters ?? model.querySelectorAll('section.chapter')) {
     for (let guard = 0; guard < 200; guard++) {
       relayout();
       let changed = false;

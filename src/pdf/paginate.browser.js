@@ -20,11 +20,95 @@
 
   const origin = () => model.getBoundingClientRect();
   let o = origin();
-  const pageOf = (rect) => Math.floor((rect.left - o.left + 0.5) / W);
+  // Pages before the first one laid out: non-zero while a chapter is laid out alone (see alone()).
+  let shift = 0;
+  const pageOf = (rect) => shift + rawPage(rect);
   const yOf = (rect) => rect.top - o.top;
   const relayout = () => {
     o = origin();
   };
+
+  /**
+   * Lays out `chapter` alone (null: the whole model again). Placing notes and filling holes read the
+   * layout after every change, and each read lays out again all that the model holds after the change:
+   * in one model of the whole document every later chapter too, so the cost grew with the square of
+   * the document's length. But a chapter starts a page and ends where the next thing starts a page:
+   * nothing of it reaches another. So while one is worked on, the rest of the model is hidden
+   * (`content-visibility: hidden`: laid out as empty boxes, which keep their page breaks, and quick to
+   * show again) and only its own pages are laid out. Its page numbers stay those of the whole model
+   * (shift): where it started there, moved by as many pages as the chapters before it gained or lost
+   * since. Only a chapter that starts on the same line of its page alone as in the whole model is
+   * worked on alone; any other is worked on in the whole model, as before.
+   */
+  const rawPage = (rect) => Math.floor((rect.left - o.left + 0.5) / W);
+  const hidden = new Map(); // element → its style attribute before it was hidden
+  let current = null; // the chapter laid out alone
+  let whole = null; // chapter → { page, top, pages }: where it lay in the whole model
+  const pagesNow = new Map(); // chapter → its pages since, where it changed
+  const startsPage = (el) => getComputedStyle(el).breakBefore === 'column';
+  function span(chapter) {
+    const r = [...chapter.getClientRects()];
+    return r.length ? rawPage(r[r.length - 1]) - rawPage(r[0]) + 1 : 0;
+  }
+  function show(keep) {
+    for (const [el, had] of [...hidden]) {
+      if (keep && keep.has(el)) continue;
+      // Through the attribute, so the document is left as it was, attributes and all.
+      if (had === null) el.removeAttribute('style');
+      else el.setAttribute('style', had);
+      hidden.delete(el);
+    }
+  }
+  function alone(chapter) {
+    if (geometry.wholeModel || (chapter && chapter === current)) return;
+    if (current) pagesNow.set(current, span(current));
+    if (!current) {
+      // Laid out whole: where every chapter lies, measured afresh.
+      relayout();
+      whole = new Map();
+      pagesNow.clear();
+      for (const c of model.querySelectorAll('section.chapter')) {
+        const r = c.getClientRects()[0];
+        if (r) whole.set(c, { page: rawPage(r), top: yOf(r), pages: span(c) });
+      }
+    }
+    current = null;
+    shift = 0;
+    const at = chapter && whole.get(chapter);
+    let next = null;
+    for (let a = chapter; a && a !== model && !next; a = a.parentElement) {
+      for (let n = a.nextElementSibling; n && !next; n = n.nextElementSibling) if (getComputedStyle(n).display !== 'none') next = n;
+    }
+    if (!at || !startsPage(chapter) || (next && !startsPage(next))) {
+      show(null);
+      relayout();
+      return;
+    }
+    const others = new Set();
+    for (let a = chapter; a !== model; a = a.parentElement) {
+      for (const n of a.parentElement.children) if (n !== a && (hidden.has(n) || getComputedStyle(n).display !== 'none')) others.add(n);
+    }
+    show(others);
+    for (const n of others) {
+      if (hidden.has(n)) continue;
+      const had = n.getAttribute('style');
+      hidden.set(n, had);
+      n.setAttribute('style', `${had ?? ''};content-visibility:hidden`);
+    }
+    relayout();
+    const mine = chapter.getClientRects()[0];
+    if (!mine || yOf(mine) !== at.top) {
+      show(null); // it would not lay out the same alone
+      relayout();
+      return;
+    }
+    let page = at.page;
+    for (const [c, was] of whole) if (pagesNow.has(c) && c.compareDocumentPosition(chapter) & Node.DOCUMENT_POSITION_FOLLOWING) page += pagesNow.get(c) - was.pages;
+    shift = page - rawPage(mine);
+    current = chapter;
+    chaptersAlone++;
+  }
+  let chaptersAlone = 0;
 
   /** Lines of a paragraph-like element: {page, top, bottom, left} in document order. */
   function lines(el) {
@@ -209,16 +293,26 @@
     return block;
   }
 
+  /**
+   * Where notes are measured: off the page, at the page's width, and contained (`contain: strict`), so
+   * that putting a note block in it and taking it out lays out that box alone, not the model again.
+   */
+  let probe = null;
   function measure(items) {
-    const probe = document.createElement('div');
-    probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;`;
+    if (!probe) {
+      probe = document.createElement('div');
+      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;height:${H}px;contain:strict;`;
+      body.appendChild(probe);
+    }
     const block = noteBlock(items.map((li) => li.cloneNode(true)));
     probe.appendChild(block);
-    body.appendChild(probe);
     const h = block.getBoundingClientRect().height;
-    probe.remove();
+    block.remove();
     return Math.ceil(h);
   }
+
+  /** What fill() may lose to rounding: it gives a block the whole pixels left on the page, less one. */
+  const FIT_SLACK = 2;
 
   /** Fills the rest of the page from `block`'s top, so the notes sit at the page's foot. */
   function fill(block) {
@@ -290,12 +384,18 @@
       // A paragraph the print keeps whole with others (a table's note) is cut before, never split.
       if (PARAGRAPH.has(el.tagName) && whole === el) {
         const ls = lines(el);
-        const marginBottom = parseFloat(getComputedStyle(el).marginBottom) || 0;
+        const style = getComputedStyle(el);
+        const marginBottom = parseFloat(style.marginBottom) || 0;
+        const lineHeight = parseFloat(style.lineHeight) || 0;
         for (let k = 0; k < ls.length; k++) {
           const line = ls[k];
           if (line.page < page) continue;
+          // A line's text boxes end above its line box by half the leading: the notes, put after the
+          // line, start at the line box's bottom, and fill() gives them the whole pixels below less one
+          // (FIT_SLACK). Without both, a note that fits by a fraction of a pixel went over the page.
+          const leading = Math.max(0, (lineHeight - (line.bottom - line.top)) / 2);
           // The last line brings the paragraph's bottom margin: the notes would start below it.
-          if (line.page === page && line.bottom + (k === ls.length - 1 ? marginBottom : 0) <= limit) {
+          if (line.page === page && line.bottom + leading + (k === ls.length - 1 ? marginBottom : 0) + FIT_SLACK <= limit) {
             if (k === ls.length - 1) keep(el);
             continue;
           }
@@ -332,7 +432,7 @@
         if (r.height === 0) continue;
         const p = pageOf(r);
         if (p < page) continue;
-        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) <= limit) {
+        if (p === page && yOf(r) + r.height + (parseFloat(getComputedStyle(el).marginBottom) || 0) + FIT_SLACK <= limit) {
           keep(whole);
           continue;
         }
@@ -345,11 +445,10 @@
   }
 
   const report = { footnotes: 0, moved: 0, shrunk: fitWidth() };
-  // No holes: tables split, figures drawn smaller or text flowed in before them (fill-pages.browser.js).
-  report.filled = fillPages ? fillPages({ model, H, pageOf, yOf, relayout }) : { split: [], shrunk: [], floated: [] };
-  for (const chapter of model.querySelectorAll('section.chapter')) {
+  /** Puts every note of `chapter` at the foot of the page that cites it. */
+  function placeNotes(chapter) {
     const list = chapter.querySelector('section.footnotes');
-    if (!list) continue;
+    if (!list) return;
     const noteOf = (a) => list.querySelector(`li[id="${a.getAttribute('href').slice(1)}"]`);
     const refs = [...chapter.querySelectorAll('sup.footnote-ref > a')].filter((a) => !a.id.includes(':') && !a.closest('figure, table'));
     let i = 0;
@@ -381,19 +480,31 @@
     }
   }
 
-  if (fillPages) {
-    const again = fillPages({ model, H, pageOf, yOf, relayout, afterNotes: true });
-    for (const k of Object.keys(again)) report.filled[k].push(...again[k]);
+  // Chapter by chapter: holes filled (fill-pages.browser.js: tables split, figures drawn smaller or
+  // text flowed in before them), notes placed, holes after the last notes filled again, each chapter
+  // laid out alone. A chapter's pages depend on nothing outside it, so this is what doing each step
+  // over the whole document in turn gives (wholeModel: done so, the model laid out whole throughout).
+  const chapters = [...model.querySelectorAll('section.chapter')];
+  const filled = [];
+  const filledAfter = [];
+  for (const round of geometry.wholeModel ? [chapters] : chapters.map((c) => [c])) {
+    if (round.length === 1) alone(round[0]);
+    if (fillPages) filled.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round }));
+    for (const chapter of round) placeNotes(chapter);
+    if (fillPages) filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
   }
-  relayout();
+  report.filled = { split: [], shrunk: [], floated: [] };
+  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...one[k]);
+  alone(null);
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());
   const notes = {};
   for (const li of model.querySelectorAll('.fn-block li[id]')) notes[li.id] = geometry.firstPage + pageOf(li.getBoundingClientRect());
 
   // Back to the document as it prints: the model box goes, the note blocks stay where they were put.
+  probe?.remove();
   for (const n of [...model.children]) body.insertBefore(n, model);
   model.remove();
   document.documentElement.classList.remove('paginating');
-  return { headings, notes, ...report };
+  return { headings, notes, ...report, chaptersAlone };
 })

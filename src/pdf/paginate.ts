@@ -27,6 +27,15 @@ export interface Pagination {
   readonly shrunk: readonly ShrunkElement[];
   /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved). */
   readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[] };
+  /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
+  readonly chaptersAlone: number;
+  /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
+  readonly contentsTargets: readonly string[];
+}
+
+export interface PaginateOptions {
+  /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
+  readonly wholeModel?: boolean;
 }
 
 export interface ShrunkElement {
@@ -36,18 +45,27 @@ export interface ShrunkElement {
   readonly scale: number;
 }
 
-/** Lays out the page's document (print media) and rewrites it with its notes placed; the cover is page 1. */
-export async function paginate(page: Page): Promise<Pagination> {
+/** Writes the page numbers into the contents' fixed-width boxes; returns the headings they are for. */
+const CONTENTS = `(n) => [...document.querySelectorAll('.toc-page[data-target]')].map((el) => {
+  el.textContent = String(n[el.dataset.target] ?? '');
+  return el.dataset.target;
+})`;
+
+/**
+ * Lays out the page's document (print media) and rewrites it with its notes placed and the model's
+ * page numbers in the contents; the cover is page 1. One call into the page: each call, and each
+ * switch of JavaScript on and off around it (print.ts), waits for the page to lay out again.
+ */
+export async function paginate(page: Page, options: PaginateOptions = {}): Promise<Pagination> {
   await page.emulateMediaType('print');
-  const geometry = { ...PAGE, firstPage: 2 };
-  return (await page.evaluate(`${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)})`)) as Pagination;
+  const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
+  return (await page.evaluate(`(() => {
+    const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
+    return { ...pagination, contentsTargets: (${CONTENTS})(pagination.headings) };
+  })()`)) as Pagination;
 }
 
-/** Writes the page numbers into the contents' fixed-width boxes. */
+/** Writes the page numbers into the contents' fixed-width boxes (numbers read back from a print). */
 export async function fillContents(page: Page, numbers: Readonly<Record<string, number>>): Promise<void> {
-  await page.evaluate((n: Record<string, number>) => {
-    document.querySelectorAll<HTMLElement>('.toc-page[data-target]').forEach((el) => {
-      el.textContent = String(n[el.dataset.target!] ?? '');
-    });
-  }, numbers);
+  await page.evaluate(`(${CONTENTS})(${JSON.stringify(numbers)})`);
 }

@@ -138,14 +138,14 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
         await step('fonts', p.evaluate(() => document.fonts.ready.then(() => undefined)));
         const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p)));
+        // The contents hold the model's numbers (written by paginate).
         let numbers: Record<string, number> = { ...model.headings };
-        await ourScripts(p, stepMs, () => step('contents', fillContents(p, numbers)));
         let pdf = await step('print', p.pdf(pdfOptions(stepMs)));
         let pages = destinationPages(readObjects(pdf));
         let passes = 1;
         // The model is checked against the print. Should a heading have moved, print again with the
         // numbers read back from this print, until they agree.
-        const targets = await ourScripts(p, stepMs, () => step('contents', p.$$eval('.toc-page[data-target]', (els) => els.map((e) => (e as HTMLElement).dataset.target!))));
+        const targets = model.contentsTargets;
         // Where the model and the first print disagree: the first place the model went wrong.
         const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
         while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {

@@ -99,3 +99,34 @@ describe('localizedList', () => {
     expect((error as Error).message).toMatch(/06-appendix-method\.md\.hbs:\d+:\d+: .*expected items with a "name" in zh and en, got \{"id":"x"/);
   });
 });
+
+describe('Appendix III, the references, and the notes that cite them', () => {
+  it('lists every cited work, numbered [1] … in GB/T 7714 in zh and alphabetical in Chicago style in en', async () => {
+    const zh = await render('zh', metrics);
+    const en = await render('en', metrics);
+    const zhList = chapter(zh, 'appendix-references');
+    expect(zhList).toMatch(/^<h1>附录 III：参考文献<\/h1>/);
+    expect(text(zhList)).toContain('[1] 德勤. 2022 技术趋势[R]. 2022.');
+    expect(text(zhList)).toContain('TANG J, ZHANG J, YAO L, et al. ArnetMiner: Extraction and Mining of Academic Social Networks[C]//Proceedings of the 14th ACM SIGKDD');
+    expect(text(zhList)).toContain('GB/T 7714—2015');
+    const enList = chapter(en, 'appendix-references');
+    expect(enList).toMatch(/^<h1>Appendix III: References<\/h1>/);
+    expect(text(enList)).toContain('Goodfellow, Ian, Jean Pouget-Abadie, Mehdi Mirza, Bing Xu, David Warde-Farley, Sherjil Ozair, Aaron Courville, and Yoshua Bengio. “Generative Adversarial Networks.”');
+    expect(enList).toContain('<em>Communications of the ACM</em>');
+    expect(enList).toContain('<a href="https://en.wikipedia.org/wiki/Synthetic_media"');
+    expect(zhList.match(/<p>/g)!.length - 1).toBe(8);
+    expect(enList.match(/<p>/g)!.length - 1).toBe(8);
+  });
+
+  it('cites the trend reports in footnotes of Chapter 4, not in a line of running text', async () => {
+    const zh = await render('zh', metrics);
+    const en = await render('en', metrics);
+    const trends = text(chapter(zh, 'trends'));
+    expect(trends).not.toContain('趋势报告：');
+    expect(trends).toContain('腾讯研究院. 2022 年十大数字科技前沿应用趋势[R]. 2022.');
+    expect(text(chapter(en, 'trends'))).toContain('Tencent Research Institute, Top Ten Trends in Frontier Applications of Digital Technology, 2022 [in Chinese] (August 24, 2022).');
+    // The marks sit where the published edition put them: after "trend reports".
+    expect(chapter(zh, 'trends')).toMatch(/和趋势报告<sup class="footnote-ref">.*?<\/sup><sup class="footnote-ref footnote-ref-next">.*?<\/sup><sup class="footnote-ref footnote-ref-next">.*?<\/sup>所涉/);
+    expect(text(chapter(en, 'preface'))).toContain('Jie Tang et al., “ArnetMiner: Extraction and Mining of Academic Social Networks,” in Proceedings of the 14th ACM SIGKDD');
+  });
+});

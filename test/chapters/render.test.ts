@@ -18,7 +18,7 @@ describe('the 2023 edition on the sample data', () => {
   it('renders the preface, the key points, Chapters 2 to 5 and the appendices in both locales, figures and tables numbered alike', async () => {
     const zh = await render('zh', metrics);
     const en = await render('en', metrics);
-    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent', 'trends', 'conclusions', 'appendix-method', 'appendix-keywords']);
+    expect(zh.chapters.map((c) => c.id)).toEqual(['preface', 'key-points', 'research-strength', 'talent', 'trends', 'conclusions', 'appendix-method', 'appendix-keywords', 'appendix-references']);
     const slots = (html: string) => [...html.matchAll(/@@figure:([a-z0-9-]+)@@/g)].map((m) => m[1]);
     expect(slots(zh.html)).toEqual(slots(en.html));
     expect(slots(zh.html)).toHaveLength(37);

@@ -1,7 +1,7 @@
 /** `report check` holds the edition's dates together: events, cited reports, snapshot and publication. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/base/edition.ts';
-import type { Sources } from '../../src/base/sources.ts';
+import type { References } from '../../src/base/references.ts';
 import type { Timeline } from '../../src/base/timeline.ts';
 import { checkDates, laterThan } from '../../src/check/dates.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
@@ -34,9 +34,19 @@ describe('the edition\'s dates', () => {
     const timeline = ed.content!.timeline as Timeline;
     const december = Object.values(timeline.topics).flat().filter((e) => e.date > '2022-11').length;
     expect(problems.filter((p) => p.where.startsWith('content/timeline.yaml'))).toHaveLength(december);
-    const sources = Object.values(ed.content!.sources as Sources).flat();
-    expect(problems.filter((p) => p.where.startsWith('content/sources.yaml')).length).toBe(sources.filter((s) => s.date > '2022-11-31').length);
+    const references = Object.values(ed.content!.references as References);
+    const late = references.filter((r) => r.date !== null && r.date > '2022-11-31');
+    expect(late.map((r) => r.id)).toEqual(['casisd-fronts', 'caict-ecosystem']);
+    expect(problems.filter((p) => p.where.startsWith('content/references.yaml')).length).toBe(late.length);
     expect(problems.map((p) => p.message).join('\n')).toContain('cited by an edition published before it');
+  });
+
+  it('hold a cited work without a release date by its year, and a web page by the day it was read', () => {
+    const refs = ed.content!.references as References;
+    const page = refs['wikipedia-synthetic-media']!;
+    const article = refs['goodfellow-gans']!;
+    const edited: Edition = { ...ed, content: { ...ed.content, references: { ...refs, [page.id]: { ...page, accessed: '2023-03-02' }, [article.id]: { ...article, year: 2024 } } } };
+    expect(checkDates(edited, metrics).map((p) => p.where)).toEqual(['content/references.yaml goodfellow-gans', 'content/references.yaml wikipedia-synthetic-media.accessed']);
   });
 
   it('fail on a snapshot after publication, or one that does not close the records\' years', () => {

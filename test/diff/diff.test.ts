@@ -77,8 +77,10 @@ describe('report diff between two builds', () => {
     const gone = diff.disappeared.map((c) => c.id);
     const added = diff.appeared.map((c) => c.id);
     // The reconstruction statements hold for the shipped dataset only (by digest): on the variant they go
-    // too, the preface's and the method's (sentences without values) as well as the keywords appendix's.
+    // too, the preface's and the method's (sentences without values) as well as the keywords appendix's;
+    // so does the preface's note on modelled values, which only a reconstructed dataset has.
     expect(gone).toEqual([
+      'preface/content:preface.modelled_values',
       'preface/content:preface.reconstruction',
       'research-strength/ch2.papers.institutions.home',
       'appendix-method/appendix:method.strength.reconstruction',
@@ -131,7 +133,7 @@ describe('report diff between two builds', () => {
     const page = join(root, 'review.html');
     const changed = await run(join(root, 'a'), join(root, 'b', 'claims.json'), '--html', page);
     expect(changed.code).toBe(0);
-    expect(changed.out).toMatch(/^\S+ \(2023\) → \S+ \(2023\)\n\d+ sentences changed, 1 appeared, 4 disappeared; \d+ figures and \d+ tables with changed data; \d+ ranks moved\n/);
+    expect(changed.out).toMatch(/^\S+ \(2023\) → \S+ \(2023\)\n\d+ sentences changed, 1 appeared, 5 disappeared; \d+ figures and \d+ tables with changed data; \d+ ranks moved\n/);
     expect(readFileSync(page, 'utf8')).toContain('<del>');
     expect((await run(join(root, 'a'), join(root, 'b'), '--exit-code')).code).toBe(1);
   });

@@ -15,6 +15,10 @@ import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { destinationPages, outline, readObjects } from '../../src/pdf/reader.ts';
 import { textOf } from '../../src/html/outline.ts';
+import { bibliographyEntries, formatNote } from '../../src/base/bibliography.ts';
+import { readEdition } from '../../src/base/edition.ts';
+import { renderMarkdownInline } from '../../src/base/markup.ts';
+import type { References } from '../../src/base/references.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'report-e2e-'));
 const edition = join(out, '2023');
@@ -155,7 +159,7 @@ describe('print quality', () => {
       const entries = outline(readObjects(readFileSync(file)));
       const html = readFileSync(join(edition, locale, 'index.html'), 'utf8');
       const chapters = [...html.matchAll(/<section class="chapter[^"]*" id="ch-[^"]+">\n(?:<div class="opener">)?<h1 id="[^"]+">(.*?)<\/h1>/g)].map((m) => textOf(m[1]!));
-      expect(chapters.length).toBe(8);
+      expect(chapters.length).toBe(9);
       for (const title of chapters) expect(entries.some((e) => e.depth === 0 && e.title === title), title).toBe(true);
       // Chapters and their sections are numbered in the bookmarks as in the headings: 第一章 / Chapter 1, 1. / 1.1, （一） / 1.1.1
       const numbered = { zh: [/^第一章\u3000/, /^1\. /, /^（一）/], en: [/^Chapter 1: /, /^1\.1 /, /^1\.1\.1 /] }[locale as 'zh' | 'en'];
@@ -178,18 +182,43 @@ describe('print quality', () => {
     }
   });
 
-  it('prints the appendices last, labelled I and II (not as chapters), each under its own title', () => {
-    const titles = { zh: ['附录 I：研究范围与方法', '附录 II：各研究方向关键词'], en: ['Appendix I: Scope and method', 'Appendix II: Keywords by direction'] } as const;
+  it('prints the appendices last, labelled I, II and III (not as chapters), each under its own title', () => {
+    const titles = {
+      zh: ['附录 I：研究范围与方法', '附录 II：各研究方向关键词', '附录 III：参考文献'],
+      en: ['Appendix I: Scope and method', 'Appendix II: Keywords by direction', 'Appendix III: References'],
+    } as const;
     for (const locale of ['zh', 'en'] as const) {
       const file = join(edition, locale, 'report.pdf');
       const chapters = outline(readObjects(readFileSync(file))).filter((e) => e.depth === 0).map((e) => e.title);
-      expect(chapters.slice(-2), locale).toEqual([...titles[locale]]);
+      expect(chapters.slice(-3), locale).toEqual([...titles[locale]]);
       const pages = destinationPages(readObjects(readFileSync(file)));
-      for (const [i, id] of (['appendix-method', 'appendix-keywords'] as const).entries()) {
+      for (const [i, id] of (['appendix-method', 'appendix-keywords', 'appendix-references'] as const).entries()) {
         const page = execFileSync('pdftotext', ['-layout', '-f', String(pages.get(id)), '-l', String(pages.get(id)), file, '-'], { encoding: 'utf8' });
         expect(page, `${locale} ${id}`).toContain(titles[locale][i]!);
       }
     }
+  });
+
+  it('prints the cited works as footnotes and lists every one in the bibliography (Appendix III), in both languages', async () => {
+    const refs = (await readEdition(nodeFileSystem, join(PROJECT_ROOT, 'templates'), '2023')).content!.references as References;
+    // What a reader sees of a formatted entry, compared without spaces and hyphens (line breaks differ).
+    const seen = (markdown: string) => renderMarkdownInline(markdown).replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    const squeeze = (s: string) => s.replace(/[\s\u00ad-]+/g, '');
+    for (const locale of ['zh', 'en'] as const) {
+      const file = join(edition, locale, 'report.pdf');
+      const pages = destinationPages(readObjects(readFileSync(file)));
+      const notes = [...pages.keys()].filter((id) => /^fn-[^:]+$/.test(id));
+      expect(notes.length, locale).toBeGreaterThanOrEqual(13);
+      const first = pages.get('appendix-references')!;
+      const body = squeeze(execFileSync('pdftotext', ['-l', String(first - 1), file, '-'], { encoding: 'utf8' }));
+      const appendix = squeeze(execFileSync('pdftotext', ['-f', String(first), file, '-'], { encoding: 'utf8' }));
+      for (const r of Object.values(refs)) expect(body, `${locale} note ${r.id}`).toContain(squeeze(seen(formatNote(locale, r))));
+      const entries = bibliographyEntries(locale, refs);
+      expect(entries.length).toBe(Object.keys(refs).length);
+      for (const entry of entries) expect(appendix, `${locale} bibliography`).toContain(squeeze(seen(entry)));
+    }
+    // The trend reports are footnotes now, not a line of running text.
+    expect(text(join(edition, 'zh', 'report.pdf'))).not.toContain('趋势报告：');
   });
 
   it('heads each page of the text with one line that fits: the report title on left pages, the chapter\'s numbered short title on right ones, nothing on openers', () => {
