@@ -12,6 +12,7 @@ import * as fmt from '../base/format.ts';
 import * as facts from '../base/facts.ts';
 import type { Translator } from '../base/i18n.ts';
 import type { CountryNames } from '../base/countries.ts';
+import { countryPair } from '../base/country-pair.ts';
 import { NO_TRACE, type Trace } from '../base/trace.ts';
 import { registerClaimHelpers } from './claim-helpers.ts';
 import { bandBounds, bandLabel } from '../base/bands.ts';
@@ -232,19 +233,8 @@ function numberHelpers({ hb, t, names, trace, locale, traced }: HelperContext) {
 /** Names of countries, institutions, regions and bands, and localized values, in running text. */
 function nameHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'country', ([code]) => trace.add(names.name(code as string), null, 'value'));
-  // Two countries as a pair: "中美" where the locale has a short form of both names (countries.json
-  // "short", e.g. CN 中, US 美), in that list's order ("中加", not "加中"); else the names joined, in the
-  // order given ("中国与印度", "China and the United States"). A pair is symmetric, so order is style.
-  defineHelper(hb, 'pair', ([a, b]) => {
-    const shortNames = t.has('countries:short') ? Object.keys(t.object('countries:short') as object) : [];
-    const [x, y] = shortNames.indexOf(String(b)) >= 0 && shortNames.indexOf(String(b)) < shortNames.indexOf(String(a)) ? [b, a] : [a, b];
-    const short = (code: unknown) => (t.has(`countries:short.${String(code)}`) ? t.text(`countries:short.${String(code)}`) : undefined);
-    const [sx, sy] = [short(x), short(y)];
-    const text = sx !== undefined && sy !== undefined
-      ? t.text('units.country_pair_short', { a: sx, b: sy })
-      : t.text('units.country_pair', { a: names.name(String(a)), b: names.name(String(b)) });
-    return trace.add(text, null, 'value');
-  });
+  // Two countries as a pair: "中美" where both have a short form (base/country-pair.ts).
+  defineHelper(hb, 'pair', ([a, b]) => trace.add(countryPair(t, names, String(a), String(b)), null, 'value'));
   defineHelper(hb, 'countries', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => names.name(String(c)))), null, 'value'));
   defineHelper(hb, 'inst', ([item]) => trace.add(institutionInText(locale, item as Item), null, 'value'));
   defineHelper(hb, 'insts', ([items]) => trace.add(joinList(locale, list(items).map((i) => institutionInText(locale, i))), null, 'value'));

@@ -12,6 +12,7 @@ import { editionFigures, figureById } from './definitions.ts';
 import { scopeNotes } from '../base/notes.ts';
 import type { BuiltFigure, FigureDefinition } from './types.ts';
 import { editionVariables } from '../base/variables.ts';
+import { countryPair } from '../base/country-pair.ts';
 
 /** What of the edition a figure needs: its figures.yaml, focus, topic groups and content. */
 export interface FigureEdition {
@@ -31,7 +32,7 @@ export interface FigureBuild {
 export function buildFigure(id: string, edition: FigureEdition, metrics: MetricsDocument, t: Translator, names: CountryNames): FigureBuild {
   const def = figureById(editionFigures(edition.figures), id);
   const content = edition.content ?? {};
-  const vars = editionVariables({ metrics, names, ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { topics: edition.topics } : {}) });
+  const vars = editionVariables({ metrics, names, pair: (a, b) => countryPair(t, names, a, b), ...(edition.focus ? { focus: edition.focus } : {}), ...(edition.topics ? { topics: edition.topics } : {}) });
   const built = def.build({ metrics, t, names, content, vars });
   const notes = scopeNotes(def.scope, metrics, t, content);
   return { def, built, notes: Object.freeze(notes) };

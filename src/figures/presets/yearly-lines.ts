@@ -7,6 +7,7 @@
  * (the first two countries' names) and `n`. The description lists the last year's values (countries)
  * or every year's (one line).
  */
+import { countryPair } from '../../base/country-pair.ts';
 import { yearData } from '../data.ts';
 import { readTerm, type Selector, type Term } from '../../base/select.ts';
 import { seriesOf } from '../../base/facts.ts';
@@ -64,7 +65,7 @@ export function buildYearlyLines(b: YearlyLinesBindings, ctx: FigureBuildContext
     seriesOf(list, c, b.value, from, to).map((p) => ({ year: p.year, series: labels[i]!, value: p.value, modelled: modelled({ country: c, year: p.year }) })),
   );
   // Captions name the countries as running text does ("the United States"); the legend labels them.
-  const x = figureTexts(ctx, b.texts, id, { a: ctx.names.name(countries[0]!), b: countries[1] ? ctx.names.name(countries[1]) : '', n: countries.length, from, to });
+  const x = figureTexts(ctx, b.texts, id, { a: ctx.names.name(countries[0]!), b: countries[1] ? ctx.names.name(countries[1]) : '', pair: countries[1] ? countryPair(ctx.t, ctx.names, countries[0]!, countries[1]) : '', n: countries.length, from, to });
   const last = rows.filter((r) => r.year === to).map((r) => `${r.series} ${r.year} ${r.value}`);
   // The home country's line is drawn over the others.
   const home = (ctx.vars as Record<string, unknown>).home;
