@@ -12,7 +12,8 @@ describe('preset yearly-lines', () => {
   - { id: f, scope: papers, preset: yearly-lines, rows: { from: papers.by_year_country }, value: papers, years: $paper_years, series: { countries: [$home, $rival] } }
 `, { papers: { by_year_country: byYear } }, { home: 'H', rival: 'R', paper_years: [2019, 2021] });
     expect(values(fig.spec).map((r) => [r.series, r.year, r.value])).toEqual([['[H]', '2019', 1], ['[H]', '2020', 0], ['[H]', '2021', 3], ['[R]', '2019', 2], ['[R]', '2020', 2], ['[R]', '2021', 5]]);
-    expect(fig.caption).toBe('figures.f.caption {"a":"the H","b":"the R","from":2019,"n":2,"to":2021}');
+    // The pair as the locale names it (this test's translator has every key, a short form included).
+    expect(fig.caption).toBe('figures.f.caption {"a":"the H","b":"the R","from":2019,"n":2,"pair":"units.country_pair_short {\\"a\\":\\"countries:short.H\\",\\"b\\":\\"countries:short.R\\"}","to":2021}');
     expect(fig.description).toContain('[H] 2021 3; [R] 2021 5');
   });
 
