@@ -160,6 +160,10 @@ p.split { text-align-last: justify; margin-bottom: 0; }
 sup.footnote-ref-next::before { content: ","; }
 /* the bibliography (src/base/bibliography.ts): hanging indent, ragged right, long addresses broken anywhere */
 main div.bibliography p { text-indent: -2em; padding-left: 2em; text-align: left; overflow-wrap: anywhere; margin-bottom: 0.4rem; }
+/* cited works and notes: the spaces between Han and Latin are in the text already (base/cjk-spacing.ts);
+   the browser's own autospace would also set one before the "." and "," that follow a Chinese author
+   ("德勤 . 2022" for GB/T 7714's "德勤. 2022") */
+main div.bibliography p, .footnote-item p, .fn-block p { text-autospace: no-autospace; }
 p.continued { text-indent: 0 !important; }
 .fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
 .paginating .toc { break-after: column; }
