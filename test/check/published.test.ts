@@ -20,7 +20,7 @@ describe.runIf(process.env.GENERATE_FULL === '1')('the 2023 edition on the calib
     for (const printed of [
       '中国发表论文 506,775 篇，美国为 525,794 篇',
       '分别为 7,096 篇和 9,634 篇',
-      '中国科学院发表论文最多（59,487 篇），美国加州大学（49,111 篇）和法国研究型大学联盟（UDICE）（48,217 篇）次之',
+      '中国科学院发表论文最多（59,487 篇），美国加州大学（49,111 篇）和法国研究型大学联盟（UDICE，48,217 篇）次之',
       '美国加州大学的顶尖论文最多（1,550 篇），中国科学院（1,309 篇）和哈佛大学（1,192 篇）次之',
       // #20: the crossings are yearly (ahead every year since, a checked claim); the whole-period totals are stated beside them.
       '论文数量自 2019 年起、顶尖论文数量自 2020 年起，每年都多于美国',
