@@ -162,7 +162,7 @@ sup.footnote-ref-next::before { content: ","; }
 main div.bibliography p { text-indent: -2em; padding-left: 2em; text-align: left; overflow-wrap: anywhere; margin-bottom: 0.4rem; }
 /* cited works and notes: the spaces between Han and Latin are in the text already (base/cjk-spacing.ts);
    the browser's own autospace would also set one before the "." and "," that follow a Chinese author
-   ("德勤 . 2022" for GB/T 7714's "德勤. 2022") */
+   ("作者 . 题名" where GB/T 7714 writes "作者. 题名") */
 main div.bibliography p, .footnote-item p, .fn-block p { text-autospace: no-autospace; }
 p.continued { text-indent: 0 !important; }
 .fn-block hr { width: 30%; margin: 0 0 0.3rem; border: 0; border-top: 0.5pt solid #888; }
