@@ -200,12 +200,6 @@ function chicagoEntry(r: Reference): string {
 
 // ---- per locale ----
 
-/** The style each locale's notes and bibliography follow, named as its text names it. */
-export const CITATION_STYLES: Readonly<Record<Locale, string>> = {
-  zh: 'GB/T 7714—2015《信息与文献 参考文献著录规则》',
-  en: 'the Chicago Manual of Style (17th edition)',
-};
-
 /** The footnote that cites `r` (inline markdown). */
 export function formatNote(locale: Locale, r: Reference): string {
   return locale === 'zh' ? gbt(r) : chicagoNote(r);

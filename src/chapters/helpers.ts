@@ -16,7 +16,7 @@ import { countryPair } from '../base/country-pair.ts';
 import { NO_TRACE, type Trace } from '../base/trace.ts';
 import { registerClaimHelpers } from './claim-helpers.ts';
 import { bandBounds, bandLabel } from '../base/bands.ts';
-import { bibliographyEntries, CITATION_STYLES, formatNote } from '../base/bibliography.ts';
+import { bibliographyEntries, formatNote } from '../base/bibliography.ts';
 import { escapeInline } from '../base/markup.ts';
 import type { References } from '../base/references.ts';
 import type { Locale } from '../base/yaml.ts';
@@ -355,7 +355,7 @@ function textHelpers({ hb, t, names, trace, locale, plain }: HelperContext) {
   defineHelper(hb, 'topicInText', ([topic]) => trace.add(topicInText(locale, topic as Item), null, 'value'));
   // A cited work (content/references.yaml) as its footnote gives it, in the locale's style
   // (src/base/bibliography.ts): `[^note]: {{reference "id"}}`. An id the file lacks is an error.
-  referenceHelpers(hb, trace, locale);
+  referenceHelpers(hb, trace, t);
   defineHelper(hb, 'regions', ([codes]) => trace.add(joinList(locale, list(codes).map((c) => t.text(`regions:${String(c)}`))), null, 'value'));
   // "the United States (257 patents), Japan (74 patents) and South Korea (42 patents)".
   defineHelper(hb, 'countryCounts', ([items, field, unit]) => {
@@ -388,7 +388,8 @@ function referencesOf(root: unknown): References {
 }
 
 /** `reference "id"`: a footnote's text; `bibliography`: every cited work, one paragraph each, in the locale's order. */
-function referenceHelpers(hb: HandlebarsEnv, trace: Trace, locale: Locale) {
+function referenceHelpers(hb: HandlebarsEnv, trace: Trace, t: Translator) {
+  const locale = t.locale;
   const withRoot = (name: string, fn: (root: unknown, args: unknown[]) => string) =>
     hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
       const options = all[all.length - 1] as { data?: { root?: unknown }; loc?: { start: { line: number; column: number } } };
@@ -406,7 +407,8 @@ function referenceHelpers(hb: HandlebarsEnv, trace: Trace, locale: Locale) {
     // The years, volumes and pages a note prints are the work's, recorded as printed values.
     return trace.add(formatNote(locale, r), null, 'value');
   });
-  withRoot('citationStyle', () => trace.add(escapeInline(CITATION_STYLES[locale]), null, 'value'));
+  // The style's name is the locale's (locales/shared/<locale>/document.json), the formatting the engine's.
+  withRoot('citationStyle', () => trace.add(escapeInline(t.text('document:citation_style')), null, 'value'));
   // A named block (src/base/markup-blocks.ts): the print sets it with hanging indents, unjustified.
   withRoot('bibliography', (root) => ['::: bibliography', ...bibliographyEntries(locale, referencesOf(root)).map((entry) => trace.add(entry, null, 'value')), ':::'].join('\n\n'));
 }
