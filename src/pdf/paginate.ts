@@ -36,7 +36,27 @@ export interface Pagination {
 export interface PaginateOptions {
   /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
   readonly wholeModel?: boolean;
+  /**
+   * Hide the document from the screen until the print (see SCREEN_HOLD): for a page that is printed
+   * next, with the engine's scripts switched off before.
+   */
+  readonly holdScreen?: boolean;
 }
+
+/**
+ * Taking the model apart leaves the whole document to lay out again, and the page does so at its next
+ * frame, on the screen (print media, the viewport's width), before the print lays it out once more at
+ * the page's: a full layout for nothing, a sixth of the long document's PDF stage. So the same call that
+ * takes the model apart hides the document from that frame, by a rule that holds only while scripts
+ * run (\`scripting: enabled\`): print.ts switches them off before printing, and the print, which
+ * evaluates every media query afresh, lays the document out as if the rule were not there. A
+ * constructed style sheet, not an element: the document's nodes stay as they were.
+ */
+const SCREEN_HOLD = `(() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('@media (scripting: enabled) { html { display: none !important } }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+})()`;
 
 export interface ShrunkElement {
   /** `table#tab-x`, or the tag and the nearest id around it. */
@@ -61,7 +81,9 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`(() => {
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
-    return { ...pagination, contentsTargets: (${CONTENTS})(pagination.headings) };
+    const contentsTargets = (${CONTENTS})(pagination.headings);${options.holdScreen ? `
+    ${SCREEN_HOLD};` : ''}
+    return { ...pagination, contentsTargets };
   })()`)) as Pagination;
 }
 

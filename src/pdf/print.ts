@@ -137,7 +137,7 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
         if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
         await step('fonts', p.evaluate(() => document.fonts.ready.then(() => undefined)));
-        const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p)));
+        const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p, { holdScreen: true })));
         // The contents hold the model's numbers (written by paginate).
         let numbers: Record<string, number> = { ...model.headings };
         let pdf = await step('print', p.pdf(pdfOptions(stepMs)));
