@@ -45,18 +45,20 @@ export interface PaginateOptions {
 
 /**
  * Taking the model apart leaves the whole document to lay out again, and the page does so at its next
- * frame, on the screen (print media, the viewport's width), before the print lays it out once more at
+ * frame, on the screen (print media, the viewport's size), before the print lays it out once more at
  * the page's: a full layout for nothing, a sixth of the long document's PDF stage. So the same call that
- * takes the model apart hides the document from that frame, by a rule that holds only while scripts
- * run (\`scripting: enabled\`): print.ts switches them off before printing, and the print, which
- * evaluates every media query afresh, lays the document out as if the rule were not there. A
- * constructed style sheet, not an element: the document's nodes stay as they were.
+ * takes the model apart hides the document from the screen by a rule that holds at the viewport's
+ * height but not at the printed page's, which is taller: `(max-height: <viewport>px)`. (Not the
+ * `scripting` feature: switching scripts off before the print, print.ts, brings the frame back.) Only
+ * when the viewport is lower than the page area. A constructed style sheet, not an element: the
+ * document's nodes stay as they were.
  */
-const SCREEN_HOLD = `(() => {
+const SCREEN_HOLD = `((pageHeight) => {
+  if (innerHeight >= pageHeight) return;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync('@media (scripting: enabled) { html { display: none !important } }');
+  sheet.replaceSync('@media (max-height: ' + innerHeight + 'px) { html { display: none !important } }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-})()`;
+})`;
 
 export interface ShrunkElement {
   /** `table#tab-x`, or the tag and the nearest id around it. */
@@ -82,7 +84,7 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   return (await page.evaluate(`(() => {
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
     const contentsTargets = (${CONTENTS})(pagination.headings);${options.holdScreen ? `
-    ${SCREEN_HOLD};` : ''}
+    ${SCREEN_HOLD}(${PAGE.height - PAGE.top - PAGE.bottom});` : ''}
     return { ...pagination, contentsTargets };
   })()`)) as Pagination;
 }

@@ -28,6 +28,8 @@ function documentOf(locale: 'zh' | 'en'): string {
 interface Outcome {
   /** The document's height on the screen right after the pagination, scripts still on. */
   readonly screenHeight: number;
+  /** Whether the document has a box on the screen once the scripts are off again, as when print.ts prints. */
+  readonly laidOutAfter: boolean;
   readonly pdf: Uint8Array;
 }
 
@@ -45,7 +47,12 @@ async function printed(html: string, holdScreen: boolean): Promise<Outcome> {
     await paginate(page, { holdScreen });
     const screenHeight = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await page.setJavaScriptEnabled(false);
-    return { screenHeight, pdf: finishPdf(await page.pdf(pdfOptions(60_000)), meta) };
+    // Asked through the DevTools protocol: the page's scripts are off.
+    const cdp = await page.createCDPSession();
+    const { root } = await cdp.send('DOM.getDocument', { depth: 1 });
+    const element = root.children!.find((n) => n.nodeName === 'HTML')!;
+    const laidOutAfter = await cdp.send('DOM.getBoxModel', { nodeId: element.nodeId }).then(() => true, () => false);
+    return { screenHeight, laidOutAfter, pdf: finishPdf(await page.pdf(pdfOptions(60_000)), meta) };
   } finally {
     await page.close();
   }
@@ -63,6 +70,9 @@ describe('the document held from the screen after the pagination', () => {
   it('is not laid out on the screen', () => {
     expect(outcomes.shown!.screenHeight).toBeGreaterThan(1000);
     expect(outcomes.held!.screenHeight).toBe(0);
+    // Still hidden once the scripts are switched off again (the print's first step).
+    expect(outcomes.shown!.laidOutAfter).toBe(true);
+    expect(outcomes.held!.laidOutAfter).toBe(false);
   });
 
   it('prints the same file as without the hold', () => {
