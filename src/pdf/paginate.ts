@@ -10,10 +10,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { PAGE } from '../html/styles.ts';
+import { fontsLate, RELEASE_LOAD_HOLD, SCREEN_HOLD } from './hold.ts';
 
 const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
 const FILL = readFileSync(new URL('./fill-pages.browser.js', import.meta.url), 'utf8');
 const expression = (script: string) => script.trim().replace(/;$/, '');
+/** The height of the page's text area, in CSS pixels. */
+export const PAGE_AREA_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 
 export interface Pagination {
   /** Heading id → page number, as the model lays it out. */
@@ -31,34 +34,16 @@ export interface Pagination {
   readonly chaptersAlone: number;
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
   readonly contentsTargets: readonly string[];
+  /** Whether a font face began to load during the pagination: its layout used another font meanwhile (hold.ts). */
+  readonly fontsLate: boolean;
 }
 
 export interface PaginateOptions {
   /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
   readonly wholeModel?: boolean;
-  /**
-   * Hide the document from the screen until the print (see SCREEN_HOLD): for a page that is printed
-   * next, with the engine's scripts switched off before.
-   */
+  /** Hide the document from the screen until the print (hold.ts): for a page that is printed next. */
   readonly holdScreen?: boolean;
 }
-
-/**
- * Taking the model apart leaves the whole document to lay out again, and the page does so at its next
- * frame, on the screen (print media, the viewport's size), before the print lays it out once more at
- * the page's: a full layout for nothing, a sixth of the long document's PDF stage. So the same call that
- * takes the model apart hides the document from the screen by a rule that holds at the viewport's
- * height but not at the printed page's, which is taller: `(max-height: <viewport>px)`. (Not the
- * `scripting` feature: switching scripts off before the print, print.ts, brings the frame back.) Only
- * when the viewport is lower than the page area. A constructed style sheet, not an element: the
- * document's nodes stay as they were.
- */
-const SCREEN_HOLD = `((pageHeight) => {
-  if (innerHeight >= pageHeight) return;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('@media (max-height: ' + innerHeight + 'px) { html { display: none !important } }');
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-})`;
 
 export interface ShrunkElement {
   /** `table#tab-x`, or the tag and the nearest id around it. */
@@ -82,10 +67,12 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   await page.emulateMediaType('print');
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`(() => {
+    const fontsBefore = ${RELEASE_LOAD_HOLD};
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
-    const contentsTargets = (${CONTENTS})(pagination.headings);${options.holdScreen ? `
-    ${SCREEN_HOLD}(${PAGE.height - PAGE.top - PAGE.bottom});` : ''}
-    return { ...pagination, contentsTargets };
+    const contentsTargets = (${CONTENTS})(pagination.headings);
+    const fontsLate = ${fontsLate('fontsBefore')};${options.holdScreen ? `
+    ${SCREEN_HOLD}(${PAGE_AREA_HEIGHT});` : ''}
+    return { ...pagination, contentsTargets, fontsLate };
   })()`)) as Pagination;
 }
 
