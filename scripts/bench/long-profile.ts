@@ -16,7 +16,8 @@ import type { Locale } from '../../src/base/yaml.ts';
 import { buildDocument } from '../../src/html/document.ts';
 import { ensureChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { finishPdf } from '../../src/pdf/finish.ts';
-import { paginate } from '../../src/pdf/paginate.ts';
+import { holdLoad, LOAD_FONTS } from '../../src/pdf/hold.ts';
+import { PAGE_AREA_HEIGHT, paginate } from '../../src/pdf/paginate.ts';
 import { CHROMIUM_ARGS, isolate, pdfOptions, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
 import { destinationPages, readObjects } from '../../src/pdf/reader.ts';
 import { chapterMarkdown } from '../../test/helpers/long-document.ts';
@@ -86,9 +87,11 @@ async function ours(html: string, trace: string | null): Promise<Row[]> {
   try {
     await isolate(page);
     await page.emulateMediaType('print');
-    await timed(rows, 'load', page, () => page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS }));
-    await timed(rows, 'fonts', page, () => page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    // As print.ts does: held from the screen while it loads (hold.ts).
+    const held = holdLoad(html, page.viewport()?.height, PAGE_AREA_HEIGHT);
+    await timed(rows, 'load', page, () => page.setContent(held ?? html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS }));
     await page.setJavaScriptEnabled(true);
+    await timed(rows, 'fonts', page, () => page.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)'));
     if (trace) await page.tracing.start({ path: trace, screenshots: false });
     const cdp = trace ? await page.createCDPSession() : null;
     if (cdp) {
