@@ -38,40 +38,86 @@ export function holdLoad(html: string, viewportHeight: number | null | undefined
 }
 
 /**
- * Loads the font faces the document can need: those whose unicode-range meets a character of its
- * text (both cases: a text-transform), of its style sheets (generated content), or of printable
- * ASCII and a few characters layout adds (hyphen, ellipsis, no-break space), whatever their family
- * and weight. More than layout would load, never (for what it foresees) less.
+ * Loads the font faces the document can need, as font fallback would ask for them, or more: for each
+ * character of its text (in either case: a text-transform), of the style sheets' `content` values, or
+ * that layout adds (digits and a full stop for counters, hyphens, an ellipsis, a no-break space), and
+ * for each font-family list that the style sheets, the elements' style and the drawings' attributes
+ * name (custom properties resolved), the first family in the list with a face whose unicode-range
+ * holds the character: its faces that hold it, every weight. A font shorthand, which this does not
+ * read, makes it load every face that holds a character of the document.
  */
 export const LOAD_FONTS = `(() => {
-  const text = document.body ? document.body.textContent : '';
+  const name = (f) => f.trim().replace(/!important/i, '').trim().replace(/^["']|["']$/g, '').toLowerCase();
   let css = '';
   for (const s of document.querySelectorAll('style')) css += s.textContent.replace(/url\\([^)]*\\)/g, '');
+  const text = (document.body ?? document.documentElement).textContent;
+  let extra = '0123456789.\\u00a0\\u2010\\u2011\\u2026';
+  for (const m of css.matchAll(/content\\s*:([^;}]*)/g)) extra += m[1];
   const chars = new Set();
-  for (const t of [text, text.toUpperCase(), text.toLowerCase(), css]) for (const c of t) chars.add(c.codePointAt(0));
-  for (let c = 0x20; c < 0x7f; c++) chars.add(c);
-  for (const c of [0xa0, 0x2010, 0x2011, 0x2026]) chars.add(c);
-  const codes = [...chars].sort((a, b) => a - b);
-  // Whether a code point of the document lies in lo…hi: the first one from lo, by halves.
-  const within = (lo, hi) => {
-    let a = 0;
-    let b = codes.length;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if (codes[m] < lo) a = m + 1;
-      else b = m;
+  for (const t of [text, text.toUpperCase(), text.toLowerCase(), extra]) for (const c of t) chars.add(c.codePointAt(0));
+  // Each face's ranges, sorted by start: [start, furthest end so far] pairs.
+  const ranges = new Map();
+  for (const face of document.fonts) {
+    const pairs = [];
+    for (const part of face.unicodeRange.split(',')) {
+      const m = /^\\s*U\\+([0-9a-f?]+)(?:-([0-9a-f]+))?\\s*$/i.exec(part);
+      if (!m) { pairs.length = 0; pairs.push([0, 0x10ffff]); break; } // not understood: everything
+      pairs.push([parseInt(m[1].replace(/\\?/g, '0'), 16), m[2] ? parseInt(m[2], 16) : parseInt(m[1].replace(/\\?/g, 'f'), 16)]);
     }
-    return a < codes.length && codes[a] <= hi;
+    pairs.sort((x, y) => x[0] - y[0]);
+    // Each pair's end: the furthest end of it and every pair before it (ranges may overlap).
+    for (let k = 1; k < pairs.length; k++) pairs[k][1] = Math.max(pairs[k][1], pairs[k - 1][1]);
+    ranges.set(face, pairs);
+  }
+  const holds = (face, c) => {
+    const pairs = ranges.get(face);
+    let a = 0;
+    let b = pairs.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (pairs[mid][0] <= c) a = mid + 1;
+      else b = mid;
+    }
+    return a > 0 && pairs[a - 1][1] >= c;
   };
-  const meets = (range) => range.split(',').some((part) => {
-    const m = /^\\s*U\\+([0-9a-f?]+)(?:-([0-9a-f]+))?\\s*$/i.exec(part);
-    if (!m) return true; // not understood: loaded
-    const lo = parseInt(m[1].replace(/\\?/g, '0'), 16);
-    const hi = m[2] ? parseInt(m[2], 16) : parseInt(m[1].replace(/\\?/g, 'f'), 16);
-    return within(lo, hi);
-  });
+  const facesOf = new Map(); // family → its faces
+  for (const face of document.fonts) {
+    const f = name(face.family);
+    if (!facesOf.has(f)) facesOf.set(f, []);
+    facesOf.get(f).push(face);
+  }
+  // The font-family lists the document names; null when a font shorthand may name others.
+  let lists = new Set();
+  const vars = new Map();
+  for (const m of css.matchAll(/(--[\\w-]+)\\s*:([^;}]*)/g)) vars.set(m[1], [...(vars.get(m[1]) ?? []), m[2]]);
+  const addList = (value, depth = 0) => {
+    const v = /var\\(\\s*(--[\\w-]+)[^)]*\\)/.exec(value);
+    if (v && depth < 8) for (const d of vars.get(v[1]) ?? ['']) addList(value.replace(v[0], d), depth + 1);
+    else lists.add(value);
+  };
+  // (Not the faces' own descriptors.)
+  for (const m of css.replace(/@font-face\\s*{[^}]*}/g, '').matchAll(/font-family\\s*:([^;}]*)/g)) addList(m[1]);
+  for (const el of document.querySelectorAll('[font-family]')) addList(el.getAttribute('font-family'));
+  for (const el of document.querySelectorAll('[style]')) for (const m of el.getAttribute('style').matchAll(/font-family\\s*:([^;]*)/g)) addList(m[1]);
+  if (/(^|[^-\\w])font\\s*:/.test(css) || [...document.querySelectorAll('[style]')].some((el) => /(^|[^-\\w])font\\s*:/.test(el.getAttribute('style')))) lists = null;
+  const families = lists && [...lists].map((l) => l.split(',').map(name).filter((f) => facesOf.has(f)));
+  const wanted = new Set();
+  for (const c of chars) {
+    if (!families) {
+      for (const face of document.fonts) if (holds(face, c)) wanted.add(face);
+      continue;
+    }
+    for (const list of families) {
+      for (const f of list) {
+        const faces = facesOf.get(f).filter((face) => holds(face, c));
+        if (faces.length === 0) continue;
+        for (const face of faces) wanted.add(face);
+        break;
+      }
+    }
+  }
   const loads = [];
-  for (const face of document.fonts) if (face.status === 'unloaded' && meets(face.unicodeRange)) loads.push(face.load().catch(() => undefined));
+  for (const face of wanted) if (face.status === 'unloaded') loads.push(face.load().catch(() => undefined));
   return Promise.all(loads).then(() => document.fonts.ready).then(() => undefined);
 })()`;
 

@@ -33,7 +33,10 @@ function documentOf(locale: 'zh' | 'en'): string {
  */
 function withLateFont(html: string): string {
   const src = /src:(url\(data:font\/woff2;base64,[^)]*\))/.exec(html)![1];
-  const face = `@font-face{font-family:'Late';src:${src} format('woff2');unicode-range:U+9F98;}.late::after{content:attr(data-c);font-family:'Late';}`;
+  const face =
+    `@font-face{font-family:'Late';src:${src} format('woff2');unicode-range:U+9F98;}.late::after{content:attr(data-c);font-family:'Late';}` +
+    // A face that holds every character but that no font-family names: never asked for.
+    `@font-face{font-family:'Unnamed';src:${src} format('woff2');unicode-range:U+0-FFFF;}`;
   return html.replace('</style>', `${face}</style>`).replace('</main>', '<p class="late" data-c="\u9F98"></p></main>');
 }
 
@@ -45,6 +48,8 @@ interface Outcome {
   /** Whether it had a box once loaded. */
   readonly laidOutLoaded: boolean;
   readonly fontsLate: boolean;
+  /** The status of each face of the families Late and Unnamed once the fonts are loaded. */
+  readonly extraFaces: readonly string[];
   readonly pdf: Uint8Array;
 }
 
@@ -73,11 +78,12 @@ async function printed(html: string, hold: boolean): Promise<Outcome> {
     // Not through the DevTools protocol's DOM domain here: enabling it makes the page list its font faces anew.
     const laidOutLoaded = await page.evaluate(() => document.documentElement.getBoundingClientRect().height > 0);
     await page.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)');
+    const extraFaces = await page.evaluate(() => Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => /Late|Unnamed/.test(f.family)).map((f) => `${f.family.replace(/["']/g, '')} ${f.status}`));
     const { fontsLate } = await paginate(page, { holdScreen: hold });
     const screenHeight = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await page.setJavaScriptEnabled(false);
     const laidOutAfter = await laidOut(page);
-    return { screenHeight, laidOutAfter, laidOutLoaded, fontsLate, pdf: finishPdf(await page.pdf(pdfOptions(60_000)), meta) };
+    return { screenHeight, laidOutAfter, laidOutLoaded, fontsLate, extraFaces, pdf: finishPdf(await page.pdf(pdfOptions(60_000)), meta) };
   } finally {
     await page.close();
   }
@@ -109,6 +115,8 @@ describe('the document held from the screen while it loads and after the paginat
     // loaded before.)
     expect(outcomes.held!.fontsLate).toBe(false);
     expect(outcomes.late!.fontsLate).toBe(true);
+    // Only the faces of families the document names are loaded: not one it never names.
+    expect(outcomes.late!.extraFaces).toEqual(['Late unloaded', 'Unnamed unloaded']);
   });
 
   it('prints the same file as without the hold', () => {
