@@ -138,9 +138,11 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
       await step('load', p.setContent(held ?? html, { waitUntil: 'load', timeout: stepMs }));
       const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
       if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
-      // Held, nothing was laid out and so no font asked for: the faces the text needs are loaded.
-      await step('fonts', held ? ourScripts(p, stepMs, () => p.evaluate(LOAD_FONTS)) : p.evaluate(() => document.fonts.ready.then(() => undefined)));
-      const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p, { holdScreen: true })));
+      const model = await ourScripts(p, stepMs, async () => {
+        // Held, nothing was laid out and so no font asked for: the faces the text needs are loaded.
+        await step('fonts', p.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)'));
+        return step('pagination', paginate(p, { holdScreen: true }));
+      });
       if (held && model.fontsLate) return null;
       // The contents hold the model's numbers (written by paginate).
       let numbers: Record<string, number> = { ...model.headings };
