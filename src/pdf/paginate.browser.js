@@ -298,7 +298,7 @@
    * that putting a note block in it and taking it out lays out that box alone, not the model again.
    */
   let probe = null;
-  function measure(items) {
+  function measureBlock(items) {
     if (!probe) {
       probe = document.createElement('div');
       probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;height:${H}px;contain:strict;`;
@@ -306,8 +306,42 @@
     }
     const block = noteBlock(items.map((li) => li.cloneNode(true)));
     probe.appendChild(block);
-    const h = block.getBoundingClientRect().height;
+    const box = block.getBoundingClientRect();
+    const rects = [...block.querySelectorAll(':scope > div > ol > li')].map((li) => li.getBoundingClientRect());
     block.remove();
+    return { box, rects };
+  }
+
+  /**
+   * The height of a note block of `items`, in whole pixels up. A note lays out the same in any block
+   * (the block's width, its own number), so the notes of a chapter are measured together, in one
+   * block and one layout, and a block of some of them is summed: the space above the first note, each
+   * note's height, the space between two notes and below the last. That holds for notes made of
+   * paragraphs only (each with the same margins: the spaces are the same around every one); a block
+   * with any other note is measured as it is.
+   */
+  const noteHeights = new Map(); // note (li) → its height in a block
+  let spacing = null; // { above, between, below }, once measured on a block of two notes or more
+  const summable = (li) => li.localName === 'li' && li.children.length > 0 && [...li.children].every((c) => c.localName === 'p');
+  function measure(items) {
+    if (!items.every(summable)) return Math.ceil(measureBlock(items).box.height);
+    if (items.some((li) => !noteHeights.has(li))) {
+      // Every note of the chapter not measured yet, in one layout.
+      const all = [...items[0].parentElement.children].filter((li) => summable(li) && !noteHeights.has(li));
+      for (const li of items) if (!all.includes(li)) all.push(li);
+      if (all.length < 2 && !spacing) all.push(all[0]); // twice: the space between two notes measured too
+      const { box, rects } = measureBlock(all);
+      const gaps = rects.slice(1).map((r, k) => r.top - rects[k].bottom);
+      const found = { above: rects[0].top - box.top, between: gaps[0], below: box.bottom - rects[rects.length - 1].bottom };
+      const agrees = rects.length === all.length && gaps.every((g) => g === found.between);
+      if (!agrees || (spacing && (spacing.above !== found.above || spacing.below !== found.below || (gaps.length > 0 && spacing.between !== found.between)))) {
+        return Math.ceil(measureBlock(items).box.height); // not as expected: this block as it is
+      }
+      spacing ??= found;
+      all.forEach((li, k) => noteHeights.set(li, rects[k].height));
+    }
+    let h = spacing.above + spacing.below + (items.length - 1) * spacing.between;
+    for (const li of items) h += noteHeights.get(li);
     return Math.ceil(h);
   }
 
@@ -471,7 +505,13 @@
   function placeNotes(chapter) {
     const list = chapter.querySelector('section.footnotes');
     if (!list) return;
-    const noteOf = (a) => list.querySelector(`li[id="${a.getAttribute('href').slice(1)}"]`);
+    // The first note of each id, as querySelector finds it, while it is still in the list.
+    const byId = new Map();
+    for (const li of list.querySelectorAll('li[id]')) if (!byId.has(li.id)) byId.set(li.id, li);
+    const noteOf = (a) => {
+      const li = byId.get(a.getAttribute('href').slice(1));
+      return li && list.contains(li) ? li : null;
+    };
     const refs = [...chapter.querySelectorAll('sup.footnote-ref > a')].filter((a) => !a.id.includes(':') && !a.closest('figure, table'));
     let i = 0;
     let guard = 0;

@@ -10,10 +10,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { PAGE } from '../html/styles.ts';
+import { fontsLate, RELEASE_LOAD_HOLD, SCREEN_HOLD } from './hold.ts';
 
 const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
 const FILL = readFileSync(new URL('./fill-pages.browser.js', import.meta.url), 'utf8');
 const expression = (script: string) => script.trim().replace(/;$/, '');
+/** The height of the page's text area, in CSS pixels. */
+export const PAGE_AREA_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 
 export interface Pagination {
   /** Heading id → page number, as the model lays it out. */
@@ -31,11 +34,15 @@ export interface Pagination {
   readonly chaptersAlone: number;
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
   readonly contentsTargets: readonly string[];
+  /** Whether a font face began to load during the pagination: its layout used another font meanwhile (hold.ts). */
+  readonly fontsLate: boolean;
 }
 
 export interface PaginateOptions {
   /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
   readonly wholeModel?: boolean;
+  /** Hide the document from the screen until the print (hold.ts): for a page that is printed next. */
+  readonly holdScreen?: boolean;
 }
 
 export interface ShrunkElement {
@@ -60,8 +67,12 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   await page.emulateMediaType('print');
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`(() => {
+    const fontsBefore = ${RELEASE_LOAD_HOLD};
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
-    return { ...pagination, contentsTargets: (${CONTENTS})(pagination.headings) };
+    const contentsTargets = (${CONTENTS})(pagination.headings);
+    const fontsLate = ${fontsLate('fontsBefore')};${options.holdScreen ? `
+    ${SCREEN_HOLD}(${PAGE_AREA_HEIGHT});` : ''}
+    return { ...pagination, contentsTargets, fontsLate };
   })()`)) as Pagination;
 }
 

@@ -11,7 +11,8 @@ import type { Page, PDFOptions } from 'puppeteer-core';
 import { ReportError } from '../errors.ts';
 import { launchBrowser } from './browser.ts';
 import { finishPdf, type PdfMetadata } from './finish.ts';
-import { fillContents, paginate, type Pagination, type ShrunkElement } from './paginate.ts';
+import { holdLoad, LOAD_FONTS } from './hold.ts';
+import { fillContents, PAGE_AREA_HEIGHT, paginate, type Pagination, type ShrunkElement } from './paginate.ts';
 import { destinationPages, pageOrder, readObjects } from './reader.ts';
 
 /** The launch flags live with the launch (browser.ts); re-exported for the tests and the benchmark that launch their own. */
@@ -122,48 +123,66 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
   const launched = await launchBrowser(executablePath, { timeoutMs: stepMs });
   const { browser } = launched;
   const step = <T>(name: string, work: Promise<T>) => bounded(name, stepMs, work);
+  /** One print on a fresh page; null when the document was held while loading and the pagination found fonts late. */
+  async function printOnce(html: string, locale: string, metadata: PdfMetadata, hold: boolean): Promise<PrintedPdf | null> {
+    let page: Page | null = null;
+    try {
+      page = await step('new page', browser.newPage());
+      const p = page;
+      await isolate(p, stepMs);
+      // Print media from the start: a screen paint before the switch (there or not, as the machine's
+      // load has it) numbers the nodes it paints first, and the tagged PDF's node ids then differ
+      // from one print of the same document to the next.
+      await step('media', p.emulateMediaType('print'));
+      const held = hold ? holdLoad(html, p.viewport()?.height, PAGE_AREA_HEIGHT) : null;
+      await step('load', p.setContent(held ?? html, { waitUntil: 'load', timeout: stepMs }));
+      const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
+      if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
+      const model = await ourScripts(p, stepMs, async () => {
+        // Held, nothing was laid out and so no font asked for: the faces the text needs are loaded.
+        await step('fonts', p.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)'));
+        return step('pagination', paginate(p, { holdScreen: true }));
+      });
+      if (held && model.fontsLate) return null;
+      // The contents hold the model's numbers (written by paginate).
+      let numbers: Record<string, number> = { ...model.headings };
+      let pdf = await step('print', p.pdf(pdfOptions(stepMs)));
+      let objects = readObjects(pdf);
+      let pages = destinationPages(objects);
+      let passes = 1;
+      // The model is checked against the print. Should a heading have moved, print again with the
+      // numbers read back from this print, until they agree.
+      const targets = model.contentsTargets;
+      // Where the model and the first print disagree: the first place the model went wrong.
+      const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
+      while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
+        numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
+        await ourScripts(p, stepMs, () => step('contents', fillContents(p, numbers)));
+        pdf = await step('print', p.pdf(pdfOptions(stepMs)));
+        passes++;
+        objects = readObjects(pdf);
+        pages = destinationPages(objects);
+      }
+      const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
+      const bytes = finishPdf(pdf, metadata);
+      return { bytes, pages: pageOrder(objects).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, filled: model.filled, modelMisses };
+    } catch (error) {
+      throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);
+    } finally {
+      // A page stuck in a step may never close: the browser is killed with the build then.
+      await bounded('close page', CLOSE_MS, page?.close() ?? Promise.resolve()).catch(() => {});
+    }
+  }
+
   return {
     async print(html, locale, metadata) {
-      let page: Page | null = null;
-      try {
-        page = await step('new page', browser.newPage());
-        const p = page;
-        await isolate(p, stepMs);
-        // Print media from the start: a screen paint before the switch (there or not, as the machine's
-        // load has it) numbers the nodes it paints first, and the tagged PDF's node ids then differ
-        // from one print of the same document to the next.
-        await step('media', p.emulateMediaType('print'));
-        await step('load', p.setContent(html, { waitUntil: 'load', timeout: stepMs }));
-        const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
-        if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
-        await step('fonts', p.evaluate(() => document.fonts.ready.then(() => undefined)));
-        const model = await ourScripts(p, stepMs, () => step('pagination', paginate(p)));
-        // The contents hold the model's numbers (written by paginate).
-        let numbers: Record<string, number> = { ...model.headings };
-        let pdf = await step('print', p.pdf(pdfOptions(stepMs)));
-        let pages = destinationPages(readObjects(pdf));
-        let passes = 1;
-        // The model is checked against the print. Should a heading have moved, print again with the
-        // numbers read back from this print, until they agree.
-        const targets = model.contentsTargets;
-        // Where the model and the first print disagree: the first place the model went wrong.
-        const modelMisses = targets.filter((id) => pages.get(id) !== numbers[id]).map((id) => ({ id, model: numbers[id] ?? 0, print: pages.get(id) ?? 0 }));
-        while (passes < MAX_PASSES && !targets.every((id) => pages.get(id) === numbers[id])) {
-          numbers = Object.fromEntries(targets.map((id) => [id, pages.get(id) ?? 0]));
-          await ourScripts(p, stepMs, () => step('contents', fillContents(p, numbers)));
-          pdf = await step('print', p.pdf(pdfOptions(stepMs)));
-          passes++;
-          pages = destinationPages(readObjects(pdf));
-        }
-        const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
-        const bytes = finishPdf(pdf, metadata);
-        return { bytes, pages: pageOrder(readObjects(pdf)).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, filled: model.filled, modelMisses };
-      } catch (error) {
-        throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);
-      } finally {
-        // A page stuck in a step may never close: the browser is killed with the build then.
-        await bounded('close page', CLOSE_MS, page?.close() ?? Promise.resolve()).catch(() => {});
+      // Held from the screen while it loads (hold.ts), unless the pagination then found fonts late:
+      // printed again as it is.
+      for (const hold of [true, false]) {
+        const printed = await printOnce(html, locale, metadata, hold);
+        if (printed) return printed;
       }
+      throw ReportError.of('pdf.failed', { locale, detail: 'fonts loaded late' });
     },
     close: () => launched.close(CLOSE_MS),
   };
