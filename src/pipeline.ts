@@ -21,11 +21,12 @@ import type { BuildOptions, BuildResult, Resources } from './build-types.ts';
 import { cachedChapters } from './cache/chapters.ts';
 import { AnswerMemo } from './cache/answers.ts';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
+import { figureInputsOf, FigureThreads } from './cache/figure-threads.ts';
 import { datasetMetrics } from './cache/metrics.ts';
 import { diskCache, NO_CACHE } from './cache/store.ts';
 import { countryNames, type CountryNames } from './base/countries.ts';
 import { readEdition } from './base/edition.ts';
-import { createTranslator, readLocale } from './base/i18n.ts';
+import { createTranslator, readLocale, type LocaleBundle } from './base/i18n.ts';
 import { assertNeeds } from './base/needs.ts';
 import { renderChapters, type ChapterReuse } from './chapters/render.ts';
 import { numberFigures } from './base/slots.ts';
@@ -54,6 +55,17 @@ export { computeDatasetMetrics } from './cache/metrics.ts';
 export const FONT_FOLDER = 'fonts';
 
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
+  // The figures' second thread (src/cache/figure-threads.ts), started first so that it loads its
+  // modules while the data loads. Not for a long-running caller, whose cache and answers are its own.
+  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, cacheDir: options.cacheDir ?? null }) : null;
+  try {
+    return await buildEdition(options, fx, resources, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function buildEdition(options: BuildOptions, fx: Effects, resources: Resources, threads: FigureThreads | null): Promise<BuildResult> {
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
 
@@ -79,11 +91,14 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   // A long-running caller's memory of the figures and tables it made (src/cache/answers.ts); a build
   // from the command line makes each once.
   const answers = resources.answers ?? new AnswerMemo();
+  const bundles = new Map<Locale, LocaleBundle>();
+  for (const locale of options.locales) bundles.set(locale, await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale));
+  threads?.share(metrics, numbers, options.locales.map((locale) => ({ locale, bundle: bundles.get(locale)! })));
 
   try {
     for (const locale of options.locales) {
       // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
-      const bundle = await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale);
+      const bundle = bundles.get(locale)!;
       const t = createTranslator(bundle, metrics.provenance.definitions);
       const names = countryNames(locale, bundle.namespaces.countries);
       const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
@@ -95,10 +110,11 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
       });
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
-      const figureInputs = JSON.stringify({ numbers: [...numbers], focus: numbers.focus, content: numbers.content, figures: numbers.figures, topics: numbers.topics });
+      const figureInputs = figureInputsOf(numbers);
       const { value: figures } = await stages.run(
         `figures ${locale}`,
-        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) => renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
+        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) =>
+          threads ? threads.figures(locale, numbers, metrics, r.t, r.names, cachedSvg(cache, counts), counts, r.warn) : renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
         // Each figure is drawn for the page and again for a phone: the cache counts drawings.
         ({ value: f, reused: again }) => `${f.length} figure(s), ${again ? 'as before (the locale answers their questions alike)' : `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`}`,
       );
@@ -130,6 +146,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         else later.push(job);
       }
     }
+    await threads?.close(); // every figure drawn: its memory back before the prints
     for (const job of later) await queue.add(job);
   } catch (error) {
     await queue.finish().catch(() => {}); // running prints end and the browser closes before the error surfaces
