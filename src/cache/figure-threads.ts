@@ -57,6 +57,8 @@ export class FigureThreads {
   private failure: Error | null = null;
   private readonly slots: Slot[] = [];
   private next: Int32Array | null = null;
+  /** How many figures the worker has drawn so far (all locales). */
+  fromWorker = 0;
 
   constructor(config: FigureWorkerConfig) {
     this.worker = startWorker(config);
@@ -64,10 +66,16 @@ export class FigureThreads {
       if ('error' in reply) return this.fail(new Error(`figure thread: ${reply.error}`));
       const slot = this.slots.find((s) => s.locale === reply.locale)!;
       slot.drawn[reply.index] = reply;
+      this.fromWorker++;
       slot.arrived?.();
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`figure thread: exited (${code}) before drawing its figures`)));
+  }
+
+  /** True once the worker has failed: every figures() call then rejects with its error. */
+  get failed(): boolean {
+    return this.failure !== null;
   }
 
   private fail(error: Error): void {
