@@ -9,7 +9,7 @@
  * report title): Chromium has no string-set, but a named page per chapter gives the same result.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
-import { figureSlot } from '../base/slots.ts';
+import { placeSlots } from './place-slots.ts';
 import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
@@ -21,7 +21,6 @@ import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, textOf, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
-import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
 import { withOpener } from './opener.ts';
 import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
@@ -75,9 +74,25 @@ export interface BuiltDocument {
 export const fontFileName = (face: FontFace): string => face.file.split(/[\\/]/).pop()!;
 
 export interface FontLoader {
-  /** The font file's bytes (woff2). */
+  /** The font file's bytes (woff2): the same for a file as long as the loader is used (they are kept encoded, below). */
   read(face: FontFace): Uint8Array;
 }
+
+/**
+ * Each font chunk's base64, by loader and file: both locales embed many of the same chunks, and the
+ * preview embeds them all again at every edit (a few MB of base64 each time).
+ */
+const encodedFonts = new WeakMap<FontLoader, Map<string, string>>();
+function fontDataUrl(fonts: FontLoader, face: FontFace): string {
+  let known = encodedFonts.get(fonts);
+  if (!known) encodedFonts.set(fonts, (known = new Map()));
+  let base64 = known.get(face.file);
+  if (base64 === undefined) known.set(face.file, (base64 = Buffer.from(fonts.read(face)).toString('base64')));
+  return `url(data:font/woff2;base64,${base64})`;
+}
+
+/** A figure's markup, by figure: the preview reuses unchanged figures (the same objects) at every edit. */
+const figureMarkup = new WeakMap<RenderedFigure, string>();
 
 export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -119,6 +134,12 @@ export function figureHtml(figure: RenderedFigure): string {
   );
 }
 
+function placedFigure(figure: RenderedFigure): string {
+  let html = figureMarkup.get(figure);
+  if (html === undefined) figureMarkup.set(figure, (html = figureHtml(figure)));
+  return html;
+}
+
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const numbering = input.numbering;
@@ -136,8 +157,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = withOpener(c.html, c.id, headings);
-      for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
-      if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
+      html = placeSlots(html, byId, placedFigure, input.tables);
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
@@ -162,7 +182,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '</html>',
       '',
     ].join('\n');
-  const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
+  const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => fontDataUrl(fonts, face)));
   return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
 }
 

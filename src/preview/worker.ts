@@ -12,6 +12,7 @@ import type { Locale } from '../base/yaml.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { openDuckDb } from '../base/engine.ts';
 import { build } from '../pipeline.ts';
+import type { FontFace } from '../fonts/fontsource.ts';
 
 export interface WorkerConfig {
   readonly root: string;
@@ -40,6 +41,8 @@ const cache = config.cacheDir ? memoryCache(diskCache(nodeFileSystem, config.cac
 const quiet = { info: () => {}, warn: () => {} };
 const parsed = new Map<string, MetricsDocument>();
 const answers = new AnswerMemo();
+// One loader for the worker's life: the document stage keeps the fonts it encoded by loader (html/document.ts).
+const fonts = { read: (face: FontFace) => readFileSync(face.file) };
 
 async function rebuild(request: BuildRequest): Promise<BuildReply> {
   const start = performance.now();
@@ -50,7 +53,7 @@ async function rebuild(request: BuildRequest): Promise<BuildReply> {
       {
         openEngine: openDuckDb,
         openPrinter: () => Promise.reject(new Error('the preview builds HTML only')),
-        fonts: { read: (face) => readFileSync(face.file) },
+        fonts,
         parsed,
         answers,
         ...(cache ? { cache } : {}),
