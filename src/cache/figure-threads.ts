@@ -73,7 +73,7 @@ export class FigureThreads {
     this.worker.on('exit', (code) => this.fail(new Error(`figure thread: exited (${code}) before drawing its figures`)));
   }
 
-  /** True once the worker has failed: every figures() call then rejects with its error. */
+  /** True once the worker has failed: figures() then draws what it did not deliver. */
   get failed(): boolean {
     return this.failure !== null;
   }
@@ -107,7 +107,14 @@ export class FigureThreads {
     const missing = () => slot.figures.some((_, i) => !here.has(i) && !slot.drawn[i]);
     while (missing() && !this.failure) await new Promise<void>((arrived) => (slot.arrived = arrived));
     slot.arrived = undefined;
-    if (this.failure) throw this.failure;
+    // The worker stopped (a figure failed there, or the thread itself): what it did not deliver is
+    // drawn here, so that a figure's error is raised here as in a build on one thread (a ReportError
+    // naming the figure, for the user), and a thread that could not start only costs time.
+    for (const [index, [id, number]] of slot.figures.entries()) {
+      if (here.has(index) || slot.drawn[index]) continue;
+      const warnings: string[] = [];
+      here.set(index, { figure: await renderFigure(id, number, numbers, metrics, t, names, svg, (line) => warnings.push(line)), warnings });
+    }
     return slot.figures.map((_, i) => {
       const mine = here.get(i);
       if (mine) {

@@ -8,7 +8,7 @@ import { numberFigures } from '../../src/base/slots.ts';
 import type { Locale } from '../../src/base/yaml.ts';
 import { FigureThreads } from '../../src/cache/figure-threads.ts';
 import { cachedSvg, type CacheCounts } from '../../src/cache/figures.ts';
-import { diskCache } from '../../src/cache/store.ts';
+import { diskCache, NO_CACHE } from '../../src/cache/store.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { renderFigures } from '../../src/figures/render.ts';
 import { bundle, edition, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
@@ -53,20 +53,35 @@ describe('the figures drawn on two threads', () => {
     }
   }, 300_000);
 
-  it('fail the figures stage, not hang it, when the worker cannot draw', async () => {
+  it('are drawn on the main thread when the worker cannot draw them, and a figure that fails fails as it would there', async () => {
     const metrics = await sampleMetrics();
     const all = numberFigures(await edition());
     // Figures other than the edition's: the worker, reading the edition itself, refuses them.
     const numbers = Object.assign(new Map([...all].slice(0, 2)), { focus: all.focus, content: all.content, figures: all.figures, topics: all.topics });
+    const b = await bundle('en');
+    const t = createTranslator(b, metrics.provenance.definitions);
+    const names = countryNames('en', b.namespaces.countries);
     const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null });
     try {
-      const b = await bundle('en');
       threads.share(metrics, numbers, [{ locale: 'en', bundle: b }]);
-      const t = createTranslator(b, metrics.provenance.definitions);
       expect(await until(() => threads.failed, 60_000)).toBe(true);
-      await expect(threads.figures('en', numbers, metrics, t, countryNames('en', b.namespaces.countries), cachedSvg(diskCache(nodeFileSystem, join(scratch, 'three')), { hits: 0, misses: 0 }), { hits: 0, misses: 0 }, () => {})).rejects.toThrow(/another edition/);
+      const counts = { hits: 0, misses: 0 };
+      const drawn = await threads.figures('en', numbers, metrics, t, names, cachedSvg(NO_CACHE, counts), counts, () => {});
+      expect(drawn).toEqual(await renderFigures(numbers, metrics, t, names));
+      expect(threads.fromWorker).toBe(0);
     } finally {
       await threads.close();
+    }
+    // A figure without its data: the worker fails on it, the main thread raises the figure's own error.
+    const broken = { ...metrics, papers: undefined } as unknown as typeof metrics;
+    const failing = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null });
+    try {
+      failing.share(broken, all, [{ locale: 'en', bundle: b }]);
+      expect(await until(() => failing.failed, 60_000)).toBe(true);
+      const counts = { hits: 0, misses: 0 };
+      await expect(failing.figures('en', all, broken, t, names, cachedSvg(NO_CACHE, counts), counts, () => {})).rejects.toMatchObject({ name: 'ReportError' });
+    } finally {
+      await failing.close();
     }
   }, 120_000);
 });
