@@ -57,7 +57,7 @@ export const FONT_FOLDER = 'fonts';
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
   // The figures' second thread (src/cache/figure-threads.ts), started first so that it loads its
   // modules while the data loads. Not for a long-running caller, whose cache and answers are its own.
-  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, cacheDir: options.cacheDir ?? null }) : null;
+  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, locales: options.locales, cacheDir: options.cacheDir ?? null }) : null;
   try {
     return await buildEdition(options, fx, resources, threads);
   } finally {
@@ -95,19 +95,28 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
   for (const locale of options.locales) bundles.set(locale, await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale));
   threads?.share(metrics, numbers, options.locales.map((locale) => ({ locale, bundle: bundles.get(locale)! })));
 
+  // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
+  const chaptersOf = async (locale: Locale) => {
+    const bundle = bundles.get(locale)!;
+    const t = createTranslator(bundle, metrics.provenance.definitions);
+    const names = countryNames(locale, bundle.namespaces.countries);
+    const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
+      const collector = new ClaimsCollector();
+      // A long-running caller (the preview) renders again only the chapters whose sentences changed.
+      const memo = resources.answers;
+      const reuse: ChapterReuse | undefined = memo && ((slot, inputs, tr, nm, run) => memo.reuseSync(slot, metrics, inputs, { t: tr, names: nm, warn: (line) => fx.log.warn(line) }, (r) => run(r.t, r.names)).value);
+      return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector, ...(reuse ? { reuse } : {}) }), claims: collector.claims() };
+    });
+    return { t, names, chapters, claims };
+  };
+  const rendered = new Map<Locale, Awaited<ReturnType<typeof chaptersOf>>>();
+
   try {
+    // The figure thread draws every locale's figures meanwhile: the main thread renders every
+    // locale's chapters first, so that it does not wait for the first locale's figures idle.
+    if (threads) for (const locale of options.locales) rendered.set(locale, await chaptersOf(locale));
     for (const locale of options.locales) {
-      // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
-      const bundle = bundles.get(locale)!;
-      const t = createTranslator(bundle, metrics.provenance.definitions);
-      const names = countryNames(locale, bundle.namespaces.countries);
-      const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
-        const collector = new ClaimsCollector();
-        // A long-running caller (the preview) renders again only the chapters whose sentences changed.
-        const memo = resources.answers;
-        const reuse: ChapterReuse | undefined = memo && ((slot, inputs, tr, nm, run) => memo.reuseSync(slot, metrics, inputs, { t: tr, names: nm, warn: (line) => fx.log.warn(line) }, (r) => run(r.t, r.names)).value);
-        return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector, ...(reuse ? { reuse } : {}) }), claims: collector.claims() };
-      });
+      const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
       const figureInputs = figureInputsOf(numbers);

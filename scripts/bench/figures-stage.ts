@@ -4,7 +4,8 @@
  * wall and CPU time per locale and a digest of every SVG drawn, so that a change meant to keep the
  * output byte for byte can be checked on full data without a whole build; OUT_FILE gets the SVGs.
  * With --threads, as `report build` draws them: the figure thread (src/cache/figure-threads.ts) started
- * first and given both locales, the main thread joining each (CPU time is the process's, both threads).
+ * first and given both locales (CPU time is the process's, both threads); --threads=help: the main
+ * thread drawing too, at each locale, what the worker has not taken.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -22,8 +23,8 @@ import { FigureThreads } from '../../src/cache/figure-threads.ts';
 import type { MetricsDocument } from '../../src/metrics/document.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const threaded = process.argv.includes('--threads');
-const [metricsFile, outFile] = process.argv.slice(2).filter((a) => a !== '--threads');
+const threaded = process.argv.includes('--threads') || process.argv.includes('--threads=help');
+const [metricsFile, outFile] = process.argv.slice(2).filter((a) => !a.startsWith('--threads'));
 if (!metricsFile) throw new Error('usage: figures-stage.ts METRICS_JSON [OUT_FILE]');
 const metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as MetricsDocument;
 const fx = nodeEffects();
@@ -32,7 +33,7 @@ const numbers = numberFigures(edition);
 const all: string[] = [];
 const locales: Locale[] = ['zh', 'en'];
 const bundles = await Promise.all(locales.map((locale) => readLocale(fx.fs, join(ROOT, 'locales'), '2023', locale)));
-const threads = threaded ? new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null }) : null;
+const threads = threaded ? new FigureThreads({ root: ROOT, edition: '2023', locales, cacheDir: null }, process.argv.includes('--threads=help')) : null;
 // In a build the thread loads its modules while the data loads (5 s and more on full data): so here
 // it is given 4 s before the clock starts, and its figures then.
 if (threads) await new Promise((r) => setTimeout(r, 4000));

@@ -32,7 +32,7 @@ describe('the figures drawn on two threads', () => {
       alone.push({ figures: await renderFigures(numbers, metrics, ...readers(b), cachedSvg(diskCache(nodeFileSystem, join(scratch, 'one')), counts), (l) => warnings.push(l)), warnings, counts });
     }
 
-    const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: join(scratch, 'two') });
+    const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: join(scratch, 'two') }, true);
     try {
       threads.share(metrics, numbers, bundles);
       // The main thread joins once the worker has drawn some of the first locale's figures, so that both draw.
@@ -50,6 +50,20 @@ describe('the figures drawn on two threads', () => {
       expect(shared.every((s) => s.figures.every(Object.isFrozen))).toBe(true);
     } finally {
       await threads.close();
+    }
+
+    // As `report build` runs it: the worker draws every figure, the main thread none.
+    const alone2 = new FigureThreads({ root: ROOT, edition: '2023', locales: ['en'], cacheDir: join(scratch, 'three') });
+    try {
+      const en = bundles[1]!;
+      alone2.share(metrics, numbers, [en]);
+      const warnings: string[] = [];
+      const counts: CacheCounts = { hits: 0, misses: 0 };
+      const figures = await alone2.figures('en', numbers, metrics, ...readers(en), cachedSvg(NO_CACHE, { hits: 0, misses: 0 }), counts, (l) => warnings.push(l));
+      expect(alone2.fromWorker).toBe(numbers.size);
+      expect({ figures, warnings, counts }).toEqual(alone[1]);
+    } finally {
+      await alone2.close();
     }
   }, 300_000);
 
