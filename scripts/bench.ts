@@ -77,7 +77,7 @@ async function child(config: ChildConfig): Promise<void> {
   const fx = { ...nodeEffects(), clock: { now } };
   const buildStart = now();
   const result = await build(
-    { root: config.root, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint, eagerBrowser: config.eagerBrowser },
+    { root: config.root, edition: EDITION, data: config.data, locales: LOCALES, formats: ['pdf', 'html'], outDir: config.outDir, cacheDir: config.cacheDir, concurrentPrint: config.concurrentPrint, eagerBrowser: config.eagerBrowser, figureThread: true },
     fx,
     { openEngine: openDuckDb, openPrinter: () => launchPrinter(executable), printerIdentity: () => browserIdentity(executable), fonts },
   );

@@ -22,6 +22,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
+/**
+ * Worker threads' entry modules, compiled as entries of their own: a worker cannot inherit the tsx
+ * hooks of the thread that starts it, so the bundle's worker is found through the compiled-modules
+ * list (bin/report.js) like the data makers. Source path (from the root) → entry name.
+ */
+const FIGURE_WORKER = 'src/cache/figure-worker.ts';
+const WORKERS = { [FIGURE_WORKER]: 'figure-worker' };
 
 /** Builds dist/ from src/cli/main.ts; returns the number of source files bundled. */
 export async function buildCli({ quiet = false } = {}) {
@@ -54,7 +61,7 @@ export async function buildCli({ quiet = false } = {}) {
   const makers = editionMakers();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts', ...Object.fromEntries(Object.entries(makers).map(([source, name]) => [name, source])) },
+    entryPoints: { main: 'src/cli/main.ts', [WORKERS[FIGURE_WORKER]]: FIGURE_WORKER, ...Object.fromEntries(Object.entries(makers).map(([source, name]) => [name, source])) },
     outdir: temporary,
     bundle: true,
     splitting: true,
@@ -68,7 +75,7 @@ export async function buildCli({ quiet = false } = {}) {
     plugins: [ownUrl, packageJson],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')).sort();
-  const modules = Object.fromEntries(Object.entries(makers).map(([source, name]) => [source, `${name}.js`]));
+  const modules = Object.fromEntries(Object.entries({ ...WORKERS, ...makers }).map(([source, name]) => [source, `${name}.js`]));
   writeFileSync(join(temporary, 'inputs.json'), `${JSON.stringify({ builtAt: started, inputs, modules }, null, 1)}\n`);
   const old = join(ROOT, `dist.old-${process.pid}`);
   try {

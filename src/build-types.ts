@@ -49,6 +49,11 @@ export interface BuildOptions {
   readonly eagerBrowser?: boolean;
   /** Print each locale as soon as its HTML is ready, concurrently (default); false: one after another at the end. */
   readonly concurrentPrint?: boolean;
+  /**
+   * Draw the figures on a second thread too (src/cache/figure-threads.ts), started with the build
+   * (default: no; `report build` does). Ignored with a cache or answers of the caller's own.
+   */
+  readonly figureThread?: boolean;
 }
 
 export interface Resources {

@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { publishEdition } from './publish.ts';
 import { isAlive } from './base/process.ts';
 
@@ -77,7 +78,8 @@ export const nodeFileSystem: FileSystem = {
       for (const dir of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemporaries(dir);
       for (const file of files) {
         await mkdir(dirname(file.path), { recursive: true });
-        const tmp = join(dirname(file.path), `.${process.pid}.tmp-${staged.length}`);
+        // Unique in the process: writes may run at once, on this thread or the figures' (cache/figure-threads.ts).
+        const tmp = join(dirname(file.path), `.${process.pid}.tmp-${threadId}-${++temporaries}`);
         await writeFile(tmp, file.data);
         staged.push(tmp);
       }
@@ -90,11 +92,13 @@ export const nodeFileSystem: FileSystem = {
   publish: publishEdition,
 };
 
-/** `.PID.tmp-N` files of writes whose process no longer runs (killed between write and rename). */
+let temporaries = 0;
+
+/** `.PID.tmp-T-N` files of writes whose process no longer runs (killed between write and rename). */
 async function removeStaleTemporaries(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = Number(/^\.(\d+)\.tmp-\d+$/.exec(name)?.[1] ?? NaN);
+    const pid = Number(/^\.(\d+)\.tmp-\d+(?:-\d+)?$/.exec(name)?.[1] ?? NaN);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     if (!isAlive(pid)) await rm(join(dir, name), { force: true });
   }

@@ -21,11 +21,12 @@ import type { BuildOptions, BuildResult, Resources } from './build-types.ts';
 import { cachedChapters } from './cache/chapters.ts';
 import { AnswerMemo } from './cache/answers.ts';
 import { cachedSvg, type CacheCounts } from './cache/figures.ts';
+import { figureInputsOf, FigureThreads } from './cache/figure-threads.ts';
 import { datasetMetrics } from './cache/metrics.ts';
 import { diskCache, NO_CACHE } from './cache/store.ts';
 import { countryNames, type CountryNames } from './base/countries.ts';
 import { readEdition } from './base/edition.ts';
-import { createTranslator, readLocale } from './base/i18n.ts';
+import { createTranslator, readLocale, type LocaleBundle } from './base/i18n.ts';
 import { assertNeeds } from './base/needs.ts';
 import { renderChapters, type ChapterReuse } from './chapters/render.ts';
 import { numberFigures } from './base/slots.ts';
@@ -54,6 +55,17 @@ export { computeDatasetMetrics } from './cache/metrics.ts';
 export const FONT_FOLDER = 'fonts';
 
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
+  // The figures' second thread (src/cache/figure-threads.ts), started first so that it loads its
+  // modules while the data loads. Not for a long-running caller, whose cache and answers are its own.
+  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, locales: options.locales, cacheDir: options.cacheDir ?? null }) : null;
+  try {
+    return await buildEdition(options, fx, resources, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function buildEdition(options: BuildOptions, fx: Effects, resources: Resources, threads: FigureThreads | null): Promise<BuildResult> {
   const stages = new Stages(fx);
   const cache = resources.cache ?? (options.cacheDir ? diskCache(fx.fs, options.cacheDir) : NO_CACHE);
 
@@ -79,26 +91,39 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
   // A long-running caller's memory of the figures and tables it made (src/cache/answers.ts); a build
   // from the command line makes each once.
   const answers = resources.answers ?? new AnswerMemo();
+  const bundles = new Map<Locale, LocaleBundle>();
+  for (const locale of options.locales) bundles.set(locale, await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale));
+  threads?.share(metrics, numbers, options.locales.map((locale) => ({ locale, bundle: bundles.get(locale)! })));
+
+  // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
+  const chaptersOf = async (locale: Locale) => {
+    const bundle = bundles.get(locale)!;
+    const t = createTranslator(bundle, metrics.provenance.definitions);
+    const names = countryNames(locale, bundle.namespaces.countries);
+    const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
+      const collector = new ClaimsCollector();
+      // A long-running caller (the preview) renders again only the chapters whose sentences changed.
+      const memo = resources.answers;
+      const reuse: ChapterReuse | undefined = memo && ((slot, inputs, tr, nm, run) => memo.reuseSync(slot, metrics, inputs, { t: tr, names: nm, warn: (line) => fx.log.warn(line) }, (r) => run(r.t, r.names)).value);
+      return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector, ...(reuse ? { reuse } : {}) }), claims: collector.claims() };
+    });
+    return { t, names, chapters, claims };
+  };
+  const rendered = new Map<Locale, Awaited<ReturnType<typeof chaptersOf>>>();
 
   try {
+    // The figure thread draws every locale's figures meanwhile: the main thread renders every
+    // locale's chapters first, so that it does not wait for the first locale's figures idle.
+    if (threads) for (const locale of options.locales) rendered.set(locale, await chaptersOf(locale));
     for (const locale of options.locales) {
-      // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
-      const bundle = await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale);
-      const t = createTranslator(bundle, metrics.provenance.definitions);
-      const names = countryNames(locale, bundle.namespaces.countries);
-      const { chapters, claims } = await cachedChapters(stages, cache, metricsId, locale, edition, bundle.namespaces, () => {
-        const collector = new ClaimsCollector();
-        // A long-running caller (the preview) renders again only the chapters whose sentences changed.
-        const memo = resources.answers;
-        const reuse: ChapterReuse | undefined = memo && ((slot, inputs, tr, nm, run) => memo.reuseSync(slot, metrics, inputs, { t: tr, names: nm, warn: (line) => fx.log.warn(line) }, (r) => run(r.t, r.names)).value);
-        return { chapters: renderChapters(edition, metrics, t, names, numbers, { claims: collector, ...(reuse ? { reuse } : {}) }), claims: collector.claims() };
-      });
+      const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
-      const figureInputs = JSON.stringify({ numbers: [...numbers], focus: numbers.focus, content: numbers.content, figures: numbers.figures, topics: numbers.topics });
+      const figureInputs = figureInputsOf(numbers);
       const { value: figures } = await stages.run(
         `figures ${locale}`,
-        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) => renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
+        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) =>
+          threads ? threads.figures(locale, numbers, metrics, r.t, r.names, cachedSvg(cache, counts), counts, r.warn) : renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
         // Each figure is drawn for the page and again for a phone: the cache counts drawings.
         ({ value: f, reused: again }) => `${f.length} figure(s), ${again ? 'as before (the locale answers their questions alike)' : `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`}`,
       );
@@ -130,6 +155,7 @@ export async function build(options: BuildOptions, fx: Effects, resources: Resou
         else later.push(job);
       }
     }
+    await threads?.close(); // every figure drawn: its memory back before the prints
     for (const job of later) await queue.add(job);
   } catch (error) {
     await queue.finish().catch(() => {}); // running prints end and the browser closes before the error surfaces

@@ -102,7 +102,7 @@ export async function buildCommand(args: string[], fx: Effects, root: string): P
   const log = { info: (line: string) => fx.log.info(line), warn: (line: string) => (warnings.push(line), fx.log.warn(line)) };
   const { build } = await pipeline();
   const result = await build(
-    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, html: html!, outDir, cacheDir: cacheFolder },
+    { root: root, edition: editionName, ...(data === undefined ? {} : { data }), locales, formats, html: html!, outDir, cacheDir: cacheFolder, figureThread: true },
     { ...fx, log },
     {
       openEngine: engineOpener(engine, root),

@@ -142,17 +142,35 @@ export async function renderFigures(
   warn: (line: string) => void = () => {},
 ): Promise<RenderedFigure[]> {
   const out: RenderedFigure[] = [];
-  for (const [id, number] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
-    const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
-    for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
-    const drawn = built.printParts
-      ? await drawParts(built.printParts, svg, { id: `fig-${id}-svg`, title: built.title, description: built.description })
-      : withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
-    const narrow = hatchNarrow(await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description }), `fig-${id}-svg-narrow`);
-    const modelledKey = built.modelled ? keyHtml(built.modelledMark ?? 'hatch', t.text(`notes.modelled_key_${built.modelledMark ?? 'hatch'}`), `fig-${id}`) : undefined;
-    const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
-    out.push(Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download }));
-  }
+  for (const [id, number] of figureOrder(numbers)) out.push(await renderFigure(id, number, numbers, metrics, t, names, svg, warn));
   return out;
+}
+
+/** The figures in the order of their numbers: the order renderFigures draws and returns them. */
+export const figureOrder = (numbers: FigureNumbers): [string, number][] => [...numbers].sort((a, b) => a[1] - b[1]);
+
+/**
+ * One figure of renderFigures: it depends on nothing drawn before it, so the figures of a locale may
+ * be drawn in any order, or on several threads (src/cache/figure-threads.ts), with the same result.
+ */
+export async function renderFigure(
+  id: string,
+  number: number,
+  numbers: FigureNumbers,
+  metrics: MetricsDocument,
+  t: Translator,
+  names: CountryNames,
+  svg: typeof renderSvg,
+  warn: (line: string) => void,
+): Promise<RenderedFigure> {
+  const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
+  const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
+  for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
+  const drawn = built.printParts
+    ? await drawParts(built.printParts, svg, { id: `fig-${id}-svg`, title: built.title, description: built.description })
+    : withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
+  const narrow = hatchNarrow(await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description }), `fig-${id}-svg-narrow`);
+  const modelledKey = built.modelled ? keyHtml(built.modelledMark ?? 'hatch', t.text(`notes.modelled_key_${built.modelledMark ?? 'hatch'}`), `fig-${id}`) : undefined;
+  const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
+  return Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download });
 }

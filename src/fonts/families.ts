@@ -52,8 +52,8 @@ export function familyFaces(family: string): readonly FontFace[] {
  */
 const LATIN_MARKS: readonly (readonly [number, number])[] = [[0x2018, 0x201f], [0x2026, 0x2026]];
 
-function latinMarksForSans(text: string): FontFace[] {
-  const points = distinctCodePoints(text).filter((cp) => LATIN_MARKS.some(([a, b]) => cp >= a && cp <= b));
+function latinMarksForSans(distinct: readonly number[]): FontFace[] {
+  const points = distinct.filter((cp) => LATIN_MARKS.some(([a, b]) => cp >= a && cp <= b));
   if (points.length === 0) return [];
   return facesFor(String.fromCodePoint(...points), familyFaces(SERIF_EN)).map((face) =>
     Object.freeze({ ...face, family: SANS, ranges: Object.freeze(LATIN_MARKS.filter(([a, b]) => face.ranges.some(([x, y]) => x <= b && a <= y))) }),
@@ -72,6 +72,20 @@ function familyHolds(faces: readonly FontFace[], codePoint: number): boolean {
  */
 export function documentFaces(text: string, locale: string): FontFace[] {
   const points = distinctCodePoints(text);
+  // The faces depend on the set of code points only (each step below asks which chunks hold them):
+  // the preview's edits and the two locales of a build mostly ask for a set seen before.
+  const key = `${locale}\n${Uint32Array.from(points).sort().join(',')}`;
+  let faces = recentFaces.get(key);
+  if (!faces) {
+    if (recentFaces.size >= 8) recentFaces.delete(recentFaces.keys().next().value!);
+    recentFaces.set(key, (faces = facesOfPoints(points, locale)));
+  }
+  return [...faces];
+}
+
+const recentFaces = new Map<string, readonly FontFace[]>();
+
+function facesOfPoints(points: readonly number[], locale: string): FontFace[] {
   const distinct = String.fromCodePoint(...points);
   const faces: FontFace[] = [...facesFor(distinct, fontFaces())];
   let remaining = points.map((cp) => String.fromCodePoint(cp));
@@ -81,6 +95,6 @@ export function documentFaces(text: string, locale: string): FontFace[] {
     faces.push(...facesFor(remaining.join(''), own));
     remaining = remaining.filter((ch) => !familyHolds(own, ch.codePointAt(0)!));
   }
-  if (locale !== 'zh') faces.push(...latinMarksForSans(text));
+  if (locale !== 'zh') faces.push(...latinMarksForSans(points));
   return faces;
 }

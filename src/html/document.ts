@@ -9,19 +9,18 @@
  * report title): Chromium has no string-set, but a named page per chapter gives the same result.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
-import { figureSlot } from '../base/slots.ts';
+import { placeSlots } from './place-slots.ts';
 import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
 import type { RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import type { FontFace } from '../fonts/fontsource.ts';
 import { documentFaces } from '../fonts/families.ts';
-import { typesetEnglishHtml, typesetEnglishText } from './typography.ts';
+import { typesetEnglishHtml, typesetEnglishPiece, typesetEnglishText, type TypesetPieces } from './typography.ts';
 import type { Locale } from '../base/yaml.ts';
 import { anchorHeadings, textOf, type Heading } from './outline.ts';
 import { downloadLink } from '../base/csv.ts';
 import { chapterPageCss, stylesheet } from './styles.ts';
-import { placeTables } from './tables.ts';
 import { tocHtml, tocMenuHtml } from './toc.ts';
 import { withOpener } from './opener.ts';
 import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
@@ -75,9 +74,39 @@ export interface BuiltDocument {
 export const fontFileName = (face: FontFace): string => face.file.split(/[\\/]/).pop()!;
 
 export interface FontLoader {
-  /** The font file's bytes (woff2). */
+  /** The font file's bytes (woff2): the same for a file as long as the loader is used (they are kept encoded, below). */
   read(face: FontFace): Uint8Array;
 }
+
+/**
+ * Each font chunk's base64, by loader and file: both locales embed many of the same chunks, and the
+ * preview embeds them all again at every edit (a few MB of base64 each time).
+ */
+const encodedFonts = new WeakMap<FontLoader, Map<string, string>>();
+function fontDataUrl(fonts: FontLoader, face: FontFace): string {
+  let known = encodedFonts.get(fonts);
+  if (!known) encodedFonts.set(fonts, (known = new Map()));
+  let base64 = known.get(face.file);
+  if (base64 === undefined) known.set(face.file, (base64 = Buffer.from(fonts.read(face)).toString('base64')));
+  return `url(data:font/woff2;base64,${base64})`;
+}
+
+/** The embedded fonts' CSS (megabytes of base64), by loader and by the same CSS with file names for sources. */
+const embeddedCss = new WeakMap<FontLoader, Map<string, string>>();
+function embeddedFontCss(faces: readonly FontFace[], fonts: FontLoader): string {
+  let known = embeddedCss.get(fonts);
+  if (!known) embeddedCss.set(fonts, (known = new Map()));
+  const key = fontFaceCss(faces, (face) => face.file);
+  let css = known.get(key);
+  if (css === undefined) {
+    if (known.size >= 4) known.delete(known.keys().next().value!);
+    known.set(key, (css = fontFaceCss(faces, (face) => fontDataUrl(fonts, face))));
+  }
+  return css;
+}
+
+/** A figure's markup, by figure: the preview reuses unchanged figures (the same objects) at every edit. */
+const figureMarkup = new WeakMap<RenderedFigure, string>();
 
 export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -119,6 +148,40 @@ export function figureHtml(figure: RenderedFigure): string {
   );
 }
 
+/** An English figure set on its own (null: it must be set in place), by figure. */
+const figureSet = new WeakMap<RenderedFigure, string | null>();
+
+/** The figures of one English document set apart: each placed as a mark, `<\u0000i>`. */
+class SetApart implements TypesetPieces {
+  readonly raw: string[] = [];
+  private readonly figures: RenderedFigure[] = [];
+
+  mark(figure: RenderedFigure): string {
+    this.figures.push(figure);
+    return `<\u0000${this.raw.push(placedFigure(figure)) - 1}>`;
+  }
+
+  set(i: number): string | null {
+    const figure = this.figures[i]!;
+    let set = figureSet.get(figure);
+    if (set === undefined) figureSet.set(figure, (set = typesetEnglishPiece(this.raw[i]!)));
+    return set;
+  }
+
+  /** True when the body holds no NUL but the marks: else a mark could be mistaken. */
+  marksIn(body: string): boolean {
+    let n = 0;
+    for (let at = body.indexOf('\u0000'); at !== -1; at = body.indexOf('\u0000', at + 1)) n++;
+    return n === this.raw.length;
+  }
+}
+
+function placedFigure(figure: RenderedFigure): string {
+  let html = figureMarkup.get(figure);
+  if (html === undefined) figureMarkup.set(figure, (html = figureHtml(figure)));
+  return html;
+}
+
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const numbering = input.numbering;
@@ -127,22 +190,25 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const { chapters, headings } = anchorHeadings(numbered);
   // English prose gets its quotes, apostrophes and dashes here, once for the whole document.
   const english = input.locale === 'en';
-  const setHtml = english ? typesetEnglishHtml : (html: string) => html;
   const setText = english ? typesetEnglishText : (text: string) => text;
-  const body = setHtml([
+  // English figures are set apart, each once (typography.ts: TypesetPieces): the body is set with a
+  // mark in each figure's place, and its charts are not stepped through again at every build.
+  const apart = english && ![...byId.values()].some((f) => /\$[$&`']/.test(placedFigure(f))) ? new SetApart() : null;
+  const assemble = (place: (figure: RenderedFigure) => string) => [
     coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
     tocHtml(headings, input.text.contents),
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = withOpener(c.html, c.id, headings);
-      for (const [id, figure] of byId) html = html.replace(figureSlot(id), figureHtml(figure));
-      if (input.tables) html = placeTables(html, input.tables.list, input.tables.downloadLabel);
+      html = placeSlots(html, byId, place, input.tables);
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
     backCoverHtml(input.text.backLines),
-  ].join('\n'));
+  ].join('\n');
+  const unset = assemble(apart ? (f) => apart.mark(f) : placedFigure);
+  const body = !english ? unset : apart && apart.marksIn(unset) ? typesetEnglishHtml(unset, apart) : typesetEnglishHtml(apart ? assemble(placedFigure) : unset);
   const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
   const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
@@ -162,7 +228,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '</html>',
       '',
     ].join('\n');
-  const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
+  const html = page(DOCUMENT_CSP, embeddedFontCss(faces, fonts));
   return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
 }
 

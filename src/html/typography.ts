@@ -54,36 +54,82 @@ function decodeQuotes(text: string): string {
   return text.replace(/&(quot|#34|#x22|#39|#x27|apos);/gi, (ref) => (/quot|34|22/i.test(ref) ? '"' : "'"));
 }
 
-/** Sets English prose in an HTML fragment or document body. */
-export function typesetEnglishHtml(html: string): string {
-  const parts = html.split(/(<!--[\s\S]*?-->|<[^>]*>)/);
-  let verbatim = 0;
-  let prev = ' ';
-  let out = '';
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (i % 2 === 1) {
-      const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(part);
-      if (tag) {
-        const name = tag[2]!.toLowerCase();
-        const closing = tag[1] === '/';
-        const selfClosing = part.endsWith('/>');
-        if (VERBATIM.has(name) && !selfClosing) verbatim += closing ? -1 : 1;
-        if (BLOCK.test(name)) prev = ' ';
-        if (name === 'math' || name === 'svg') prev = 'x'; // what follows a symbol continues its word
+/**
+ * Pieces set apart from a document (its figures, each a few hundred KB of SVG that the typesetting
+ * only steps over): the document holds `<\u0000i>` where `raw[i]` goes, and `set(i)` gives the piece
+ * set on its own (typesetEnglishPiece, kept by the caller), or null to set it in place.
+ */
+export interface TypesetPieces {
+  readonly raw: readonly string[];
+  set(i: number): string | null;
+}
+
+const PIECE = /^<\u0000(\d+)>$/;
+
+/**
+ * Sets English prose in an HTML fragment or document body. With `pieces`, the same result as setting
+ * the body with every piece in its place.
+ */
+export function typesetEnglishHtml(html: string, pieces?: TypesetPieces): string {
+  const state = { verbatim: 0, prev: ' ', out: '', pieces: 0 };
+  const run = (parts: readonly string[]): void => {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (i % 2 === 1) {
+        const piece = pieces && PIECE.exec(part);
+        if (piece) {
+          const index = Number(piece[1]);
+          state.pieces++;
+          const set = state.verbatim === 0 ? pieces.set(index) : null;
+          if (set === null) run(pieces.raw[index]!.split(TAG));
+          else {
+            state.out += set;
+            state.prev = ' '; // a piece set apart ends with a block's end tag (typesetEnglishPiece)
+          }
+          continue;
+        }
+        const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(part);
+        if (tag) {
+          const name = tag[2]!.toLowerCase();
+          const closing = tag[1] === '/';
+          const selfClosing = part.endsWith('/>');
+          if (VERBATIM.has(name) && !selfClosing) state.verbatim += closing ? -1 : 1;
+          if (BLOCK.test(name)) state.prev = ' ';
+          if (name === 'math' || name === 'svg') state.prev = 'x'; // what follows a symbol continues its word
+        }
+        state.out += part;
+        continue;
       }
-      out += part;
-      continue;
+      if (state.verbatim > 0 || part === '') {
+        state.out += part;
+        continue;
+      }
+      const [set, last] = setText(decodeQuotes(part), state.prev);
+      state.out += set;
+      state.prev = last;
     }
-    if (verbatim > 0 || part === '') {
-      out += part;
-      continue;
-    }
-    const [set, last] = setText(decodeQuotes(part), prev);
-    out += set;
-    prev = last;
-  }
-  return out;
+  };
+  run(html.split(TAG));
+  // A piece's mark swallowed by a comment or a stray "<" around it: the body is set whole, as it reads.
+  if (pieces && state.pieces !== pieces.raw.length) return typesetEnglishHtml(html.replace(/<\u0000(\d+)>/g, (_, i: string) => pieces.raw[Number(i)]!));
+  return state.out;
+}
+
+const TAG = /(<!--[\s\S]*?-->|<[^>]*>)/;
+
+/**
+ * A piece set on its own, when that is how it is set in any document at a place outside code or
+ * SVG: it begins with a block's start tag (so what comes before it does not change how it is read),
+ * ends with a block's end tag having closed every element whose content it leaves as is (so it does
+ * not change how what follows is read), and holds no comment (which could run past its end). Else null.
+ */
+export function typesetEnglishPiece(html: string): string | null {
+  const first = /^<([a-zA-Z][\w-]*)[\s>]/.exec(html);
+  const last = /<\/([a-zA-Z][\w-]*)\s*>$/.exec(html);
+  if (!first || !last || !BLOCK.test(first[1]!.toLowerCase()) || !BLOCK.test(last[1]!.toLowerCase()) || html.includes('<!--') || html.includes('\u0000')) return null;
+  let verbatim = 0;
+  for (const [, closing, name, end] of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) if (VERBATIM.has(name!.toLowerCase()) && end !== '/') verbatim += closing ? -1 : 1;
+  return verbatim === 0 ? typesetEnglishHtml(html) : null;
 }
 
 /** Sets a plain English text (a title, a running head). */

@@ -119,6 +119,31 @@ describe('report preview', () => {
     expect(reload.at).toBeGreaterThan(start);
   });
 
+  it('sees a template edit, and keeps it through the locale-only rebuilds after it (the worker keeps the edition read last)', async () => {
+    const chapterFile = /template:\s*(\S+)/.exec(readFileSync(join(root, 'templates/2023/edition.yaml'), 'utf8'))![1]!;
+    const chapter = join(root, 'templates/2023', chapterFile);
+    const good = readFileSync(chapter, 'utf8');
+    try {
+      let start = performance.now();
+      writeFileSync(chapter, `${good}\n\nTEMPLATE-MARK-ONE\n`);
+      await nextEvent('reload', start);
+      expect((await fetchText('/en/index.html')).body).toContain('TEMPLATE-MARK-ONE');
+      start = performance.now();
+      setSentence('en', 'PREVIEW-EDIT-TWO: after the template.');
+      await nextEvent('reload', start);
+      expect(builds.at(-1)!.locales).toEqual(['en']);
+      const page = (await fetchText('/en/index.html')).body;
+      expect(page).toContain('PREVIEW-EDIT-TWO');
+      expect(page).toContain('TEMPLATE-MARK-ONE');
+    } finally {
+      const start = performance.now();
+      writeFileSync(chapter, good);
+      await nextEvent('reload', start);
+      setSentence('en', 'PREVIEW-EDIT-ONE: every number is computed.');
+      await nextEvent('reload', performance.now() - 1);
+    }
+  });
+
   it('shows a build error in the page and keeps serving, then recovers', async () => {
     const chapterFile = /template:\s*(\S+)/.exec(readFileSync(join(root, 'templates/2023/edition.yaml'), 'utf8'))![1]!;
     const chapter = join(root, 'templates/2023', chapterFile);

@@ -1,0 +1,87 @@
+/**
+ * The figures stage's second thread (started by figure-threads.ts). It loads vega, vega-lite and the
+ * fonts while the main thread loads the data and computes the metrics, then draws figures of every
+ * locale, taking each next one from counters it shares with the main thread (which draws the rest
+ * when it reaches a locale's figures stage). Each figure is posted back as soon as it is drawn.
+ *
+ * Protocol: workerData is a FigureWorkerConfig; then one FigureWorkerJobs message in; FigureWorkerReply
+ * messages out (one per figure drawn here, or one error).
+ */
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { countryNames } from '../base/countries.ts';
+import { readEdition } from '../base/edition.ts';
+import { createTranslator, readLocale, type LocaleBundle } from '../base/i18n.ts';
+import { distinctCodePoints } from '../fonts/code-points.ts';
+import { numberFigures } from '../base/slots.ts';
+import type { Locale } from '../base/yaml.ts';
+import { nodeFileSystem } from '../effects.ts';
+import { measureText } from '../fonts/fontsource.ts';
+import { renderFigure, type RenderedFigure } from '../figures/render.ts';
+import type { MetricsDocument } from '../metrics/document.ts';
+import { cachedSvg, type CacheCounts } from './figures.ts';
+import { diskCache, NO_CACHE } from './store.ts';
+import { figureInputsOf } from './figure-threads.ts';
+
+export interface FigureWorkerConfig {
+  readonly root: string;
+  readonly edition: string;
+  /** The locales to be drawn: their font chunks are decoded while the data loads. */
+  readonly locales?: readonly Locale[];
+  /** The build cache's folder, read and written here as the main thread does; null: no cache. */
+  readonly cacheDir: string | null;
+}
+
+export interface FigureWorkerJobs {
+  readonly metrics: MetricsDocument;
+  /** One counter per locale: the index of the next figure of that locale not yet taken by either thread. */
+  readonly next: Int32Array;
+  readonly locales: readonly { readonly locale: Locale; readonly bundle: LocaleBundle; readonly figures: readonly (readonly [string, number])[] }[];
+  /** What the main thread's figures depend on of the edition (figure-inputs.ts): this thread's edition must give the same. */
+  readonly inputs: string;
+}
+
+export type FigureWorkerReply =
+  | { readonly locale: Locale; readonly index: number; readonly figure: RenderedFigure; readonly warnings: readonly string[]; readonly counts: CacheCounts }
+  | { readonly error: string };
+
+const config = workerData as FigureWorkerConfig;
+const port = parentPort!;
+
+// Loaded now, while the main thread waits for the data: the edition, the chart libraries, the font
+// chunks the locales' text needs (measuring a character decodes its chunk), and one small chart drawn
+// so that the first figure does not wait for the JIT. None of it changes what is drawn.
+const ready = (async () => {
+  const edition = await readEdition(nodeFileSystem, join(config.root, 'templates'), config.edition);
+  const texts: string[] = [];
+  const collect = (v: unknown): void => void (typeof v === 'string' ? texts.push(v) : v && typeof v === 'object' && Object.values(v).forEach(collect));
+  for (const locale of config.locales ?? []) collect((await readLocale(nodeFileSystem, join(config.root, 'locales'), config.edition, locale)).namespaces);
+  const characters = String.fromCodePoint(...distinctCodePoints(`中A0${texts.join('')}`));
+  for (const weight of [400, 700] as const) measureText(characters, 11, weight);
+  const { renderSvg } = await import('../figures/vega.ts');
+  await renderSvg({ data: { values: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }, mark: 'bar', encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'v', type: 'quantitative' } } }, { id: 'warm', title: '', description: '' });
+  return numberFigures(edition);
+})();
+ready.catch(() => {}); // reported with the jobs
+
+// Listening keeps the thread alive until the build stops it (figure-threads.ts: close).
+port.on('message', (jobs: FigureWorkerJobs) => {
+  void draw(jobs).catch((error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FigureWorkerReply));
+});
+
+async function draw({ metrics, next, locales, inputs }: FigureWorkerJobs): Promise<void> {
+  const numbers = await ready;
+  if (figureInputsOf(numbers) !== inputs) throw new Error('the figure thread read another edition than the build');
+  const cache = config.cacheDir ? diskCache(nodeFileSystem, config.cacheDir) : NO_CACHE;
+  for (const [slot, { locale, bundle, figures }] of locales.entries()) {
+    const t = createTranslator(bundle, metrics.provenance.definitions);
+    const names = countryNames(locale, bundle.namespaces.countries);
+    for (let index = Atomics.add(next, slot, 1); index < figures.length; index = Atomics.add(next, slot, 1)) {
+      const [id, number] = figures[index]!;
+      const warnings: string[] = [];
+      const counts: CacheCounts = { hits: 0, misses: 0 };
+      const figure = await renderFigure(id, number, numbers, metrics, t, names, cachedSvg(cache, counts), (line) => warnings.push(line));
+      port.postMessage({ locale, index, figure, warnings, counts } satisfies FigureWorkerReply);
+    }
+  }
+}
