@@ -27,6 +27,7 @@ import { withOpener } from './opener.ts';
 import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
 import { coverCss } from './cover-styles.ts';
 import { openerCss } from './opener-styles.ts';
+import { measureCss } from './measure-styles.ts';
 import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
@@ -144,7 +145,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     backCoverHtml(input.text.backLines),
   ].join('\n'));
   const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
-  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, setText(input.text.title));
+  const css = stylesheet() + coverCss() + openerCss() + measureCss() + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>

@@ -294,14 +294,20 @@
   }
 
   /**
-   * Where notes are measured: off the page, at the page's width, and contained (`contain: strict`), so
-   * that putting a note block in it and taking it out lays out that box alone, not the model again.
+   * Where notes are measured: off the page, at the width of a chapter's text (the page's, or the
+   * narrower measure the stylesheet gives running text: html/measure-styles.ts), and contained
+   * (`contain: strict`), so that putting a note block in it and taking it out lays out that box alone,
+   * not the model again.
    */
   let probe = null;
   function measure(items) {
     if (!probe) {
+      // main's padding, not a chapter's width: a chapter may be hidden while another is laid out alone
+      const main = body.querySelector('main');
+      const pad = main ? getComputedStyle(main) : null;
+      const textWidth = pad ? W - (parseFloat(pad.paddingLeft) || 0) - (parseFloat(pad.paddingRight) || 0) : W;
       probe = document.createElement('div');
-      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;height:${H}px;contain:strict;`;
+      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${textWidth}px;height:${H}px;contain:strict;`;
       body.appendChild(probe);
     }
     const block = noteBlock(items.map((li) => li.cloneNode(true)));
