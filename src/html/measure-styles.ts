@@ -22,9 +22,11 @@ export function measureCss(): string {
     const side = (AREA - MEASURE[lang]) / 2;
     return `
   html:lang(${lang}) main { padding-inline: ${side}px; }
-  html:lang(${lang}) main figure, html:lang(${lang}) main .table-block { margin-inline: -${side}px; }`;
+  html:lang(${lang}) main figure, html:lang(${lang}) main .table-block { margin-inline: -${side}px; }
+  html:lang(${lang}) main figure > .note { padding-inline: ${side}px; }`;
   };
   return `
+html:lang(en) { --leading: 1.5; }
 @media print {${rule('en')}${rule('zh')}
 }
 `;
