@@ -172,6 +172,9 @@ p.continued { text-indent: 0 !important; }
 /* the rest of a table the print split across pages (src/pdf/fill-pages.browser.js) */
 .paginating .table-block.continued { break-before: column; }
 @media print { .table-block.continued { break-before: page; } }
+/* a page turned early so that a chapter's last page carries more than a line or two (src/pdf/chapter-ends.browser.js) */
+.paginating .page-turn { break-before: column; }
+@media print { .page-turn { break-before: page; } }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
   /* Print is not a web page: a note has no link back up, and a cross-reference ("Figure 3", with

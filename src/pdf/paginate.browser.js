@@ -4,7 +4,7 @@
 // The pages between the covers are laid out as columns of one multi-column box whose column is
 // exactly the printed page area, so column n is printed page n. In that model each footnote is moved
 // to the foot of the page that cites it, and the page of every heading is read off for the contents.
-(function paginate(geometry, fillPages) {
+(function paginate(geometry, fillPages, chapterEnds) {
   const W = geometry.width - geometry.left - geometry.right;
   const H = geometry.height - geometry.top - geometry.bottom;
   const body = document.body;
@@ -535,9 +535,11 @@
       }
       filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
     }
+    // A chapter's last page with a line or two: the chapter tightened, or more lines pulled over (chapter-ends.browser.js).
+    if (chapterEnds) filledAfter.push(chapterEnds({ model, H, pageOf, yOf, relayout, chapters: round }));
   }
-  report.filled = { split: [], shrunk: [], floated: [] };
-  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...one[k]);
+  report.filled = { split: [], shrunk: [], floated: [], ends: [] };
+  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...(one[k] ?? []));
   alone(null);
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());

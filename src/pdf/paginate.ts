@@ -13,6 +13,7 @@ import { PAGE } from '../html/styles.ts';
 
 const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
 const FILL = readFileSync(new URL('./fill-pages.browser.js', import.meta.url), 'utf8');
+const ENDS = readFileSync(new URL('./chapter-ends.browser.js', import.meta.url), 'utf8');
 const expression = (script: string) => script.trim().replace(/;$/, '');
 
 export interface Pagination {
@@ -25,8 +26,8 @@ export interface Pagination {
   readonly moved: number;
   /** Elements wider than the page, zoomed down to fit it (so that Chromium does not shrink the whole print). */
   readonly shrunk: readonly ShrunkElement[];
-  /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved). */
-  readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[] };
+  /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved); chapters whose last page was too short, and what was done (chapter-ends.browser.js). */
+  readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[]; readonly ends: readonly string[] };
   /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
   readonly chaptersAlone: number;
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
@@ -60,7 +61,7 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   await page.emulateMediaType('print');
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`(() => {
-    const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
+    const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)}, ${expression(ENDS)});
     return { ...pagination, contentsTargets: (${CONTENTS})(pagination.headings) };
   })()`)) as Pagination;
 }
