@@ -164,7 +164,8 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '',
     ].join('\n');
   const html = page(DOCUMENT_CSP, fontFaceCss(faces, (face) => `url(data:font/woff2;base64,${Buffer.from(fonts.read(face)).toString('base64')})`));
-  return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
+  // The headings' texts as printed (curly quotes in English): the bookmarks are mended to them (pdf/bookmarks.ts).
+  return { html, headings: headings.map((h) => ({ ...h, text: setText(h.text) })), faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
 }
 
 /**
