@@ -487,14 +487,29 @@
       const group = [refs[i]];
       for (let j = i + 1; j < refs.length && pageOf(refs[j].getBoundingClientRect()) === page; j++) group.push(refs[j]);
       let limit = H - measure(group.map(noteOf));
-      const lineBottom = (a) => lineOf(a).bottom;
+      // Where the reference's line ends as place() counts it (its half leading, the paragraph's margin
+      // under its last line, FIT_SLACK): with its text's bottom alone, a line that fit here by less than
+      // that was cut before by place(), and its reference went overleaf while its note stayed.
+      const lineBottom = (a) => {
+        const line = lineOf(a);
+        const holder = a.closest('p, li, blockquote, dd, dt, h1, h2, h3, h4, h5, h6') ?? a.parentElement;
+        const style = getComputedStyle(holder);
+        const leading = Math.max(0, ((parseFloat(style.lineHeight) || 0) - (line.bottom - line.top)) / 2);
+        const ls = lines(holder);
+        const lastLine = ls[ls.length - 1];
+        const margin = lastLine && lastLine.page === line.page && Math.abs(lastLine.top - line.top) < 1 ? parseFloat(style.marginBottom) || 0 : 0;
+        return line.bottom + leading + margin + FIT_SLACK;
+      };
+      // A reference whose note did not fit goes to the next page with its line: cut before that line.
+      // That cut may come closer than the notes did, and leave the reference before it no room for its
+      // line (the paragraph's last, its margin under it): that one goes too, and so on.
       let popped = null;
-      while (group.length > 1 && lineBottom(group[group.length - 1]) > limit) {
+      const cut = () => (popped ? Math.min(limit, lineOf(popped).top + 0.5) : limit);
+      while (group.length > 1 && lineBottom(group[group.length - 1]) > cut()) {
         popped = group.pop();
         limit = H - measure(group.map(noteOf));
       }
-      // A reference whose note did not fit goes to the next page with its line: cut before that line.
-      if (popped) limit = Math.min(limit, lineOf(popped).top + 0.5);
+      limit = cut();
       if (lineBottom(group[0]) > limit) {
         // Even its own note does not fit under the reference's line: line and note go to the next page.
         place(chapter, page, lineOf(group[0]).top + 0.5, [], null);
