@@ -28,6 +28,7 @@ import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts
 import { coverCss } from './cover-styles.ts';
 import { openerCss } from './opener-styles.ts';
 import { measureCss } from './measure-styles.ts';
+import { folioCss, ROMAN_FRONT } from './folio.ts';
 import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
@@ -130,10 +131,14 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const english = input.locale === 'en';
   const setHtml = english ? typesetEnglishHtml : (html: string) => html;
   const setText = english ? typesetEnglishText : (text: string) => text;
+  // The body's first page: the first numbered chapter's (its opener); before it, the front matter (folio.ts).
+  const bodyHeading = headings.find((h) => h.level === 1 && h.html.startsWith('<span class="heading-number">'));
+  const bodyChapter = bodyHeading ? chapters.findIndex((c) => c.id === bodyHeading.chapter) : -1;
+  const toc = tocHtml(headings, input.text.contents);
   const body = setHtml([
     coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
-    tocHtml(headings, input.text.contents),
+    ROMAN_FRONT[input.locale] && bodyHeading ? toc.replace('<nav class="toc"', `<nav class="toc" data-body-start="${htmlAttr(bodyHeading.id)}"`) : toc,
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = withOpener(c.html, c.id, headings);
@@ -145,7 +150,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
     backCoverHtml(input.text.backLines),
   ].join('\n'));
   const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
-  const css = stylesheet() + coverCss() + openerCss() + measureCss() + chapterPageCss(chapterTitles, setText(input.text.title));
+  const css = stylesheet() + coverCss() + openerCss() + measureCss() + folioCss(input.locale, chapters.map((_, i) => i + 1).slice(0, Math.max(0, bodyChapter)), bodyChapter >= 0 ? bodyChapter + 1 : null) + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>

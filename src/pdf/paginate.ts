@@ -46,11 +46,20 @@ export interface ShrunkElement {
   readonly scale: number;
 }
 
-/** Writes the page numbers into the contents' fixed-width boxes; returns the headings they are for. */
-const CONTENTS = `(n) => [...document.querySelectorAll('.toc-page[data-target]')].map((el) => {
-  el.textContent = String(n[el.dataset.target] ?? '');
-  return el.dataset.target;
-})`;
+/**
+ * Writes the page numbers into the contents' fixed-width boxes; returns the headings they are for.
+ * Pages are the sheets' own (the cover is 1); where the contents name the body's first heading
+ * (`data-body-start`, html/folio.ts), as printed: roman before it, from 1 on its page.
+ */
+const CONTENTS = `(n) => {
+  const start = n[document.querySelector('.toc[data-body-start]')?.dataset.bodyStart];
+  const roman = (k) => [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']].reduce((out, [v, l]) => { for (; k >= v; k -= v) out += l; return out; }, '');
+  const folio = (p) => (p === undefined ? '' : start === undefined ? String(p) : p < start ? roman(p) : String(p - start + 1));
+  return [...document.querySelectorAll('.toc-page[data-target]')].map((el) => {
+    el.textContent = folio(n[el.dataset.target]);
+    return el.dataset.target;
+  });
+}`;
 
 /**
  * Lays out the page's document (print media) and rewrites it with its notes placed and the model's
