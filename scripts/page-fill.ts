@@ -2,7 +2,9 @@
  * How full each printed page is: the lowest text on the page (pdftotext -bbox: every word's box)
  * against the text area's height (PAGE in src/html/styles.ts), and whether the page is the last of
  * its chapter (the next page starts a chapter: a chapter's h1 id is a named destination of the PDF).
- * A chart's lowest text is its axis labels or its caption, so text alone sees figures too.
+ * A chart's lowest text is its axis labels or its caption, so text alone sees figures too. The
+ * verdict: a page of the body under 60% that does not end a chapter is a hole; a chapter's last page
+ * with text but under CHAPTER_END_MIN is a short chapter end.
  *
  *   npx tsx scripts/page-fill.ts out/2023/zh/report.pdf [index.html]   # one line per page
  */
@@ -55,10 +57,21 @@ export function holes(fills: readonly PageFill[], firstBodyPage: number, min = 0
   return fills.filter((f) => f.page >= firstBodyPage && f.page < fills.length && !f.chapterEnd && !f.opener && f.fill < min);
 }
 
+/**
+ * A chapter's last page carries at least this much (about six lines of English, five of Chinese), not
+ * a line or two before the next chapter's page (src/pdf/chapter-ends.browser.js sees to it).
+ */
+export const CHAPTER_END_MIN = 0.15;
+
+/** Chapters' last pages in the body (the back cover excluded) that carry some text, but under `min`. */
+export function shortEnds(fills: readonly PageFill[], firstBodyPage: number, min = CHAPTER_END_MIN): PageFill[] {
+  return fills.filter((f) => f.page >= firstBodyPage && f.page < fills.length && f.chapterEnd && !f.opener && f.fill > 0 && f.fill < min);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [pdf, html] = process.argv.slice(2);
   if (!pdf) throw new Error('usage: tsx scripts/page-fill.ts report.pdf [index.html]');
   for (const f of pageFills(pdf, html)) {
-    console.log(`${String(f.page).padStart(3)} ${(f.fill * 100).toFixed(0).padStart(3)}%${f.chapterEnd ? ' (chapter end)' : ''}${f.opener ? ' (opener)' : ''}${f.fill < 0.6 && !f.chapterEnd && !f.opener ? '  <-- hole' : ''}`);
+    console.log(`${String(f.page).padStart(3)} ${(f.fill * 100).toFixed(0).padStart(3)}%${f.chapterEnd ? ' (chapter end)' : ''}${f.opener ? ' (opener)' : ''}${f.fill < 0.6 && !f.chapterEnd && !f.opener ? '  <-- hole' : ''}${f.chapterEnd && f.fill > 0 && f.fill < CHAPTER_END_MIN ? '  <-- short chapter end' : ''}`);
   }
 }

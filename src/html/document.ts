@@ -26,6 +26,8 @@ import { withOpener } from './opener.ts';
 import { backCoverHtml, coverArtSvg, coverHtml, type CoverArt } from './cover.ts';
 import { coverCss } from './cover-styles.ts';
 import { openerCss } from './opener-styles.ts';
+import { measureCss } from './measure-styles.ts';
+import { folioCss, ROMAN_FRONT } from './folio.ts';
 import { numberChapter, type ChapterPlan, type NumberingScheme } from './numbering.ts';
 
 /** Plain-text parts of the document that do not come from chapters. */
@@ -191,13 +193,17 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   // English prose gets its quotes, apostrophes and dashes here, once for the whole document.
   const english = input.locale === 'en';
   const setText = english ? typesetEnglishText : (text: string) => text;
+  // The body's first page: the first numbered chapter's (its opener); before it, the front matter (folio.ts).
+  const bodyHeading = headings.find((h) => h.level === 1 && h.html.startsWith('<span class="heading-number">'));
+  const bodyChapter = bodyHeading ? chapters.findIndex((c) => c.id === bodyHeading.chapter) : -1;
+  const toc = tocHtml(headings, input.text.contents);
   // English figures are set apart, each once (typography.ts: TypesetPieces): the body is set with a
   // mark in each figure's place, and its charts are not stepped through again at every build.
   const apart = english && ![...byId.values()].some((f) => /\$[$&`']/.test(placedFigure(f))) ? new SetApart() : null;
   const assemble = (place: (figure: RenderedFigure) => string) => [
     coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
-    tocHtml(headings, input.text.contents),
+    ROMAN_FRONT[input.locale] && bodyHeading ? toc.replace('<nav class="toc"', `<nav class="toc" data-body-start="${htmlAttr(bodyHeading.id)}"`) : toc,
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = withOpener(c.html, c.id, headings);
@@ -210,7 +216,7 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const unset = assemble(apart ? (f) => apart.mark(f) : placedFigure);
   const body = !english ? unset : apart && apart.marksIn(unset) ? typesetEnglishHtml(unset, apart) : typesetEnglishHtml(apart ? assemble(placedFigure) : unset);
   const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
-  const css = stylesheet() + coverCss() + openerCss() + chapterPageCss(chapterTitles, setText(input.text.title));
+  const css = stylesheet() + coverCss() + openerCss() + measureCss() + folioCss(input.locale, chapters.map((_, i) => i + 1).slice(0, Math.max(0, bodyChapter)), bodyChapter >= 0 ? bodyChapter + 1 : null) + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.
   const faces = documentFaces(`${body}${css}0123456789`, input.locale);
   const page = (csp: string, fontCss: string) =>
@@ -229,7 +235,8 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
       '',
     ].join('\n');
   const html = page(DOCUMENT_CSP, embeddedFontCss(faces, fonts));
-  return { html, headings, faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
+  // The headings' texts as printed (curly quotes in English): the bookmarks are mended to them (pdf/bookmarks.ts).
+  return { html, headings: headings.map((h) => ({ ...h, text: setText(h.text) })), faces, webHtml: (href) => page(WEB_CSP, fontFaceCss(faces, (face) => `url(${cssString(href(face))})`)) };
 }
 
 /**

@@ -44,16 +44,22 @@ export function stylesheet(): string {
  * Type scale and grid. One body size; every other size is a step of the scale. Print sizes; the
  * screen scales the body (1100 px and wider: 12pt).
  *
- *   body      11pt serif, leading 1.7 in both locales: --line, the baseline unit (18.7pt)
- *             (CLREQ: 1.5 to 1.75 for a Song face; English could take 1.5, see below)
+ *   body      11pt serif, leading 1.7 (zh; CLREQ: 1.5 to 1.75 for a Song face) or 1.5 (en, with
+ *             its narrower measure): --line, the baseline unit; in print each locale's text has a
+ *             measure of its own (measure-styles.ts)
  *   h1 20pt  h2 15pt  h3 12.5pt   sans, bold, leading 1.35 (h1 1.5: see below)
  *   caption 10pt  table 9.5pt  note, footnote, running head 8.5pt   sans
  *   vertical space: paragraph 0.7rem after; h2 1.6rem above, 0.6rem below; h3 1.2rem / 0.4rem;
  *   figures and tables 1.2rem above and below.
  *
  * The leading and the spaces are those the pagination model (pdf/paginate.browser.js) is tested
- * with: at zh 1.75 / en 1.5, or with the spaces counted in lines, it placed a few notes of
+ * with: at zh 1.75, or with the spaces counted in lines, it placed a few notes of
  * test/pdf/paginate.test.ts a page late (a heading and one line at a page's foot, then notes).
+ * English at 1.5 first failed too, for two reasons, both mended: a reference on a paragraph's last
+ * line lost its room to the cut made for the reference after it, the paragraph's margin counted
+ * (placeNotes now lets that one go overleaf too); and a note's numeral at vertical-align: super
+ * reached 0.9 px above its line box, so on a page's first line the PDF's destination of the
+ * reference fell on the page before (the English numeral is a little smaller: measure-styles.ts).
  *
  * CJK: justified with the space spread between characters (never between the letters of a Latin
  * word), punctuation kept off line starts and ends (line-break: strict), a quarter em between Han
@@ -171,6 +177,9 @@ p.continued { text-indent: 0 !important; }
 /* the rest of a table the print split across pages (src/pdf/fill-pages.browser.js) */
 .paginating .table-block.continued { break-before: column; }
 @media print { .table-block.continued { break-before: page; } }
+/* a page turned early so that a chapter's last page carries more than a line or two (src/pdf/chapter-ends.browser.js) */
+.paginating .page-turn { break-before: column; }
+@media print { .page-turn { break-before: page; } }
 @media print {
   section.footnotes, hr.footnotes-sep, p.download { display: none; }
   /* Print is not a web page: a note has no link back up, and a cross-reference ("Figure 3", with

@@ -4,7 +4,7 @@
 // The pages between the covers are laid out as columns of one multi-column box whose column is
 // exactly the printed page area, so column n is printed page n. In that model each footnote is moved
 // to the foot of the page that cites it, and the page of every heading is read off for the contents.
-(function paginate(geometry, fillPages) {
+(function paginate(geometry, fillPages, chapterEnds) {
   const W = geometry.width - geometry.left - geometry.right;
   const H = geometry.height - geometry.top - geometry.bottom;
   const body = document.body;
@@ -294,14 +294,20 @@
   }
 
   /**
-   * Where notes are measured: off the page, at the page's width, and contained (`contain: strict`), so
-   * that putting a note block in it and taking it out lays out that box alone, not the model again.
+   * Where notes are measured: off the page, at the width of a chapter's text (the page's, or the
+   * narrower measure the stylesheet gives running text: html/measure-styles.ts), and contained
+   * (`contain: strict`), so that putting a note block in it and taking it out lays out that box alone,
+   * not the model again.
    */
   let probe = null;
   function measureBlock(items) {
     if (!probe) {
+      // main's padding, not a chapter's width: a chapter may be hidden while another is laid out alone
+      const main = body.querySelector('main');
+      const pad = main ? getComputedStyle(main) : null;
+      const textWidth = pad ? W - (parseFloat(pad.paddingLeft) || 0) - (parseFloat(pad.paddingRight) || 0) : W;
       probe = document.createElement('div');
-      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${W}px;height:${H}px;contain:strict;`;
+      probe.style.cssText = `position:absolute;left:-10000px;top:0;width:${textWidth}px;height:${H}px;contain:strict;`;
       body.appendChild(probe);
     }
     const block = noteBlock(items.map((li) => li.cloneNode(true)));
@@ -521,14 +527,29 @@
       const group = [refs[i]];
       for (let j = i + 1; j < refs.length && pageOf(refs[j].getBoundingClientRect()) === page; j++) group.push(refs[j]);
       let limit = H - measure(group.map(noteOf));
-      const lineBottom = (a) => lineOf(a).bottom;
+      // Where the reference's line ends as place() counts it (its half leading, the paragraph's margin
+      // under its last line, FIT_SLACK): with its text's bottom alone, a line that fit here by less than
+      // that was cut before by place(), and its reference went overleaf while its note stayed.
+      const lineBottom = (a) => {
+        const line = lineOf(a);
+        const holder = a.closest('p, li, blockquote, dd, dt, h1, h2, h3, h4, h5, h6') ?? a.parentElement;
+        const style = getComputedStyle(holder);
+        const leading = Math.max(0, ((parseFloat(style.lineHeight) || 0) - (line.bottom - line.top)) / 2);
+        const ls = lines(holder);
+        const lastLine = ls[ls.length - 1];
+        const margin = lastLine && lastLine.page === line.page && Math.abs(lastLine.top - line.top) < 1 ? parseFloat(style.marginBottom) || 0 : 0;
+        return line.bottom + leading + margin + FIT_SLACK;
+      };
+      // A reference whose note did not fit goes to the next page with its line: cut before that line.
+      // That cut may come closer than the notes did, and leave the reference before it no room for its
+      // line (the paragraph's last, its margin under it): that one goes too, and so on.
       let popped = null;
-      while (group.length > 1 && lineBottom(group[group.length - 1]) > limit) {
+      const cut = () => (popped ? Math.min(limit, lineOf(popped).top + 0.5) : limit);
+      while (group.length > 1 && lineBottom(group[group.length - 1]) > cut()) {
         popped = group.pop();
         limit = H - measure(group.map(noteOf));
       }
-      // A reference whose note did not fit goes to the next page with its line: cut before that line.
-      if (popped) limit = Math.min(limit, lineOf(popped).top + 0.5);
+      limit = cut();
       if (lineBottom(group[0]) > limit) {
         // Even its own note does not fit under the reference's line: line and note go to the next page.
         place(chapter, page, lineOf(group[0]).top + 0.5, [], null);
@@ -569,9 +590,11 @@
       }
       filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
     }
+    // A chapter's last page with a line or two: the chapter tightened, or more lines pulled over (chapter-ends.browser.js).
+    if (chapterEnds) filledAfter.push(chapterEnds({ model, H, pageOf, yOf, relayout, chapters: round }));
   }
-  report.filled = { split: [], shrunk: [], floated: [] };
-  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...one[k]);
+  report.filled = { split: [], shrunk: [], floated: [], ends: [] };
+  for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...(one[k] ?? []));
   alone(null);
   const headings = {};
   for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());

@@ -14,6 +14,7 @@ import { fontsLate, RELEASE_LOAD_HOLD, SCREEN_HOLD } from './hold.ts';
 
 const SCRIPT = readFileSync(new URL('./paginate.browser.js', import.meta.url), 'utf8');
 const FILL = readFileSync(new URL('./fill-pages.browser.js', import.meta.url), 'utf8');
+const ENDS = readFileSync(new URL('./chapter-ends.browser.js', import.meta.url), 'utf8');
 const expression = (script: string) => script.trim().replace(/;$/, '');
 /** The height of the page's text area, in CSS pixels. */
 export const PAGE_AREA_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
@@ -28,8 +29,8 @@ export interface Pagination {
   readonly moved: number;
   /** Elements wider than the page, zoomed down to fit it (so that Chromium does not shrink the whole print). */
   readonly shrunk: readonly ShrunkElement[];
-  /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved). */
-  readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[] };
+  /** What was done against holes (fill-pages.browser.js): tables split, figures drawn smaller (scale), figures with text flowed in before them (units moved); chapters whose last page was too short, and what was done (chapter-ends.browser.js). */
+  readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[]; readonly ends: readonly string[] };
   /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
   readonly chaptersAlone: number;
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
@@ -52,11 +53,20 @@ export interface ShrunkElement {
   readonly scale: number;
 }
 
-/** Writes the page numbers into the contents' fixed-width boxes; returns the headings they are for. */
-const CONTENTS = `(n) => [...document.querySelectorAll('.toc-page[data-target]')].map((el) => {
-  el.textContent = String(n[el.dataset.target] ?? '');
-  return el.dataset.target;
-})`;
+/**
+ * Writes the page numbers into the contents' fixed-width boxes; returns the headings they are for.
+ * Pages are the sheets' own (the cover is 1); where the contents name the body's first heading
+ * (`data-body-start`, html/folio.ts), as printed: roman before it, from 1 on its page.
+ */
+const CONTENTS = `(n) => {
+  const start = n[document.querySelector('.toc[data-body-start]')?.dataset.bodyStart];
+  const roman = (k) => [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']].reduce((out, [v, l]) => { for (; k >= v; k -= v) out += l; return out; }, '');
+  const folio = (p) => (p === undefined ? '' : start === undefined ? String(p) : p < start ? roman(p) : String(p - start + 1));
+  return [...document.querySelectorAll('.toc-page[data-target]')].map((el) => {
+    el.textContent = folio(n[el.dataset.target]);
+    return el.dataset.target;
+  });
+}`;
 
 /**
  * Lays out the page's document (print media) and rewrites it with its notes placed and the model's
@@ -68,7 +78,7 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
   return (await page.evaluate(`(() => {
     const fontsBefore = ${RELEASE_LOAD_HOLD};
-    const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)});
+    const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)}, ${expression(ENDS)});
     const contentsTargets = (${CONTENTS})(pagination.headings);
     const fontsLate = ${fontsLate('fontsBefore')};${options.holdScreen ? `
     ${SCREEN_HOLD}(${PAGE_AREA_HEIGHT});` : ''}

@@ -99,6 +99,7 @@ function filledNote(f: NonNullable<PrintedPdf['filled']>): string {
     f.split.length ? `tables split: ${f.split.join(', ')}` : '',
     f.shrunk.length ? `figures smaller: ${f.shrunk.join(', ')}` : '',
     f.floated.length ? `text moved before: ${f.floated.join(', ')}` : '',
+    f.ends?.length ? `chapter ends: ${f.ends.join(', ')}` : '',
   ].filter(Boolean);
   return parts.length ? `; ${parts.join('; ')}` : '';
 }

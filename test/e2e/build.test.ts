@@ -14,6 +14,7 @@ import type { MetricsDocument } from '../../src/metrics/document.ts';
 import { quietEffects } from '../helpers/memory-fs.ts';
 import { nodeFileSystem } from '../../src/effects.ts';
 import { destinationPages, outline, readObjects } from '../../src/pdf/reader.ts';
+import { folioOf } from '../../src/html/folio.ts';
 import { textOf } from '../../src/html/outline.ts';
 import { bibliographyEntries, formatNote } from '../../src/base/bibliography.ts';
 import { readEdition } from '../../src/base/edition.ts';
@@ -136,11 +137,19 @@ describe('print quality', () => {
       const tocEnd = pages.get(entries[0]![0])! - 1;
       expect(tocEnd).toBeGreaterThanOrEqual(2);
       const toc = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', String(tocEnd), join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' });
+      // English numbers its front matter in roman and its body from 1 (src/html/folio.ts); Chinese counts on from the cover.
+      const bodyId = /<nav class="toc" data-body-start="([^"]+)"/.exec(html)?.[1];
+      expect(Boolean(bodyId), locale).toBe(locale === 'en');
+      const bodyStart = bodyId ? pages.get(bodyId) : undefined;
       for (const [id, title] of entries) {
         const page = pages.get(id);
         expect(page, id).toBeGreaterThan(2);
-        expect(toc).toMatch(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/gu, '\\s*')}[ .]*${page}\\s*$`, 'm'));
+        expect(toc).toMatch(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/gu, '\\s*')}[ .]*${folioOf(page!, bodyStart)}\\s*$`, 'm'));
       }
+      // and the pages print those numbers at their foot
+      const foot = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' }).trim().split('\n').at(-1)!.trim();
+      expect(foot(2), locale).toBe(folioOf(2, bodyStart));
+      if (bodyStart) expect([foot(bodyStart - 1), foot(bodyStart), foot(bodyStart + 1)]).toEqual([folioOf(bodyStart - 1, bodyStart), '1', '2']);
     }
   });
 

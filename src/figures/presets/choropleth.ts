@@ -3,8 +3,8 @@
  * `china-provinces` or `world`), coloured by `value` in classes (`sequential`, or `diverging` around
  * 0 with signed legend labels). `columns` are the row's values the figure's CSV carries. The legend's
  * title and its "no data" entry are the messages `legend` and `no_data`; `outlined` areas are drawn
- * as lines (e.g. the dashes of a sea border). Modelled values are marked in the CSV and the
- * description (the note says so); the map itself cannot show a mark.
+ * as lines (e.g. the dashes of a sea border). Modelled values are hatched on the map, marked in the
+ * CSV's column and named in words in the description.
  */
 import { recordsData } from '../data.ts';
 import type { Selector } from '../../base/select.ts';
@@ -85,9 +85,12 @@ export function buildChoropleth(b: ChoroplethBindings, ctx: FigureBuildContext, 
     legendOrient: b.legend,
     ...(b.outlined.length ? { outlined: b.outlined } : {}),
   });
-  const list = rows.map((r) => `${r.name} ${num(r[b.value] as number, signed)}${r.modelled}`).join(listSeparator(ctx));
+  // Read aloud, a mark is noise: the values, then in words which of them the published edition did not print.
+  const list = rows.map((r) => `${r.name} ${num(r[b.value] as number, signed)}`).join(listSeparator(ctx));
+  const modelledNames = rows.filter((r) => r.modelled).map((r) => r.name).join(ctx.t.locale === 'zh' ? '、' : ', ');
+  const described = anyModelled ? ctx.t.text('figure.description_modelled', { title: x.title, list, modelled: modelledNames }) : description(ctx, x.title, list);
   const table = recordsData(ctx.t, data.map((r) => ({ ...r })));
-  return { spec, caption: x.caption, title: x.title, description: description(ctx, x.title, list), modelled: anyModelled, data: table };
+  return { spec, caption: x.caption, title: x.title, description: described, modelled: anyModelled, data: table };
 }
 
 export const choroplethPreset = definePreset<ChoroplethBindings>({
