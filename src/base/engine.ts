@@ -33,7 +33,7 @@ export interface SqlEngine {
 export interface HandedTable {
   readonly name: string;
   readonly file: string;
-  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'INTEGER' | 'DOUBLE'; readonly nullable: boolean }[];
+  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'INTEGER' | 'UBIGINT' | 'DOUBLE'; readonly nullable: boolean }[];
 }
 
 /** Quotes a string as an SQL literal. */
