@@ -4,10 +4,11 @@
  * tables alone took ~3.8 GB. The values the metrics read stay the same; only their representation
  * shrinks, without compression's CPU:
  *
- * - Low-cardinality text (countries, `doc_type`, `kind`) becomes a DuckDB ENUM (1 byte), right after
- *   the table's own checks, so that the load never holds every table as text at once. Each ENUM
- *   declares its values in sorted (binary) order, the order DuckDB gives the text, so ORDER BY and
- *   `<` give the same answer as on text; they read back as the same strings.
+ * - Low-cardinality text (countries, `doc_type`, `kind`) becomes a DuckDB ENUM (1 byte), and so do
+ *   institution ids (an ENUM of the dataset's ids, 4 bytes), right after the table's own checks, so
+ *   that the load never holds every table as text at once. Each ENUM declares its values in sorted
+ *   (binary) order, the order DuckDB gives the text, so ORDER BY, GROUP BY and `<` give the same
+ *   answer as on text; they read back as the same strings.
  * - Ids that are only join keys and never printed (`paper_id`, `patent_id`) become a 64-bit hash of
  *   the id, in the table and in every table pointing to it, at the end of the load (after the foreign
  *   keys and the year window are checked on the text). The ids of a table are checked to hash to
@@ -21,12 +22,20 @@ import { sqlIdent, sqlString, type HandedTable, type SqlEngine } from '../base/e
 import { COUNTRY_CODES } from './rules.ts';
 import { tableSpec, TABLES, type ColumnSpec, type TableName, type TableSpec } from './schema.ts';
 
-/** The ENUM type a text column is stored as, or null when it stays text. */
-export function enumType(spec: TableSpec, column: ColumnSpec): { readonly name: string; readonly values: readonly string[] } | null {
+/**
+ * The ENUM type a text column is stored as, or null when it stays text. `values` null: the values
+ * are the data's (institution ids, made from the institutions table once it is checked).
+ */
+export function enumType(spec: TableSpec, column: ColumnSpec): { readonly name: string; readonly values: readonly string[] | null } | null {
   if (column.type.kind === 'country') return { name: 'country_code', values: COUNTRY_VALUES };
   if (column.type.kind === 'enum') return { name: `${spec.name}_${column.name}`, values: [...column.type.values].sort(binary) };
+  const institution = spec.name === 'institutions' && column.unique ? true : column.references?.table === 'institutions';
+  if (institution) return { name: INSTITUTION_KEY, values: null };
   return null;
 }
+
+/** The ENUM of the dataset's institution ids, in their text order. */
+const INSTITUTION_KEY = 'institution_key';
 
 /** Code-unit order: DuckDB's own order for text (no collation), the same as byte order for ASCII and UTF-8. */
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -51,12 +60,21 @@ export async function narrowColumns(engine: SqlEngine, table: string, spec: Tabl
   for (const column of spec.columns) {
     const e = enumType(spec, column);
     if (!e) continue;
-    await engine.run(`CREATE TYPE IF NOT EXISTS ${sqlIdent(e.name)} AS ENUM (${e.values.map(sqlString).join(', ')})`);
+    const type = sqlIdent(e.name);
     const id = sqlIdent(column.name);
-    await engine.run(`ALTER TABLE ${table} ALTER COLUMN ${id} TYPE ${sqlIdent(e.name)} USING CAST(CAST(${id} AS VARCHAR) AS ${sqlIdent(e.name)})`);
+    if (e.values) await engine.run(`CREATE TYPE IF NOT EXISTS ${type} AS ENUM (${e.values.map(sqlString).join(', ')})`);
+    // The institutions' ids, sorted as the text sorts (DuckDB keeps the query's order), made when
+    // that table is checked; the tables pointing to it come later (TABLES lists targets first).
+    else if (spec.name === 'institutions' && column.unique) await engine.run(`CREATE OR REPLACE TYPE ${type} AS ENUM (SELECT CAST(${id} AS VARCHAR) FROM ${table} ORDER BY 1)`);
+    else if (!(await typeExists(engine, e.name))) continue;
+    await engine.run(`ALTER TABLE ${table} ALTER COLUMN ${id} TYPE ${type} USING CAST(CAST(${id} AS VARCHAR) AS ${type})`);
     narrowed.add(column.name);
   }
   return narrowed;
+}
+
+async function typeExists(engine: SqlEngine, name: string): Promise<boolean> {
+  return (await engine.all(`SELECT 1 FROM duckdb_types() WHERE type_name = ${sqlString(name)} AND NOT internal`)).length > 0;
 }
 
 /**
@@ -70,10 +88,9 @@ export async function storeKeys(engine: SqlEngine, loaded: readonly TableName[])
   for (const target of KEYED) {
     if (!present.has(target)) continue;
     const id = tableSpec(target).columns.find((c) => c.unique)!;
-    const [{ same }] = (await engine.all<{ same: boolean }>(
-      `SELECT count(DISTINCT hash(${sqlIdent(id.name)})) = count(*) AS same FROM ${sqlIdent(target)}`,
-    )) as [{ same: boolean }];
-    if (!same) continue;
+    // Distinct ids (checked) with a hash in common: then the table keeps its text ids.
+    const collisions = await engine.all(`SELECT h FROM (SELECT hash(${sqlIdent(id.name)}) AS h FROM ${sqlIdent(target)}) GROUP BY h HAVING count(*) > 1 LIMIT 1`);
+    if (collisions.length > 0) continue;
     for (const spec of TABLES) {
       if (!present.has(spec.name)) continue;
       for (const c of spec.columns) {
