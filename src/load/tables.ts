@@ -146,6 +146,8 @@ async function validateTables(
   const rawTypes = new Map<TableName, ReadonlyMap<string, string>>();
   // Columns already in their stored form (storage.ts), per table.
   const narrowed = new Map<TableName, ReadonlySet<string>>();
+  // Tables whose ids have distinct hashes (checked with their uniqueness), stored as hash keys.
+  const hashed = new Set<TableName>();
   for (const { name, file, format } of located) {
     const sha256 = await hashFile(file);
     try {
@@ -166,7 +168,7 @@ async function validateTables(
     complete.add(name);
     const types = new Map(described.map((r) => [r.column_name, r.column_type]));
     rawTypes.set(name, types);
-    await checkColumns(engine, table, tableSpec(name), types, complete, report);
+    if ((await checkColumns(engine, table, tableSpec(name), types, complete, report)).size > 0) hashed.add(name);
     if (name === 'institutions') await checkParentCycles(engine, table, report);
     // While every table so far is valid, store this one's low-cardinality text compactly at once, so
     // that the load never holds all of them as text. After a problem nothing is stored: the load ends
@@ -176,7 +178,7 @@ async function validateTables(
   if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);
   const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!, narrowed.get(table.name));
-  await storeKeys(engine, loaded.map((t) => t.name));
+  await storeKeys(engine, loaded.map((t) => t.name), hashed);
   return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
 }
 

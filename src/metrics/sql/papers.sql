@@ -33,13 +33,15 @@ SELECT p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type, p.citatio
 FROM papers p JOIN paper_thresholds t USING (year);
 
 -- Each institution's top-level parent, following parent_id until it is null. The loader has
--- rejected cycles; the depth bound only keeps a bug from looping forever.
+-- rejected cycles; the depth bound only keeps a bug from looping forever. Institutions are keyed
+-- here by institution_key, the number the loader made of each id, which parent_id and the tables
+-- pointing to an institution hold (src/load/storage.ts); the text id is only printed.
 CREATE OR REPLACE TEMP TABLE institution_roots AS
 WITH RECURSIVE up(institution_id, ancestor, depth) AS (
-  SELECT institution_id, institution_id, 0 FROM institutions
+  SELECT institution_key, institution_key, 0 FROM institutions
   UNION ALL
   SELECT up.institution_id AS institution_id, i.parent_id AS ancestor, up.depth + 1 AS depth
-  FROM up JOIN institutions i ON i.institution_id = up.ancestor
+  FROM up JOIN institutions i ON i.institution_key = up.ancestor
   WHERE i.parent_id IS NOT NULL AND up.depth < 10000
 )
 SELECT institution_id, argMax(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
@@ -91,10 +93,10 @@ WITH counts AS (
   FROM paper_institutions
   GROUP BY institution_id
 )
-SELECT c.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
+SELECT i.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
        c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
-FROM counts c JOIN institutions i USING (institution_id)
-ORDER BY papers DESC, institution_id;
+FROM counts c JOIN institutions i ON i.institution_key = c.institution_id
+ORDER BY papers DESC, i.institution_id;
 
 -- name: by_year_country
 SELECT year, country,
