@@ -179,6 +179,7 @@ async function validateTables(
   const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!, narrowed.get(table.name));
   await storeKeys(engine, loaded.map((t) => t.name), hashed);
+  await engine.compact?.();
   return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
 }
 

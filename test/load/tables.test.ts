@@ -60,7 +60,8 @@ describe('loading a dataset', () => {
       // JSONL numbers arrive as BIGINT and are converted; the extra column of institutions.csv is dropped.
       expect(await engine.all('SELECT typeof(h_index) AS t FROM scholars LIMIT 1')).toEqual([{ t: 'INTEGER' }]);
       const columns = await engine.all<{ column_name: string }>('SELECT column_name FROM (DESCRIBE institutions)');
-      expect(columns.map((c) => c.column_name)).toEqual(['institution_id', 'name_zh', 'name_en', 'country', 'kind', 'parent_id', 'province', 'city']);
+      // institution_key: the number the metrics join on (src/load/storage.ts).
+      expect(columns.map((c) => c.column_name)).toEqual(['institution_id', 'name_zh', 'name_en', 'country', 'kind', 'parent_id', 'province', 'city', 'institution_key']);
       expect(await engine.all("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw_%'")).toEqual([]);
     } finally {
       engine.close();
