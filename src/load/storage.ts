@@ -9,8 +9,8 @@
  *   declares its values in sorted (binary) order, the order DuckDB gives the text, so ORDER BY,
  *   GROUP BY and `<` give the same answer as on text; they read back as the same strings.
  * - Ids used as join keys become a 64-bit hash of the id (8 bytes, not 16 and more), in every table
- *   pointing to them, at the end of the load (after the foreign keys and the year window are checked
- *   on the text): `paper_id` and `patent_id` in their own tables too (never printed); institutions
+ *   holding them, as soon as the last of these is checked (the foreign keys are checked on the
+ *   text): `paper_id` and `patent_id` in their own tables too (never printed); institutions
  *   keep their printed text id and get `institution_key` beside it. The uniqueness check of the ids
  *   (rules.ts) also finds whether two distinct ids share a hash (a chance of ~10⁻⁴ at 30× the 2023
  *   size); then that table's ids stay text, which the SQL reads just as well.
@@ -70,35 +70,62 @@ export async function narrowColumns(engine: SqlEngine, table: string, spec: Tabl
   return narrowed;
 }
 
-/**
- * The end of the load: ids that are only join keys become hash keys, and the columns no metric
- * reads are dropped. `loaded`: the typed tables there are; `hashed`: those whose ids have distinct
- * hashes (rules.ts checks it with their uniqueness); the others keep their text ids.
- */
-export async function storeKeys(engine: SqlEngine, loaded: readonly TableName[], hashed: ReadonlySet<TableName>) {
-  const present = new Set(loaded);
-  // The load is over: file order (for line numbers) no longer matters.
-  await engine.run('SET preserve_insertion_order = false');
-  for (const target of KEYED) {
-    if (!present.has(target)) continue;
-    const id = tableSpec(target).columns.find((c) => c.unique)!;
-    const keyed = hashed.has(target);
-    if (keyed) {
-      for (const spec of TABLES) {
-        if (!present.has(spec.name)) continue;
-        for (const c of spec.columns) {
-          if (c.references?.table !== target || c.references.column !== id.name) continue;
-          // hash(NULL) is a number: a missing reference stays NULL.
-          const col = sqlIdent(c.name);
-          await engine.run(`ALTER TABLE ${sqlIdent(spec.name)} ALTER COLUMN ${col} TYPE UBIGINT USING ${c.nullable ? `CASE WHEN ${col} IS NOT NULL THEN hash(${col}) END` : `hash(${col})`}`);
-        }
-      }
+/** The columns holding `target`'s ids: its own (unless printed) and every column pointing to it. */
+function keyColumns(target: TableName, names: readonly TableName[]): { table: TableName; column: ColumnSpec }[] {
+  const id = tableSpec(target).columns.find((c) => c.unique)!;
+  const out: { table: TableName; column: ColumnSpec }[] = [];
+  for (const spec of TABLES) {
+    if (!names.includes(spec.name)) continue;
+    for (const c of spec.columns) {
+      const own = spec.name === target && c === id && target !== 'institutions';
+      if (own || (c.references?.table === target && c.references.column === id.name)) out.push({ table: spec.name, column: c });
     }
-    const col = sqlIdent(id.name);
-    if (target === 'institutions') {
-      await engine.run(`ALTER TABLE institutions ADD COLUMN ${sqlIdent(INSTITUTION_KEY)} ${keyed ? 'UBIGINT' : 'VARCHAR'}`);
-      await engine.run(`UPDATE institutions SET ${sqlIdent(INSTITUTION_KEY)} = ${keyed ? `hash(${col})` : col}`);
-    } else if (keyed) await engine.run(`ALTER TABLE ${sqlIdent(target)} ALTER COLUMN ${col} TYPE UBIGINT USING hash(${col})`);
+  }
+  return out;
+}
+
+/**
+ * The keyed tables whose ids can become hash keys once `name` is checked: those of which `name` is
+ * the last of `names` (the tables being loaded, targets first) to hold their ids. Their foreign keys
+ * have been checked on the text by then; the year window, which runs later, compares ids only for
+ * equality, which distinct hashes keep.
+ */
+export function keysReadyAfter(name: TableName, names: readonly TableName[]): TableName[] {
+  return KEYED.filter((target) => {
+    const holders = [target, ...keyColumns(target, names).map((k) => k.table)];
+    return names.includes(target) && names.filter((n) => holders.includes(n)).at(-1) === name;
+  });
+}
+
+/**
+ * Turns `target`'s ids into hash keys in every loaded table holding them (`table(name)`: the name a
+ * table has now). Returns the columns changed, per table: createTyped leaves them alone.
+ */
+export async function hashKeys(engine: SqlEngine, target: TableName, names: readonly TableName[], table: (name: TableName) => string): Promise<{ table: TableName; column: string }[]> {
+  const changed: { table: TableName; column: string }[] = [];
+  for (const { table: name, column } of keyColumns(target, names)) {
+    const col = sqlIdent(column.name);
+    // The hash of the id as text, as the uniqueness check hashed it; hash(NULL) is a number, so a
+    // missing reference is kept NULL.
+    const key = `hash(CAST(${col} AS VARCHAR))`;
+    await engine.run(`ALTER TABLE ${table(name)} ALTER COLUMN ${col} TYPE UBIGINT USING ${column.nullable ? `CASE WHEN ${col} IS NOT NULL THEN ${key} END` : key}`);
+    changed.push({ table: name, column: column.name });
+  }
+  return changed;
+}
+
+/**
+ * The end of the load: the institutions get `institution_key` (the hash of their id, or the id
+ * itself when their ids' hashes are not distinct), and the columns no metric reads are dropped.
+ * `loaded`: the typed tables there are; `hashed`: those whose ids became hash keys.
+ */
+export async function finishStorage(engine: SqlEngine, loaded: readonly TableName[], hashed: ReadonlySet<TableName>) {
+  const present = new Set(loaded);
+  if (present.has('institutions')) {
+    const keyed = hashed.has('institutions');
+    const key = sqlIdent(INSTITUTION_KEY);
+    await engine.run(`ALTER TABLE institutions ADD COLUMN ${key} ${keyed ? 'UBIGINT' : 'VARCHAR'}`);
+    await engine.run(`UPDATE institutions SET ${key} = ${keyed ? 'hash(institution_id)' : 'institution_id'}`);
   }
   for (const [name, columns] of Object.entries(UNREAD) as [TableName, readonly string[]][]) {
     if (!present.has(name)) continue;

@@ -19,7 +19,7 @@ import { explainReaderError, readerProblem } from './reader-errors.ts';
 import { applyYearWindow, outsideWindowLine } from './window.ts';
 import { checkColumns, checkParentCycles, COUNTRY_CODES, COUNTRY_TABLE, createTyped, raw, type Reporter } from './rules.ts';
 import { tableSpec, TABLES, type TableName } from './schema.ts';
-import { narrowColumns, storeKeys } from './storage.ts';
+import { finishStorage, hashKeys, keysReadyAfter, narrowColumns } from './storage.ts';
 
 export type TableFormat = 'csv' | 'jsonl' | 'parquet';
 
@@ -173,12 +173,20 @@ async function validateTables(
     // While every table so far is valid, store this one's low-cardinality text compactly at once, so
     // that the load never holds all of them as text. After a problem nothing is stored: the load ends
     // in an error anyway, once every table is checked.
-    if (alone.length + rows.length === 0) narrowed.set(name, await narrowColumns(engine, raw(name), tableSpec(name)));
+    if (alone.length + rows.length === 0) {
+      narrowed.set(name, await narrowColumns(engine, raw(name), tableSpec(name)));
+      // Ids whose every holder is checked become hash keys now (storage.ts), before the next tables
+      // are read; a table whose ids share a hash keeps them as text.
+      for (const target of keysReadyAfter(name, names)) {
+        if (!hashed.has(target)) continue;
+        for (const k of await hashKeys(engine, target, names, raw)) narrowed.set(k.table, new Set([...(narrowed.get(k.table) ?? []), k.column]));
+      }
+    }
   }
   if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);
   const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
   for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!, narrowed.get(table.name));
-  await storeKeys(engine, loaded.map((t) => t.name), hashed);
+  await finishStorage(engine, loaded.map((t) => t.name), hashed);
   await engine.compact?.();
   return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
 }
