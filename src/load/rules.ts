@@ -207,7 +207,7 @@ export async function createTyped(engine: SqlEngine, spec: TableSpec, types: Rea
   const wanted = new Set(spec.columns.map((c) => c.name));
   for (const name of types.keys()) if (!wanted.has(name)) await engine.run(`ALTER TABLE ${from} DROP COLUMN ${sqlIdent(name)}`);
   for (const c of spec.columns) {
-    // Already in its stored form (an ENUM: storage.ts).
+    // Already in its stored form (an ENUM or a hash key: storage.ts).
     if (stored.has(c.name)) continue;
     const type = SQL_TYPE[c.type.kind];
     const id = sqlIdent(c.name);
