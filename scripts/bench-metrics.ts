@@ -10,6 +10,7 @@
  *   npm run bench:metrics -- --data DIR        # measure an existing dataset (e.g. the calibrated one)
  *   npm run bench:metrics -- --memory-limit 3GB  # cap DuckDB's memory; it spills to a temp folder
  *   npm run bench:metrics -- --threads 1       # DuckDB's worker threads (default 2)
+ *   npm run bench:metrics -- --uncompressed    # DuckDB's tables uncompressed in memory (default: compressed)
  *   npm run bench:metrics -- --scales 1,3,10 --engine duckdb,clickhouse
  *       # the scaling: per scale and engine, time and peak memory, and the ratio to linear
  *
@@ -46,6 +47,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'memory-limit': { type: 'string' },
     threads: { type: 'string' },
+    /** DuckDB: keep the tables uncompressed in memory, as before the compressed store (docs/scale.md). */
+    uncompressed: { type: 'boolean', default: false },
     scales: { type: 'string' },
     engine: { type: 'string' },
     /** Internal: print the measurements as one JSON line (the --scales parent reads it). */
@@ -201,7 +204,7 @@ async function main() {
   for (let run = 0; run < runs; run++) {
     const limit = values['memory-limit'];
     const engine =
-      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb({ ...(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {}), ...(threads ? { threads } : {}) });
+      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb({ ...(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {}), ...(threads ? { threads } : {}), ...(values.uncompressed ? { compress: false } : {}) });
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       // The 2023 edition's thresholds, as the build gives them to the SQL.
@@ -266,7 +269,7 @@ interface ChildResult {
  */
 async function scaling(scales: number[]) {
   // The measuring children get the same DuckDB settings.
-  const passOn = [...(threads ? ['--threads', String(threads)] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
+  const passOn = [...(threads ? ['--threads', String(threads)] : []), ...(values.uncompressed ? ['--uncompressed'] : []), ...(values['memory-limit'] ? ['--memory-limit', values['memory-limit']] : [])];
   const results: { scale: number; engine: EngineName; r: ChildResult }[] = [];
   for (const x of scales) {
     {

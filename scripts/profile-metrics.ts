@@ -48,6 +48,7 @@ function timed(engine: SqlEngine, tag: string): SqlEngine {
     ...engine,
     run: (sql, parameters) => time(sql, () => engine.run(sql, parameters)),
     all: (sql, parameters) => time(sql, () => engine.all(sql, parameters)),
+    ...(engine.compact ? { compact: () => time('CHECKPOINT (compact)', () => engine.compact!()) } : {}),
     ...(engine.loader ? { loader: timed(engine.loader, 'L') } : {}),
   } as SqlEngine;
 }

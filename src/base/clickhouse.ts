@@ -126,7 +126,7 @@ export async function openClickHouse(options: ClickHouseOptions): Promise<SqlEng
   };
 }
 
-const TYPE: Record<HandedTable['columns'][number]['type'], string> = { VARCHAR: 'String', INTEGER: 'Int32', DOUBLE: 'Float64' };
+const TYPE: Record<HandedTable['columns'][number]['type'], string> = { VARCHAR: 'String', INTEGER: 'Int32', UBIGINT: 'UInt64', DOUBLE: 'Float64' };
 
 const SET_SETTINGS = `SET ${Object.entries(CLICKHOUSE_SETTINGS)
   .map(([k, v]) => `${k} = ${typeof v === 'string' ? sqlString(v) : v}`)

@@ -27,13 +27,19 @@ export interface SqlEngine {
    */
   readonly loader?: SqlEngine;
   adopt?(tables: readonly HandedTable[]): Promise<void>;
+  /**
+   * Stores the tables written so far compactly, if the engine can (DuckDB: a CHECKPOINT of its
+   * compressed in-memory database). The load stage calls it once its tables are typed and keyed
+   * (src/load/storage.ts), when what is left to compress is numbers and short codes.
+   */
+  compact?(): Promise<void>;
 }
 
 /** A typed table handed from the loader to the computing engine: a Parquet file in the contract's column order. */
 export interface HandedTable {
   readonly name: string;
   readonly file: string;
-  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'INTEGER' | 'DOUBLE'; readonly nullable: boolean }[];
+  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'INTEGER' | 'UBIGINT' | 'DOUBLE'; readonly nullable: boolean }[];
 }
 
 /** Quotes a string as an SQL literal. */
@@ -56,7 +62,17 @@ export interface DuckDbOptions {
    * against 2: on a busy machine two threads cost more CPU per row as the tables grow (docs/scale.md).
    */
   readonly threads?: number;
+  /**
+   * Keep the tables compressed in memory (default true): they live in an in-memory database attached
+   * with COMPRESS, and `compact()` checkpoints it. DuckDB's in-memory tables are otherwise stored
+   * uncompressed, with a validity mask per column even where nothing is null (docs/scale.md, fourth
+   * pass). Temporary tables stay in DuckDB's own, uncompressed temp catalog.
+   */
+  readonly compress?: boolean;
 }
+
+/** The compressed in-memory database the tables are stored in (DuckDbOptions.compress). */
+const COMPRESSED = 'store';
 
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
   const config: Record<string, string> = { threads: String(options.threads ?? 2) };
@@ -64,6 +80,11 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
+  const compress = options.compress ?? true;
+  if (compress) {
+    await connection.run(`ATTACH ':memory:' AS ${COMPRESSED} (COMPRESS)`);
+    await connection.run(`USE ${COMPRESSED}`);
+  }
   return {
     run: async (sql, parameters) => {
       await connection.run(sql, bound(parameters));
@@ -72,6 +93,7 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       const reader = await connection.runAndReadAll(sql, bound(parameters));
       return reader.getRowObjectsJS().map((row) => normalise(row) as T);
     },
+    ...(compress ? { compact: async () => void (await connection.run('CHECKPOINT')) } : {}),
     close: () => {
       connection.closeSync();
       instance.closeSync();

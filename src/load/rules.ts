@@ -35,6 +35,11 @@ interface Rule {
   readonly value: string;
   readonly condition: string;
   readonly expected: string;
+  /**
+   * Uniqueness: `condition` finds rows sharing an earlier row's hash, a superset of the rows that
+   * break the rule; `exact` finds those, and is run only when `condition` finds any.
+   */
+  readonly exact?: string;
 }
 
 /** DuckDB types that already hold whole numbers (Parquet and JSONL columns arrive typed). */
@@ -45,7 +50,8 @@ const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLI
  * Checks every column of a table. The row-local rules (empty, type, range, enum, country) are
  * counted in one pass over the table; only a rule that some rows break is queried again for those
  * rows. Uniqueness and foreign keys need their own query each. Rows come in file order, at most
- * ROWS_PER_KIND per rule, with the count of all.
+ * ROWS_PER_KIND per rule, with the count of all. Returns the unique columns whose values (as text)
+ * have distinct hashes.
  */
 export async function checkColumns(
   engine: SqlEngine,
@@ -54,7 +60,7 @@ export async function checkColumns(
   types: ReadonlyMap<string, string>,
   complete: ReadonlySet<TableName>,
   report: Reporter,
-) {
+): Promise<ReadonlySet<string>> {
   const from = raw(spec.name);
   const local: Rule[] = [];
   const other: Rule[] = [];
@@ -76,7 +82,11 @@ export async function checkColumns(
       local.push(rule(`${id} IS NOT NULL AND (${valid}) AND NOT (${n} BETWEEN ${INT_MIN} AND ${INT_MAX})`, `${expected}, at most ${INT_MAX.toLocaleString('en-US')}`));
     }
     if (column.unique) {
-      other.push(rule(`rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`, 'a value not used by an earlier row (ids are unique)'));
+      // Rows whose id an earlier row has. Checked first on the ids' hashes (storage.ts stores them as
+      // hash keys): cheaper to partition by, and when no row shares an earlier row's hash, the ids are
+      // unique and their hashes distinct at once. Only when some do is it checked again on the ids.
+      const repeated = (key: string) => `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${key} ORDER BY rowid) AS k FROM ${from}) WHERE k > 1)`;
+      other.push({ ...rule(repeated(`hash(${value})`), 'a value not used by an earlier row (ids are unique)'), exact: repeated(id) });
     }
     // A target table that is missing or lacks columns is reported already; checking against it would only add noise.
     if (column.references && complete.has(column.references.table)) {
@@ -86,10 +96,18 @@ export async function checkColumns(
   }
   const counts = local.length === 0 ? [] : Object.values((await engine.all(`SELECT ${local.map((r, i) => `count(*) FILTER (WHERE ${r.condition}) AS c${i}`).join(', ')} FROM ${from}`))[0]!);
   const failing = local.filter((_, i) => (counts[i] as number) > 0);
-  for (const rule of [...failing, ...other]) {
-    const rows = await engine.all<{ r: number; v: string | null; n: number }>(
-      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${rule.condition} ORDER BY rowid LIMIT ${ROWS_PER_KIND}`,
+  // Unique columns whose values hash to distinct values (storage.ts may store them as hash keys).
+  const hashed = new Set<string>();
+  const offending = (rule: Rule, condition: string) =>
+    engine.all<{ r: number; v: string | null; n: number }>(
+      `SELECT rowid::BIGINT AS r, ${rule.value} AS v, count(*) OVER ()::BIGINT AS n FROM ${from} WHERE ${condition} ORDER BY rowid LIMIT ${ROWS_PER_KIND}`,
     );
+  for (const rule of [...failing, ...other]) {
+    let rows = await offending(rule, rule.condition);
+    if (rule.exact !== undefined) {
+      if (rows.length === 0) hashed.add(rule.column);
+      else rows = await offending(rule, rule.exact);
+    }
     if (rows.length === 0) continue;
     report.rows(
       message('data.rule', { file: table.file, column: rule.column, expected: rule.expected }),
@@ -97,6 +115,7 @@ export async function checkColumns(
       Number(rows[0]!.n),
     );
   }
+  return hashed;
 }
 
 /**
@@ -181,12 +200,15 @@ export const SQL_TYPE: Record<ColumnSpec['type']['kind'], string> = {
  * Turns the checked raw table into the typed table the metrics read, in place: extra columns are
  * dropped, columns whose type differs are converted, and the table is renamed. Columns that already
  * have their type (text, or Parquet integers) are not copied, which matters at 10× the 2023 size.
+ * `stored`: columns already converted to their stored form (storage.ts), left as they are.
  */
-export async function createTyped(engine: SqlEngine, spec: TableSpec, types: ReadonlyMap<string, string>) {
+export async function createTyped(engine: SqlEngine, spec: TableSpec, types: ReadonlyMap<string, string>, stored: ReadonlySet<string> = new Set()) {
   const from = raw(spec.name);
   const wanted = new Set(spec.columns.map((c) => c.name));
   for (const name of types.keys()) if (!wanted.has(name)) await engine.run(`ALTER TABLE ${from} DROP COLUMN ${sqlIdent(name)}`);
   for (const c of spec.columns) {
+    // Already in its stored form (an ENUM or a hash key: storage.ts).
+    if (stored.has(c.name)) continue;
     const type = SQL_TYPE[c.type.kind];
     const id = sqlIdent(c.name);
     if (types.get(c.name) !== type) await engine.run(`ALTER TABLE ${from} ALTER COLUMN ${id} TYPE ${type} USING CAST(${id} AS ${type})`);

@@ -19,6 +19,7 @@ import { explainReaderError, readerProblem } from './reader-errors.ts';
 import { applyYearWindow, outsideWindowLine } from './window.ts';
 import { checkColumns, checkParentCycles, COUNTRY_CODES, COUNTRY_TABLE, createTyped, raw, type Reporter } from './rules.ts';
 import { tableSpec, TABLES, type TableName } from './schema.ts';
+import { finishStorage, hashKeys, keysReadyAfter, narrowColumns } from './storage.ts';
 
 export type TableFormat = 'csv' | 'jsonl' | 'parquet';
 
@@ -143,6 +144,10 @@ async function validateTables(
   // Tables whose columns are all there: only these can be the target of a foreign-key check.
   const complete = new Set<TableName>();
   const rawTypes = new Map<TableName, ReadonlyMap<string, string>>();
+  // Columns already in their stored form (storage.ts), per table.
+  const narrowed = new Map<TableName, ReadonlySet<string>>();
+  // Tables whose ids have distinct hashes (checked with their uniqueness), stored as hash keys.
+  const hashed = new Set<TableName>();
   for (const { name, file, format } of located) {
     const sha256 = await hashFile(file);
     try {
@@ -163,12 +168,26 @@ async function validateTables(
     complete.add(name);
     const types = new Map(described.map((r) => [r.column_name, r.column_type]));
     rawTypes.set(name, types);
-    await checkColumns(engine, table, tableSpec(name), types, complete, report);
+    if ((await checkColumns(engine, table, tableSpec(name), types, complete, report)).size > 0) hashed.add(name);
     if (name === 'institutions') await checkParentCycles(engine, table, report);
+    // While every table so far is valid, store this one's low-cardinality text compactly at once, so
+    // that the load never holds all of them as text. After a problem nothing is stored: the load ends
+    // in an error anyway, once every table is checked.
+    if (alone.length + rows.length === 0) {
+      narrowed.set(name, await narrowColumns(engine, raw(name), tableSpec(name)));
+      // Ids whose every holder is checked become hash keys now (storage.ts), before the next tables
+      // are read; a table whose ids share a hash keeps them as text.
+      for (const target of keysReadyAfter(name, names)) {
+        if (!hashed.has(target)) continue;
+        for (const k of await hashKeys(engine, target, names, raw)) narrowed.set(k.table, new Set([...(narrowed.get(k.table) ?? []), k.column]));
+      }
+    }
   }
   if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);
   const outside = await applyYearWindow(engine, manifest, loaded.map((t) => t.name), raw);
-  for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!);
+  for (const table of loaded) await createTyped(engine, tableSpec(table.name), rawTypes.get(table.name)!, narrowed.get(table.name));
+  await finishStorage(engine, loaded.map((t) => t.name), hashed);
+  await engine.compact?.();
   return loaded.map((t) => (outside[t.name] === undefined ? t : Object.freeze({ ...t, outsideWindow: outside[t.name] })));
 }
 

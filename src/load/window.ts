@@ -63,8 +63,10 @@ export async function applyYearWindow(
     const own = windowColumn(spec);
     if (own) {
       const [from, to] = windowYears(manifest, own.window);
-      // The checks passed, so the value is a whole number, typed or as text.
-      conditions.push(`TRY_CAST(trim(CAST(${sqlIdent(own.column)} AS VARCHAR)) AS BIGINT) NOT BETWEEN ${from} AND ${to}`);
+      // The checks passed, so the value is a whole number, typed or as text. A typed one (Parquet,
+      // JSONL) is compared as it is, without a round trip through text (4 s at 10× the 2023 size).
+      const id = sqlIdent(own.column);
+      conditions.push(`coalesce(TRY_CAST(${id} AS BIGINT), TRY_CAST(trim(CAST(${id} AS VARCHAR)) AS BIGINT)) NOT BETWEEN ${from} AND ${to}`);
     }
     for (const ref of references(spec)) {
       const lost = lostIds.get(ref.target);

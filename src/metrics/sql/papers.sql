@@ -25,38 +25,62 @@ SELECT year, max(citations) FILTER (WHERE at_least >= ceil(n * CAST($top_share A
 FROM cumulative GROUP BY year;
 
 -- A paper is a top paper when its citations reach its year's threshold (ties included) and are at least 1.
--- pk, a number per paper, makes the later joins and DISTINCTs cheaper than on the text id.
+-- paper_id is a number (a hash of the id, made by the loader: src/load/storage.ts), so the joins and
+-- DISTINCTs below are on 8 bytes, not on text.
 CREATE OR REPLACE TEMP TABLE paper_flags AS
-SELECT row_number() OVER () AS pk, p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type, p.citations AS citations,
+SELECT p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type, p.citations AS citations,
        (p.citations >= t.threshold AND p.citations >= 1) AS top1
 FROM papers p JOIN paper_thresholds t USING (year);
 
 -- Each institution's top-level parent, following parent_id until it is null. The loader has
--- rejected cycles; the depth bound only keeps a bug from looping forever.
+-- rejected cycles; the depth bound only keeps a bug from looping forever. Institutions are keyed
+-- here by institution_key, the number the loader made of each id, which parent_id and the tables
+-- pointing to an institution hold (src/load/storage.ts); the text id is only printed.
 CREATE OR REPLACE TEMP TABLE institution_roots AS
 WITH RECURSIVE up(institution_id, ancestor, depth) AS (
-  SELECT institution_id, institution_id, 0 FROM institutions
+  SELECT institution_key, institution_key, 0 FROM institutions
   UNION ALL
   SELECT up.institution_id AS institution_id, i.parent_id AS ancestor, up.depth + 1 AS depth
-  FROM up JOIN institutions i ON i.institution_id = up.ancestor
+  FROM up JOIN institutions i ON i.institution_key = up.ancestor
   WHERE i.parent_id IS NOT NULL AND up.depth < 10000
 )
 SELECT institution_id, argMax(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
 
 -- One row per affiliation with its paper's facts and its rolled-up institution: the one big join.
 CREATE OR REPLACE TEMP TABLE affiliation_facts AS
-SELECT f.pk AS pk, f.year AS year, f.citations AS citations, f.top1 AS top1, a.country AS country, r.root_id AS root_id
+SELECT f.paper_id AS paper_id, f.year AS year, f.citations AS citations, f.top1 AS top1, a.country AS country, r.root_id AS root_id
 FROM paper_affiliations a
 JOIN paper_flags f USING (paper_id)
 JOIN institution_roots r USING (institution_id);
 
--- A paper's countries: the distinct countries of its affiliations (full counting).
-CREATE OR REPLACE TEMP TABLE paper_countries AS
-SELECT DISTINCT pk, year, citations, top1, country FROM affiliation_facts;
+-- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count(*).
+-- avg() is not: DuckDB divides in extended precision and rounds again, one unit in the last place
+-- away from ClickHouse's (and from the correctly rounded quotient) for some institutions.
 
 -- A paper's institutions after the roll-up: two campuses of one system count the paper once.
-CREATE OR REPLACE TEMP TABLE paper_institutions AS
-SELECT DISTINCT pk, citations, top1, root_id AS institution_id FROM affiliation_facts;
+-- Only this result reads them, so they are counted as they are found, never stored: at 10× the
+-- 2023 size a stored copy held ~28 M rows beside the DISTINCT's own table (docs/scale.md).
+-- name: by_institution
+WITH paper_institutions AS (
+  SELECT DISTINCT paper_id, citations, top1, root_id AS institution_id FROM affiliation_facts
+),
+counts AS (
+  SELECT institution_id,
+         count(*) AS papers,
+         sum(citations)::DOUBLE / count(*) AS avg_citations,
+         count(*) FILTER (WHERE top1) AS top1,
+         (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
+  FROM paper_institutions
+  GROUP BY institution_id
+)
+SELECT i.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
+       c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
+FROM counts c JOIN institutions i ON i.institution_key = c.institution_id
+ORDER BY papers DESC, i.institution_id;
+
+-- A paper's countries: the distinct countries of its affiliations (full counting).
+CREATE OR REPLACE TEMP TABLE paper_countries AS
+SELECT DISTINCT paper_id, year, citations, top1, country FROM affiliation_facts;
 
 DROP TABLE affiliation_facts;
 
@@ -65,10 +89,6 @@ SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1
 
 -- name: top1_thresholds
 SELECT year, threshold AS citations FROM paper_thresholds ORDER BY year;
-
--- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count(*).
--- avg() is not: DuckDB divides in extended precision and rounds again, one unit in the last place
--- away from ClickHouse's (and from the correctly rounded quotient) for some institutions.
 
 -- name: by_country
 SELECT country,
@@ -79,21 +99,6 @@ SELECT country,
 FROM paper_countries
 GROUP BY country
 ORDER BY papers DESC, country;
-
--- name: by_institution
-WITH counts AS (
-  SELECT institution_id,
-         count(*) AS papers,
-         sum(citations)::DOUBLE / count(*) AS avg_citations,
-         count(*) FILTER (WHERE top1) AS top1,
-         (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
-  FROM paper_institutions
-  GROUP BY institution_id
-)
-SELECT c.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
-       c.papers::BIGINT AS papers, c.avg_citations, c.top1::BIGINT AS top1, c.top1_avg_citations
-FROM counts c JOIN institutions i USING (institution_id)
-ORDER BY papers DESC, institution_id;
 
 -- name: by_year_country
 SELECT year, country,

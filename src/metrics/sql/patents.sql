@@ -32,7 +32,7 @@ ORDER BY patents DESC, country;
 -- Assignees are rolled up to their top-level parent (institution_roots, from papers.sql), like
 -- the institutions of papers. Patents without an assignee are not in this list.
 -- name: by_assignee
-SELECT r.root_id AS institution_id,
+SELECT i.institution_id AS institution_id,
        any_value(i.name_zh) AS name_zh,
        any_value(i.name_en) AS name_en,
        any_value(i.country) AS country,
@@ -41,9 +41,9 @@ SELECT r.root_id AS institution_id,
        (count(*) FILTER (WHERE p.value_usd >= $high_value_usd))::BIGINT AS high_value
 FROM patents p
 JOIN institution_roots r ON r.institution_id = p.assignee_id
-JOIN institutions i ON i.institution_id = r.root_id
-GROUP BY r.root_id
-ORDER BY patents DESC, r.root_id;
+JOIN institutions i ON i.institution_key = r.root_id
+GROUP BY i.institution_id
+ORDER BY patents DESC, i.institution_id;
 
 -- name: by_year_country
 SELECT year, country,

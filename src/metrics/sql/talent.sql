@@ -16,7 +16,7 @@ GROUP BY country
 ORDER BY scholars DESC, country;
 
 -- name: by_institution
-SELECT r.root_id AS institution_id,
+SELECT i.institution_id AS institution_id,
        any_value(i.name_zh) AS name_zh,
        any_value(i.name_en) AS name_en,
        any_value(i.country) AS country,
@@ -25,9 +25,9 @@ SELECT r.root_id AS institution_id,
        (count(*) FILTER (WHERE s.h_index >= $high_level_h))::BIGINT AS high_level
 FROM scholars s
 JOIN institution_roots r ON r.institution_id = s.institution_id
-JOIN institutions i ON i.institution_id = r.root_id
-GROUP BY r.root_id
-ORDER BY scholars DESC, r.root_id;
+JOIN institutions i ON i.institution_key = r.root_id
+GROUP BY i.institution_id
+ORDER BY scholars DESC, i.institution_id;
 
 -- name: by_province
 SELECT province,

@@ -4,7 +4,7 @@
 
 -- The topic's top 1% papers (a paper linked twice to one topic counts once).
 CREATE OR REPLACE TEMP TABLE topic_top1 AS
-SELECT DISTINCT pt.topic_id AS topic_id, f.pk AS pk, f.paper_id AS paper_id, f.year AS year, f.doc_type AS doc_type
+SELECT DISTINCT pt.topic_id AS topic_id, f.paper_id AS paper_id, f.year AS year, f.doc_type AS doc_type
 FROM paper_topics pt JOIN paper_flags f USING (paper_id)
 WHERE f.top1;
 
@@ -77,7 +77,7 @@ ORDER BY top1_papers DESC, topic_id;
 
 -- name: top1_by_country
 SELECT t.topic_id AS topic_id, pc.country AS country, count(*)::BIGINT AS n
-FROM topic_top1 t JOIN paper_countries pc USING (pk)
+FROM topic_top1 t JOIN paper_countries pc USING (paper_id)
 GROUP BY t.topic_id, pc.country
 ORDER BY topic_id, n DESC, country;
 
