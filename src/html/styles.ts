@@ -87,6 +87,9 @@ p { margin: 0 0 0.7rem; text-align: justify; orphans: 2; widows: 2; }
    Chromium would shrink every page to fit it. */
 main { overflow-wrap: break-word; }
 :lang(zh) main p { text-indent: 2em; }
+/* A web address in Chinese text may break anywhere: moved whole to the next line, it left the line
+   before it spread letter by letter (text-justify: inter-character spaces the Latin letters too). */
+:lang(zh) main p a[href^="http"] { word-break: break-all; }
 a { color: var(--accent); }
 
 /* covers: cover-styles.ts */
