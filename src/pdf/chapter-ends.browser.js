@@ -14,7 +14,7 @@
 // chapter gains no page. Only what follows the chapter's last note block is changed: a note stays on
 // the page of its reference.
 (function chapterEnds(m) {
-  const { H, pageOf, yOf, relayout } = m;
+  const { H, pageOf, yOf, relayout, rects, firstPage, bottomOn } = m;
   // A little over the 15% the page fill is judged by (scripts/page-fill.ts): text ends above its line box.
   const END = 0.17;
   // No page before it left under this (the page fill's 60%, with the margin its text boxes need).
@@ -23,22 +23,6 @@
   const MIN_TEXT_PX = 7 / 0.75; // 7 pt at print size
   const report = { split: [], shrunk: [], floated: [], ends: [] };
 
-  const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
-  const firstPage = (el) => {
-    const r = rects(el)[0];
-    return r ? pageOf(r) : -1;
-  };
-  /** Lowest point of the chapter's content on `page` (0: none), from what is inside each block. */
-  function bottomOn(chapter, page) {
-    let bottom = 0;
-    const range = document.createRange();
-    for (const el of chapter.children) {
-      if (!rects(el).some((r) => pageOf(r) === page)) continue;
-      range.selectNodeContents(el);
-      for (const r of range.getClientRects()) if ((r.width > 0 || r.height > 0) && pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
-    }
-    return bottom;
-  }
   function lastPage(chapter) {
     let last = -1;
     for (const el of chapter.children) for (const r of rects(el)) last = Math.max(last, pageOf(r));

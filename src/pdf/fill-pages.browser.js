@@ -18,7 +18,7 @@
 // smaller, a table split too early before the notes joined again), after each of which
 // paginate.browser.js takes the notes out and places them again: the notes made those holes.
 (function fillPages(m) {
-  const { model, H, pageOf, yOf, relayout, afterNotes, withNotes } = m;
+  const { model, H, pageOf, yOf, relayout, rects, firstPage, bottomOn, afterNotes, withNotes } = m;
   // A little over the 60% the page fill is judged by: text ends above its line box.
   const FULL = 0.65;
   const SHRINK = 0.85;
@@ -35,29 +35,10 @@
     if (cites || /[:：]\s*$/.test(p.textContent)) p.style.breakAfter = 'avoid';
   }
 
-  const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
-  const firstPage = (el) => {
-    const r = rects(el)[0];
-    return r ? pageOf(r) : -1;
-  };
   const topOf = (el) => {
     const r = rects(el)[0];
     return r ? yOf(r) : 0;
   };
-  /**
-   * Lowest point of the chapter's content on `page` (0: none). Measured on what is inside each block
-   * (its lines, its rows): the first piece of a block broken over a page end reaches that page's end.
-   */
-  function bottomOn(chapter, page) {
-    let bottom = 0;
-    const range = document.createRange();
-    for (const el of chapter.children) {
-      if (!rects(el).some((r) => pageOf(r) === page)) continue;
-      range.selectNodeContents(el);
-      for (const r of range.getClientRects()) if ((r.width > 0 || r.height > 0) && pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
-    }
-    return bottom;
-  }
   /** What the print keeps with `el` on its page: the headings and lead-in right before it. */
   function groupStart(el) {
     let start = el;

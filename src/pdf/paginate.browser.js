@@ -27,6 +27,28 @@
   const relayout = () => {
     o = origin();
   };
+  // Measures the hole filler and the chapter-end rule share: an element's boxes, its first page, and
+  // the lowest point of a chapter's content on a page.
+  const rects = (el) => [...el.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const firstPage = (el) => {
+    const r = rects(el)[0];
+    return r ? pageOf(r) : -1;
+  };
+  /**
+   * Lowest point of the chapter's content on `page` (0: none). Measured on what is inside each block
+   * (its lines, its rows): the first piece of a block broken over a page end reaches that page's end.
+   */
+  function bottomOn(chapter, page) {
+    let bottom = 0;
+    const range = document.createRange();
+    for (const el of chapter.children) {
+      if (!rects(el).some((r) => pageOf(r) === page)) continue;
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if ((r.width > 0 || r.height > 0) && pageOf(r) === page) bottom = Math.max(bottom, yOf(r) + r.height);
+    }
+    return bottom;
+  }
+  const measures = { rects, firstPage, bottomOn };
 
   /**
    * Lays out `chapter` alone (null: the whole model again). Placing notes and filling holes read the
@@ -572,26 +594,26 @@
   const filledAfter = [];
   for (const round of geometry.wholeModel ? [chapters] : chapters.map((c) => [c])) {
     if (round.length === 1) alone(round[0]);
-    if (fillPages) filled.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round }));
+    if (fillPages) filled.push(fillPages({ model, H, pageOf, yOf, relayout, ...measures, chapters: round }));
     for (const chapter of round) placeNotes(chapter);
-    if (fillPages) filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
+    if (fillPages) filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, ...measures, chapters: round, afterNotes: true }));
     // A hole the notes made before a chapter's last note block (the pass after them leaves those, lest
     // a note move off its page): dealt with on the pages as the notes left them (a table split, a
     // figure drawn smaller, a table split before the notes and now too early joined again: one at a
     // time, from the chapter's start), then the notes placed again. What comes before the change lays
     // out as before, so its notes fall where they were; those after it are placed anew.
     for (let again = 0; fillPages && again < 8; again++) {
-      const before = fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true, withNotes: true });
+      const before = fillPages({ model, H, pageOf, yOf, relayout, ...measures, chapters: round, afterNotes: true, withNotes: true });
       if (!before.changed) break;
       filledAfter.push(before);
       for (const chapter of round) {
         unplaceNotes(chapter);
         placeNotes(chapter);
       }
-      filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, chapters: round, afterNotes: true }));
+      filledAfter.push(fillPages({ model, H, pageOf, yOf, relayout, ...measures, chapters: round, afterNotes: true }));
     }
     // A chapter's last page with a line or two: the chapter tightened, or more lines pulled over (chapter-ends.browser.js).
-    if (chapterEnds) filledAfter.push(chapterEnds({ model, H, pageOf, yOf, relayout, chapters: round }));
+    if (chapterEnds) filledAfter.push(chapterEnds({ model, H, pageOf, yOf, relayout, ...measures, chapters: round }));
   }
   report.filled = { split: [], shrunk: [], floated: [], ends: [] };
   for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...(one[k] ?? []));
