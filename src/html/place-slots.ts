@@ -12,13 +12,16 @@ import type { RenderedTable } from '../tables/types.ts';
 import { figureSlot } from '../base/slots.ts';
 import { placeTables, tableHtml } from './tables.ts';
 
+/** The edition's tables and the label of their download link, as the slots take them. */
+export type SlotTables = { readonly list: readonly RenderedTable[]; readonly downloadLabel: string };
+
 const SLOT = /<p>@@(figure|table):([^@<]+)@@<\/p>/g;
 
 export function placeSlots(
   html: string,
   figures: ReadonlyMap<string, RenderedFigure>,
   figureHtml: (figure: RenderedFigure) => string,
-  tables: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string } | undefined,
+  tables: SlotTables | undefined,
 ): string {
   const tableById = new Map((tables?.list ?? []).map((t) => [t.id, t]));
   const placed = new Set<string>();
@@ -44,7 +47,7 @@ export function placeOneByOne(
   html: string,
   figures: ReadonlyMap<string, RenderedFigure>,
   figureHtml: (figure: RenderedFigure) => string,
-  tables: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string } | undefined,
+  tables: SlotTables | undefined,
 ): string {
   for (const [id, figure] of figures) html = html.replace(figureSlot(id), figureHtml(figure));
   return tables ? placeTables(html, tables.list, tables.downloadLabel) : html;
