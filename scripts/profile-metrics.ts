@@ -41,7 +41,7 @@ function timed(engine: SqlEngine, tag: string): SqlEngine {
     const result = await work();
     const seconds = (performance.now() - start) / 1000;
     const text = sql.replace(/--.*$/gm, '').replace(/\s+/g, ' ').trim().slice(0, 140);
-    if (seconds > 0.3) console.log(`${tag} ${seconds.toFixed(2).padStart(7)} s  cpu ${(cpu() - c).toFixed(2).padStart(6)} s  peak ${(peak / GiB).toFixed(2)} GiB | ${text}`);
+    if (seconds > Number(process.env.PROFILE_MIN ?? 0.3)) console.log(`${tag} ${seconds.toFixed(2).padStart(7)} s  cpu ${(cpu() - c).toFixed(2).padStart(6)} s  peak ${(peak / GiB).toFixed(2)} GiB | ${text}`);
     return result;
   };
   return {
