@@ -45,7 +45,21 @@ function doubledBookmarks(pdf: ReturnType<typeof readObjects>): [number, string]
   return out;
 }
 
-export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
+/**
+ * The catalog with page labels, so that a viewer's page box shows the printed folios: lower-case roman
+ * from the cover, arabic from 1 on sheet `bodyStart` (html/folio.ts). Null when the pages run in one
+ * arabic sequence from the cover, which is what a viewer shows without labels.
+ */
+function labelledCatalog(pdf: ReturnType<typeof readObjects>, bodyStart: number | undefined): [number, string] | null {
+  if (bodyStart === undefined || bodyStart <= 1) return null;
+  const n = catalogNumber(pdf);
+  const catalog = pdf.objects.get(n)?.trimEnd();
+  if (!catalog?.endsWith('>>') || /\/PageLabels\b/.test(catalog)) return null;
+  return [n, `${catalog.slice(0, -2)}\n/PageLabels <</Nums [0 <</S /r>> ${bodyStart - 1} <</S /D>>]>>>>`];
+}
+
+/** `bodyStart`: the sheet (the cover is 1) that carries folio 1 when the front matter is numbered apart in roman. */
+export function finishPdf(input: Uint8Array, meta: PdfMetadata, bodyStart?: number): Uint8Array {
   const fixed = pdfDate(meta.date);
   // Skia writes D:YYYYMMDDHHmmSS+00'00' (22 characters), like `fixed`: replacing keeps every offset.
   const text = Buffer.from(input)
@@ -68,9 +82,10 @@ export function finishPdf(input: Uint8Array, meta: PdfMetadata): Uint8Array {
     `/CreationDate (${fixed})`,
     `/ModDate (${fixed})`,
   ];
-  // The update's objects: the bookmarks whose titles Chromium doubled, mended, and the document information.
+  // The update's objects: the bookmarks whose titles Chromium doubled, mended, the catalog with page labels (where the front matter is numbered apart), and the document information.
   const bookmarks = meta.bookmarks ? mendBookmarks(pdf, meta.bookmarks, pdfString) : doubledBookmarks(pdf);
-  const objects: [number, string][] = [...bookmarks, [info, `<<${entries.join('\n')}>>`]];
+  const catalog = labelledCatalog(pdf, bodyStart);
+  const objects: [number, string][] = [...bookmarks, ...(catalog ? [catalog] : []), [info, `<<${entries.join('\n')}>>`]];
   let offset = body.length;
   let written = '';
   let xref = 'xref\n0 1\n0000000000 65535 f \n';

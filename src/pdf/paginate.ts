@@ -37,6 +37,8 @@ export interface Pagination {
   readonly contentsTargets: readonly string[];
   /** Whether a font face began to load during the pagination: its layout used another font meanwhile (hold.ts). */
   readonly fontsLate: boolean;
+  /** The heading whose page is folio 1 when the front matter is numbered apart (`data-body-start`, html/folio.ts); null when the pages run in one sequence. */
+  readonly bodyStart: string | null;
 }
 
 export interface PaginateOptions {
@@ -82,7 +84,8 @@ export async function paginate(page: Page, options: PaginateOptions = {}): Promi
     const contentsTargets = (${CONTENTS})(pagination.headings);
     const fontsLate = ${fontsLate('fontsBefore')};${options.holdScreen ? `
     ${SCREEN_HOLD}(${PAGE_AREA_HEIGHT});` : ''}
-    return { ...pagination, contentsTargets, fontsLate };
+    const bodyStart = document.querySelector('.toc[data-body-start]')?.dataset.bodyStart ?? null;
+    return { ...pagination, contentsTargets, fontsLate, bodyStart };
   })()`)) as Pagination;
 }
 

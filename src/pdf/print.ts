@@ -164,7 +164,7 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         pages = destinationPages(objects);
       }
       const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
-      const bytes = finishPdf(pdf, metadata);
+      const bytes = finishPdf(pdf, metadata, model.bodyStart === null ? undefined : pages.get(model.bodyStart));
       return { bytes, pages: pageOrder(objects).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, filled: model.filled, modelMisses };
     } catch (error) {
       throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);

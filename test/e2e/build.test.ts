@@ -150,6 +150,9 @@ describe('print quality', () => {
       const foot = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), join(edition, locale, 'report.pdf'), '-'], { encoding: 'utf8' }).trim().split('\n').at(-1)!.trim();
       expect(foot(2), locale).toBe(folioOf(2, bodyStart));
       if (bodyStart) expect([foot(bodyStart - 1), foot(bodyStart), foot(bodyStart + 1)]).toEqual([folioOf(bodyStart - 1, bodyStart), '1', '2']);
+      // A viewer's page box shows the same folios: the PDF's page labels (roman front matter, arabic body).
+      const labels = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', join(edition, locale, 'report.pdf')], { encoding: 'utf8' })) as { pagelabels: { index: number; label: Record<string, unknown> }[] };
+      expect(labels.pagelabels.map((l) => [l.index, l.label['/S']]), locale).toEqual(bodyStart ? [[0, '/r'], [bodyStart - 1, '/D']] : []);
     }
   });
 

@@ -66,3 +66,25 @@ describe('finishing a PDF', () => {
     }
   });
 });
+
+describe('page labels', () => {
+  /** The labels as qpdf reads them: [first page index, style] per range. */
+  function labels(pdf: Uint8Array): [number, string][] {
+    const dir = mkdtempSync(join(tmpdir(), 'finish-'));
+    writeFileSync(join(dir, 'l.pdf'), pdf);
+    execFileSync('qpdf', ['--check', join(dir, 'l.pdf')]);
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', join(dir, 'l.pdf')], { encoding: 'utf8' })) as {
+      pagelabels: { index: number; label: { '/S': string } }[];
+    };
+    return json.pagelabels.map((l) => [l.index, l.label['/S']]);
+  }
+
+  it('labels the front matter roman and the body arabic from 1 when the body starts after the cover', () => {
+    expect(labels(finishPdf(tinyPdf('20261127101010'), meta, 2))).toEqual([[0, '/r'], [1, '/D']]);
+  });
+
+  it('writes no labels for one arabic sequence from the cover', () => {
+    expect(labels(finishPdf(tinyPdf('20261127101010'), meta))).toEqual([]);
+    expect(labels(finishPdf(tinyPdf('20261127101010'), meta, 1))).toEqual([]);
+  });
+});
