@@ -1,0 +1,185 @@
+// Runs inside the print page (plain JavaScript, sent as text). See hold.ts (LOAD_FONTS) for why.
+//
+// Loads the font faces the held document's text will ask for, as font matching would pick them, or
+// more; a face left out is caught after the pagination (hold.ts `fontsLate`), and the document printed
+// again unheld: correct, but twice the time. For each text, the computed style of its element (its
+// font-family list, weight and style: the style sheets, the style attributes and an SVG's font
+// attributes all resolved by the browser): for each of its characters (in either case: a
+// text-transform), the first family in the list with a face that holds it, among that family's faces
+// of the weight and style that font matching picks (CSS Fonts 4), the faces that hold it. Characters
+// that layout or a style rule adds (counters' digits and numerals, hyphens, an ellipsis, a no-break
+// space, the style sheets' `content` strings, the pagination's "(continued)") go with every text's
+// font. The page's margin boxes (running heads, folios) are not elements: their characters (the
+// `content` strings, the digits) go with every font-family list the style sheets name, at the weights
+// their page rules set, or the root's. A weight or style a face gives as a range or a keyword this does
+// not read makes every face of its family a candidate.
+(function loadFonts() {
+  const name = (f) => f.trim().replace(/!important/i, '').trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const root = document.documentElement;
+  // Each face's ranges, sorted by start: [start, furthest end so far] pairs.
+  const ranges = new Map();
+  for (const face of document.fonts) {
+    const pairs = [];
+    for (const part of face.unicodeRange.split(',')) {
+      const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+      if (!m) {
+        pairs.length = 0; // not understood: everything
+        pairs.push([0, 0x10ffff]);
+        break;
+      }
+      pairs.push([parseInt(m[1].replace(/\?/g, '0'), 16), m[2] ? parseInt(m[2], 16) : parseInt(m[1].replace(/\?/g, 'f'), 16)]);
+    }
+    pairs.sort((x, y) => x[0] - y[0]);
+    // Each pair's end: the furthest end of it and every pair before it (ranges may overlap).
+    for (let k = 1; k < pairs.length; k++) pairs[k][1] = Math.max(pairs[k][1], pairs[k - 1][1]);
+    ranges.set(face, pairs);
+  }
+  const holds = (face, c) => {
+    const pairs = ranges.get(face);
+    let a = 0;
+    let b = pairs.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (pairs[mid][0] <= c) a = mid + 1;
+      else b = mid;
+    }
+    return a > 0 && pairs[a - 1][1] >= c;
+  };
+  const facesOf = new Map(); // family → its faces
+  for (const face of document.fonts) {
+    const f = name(face.family);
+    if (!facesOf.has(f)) facesOf.set(f, []);
+    facesOf.get(f).push(face);
+  }
+
+  /** A weight as a number, or NaN (a range, a keyword other than normal and bold). */
+  const weightOf = (w) => (w === 'normal' ? 400 : w === 'bold' ? 700 : /^\d+(\.\d+)?$/.test(w.trim()) ? Number(w) : NaN);
+  const STYLES = { normal: ['normal', 'oblique', 'italic'], italic: ['italic', 'oblique', 'normal'], oblique: ['oblique', 'italic', 'normal'] };
+  /** The faces of `family` that font matching picks for a weight and a style (CSS Fonts 4, §5.2): those of the best style, then of the best weight. */
+  function matching(family, weight, style) {
+    let faces = facesOf.get(family);
+    const styles = faces.map((f) => f.style.trim().split(/\s+/)[0]);
+    if (styles.some((s) => !(s in STYLES))) return faces;
+    const wanted = (STYLES[style.split(/\s+/)[0]] ?? STYLES.normal).find((s) => styles.includes(s));
+    faces = faces.filter((_, k) => styles[k] === wanted);
+    const weights = faces.map((f) => weightOf(f.weight));
+    if (Number.isNaN(weight) || weights.some((w) => Number.isNaN(w))) return faces;
+    const has = [...new Set(weights)];
+    const above = (lo, hi) => has.filter((w) => w >= lo && w <= hi).sort((a, b) => a - b)[0];
+    const below = (hi) => has.filter((w) => w < hi).sort((a, b) => b - a)[0];
+    let best;
+    if (weight >= 400 && weight <= 500) best = above(weight, 500) ?? below(weight) ?? above(500, Infinity);
+    else if (weight < 400) best = has.filter((w) => w <= weight).sort((a, b) => b - a)[0] ?? above(weight, Infinity);
+    else best = above(weight, Infinity) ?? below(weight);
+    return faces.filter((_, k) => weights[k] === best);
+  }
+
+  // The style sheets' rules, nested ones included: the `content` strings of element rules, and the
+  // page rules (margin rules inside them) with their font properties.
+  const contentChars = [];
+  const pageRules = [];
+  let unreadable = false;
+  const strings = (value) => {
+    for (const m of value.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)) contentChars.push(m[1] ?? m[2]);
+  };
+  const pseudoFonts = []; // the styles of rules that give a pseudo-element a font of its own
+  const walk = (rules, inPage) => {
+    for (const rule of rules) {
+      if (rule.style) {
+        if (rule.style.content) strings(rule.style.content);
+        if (inPage || rule instanceof CSSPageRule) pageRules.push(rule);
+        else if (rule.selectorText && /:(before|after|marker|first-line|first-letter)/i.test(rule.selectorText) && /(^|[^-\w])font(-family|-weight|-style)?\s*:/.test(rule.style.cssText)) {
+          // A first line or letter of its own weight: its element's text, not foreseen here.
+          if (/first-l/i.test(rule.selectorText)) unreadable = true;
+          else pseudoFonts.push(rule.style);
+        }
+      }
+      if (rule.cssRules) walk(rule.cssRules, inPage || rule instanceof CSSPageRule);
+    }
+  };
+  for (const sheet of document.styleSheets) {
+    try {
+      walk(sheet.cssRules, false);
+    } catch {
+      unreadable = true;
+    }
+  }
+  for (const el of document.querySelectorAll('[data-continued]')) contentChars.push(el.dataset.continued);
+  const extra = `0123456789.,:ivxlcdmIVXLCDM\u00a0\u2010\u2011\u2026 (continued)${contentChars.join('')}`;
+
+  // Text by the font its element asks for: "family list|weight|style" → the text.
+  const texts = new Map();
+  const add = (key, text) => texts.set(key, (texts.get(key) ?? '') + text);
+  const fontKey = (style) => `${style.fontFamily}|${style.fontWeight}|${style.fontStyle}`;
+  const keyOf = new Map(); // element → its key
+  const walker = document.createTreeWalker(document.body ?? root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !node.data.trim()) continue;
+    let key = keyOf.get(el);
+    if (key === undefined) keyOf.set(el, (key = fontKey(getComputedStyle(el))));
+    add(key, node.data);
+  }
+  for (const key of texts.keys()) add(key, extra);
+
+  // The margin boxes: every font-family list the style sheets name (custom properties resolved),
+  // at the root's weight and style and any a page rule sets.
+  let css = '';
+  for (const s of document.querySelectorAll('style')) css += s.textContent.replace(/url\([^)]*\)/g, '');
+  const vars = new Map();
+  for (const m of css.matchAll(/(--[\w-]+)\s*:([^;}]*)/g)) vars.set(m[1], [...(vars.get(m[1]) ?? []), m[2]]);
+  const lists = new Set();
+  const addList = (value, depth = 0) => {
+    const v = /var\(\s*(--[\w-]+)[^)]*\)/.exec(value);
+    if (v && depth < 8) for (const d of vars.get(v[1]) ?? ['']) addList(value.replace(v[0], d), depth + 1);
+    else lists.add(value);
+  };
+  for (const m of css.replace(/@font-face\s*{[^}]*}/g, '').matchAll(/font-family\s*:([^;}]*)/g)) addList(m[1]);
+  const rootStyle = getComputedStyle(root);
+  const pageWeights = new Set([rootStyle.fontWeight]);
+  const pageStyles = new Set([rootStyle.fontStyle]);
+  for (const rule of pageRules) {
+    // A font shorthand (a custom property in it leaves the longhands unread): not read here.
+    if (/(^|[^-\w])font\s*:/.test(rule.style.cssText)) unreadable = true;
+    if (rule.style.fontWeight) pageWeights.add(rule.style.fontWeight);
+    if (rule.style.fontStyle) pageStyles.add(rule.style.fontStyle);
+  }
+  for (const list of lists) for (const w of pageWeights) for (const s of pageStyles) add(`${list}|${w}|${s}`, extra);
+  // A pseudo-element's own font: its generated characters with any list the style sheets name (or
+  // its own), at any weight and style the faces have (or its own).
+  const faceWeights = new Set([...document.fonts].map((f) => f.weight));
+  for (const style of pseudoFonts) {
+    if (/(^|[^-\w])font\s*:/.test(style.cssText)) unreadable = true;
+    const own = new Set();
+    if (style.fontFamily) {
+      const before = new Set(lists);
+      addList(style.fontFamily);
+      for (const l of lists) if (!before.has(l)) own.add(l);
+    }
+    for (const list of own.size ? own : lists) {
+      for (const w of style.fontWeight ? [style.fontWeight] : faceWeights) for (const s of style.fontStyle ? [style.fontStyle] : ['normal', 'italic']) add(`${list}|${w}|${s}`, extra);
+    }
+  }
+
+  const wanted = new Set();
+  if (unreadable) for (const face of document.fonts) wanted.add(face); // a style sheet this cannot read: every face
+  for (const [key, text] of texts) {
+    const [list, weight, style] = key.split('|');
+    const families = list.split(',').map(name).filter((f) => facesOf.has(f));
+    if (families.length === 0) continue;
+    const candidates = families.map((f) => matching(f, weightOf(weight), style));
+    const chars = new Set();
+    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) for (const c of t) chars.add(c.codePointAt(0));
+    for (const c of chars) {
+      for (const faces of candidates) {
+        const these = faces.filter((face) => holds(face, c));
+        if (these.length === 0) continue;
+        for (const face of these) wanted.add(face);
+        break;
+      }
+    }
+  }
+  const loads = [];
+  for (const face of wanted) if (face.status === 'unloaded') loads.push(face.load().catch(() => undefined));
+  return Promise.all(loads).then(() => document.fonts.ready).then(() => undefined);
+})
