@@ -16,10 +16,13 @@
 (function loadFonts() {
   const name = (f) => f.trim().replace(/!important/i, '').trim().replace(/^["']|["']$/g, '').toLowerCase();
   const root = document.documentElement;
-  // Each face's ranges, sorted by start: [start, furthest end so far] pairs.
+  // Each face's ranges, sorted by start: [start, furthest end so far] pairs; read when first asked
+  // (a face of a weight no text has is never asked).
   const ranges = new Map();
-  for (const face of document.fonts) {
-    const pairs = [];
+  function rangesOf(face) {
+    let pairs = ranges.get(face);
+    if (pairs) return pairs;
+    pairs = [];
     for (const part of face.unicodeRange.split(',')) {
       const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
       if (!m) {
@@ -33,9 +36,10 @@
     // Each pair's end: the furthest end of it and every pair before it (ranges may overlap).
     for (let k = 1; k < pairs.length; k++) pairs[k][1] = Math.max(pairs[k][1], pairs[k - 1][1]);
     ranges.set(face, pairs);
+    return pairs;
   }
   const holds = (face, c) => {
-    const pairs = ranges.get(face);
+    const pairs = rangesOf(face);
     let a = 0;
     let b = pairs.length;
     while (a < b) {
@@ -74,10 +78,12 @@
     return faces.filter((_, k) => weights[k] === best);
   }
 
-  // The style sheets' rules, nested ones included: the `content` strings of element rules, and the
-  // page rules (margin rules inside them) with their font properties.
+  // The style sheets' rules, nested ones included: the `content` strings of element rules, the
+  // custom properties, the font-family lists, and the page rules (margin rules inside them).
   const contentChars = [];
   const pageRules = [];
+  const vars = new Map(); // custom property → every value the style sheets give it
+  const named = []; // every font-family value the style sheets give
   let unreadable = false;
   const strings = (value) => {
     for (const m of value.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)) contentChars.push(m[1] ?? m[2]);
@@ -85,13 +91,19 @@
   const pseudoFonts = []; // the styles of rules that give a pseudo-element a font of its own
   const walk = (rules, inPage) => {
     for (const rule of rules) {
-      if (rule.style) {
-        if (rule.style.content) strings(rule.style.content);
+      if (rule instanceof CSSFontFaceRule) continue;
+      const style = rule.style;
+      if (style) {
+        if (style.content) strings(style.content);
+        if (style.fontFamily) named.push(style.fontFamily);
+        for (let k = 0; k < style.length; k++) {
+          if (style[k].startsWith('--')) vars.set(style[k], [...(vars.get(style[k]) ?? []), style.getPropertyValue(style[k])]);
+        }
         if (inPage || rule instanceof CSSPageRule) pageRules.push(rule);
-        else if (rule.selectorText && /:(before|after|marker|first-line|first-letter)/i.test(rule.selectorText) && /(^|[^-\w])font(-family|-weight|-style)?\s*:/.test(rule.style.cssText)) {
+        else if (rule.selectorText && /:(before|after|marker|first-line|first-letter)/i.test(rule.selectorText) && /(^|[^-\w])font(-family|-weight|-style)?\s*:/.test(style.cssText)) {
           // A first line or letter of its own weight: its element's text, not foreseen here.
           if (/first-l/i.test(rule.selectorText)) unreadable = true;
-          else pseudoFonts.push(rule.style);
+          else pseudoFonts.push(style);
         }
       }
       if (rule.cssRules) walk(rule.cssRules, inPage || rule instanceof CSSPageRule);
@@ -106,35 +118,50 @@
   }
   for (const el of document.querySelectorAll('[data-continued]')) contentChars.push(el.dataset.continued);
   const extra = `0123456789.,:ivxlcdmIVXLCDM\u00a0\u2010\u2011\u2026 (continued)${contentChars.join('')}`;
+  /** The font-family lists a value can be, its custom properties replaced by each value they are given. */
+  const lists = new Set();
+  const addList = (value, into, depth = 0) => {
+    const v = /var\(\s*(--[\w-]+)[^)]*\)/.exec(value);
+    if (v && depth < 8) for (const d of vars.get(v[1]) ?? ['']) addList(value.replace(v[0], d), into, depth + 1);
+    else into.add(value.trim());
+  };
+  for (const value of named) addList(value, lists);
 
-  // Text by the font its element asks for: "family list|weight|style" → the text.
-  const texts = new Map();
-  const add = (key, text) => texts.set(key, (texts.get(key) ?? '') + text);
-  const fontKey = (style) => `${style.fontFamily}|${style.fontWeight}|${style.fontStyle}`;
-  const keyOf = new Map(); // element → its key
+  // The characters of each font the text asks for: "family list|weight|style" → its characters,
+  // each marked once (code point → 1) and listed.
+  const fonts = new Map();
+  const fontOf = (key) => {
+    let f = fonts.get(key);
+    if (!f) fonts.set(key, (f = { seen: new Uint8Array(0x110000), chars: [] }));
+    return f;
+  };
+  const add = (f, text) => {
+    const { seen, chars } = f;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) c = text.codePointAt(i++);
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        chars.push(c);
+      }
+    }
+  };
+  const fontOfElement = new Map(); // element → its font's characters
   const walker = document.createTreeWalker(document.body ?? root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
-    if (!el || !node.data.trim()) continue;
-    let key = keyOf.get(el);
-    if (key === undefined) keyOf.set(el, (key = fontKey(getComputedStyle(el))));
-    add(key, node.data);
+    if (!el || !node.data.trim()) continue; // (a space is in every text's font anyway)
+    let f = fontOfElement.get(el);
+    if (f === undefined) {
+      const style = getComputedStyle(el);
+      fontOfElement.set(el, (f = fontOf(`${style.fontFamily}|${style.fontWeight}|${style.fontStyle}`)));
+    }
+    add(f, node.data);
   }
-  for (const key of texts.keys()) add(key, extra);
+  for (const f of fonts.values()) add(f, extra);
 
-  // The margin boxes: every font-family list the style sheets name (custom properties resolved),
-  // at the root's weight and style and any a page rule sets.
-  let css = '';
-  for (const s of document.querySelectorAll('style')) css += s.textContent.replace(/url\([^)]*\)/g, '');
-  const vars = new Map();
-  for (const m of css.matchAll(/(--[\w-]+)\s*:([^;}]*)/g)) vars.set(m[1], [...(vars.get(m[1]) ?? []), m[2]]);
-  const lists = new Set();
-  const addList = (value, depth = 0) => {
-    const v = /var\(\s*(--[\w-]+)[^)]*\)/.exec(value);
-    if (v && depth < 8) for (const d of vars.get(v[1]) ?? ['']) addList(value.replace(v[0], d), depth + 1);
-    else lists.add(value);
-  };
-  for (const m of css.replace(/@font-face\s*{[^}]*}/g, '').matchAll(/font-family\s*:([^;}]*)/g)) addList(m[1]);
+  // The margin boxes: every font-family list the style sheets name, at the root's weight and style
+  // and any a page rule sets.
   const rootStyle = getComputedStyle(root);
   const pageWeights = new Set([rootStyle.fontWeight]);
   const pageStyles = new Set([rootStyle.fontStyle]);
@@ -144,33 +171,33 @@
     if (rule.style.fontWeight) pageWeights.add(rule.style.fontWeight);
     if (rule.style.fontStyle) pageStyles.add(rule.style.fontStyle);
   }
-  for (const list of lists) for (const w of pageWeights) for (const s of pageStyles) add(`${list}|${w}|${s}`, extra);
-  // A pseudo-element's own font: its generated characters with any list the style sheets name (or
-  // its own), at any weight and style the faces have (or its own).
+  for (const list of [...lists, rootStyle.fontFamily]) for (const w of pageWeights) for (const s of pageStyles) add(fontOf(`${list}|${w}|${s}`), extra);
+  // A pseudo-element's own font: its generated characters with its own list (or any the style
+  // sheets name), at its own weight and style (or any the faces have).
   const faceWeights = new Set([...document.fonts].map((f) => f.weight));
   for (const style of pseudoFonts) {
     if (/(^|[^-\w])font\s*:/.test(style.cssText)) unreadable = true;
     const own = new Set();
-    if (style.fontFamily) {
-      const before = new Set(lists);
-      addList(style.fontFamily);
-      for (const l of lists) if (!before.has(l)) own.add(l);
-    }
+    if (style.fontFamily) addList(style.fontFamily, own);
     for (const list of own.size ? own : lists) {
-      for (const w of style.fontWeight ? [style.fontWeight] : faceWeights) for (const s of style.fontStyle ? [style.fontStyle] : ['normal', 'italic']) add(`${list}|${w}|${s}`, extra);
+      for (const w of style.fontWeight ? [style.fontWeight] : faceWeights) for (const s of style.fontStyle ? [style.fontStyle] : ['normal', 'italic']) add(fontOf(`${list}|${w}|${s}`), extra);
     }
   }
 
   const wanted = new Set();
   if (unreadable) for (const face of document.fonts) wanted.add(face); // a style sheet this cannot read: every face
-  for (const [key, text] of texts) {
+  for (const [key, f] of fonts) {
     const [list, weight, style] = key.split('|');
-    const families = list.split(',').map(name).filter((f) => facesOf.has(f));
+    const families = list.split(',').map(name).filter((n) => facesOf.has(n));
     if (families.length === 0) continue;
-    const candidates = families.map((f) => matching(f, weightOf(weight), style));
-    const chars = new Set();
-    for (const t of [text, text.toUpperCase(), text.toLowerCase()]) for (const c of t) chars.add(c.codePointAt(0));
-    for (const c of chars) {
+    // In either case too (a text-transform).
+    for (const c of [...f.chars]) {
+      const ch = String.fromCodePoint(c);
+      add(f, ch.toUpperCase());
+      add(f, ch.toLowerCase());
+    }
+    const candidates = families.map((n) => matching(n, weightOf(weight), style));
+    for (const c of f.chars) {
       for (const faces of candidates) {
         const these = faces.filter((face) => holds(face, c));
         if (these.length === 0) continue;
