@@ -146,11 +146,26 @@
       }
     }
   };
+  // A text of Latin-1 alone (a chart's labels and numbers, most of an English document's words) is
+  // not asked its element's style: its characters go with every font-family list the document names,
+  // at every weight: the faces that hold Latin-1 are few (one a family and weight), and asking each
+  // element's style of a document held from the screen costs tens of microseconds an element.
+  const shared = { seen: new Uint8Array(0x110000), chars: [] }; // the Latin-1 texts
+  const latin1 = (text) => {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+    return true;
+  };
+  let anyLatin1 = false;
   const fontOfElement = new Map(); // element → its font's characters
   const walker = document.createTreeWalker(document.body ?? root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || !node.data.trim()) continue; // (a space is in every text's font anyway)
+    if (latin1(node.data)) {
+      add(shared, node.data);
+      anyLatin1 = true;
+      continue;
+    }
     let f = fontOfElement.get(el);
     if (f === undefined) {
       const style = getComputedStyle(el);
@@ -159,6 +174,10 @@
     add(f, node.data);
   }
   for (const f of fonts.values()) add(f, extra);
+  const added = { seen: new Uint8Array(0x110000), chars: [] }; // what layout and the style sheets add
+  add(added, extra);
+  const addedKeys = new Set(); // fonts not read off an element: the margin boxes', the pseudo-elements'
+  const sharedKeys = new Set(); // the fonts a Latin-1 text may have
 
   // The margin boxes: every font-family list the style sheets name, at the root's weight and style
   // and any a page rule sets.
@@ -171,7 +190,7 @@
     if (rule.style.fontWeight) pageWeights.add(rule.style.fontWeight);
     if (rule.style.fontStyle) pageStyles.add(rule.style.fontStyle);
   }
-  for (const list of [...lists, rootStyle.fontFamily]) for (const w of pageWeights) for (const s of pageStyles) add(fontOf(`${list}|${w}|${s}`), extra);
+  for (const list of [...lists, rootStyle.fontFamily]) for (const w of pageWeights) for (const s of pageStyles) addedKeys.add(`${list}|${w}|${s}`);
   // A pseudo-element's own font: its generated characters with its own list (or any the style
   // sheets name), at its own weight and style (or any the faces have).
   const faceWeights = new Set([...document.fonts].map((f) => f.weight));
@@ -180,21 +199,36 @@
     const own = new Set();
     if (style.fontFamily) addList(style.fontFamily, own);
     for (const list of own.size ? own : lists) {
-      for (const w of style.fontWeight ? [style.fontWeight] : faceWeights) for (const s of style.fontStyle ? [style.fontStyle] : ['normal', 'italic']) add(fontOf(`${list}|${w}|${s}`), extra);
+      for (const w of style.fontWeight ? [style.fontWeight] : faceWeights) for (const s of style.fontStyle ? [style.fontStyle] : ['normal', 'italic']) addedKeys.add(`${list}|${w}|${s}`);
     }
+  }
+  // The Latin-1 texts: with every list the style sheets, the elements' font attributes and style
+  // attributes name, and every list a text's element has; every weight, either style.
+  if (anyLatin1) {
+    const all = new Set([...lists, rootStyle.fontFamily, ...[...fonts.keys()].map((k) => k.split('|')[0])]);
+    for (const el of document.querySelectorAll('[font-family]')) addList(el.getAttribute('font-family'), all);
+    for (const el of document.querySelectorAll('[style*="font"]')) {
+      const style = el.getAttribute('style');
+      if (/(^|[^-\w])font\s*:/.test(style)) unreadable = true;
+      for (const m of style.matchAll(/font-family\s*:([^;]*)/g)) addList(m[1], all);
+    }
+    for (const list of all) for (const w of faceWeights) for (const s of ['normal', 'italic']) sharedKeys.add(`${list}|${w}|${s}`);
   }
 
   const wanted = new Set();
   if (unreadable) for (const face of document.fonts) wanted.add(face); // a style sheet this cannot read: every face
-  for (const [key, f] of fonts) {
+  for (const [key, f] of [...fonts, ...[...addedKeys].map((k) => [k, added]), ...[...sharedKeys].map((k) => [k, shared])]) {
     const [list, weight, style] = key.split('|');
     const families = list.split(',').map(name).filter((n) => facesOf.has(n));
     if (families.length === 0) continue;
     // In either case too (a text-transform).
-    for (const c of [...f.chars]) {
-      const ch = String.fromCodePoint(c);
-      add(f, ch.toUpperCase());
-      add(f, ch.toLowerCase());
+    if (!f.cased) {
+      for (const c of [...f.chars]) {
+        const ch = String.fromCodePoint(c);
+        add(f, ch.toUpperCase());
+        add(f, ch.toLowerCase());
+      }
+      f.cased = true;
     }
     const candidates = families.map((n) => matching(n, weightOf(weight), style));
     for (const c of f.chars) {
