@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs 3 --no-pagedjs --no-long --long-chapters 12 --no-preview --preview-only --only builds,command,pdf,preview --scenarios cold,… --data DIR --out out/bench]`: the whole build of an edition,
+ * `npm run bench [-- --runs 3 --no-pagedjs --no-long --no-edition --long-chapters 12 --no-preview --preview-only --only builds,command,pdf,preview --scenarios cold,… --data DIR --out out/bench]`: the whole build of an edition,
  * timed stage by stage, in the situations an editor meets:
  *
  *   cold             empty cache: records → both editions (load, validation, metrics, everything)
@@ -402,6 +402,8 @@ const OPTIONS = {
   out: { type: 'string', default: join(ROOT, 'out', 'bench') },
   'no-pagedjs': { type: 'boolean', default: false },
   'no-long': { type: 'boolean', default: false },
+  /** The PDF comparisons on the long document alone: no edition printed (nor built, with --only pdf). */
+  'no-edition': { type: 'boolean', default: false },
   'long-chapters': { type: 'string', default: '12' },
   'no-preview': { type: 'boolean', default: false },
   'preview-only': { type: 'boolean', default: false },
@@ -461,8 +463,11 @@ async function main(): Promise<void> {
   const metricsOnly = (dir: string) => {
     for (const kind of ['chapters', 'svg', 'pdf']) rmSync(join(dir, kind), { recursive: true, force: true });
   };
-  console.log('\npreparing the caches (one untimed build)…');
-  await runBuild('prepare', config(cache('shared')), scratch);
+  const onlyLongPdf = v['no-edition'] && v.only === 'pdf';
+  if (!onlyLongPdf) {
+    console.log('\npreparing the caches (one untimed build)…');
+    await runBuild('prepare', config(cache('shared')), scratch);
+  }
   if (v['preview-only']) {
     const preview = await previewLatency(dataCopy, cache('shared'), Math.max(runs, 5));
     for (const [locale, r] of Object.entries(preview)) console.log(`  preview ${locale}: ${r.medianMs.toFixed(0)} ms (build ${r.buildMs.toFixed(0)} ms; all: ${r.all.map((x) => x.toFixed(0)).join(', ')} ms)`);
@@ -518,7 +523,7 @@ async function main(): Promise<void> {
   let concurrency: ConcurrencyResult[] = [];
   if (!v['no-pagedjs'] && parts.has('pdf')) {
     console.log(`\nPDF stage, ours vs Paged.js 0.4.3 (same HTML, same Chromium, one locale at a time; medians of ${runs}):`);
-    const edition = LOCALES.map((locale) => ({ name: 'edition', locale, html: readFileSync(join(scratch, 'out', EDITION, locale, 'index.html'), 'utf8') }));
+    const edition = v['no-edition'] ? [] : LOCALES.map((locale) => ({ name: 'edition', locale, html: readFileSync(join(scratch, 'out', EDITION, locale, 'index.html'), 'utf8') }));
     comparison = await compare([...edition, ...(v['no-long'] ? [] : longDocuments(Number(v['long-chapters'])))], runs, executable);
     const sum = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
     for (const doc of [...new Set(comparison.map((c) => c.document))]) {

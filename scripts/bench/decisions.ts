@@ -36,6 +36,7 @@ for (const [name, html] of docs) {
   const r = (await p.evaluate(`(${expr('paginate.browser.js')})(${JSON.stringify({ ...PAGE, firstPage: 2, wholeModel: false })}, ${expr('fill-pages.browser.js')})`)) as Record<string, unknown>;
   const out = await p.evaluate(() => document.documentElement.outerHTML);
   delete r.chaptersAlone;
+  delete r.fills;
   const h = (x: string) => createHash('sha256').update(x).digest('hex').slice(0, 16);
   console.log(name, 'decisions', h(JSON.stringify(r)), 'document', h(out), 'footnotes', r.footnotes, 'moved', r.moved, JSON.stringify(r.filled).slice(0, 80));
   await p.close();

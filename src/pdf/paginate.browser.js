@@ -376,14 +376,79 @@
   /** What fill() may lose to rounding: it gives a block the whole pixels left on the page, less one. */
   const FIT_SLACK = 2;
 
-  /** Fills the rest of the page from `block`'s top, so the notes sit at the page's foot. */
-  function fill(block) {
+  /**
+   * Fills the rest of the page from `block`'s top, so the notes sit at the page's foot: its height is
+   * the whole pixels from its top to the page's foot, less one, or its notes' own height should they
+   * need more. Its top is read with the block 1 px high (so that it stays where it was put), then the
+   * height set: two layouts of the chapter, which were most of the pagination's time. With a `hint`
+   * (where it was put, read before it was: where what it follows ends, or the line it splits from
+   * starts; the kind of place), the height is first tried from where a block put in that kind of place
+   * started last time (the same offset from there), and kept when the layout agrees. The block lies
+   * whole on the hint's page, below its top (one that did not fit would have moved to the next page's
+   * top): so it lies where the 1-px block would, and when the height from its top is the one tried,
+   * that is all (one layout). Should it differ, the height is set again from that top (two layouts,
+   * as before). Anything else: measured as before. Either way the height is the same.
+   */
+  const startOffsets = new Map(); // kind of place → the block's top less the hint's top, as last laid out
+  const fills = { once: 0, twice: 0, measured: 0 };
+  function fill(block, hint = null) {
+    const inner = block.firstElementChild;
+    const learnt = hint && !geometry.measuredFills ? startOffsets.get(hint.key) : undefined;
+    if (learnt !== undefined) {
+      const tried = Math.floor(H - (hint.top + learnt)) - 1;
+      if (tried >= 1) {
+        block.style.height = `${tried}px`;
+        relayout();
+        const boxes = block.getClientRects();
+        const top = boxes.length === 1 ? yOf(boxes[0]) : 0;
+        if (boxes.length === 1 && pageOf(boxes[0]) === hint.page && top > 0 && top + tried <= H) {
+          startOffsets.set(hint.key, top - hint.top);
+          const content = inner ? inner.getBoundingClientRect().height : 0;
+          const height = Math.max(Math.ceil(content), Math.floor(H - top) - 1);
+          if (height === tried) {
+            fills.once++;
+            return;
+          }
+          block.style.height = `${height}px`;
+          relayout();
+          fills.twice++;
+          return;
+        }
+      }
+    }
     block.style.height = '1px';
     relayout();
-    const top = yOf(block.getBoundingClientRect());
-    const content = block.firstElementChild ? block.firstElementChild.getBoundingClientRect().height : 0;
+    const r = block.getBoundingClientRect();
+    const top = yOf(r);
+    if (hint && pageOf(r) === hint.page) startOffsets.set(hint.key, top - hint.top);
+    const content = inner ? inner.getBoundingClientRect().height : 0;
     block.style.height = `${Math.max(Math.ceil(content), Math.floor(H - top) - 1)}px`;
     relayout();
+    fills.measured++;
+  }
+  /** What a block put before `el` is told (fill's hint): read before the block goes in, while the layout is still current. */
+  const signature = (el) => (el ? `${el.localName}.${el.className}` : '-');
+  // Where what it follows ends, rather than where what it precedes starts: that may have moved to the
+  // next page (a figure, a table or a heading that did not fit), while the block stays on this one.
+  function hintBefore(el) {
+    const after = hintAfter(el.previousElementSibling);
+    if (after) return after;
+    const r = el.getClientRects()[0];
+    return r ? { key: `first ${signature(el)} in ${el.parentElement.localName}`, top: yOf(r), page: pageOf(r) } : null;
+  }
+  /**
+   * A block put after `el` or, if it shows nothing, the nearest before it that does (the notes' list
+   * and its rule do not print): where that ends. The block (no margins) starts below it by its bottom
+   * margin, the same after every element of a kind.
+   */
+  function hintAfter(el) {
+    for (; el; el = el.previousElementSibling) {
+      const boxes = el.getClientRects();
+      if (boxes.length === 0) continue;
+      const r = boxes[boxes.length - 1];
+      return { key: `after ${signature(el)}`, top: yOf(r) + r.height, page: pageOf(r) };
+    }
+    return null;
   }
 
   /** Whether a filled note block lies on `page`, whole. */
@@ -399,16 +464,17 @@
    * before, as far back as the reference allows.
    */
   function cutBefore(chapter, target, items, page, kept) {
+    const first = target ? hintBefore(target) : hintAfter(chapter.lastElementChild); // before the notes leave their list: nothing moved yet
     const block = noteBlock(items);
-    const put = (before) => {
-      if (before) before.before(block);
+    const put = (el, hint = el ? hintBefore(el) : null) => {
+      if (el) el.before(block);
       else chapter.appendChild(block);
-      fill(block);
+      fill(block, hint);
     };
-    put(target);
+    put(target, first);
     for (let k = kept.length - 1; k >= 0 && !fits(block, page); k--) put(kept[k]);
     // Nowhere on the page: where it was first put, so that nothing else moves for nothing.
-    if (!fits(block, page)) put(target);
+    if (!fits(block, page)) put(target, null);
   }
 
   /**
@@ -473,6 +539,8 @@
           // The first half's last line stays justified and the second half has no indent, so the
           // paragraph reads as one across the page turn.
           const caret = caretAt(el, line);
+          // The block goes where the line started: its text's top, read before anything moves.
+          const hint = caret ? { key: `split ${signature(el)}`, top: line.top, page: line.page } : hintBefore(el);
           const block = noteBlock(items);
           if (caret) {
             const rest = document.createRange();
@@ -486,7 +554,7 @@
             el.after(tail);
             el.after(block);
           } else el.before(block);
-          fill(block);
+          fill(block, hint);
           return;
         }
       } else {
@@ -628,5 +696,5 @@
   for (const n of [...model.children]) body.insertBefore(n, model);
   model.remove();
   document.documentElement.classList.remove('paginating');
-  return { headings, notes, ...report, chaptersAlone };
+  return { headings, notes, ...report, chaptersAlone, fills };
 })

@@ -33,6 +33,8 @@ export interface Pagination {
   readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[]; readonly ends: readonly string[] };
   /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
   readonly chaptersAlone: number;
+  /** How the note blocks were filled to their page's foot (paginate.browser.js `fill`): in one layout, from where such a block started before; in two, from there; measured (two layouts, or three when the try missed). */
+  readonly fills: { readonly once: number; readonly twice: number; readonly measured: number };
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
   readonly contentsTargets: readonly string[];
   /** Whether a font face began to load during the pagination: its layout used another font meanwhile (hold.ts). */
@@ -44,6 +46,8 @@ export interface Pagination {
 export interface PaginateOptions {
   /** Every step on the whole model, no chapter laid out alone: slower, the same result (the test that says so compares both). */
   readonly wholeModel?: boolean;
+  /** Every note block's top measured before its height is set, none tried from where one started before (paginate.browser.js `fill`): slower, the same result (the test that says so compares both). */
+  readonly measuredFills?: boolean;
   /** Hide the document from the screen until the print (hold.ts): for a page that is printed next. */
   readonly holdScreen?: boolean;
 }
@@ -77,7 +81,7 @@ const CONTENTS = `(n) => {
  */
 export async function paginate(page: Page, options: PaginateOptions = {}): Promise<Pagination> {
   await page.emulateMediaType('print');
-  const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false };
+  const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false, measuredFills: options.measuredFills ?? false };
   return (await page.evaluate(`(() => {
     const fontsBefore = ${RELEASE_LOAD_HOLD};
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)}, ${expression(ENDS)});
