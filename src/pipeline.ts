@@ -51,6 +51,9 @@ import { renderEditionTables } from './tables/render.ts';
 export type { BuildOptions, BuildResult, Format, HtmlOutput, Resources, StageTiming } from './build-types.ts';
 export { computeDatasetMetrics } from './cache/metrics.ts';
 
+/** True when some locale's chapters were rendered, not read from the cache (see where the browser is launched early). */
+const freshChapters = (stages: Stages) => stages.list.some((s) => s.label.startsWith('chapters ') && !s.cached);
+
 /** The web folder's fonts: <out>/<edition>/fonts/. */
 export const FONT_FOLDER = 'fonts';
 
@@ -115,6 +118,9 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
     // The figure thread draws every locale's figures meanwhile: the main thread renders every
     // locale's chapters first, so that it does not wait for the first locale's figures idle.
     if (threads) for (const locale of options.locales) rendered.set(locale, await chaptersOf(locale));
+    // The main thread now waits for the figure thread: the browser launches meanwhile, off the path to
+    // the first print, when the chapters were rendered anew (so the HTML is new, and a PDF to print).
+    if (threads && wantPdf && freshChapters(stages)) queue.warm();
     for (const locale of options.locales) {
       const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
