@@ -60,7 +60,7 @@ export const FONT_FOLDER = 'fonts';
 export async function build(options: BuildOptions, fx: Effects, resources: Resources): Promise<BuildResult> {
   // The figures' second thread (src/cache/figure-threads.ts), started first so that it loads its
   // modules while the data loads. Not for a long-running caller, whose cache and answers are its own.
-  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, cacheDir: options.cacheDir ?? null }) : null;
+  const threads = options.figureThread && !resources.cache && !resources.answers ? new FigureThreads({ root: options.root, edition: options.edition, locales: options.locales, cacheDir: options.cacheDir ?? null }) : null;
   try {
     return await buildEdition(options, fx, resources, threads);
   } finally {

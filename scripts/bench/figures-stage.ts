@@ -33,7 +33,7 @@ const numbers = numberFigures(edition);
 const all: string[] = [];
 const locales: Locale[] = ['zh', 'en'];
 const bundles = await Promise.all(locales.map((locale) => readLocale(fx.fs, join(ROOT, 'locales'), '2023', locale)));
-const threads = threaded ? new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null }, process.argv.includes('--threads=help')) : null;
+const threads = threaded ? new FigureThreads({ root: ROOT, edition: '2023', locales, cacheDir: null }, process.argv.includes('--threads=help')) : null;
 // In a build the thread loads its modules while the data loads (5 s and more on full data): so here
 // it is given 4 s before the clock starts, and its figures then.
 if (threads) await new Promise((r) => setTimeout(r, 4000));

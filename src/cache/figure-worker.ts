@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { countryNames } from '../base/countries.ts';
 import { readEdition } from '../base/edition.ts';
-import { createTranslator, type LocaleBundle } from '../base/i18n.ts';
+import { createTranslator, readLocale, type LocaleBundle } from '../base/i18n.ts';
+import { distinctCodePoints } from '../fonts/code-points.ts';
 import { numberFigures } from '../base/slots.ts';
 import type { Locale } from '../base/yaml.ts';
 import { nodeFileSystem } from '../effects.ts';
@@ -26,6 +27,8 @@ import { figureInputsOf } from './figure-threads.ts';
 export interface FigureWorkerConfig {
   readonly root: string;
   readonly edition: string;
+  /** The locales to be drawn: their font chunks are decoded while the data loads. */
+  readonly locales?: readonly Locale[];
   /** The build cache's folder, read and written here as the main thread does; null: no cache. */
   readonly cacheDir: string | null;
 }
@@ -48,18 +51,18 @@ export type FigureWorkerReply =
 const config = workerData as FigureWorkerConfig;
 const port = parentPort!;
 
-// Loaded now, while the main thread waits for the data: the edition, the chart libraries, the fonts'
-// commonest chunks, and one small chart drawn so that the first figure does not wait for the JIT.
-// None of it changes what is drawn.
+// Loaded now, while the main thread waits for the data: the edition, the chart libraries, the font
+// chunks the locales' text needs (measuring a character decodes its chunk), and one small chart drawn
+// so that the first figure does not wait for the JIT. None of it changes what is drawn.
 const ready = (async () => {
   const edition = await readEdition(nodeFileSystem, join(config.root, 'templates'), config.edition);
   // The chapters' templates compiled for the main thread, which renders them once the metrics are known.
   port.postMessage({ templates: templateSources(edition) } satisfies FigureWorkerReply);
-  // The font files of Latin letters, digits and the commonest Han characters are opened; glyphs are
-  // read as labels need them. Measuring every character of the locales' messages here (1,233 of them,
-  // both weights) cost 0.7-0.8 s of CPU while the data loads, which is CPU-bound on 2 cores, and did
-  // not make the figures measurably cheaper: their labels use a fraction of those characters.
-  for (const weight of [400, 700] as const) measureText('中A0', 11, weight);
+  const texts: string[] = [];
+  const collect = (v: unknown): void => void (typeof v === 'string' ? texts.push(v) : v && typeof v === 'object' && Object.values(v).forEach(collect));
+  for (const locale of config.locales ?? []) collect((await readLocale(nodeFileSystem, join(config.root, 'locales'), config.edition, locale)).namespaces);
+  const characters = String.fromCodePoint(...distinctCodePoints(`中A0${texts.join('')}`));
+  for (const weight of [400, 700] as const) measureText(characters, 11, weight);
   const { renderSvg } = await import('../figures/vega.ts');
   await renderSvg({ data: { values: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }, mark: 'bar', encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'v', type: 'quantitative' } } }, { id: 'warm', title: '', description: '' });
   return numberFigures(edition);

@@ -53,7 +53,7 @@ describe('the figures drawn on two threads', () => {
     }
 
     // As `report build` runs it: the worker draws every figure, the main thread none.
-    const alone2 = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: join(scratch, 'three') });
+    const alone2 = new FigureThreads({ root: ROOT, edition: '2023', locales: ['en'], cacheDir: join(scratch, 'three') });
     try {
       const en = bundles[1]!;
       alone2.share(metrics, numbers, [en]);
