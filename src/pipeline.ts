@@ -51,6 +51,9 @@ import { renderEditionTables } from './tables/render.ts';
 export type { BuildOptions, BuildResult, Format, HtmlOutput, Resources, StageTiming } from './build-types.ts';
 export { computeDatasetMetrics } from './cache/metrics.ts';
 
+/** True when some locale's chapters were rendered, not read from the cache (see where the browser is launched early). */
+const freshChapters = (stages: Stages) => stages.list.some((s) => s.label.startsWith('chapters ') && !s.cached);
+
 /** The web folder's fonts: <out>/<edition>/fonts/. */
 export const FONT_FOLDER = 'fonts';
 
@@ -115,6 +118,9 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
     // The figure thread draws every locale's figures meanwhile: the main thread renders every
     // locale's chapters first, so that it does not wait for the first locale's figures idle.
     if (threads) for (const locale of options.locales) rendered.set(locale, await chaptersOf(locale));
+    // The main thread now waits for the figure thread: the browser launches meanwhile, off the path to
+    // the first print, when the chapters were rendered anew (so the HTML is new, and a PDF to print).
+    if (threads && wantPdf && freshChapters(stages)) queue.warm();
     for (const locale of options.locales) {
       const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
@@ -163,7 +169,10 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
   }
   // The web folder's font chunks, one file each, shared by both locales.
   for (const [name, face] of [...fontFiles].sort((a, b) => a[0].localeCompare(b[0]))) files.push({ path: join(outDir, FONT_FOLDER, name), data: resources.fonts.read(face) });
-  const printed = await queue.finish();
+  const printed = await queue.printed();
+  // The browser exits and its profile folder goes while the outputs are written (awaited with the write).
+  const closed = queue.close();
+  closed.catch(() => {}); // an error before the write: the browser still closes, and the error is the build's
   printed.forEach((pdf, i) => files.push({ path: join(outDir, options.locales[i]!, 'report.pdf'), data: pdf.bytes, pages: pdf.pages }));
 
   // 5. What the text states, claim by claim, for `report diff` (written with metrics.json).
@@ -172,7 +181,7 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
     files.splice(1, 0, { path: join(outDir, 'claims.json'), data: claimsJson(record) });
   }
   // 6. The edition's folder is swapped in whole: all or nothing, even if the process is killed meanwhile.
-  const kept = await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`);
+  const kept = await stages.run('write', () => fx.fs.publish(outDir, files), () => `${files.length} files in ${outDir}`).finally(() => closed);
   // Files of the previous build that this one did not make (another locale or format) stay beside the new ones.
   if (kept.length > 0) fx.log.warn(message('build.kept-previous', { dir: outDir, files: kept }));
   return {

@@ -19,6 +19,7 @@ import type { LocaleBundle, Translator } from '../base/i18n.ts';
 import type { FigureNumbers } from '../base/slots.ts';
 import type { Locale } from '../base/yaml.ts';
 import { figureOrder, renderFigure, type RenderedFigure } from '../figures/render.ts';
+import { adoptTemplates } from '../chapters/render.ts';
 import type { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { CacheCounts } from './figures.ts';
@@ -71,6 +72,7 @@ export class FigureThreads {
     this.worker = startWorker(config);
     this.worker.on('message', (reply: FigureWorkerReply) => {
       if ('error' in reply) return this.fail(new Error(`figure thread: ${reply.error}`));
+      if ('templates' in reply) return adoptTemplates(reply.templates);
       const slot = this.slots.find((s) => s.locale === reply.locale)!;
       slot.drawn[reply.index] = reply;
       this.fromWorker++;

@@ -5,7 +5,7 @@
  * when it reaches a locale's figures stage). Each figure is posted back as soon as it is drawn.
  *
  * Protocol: workerData is a FigureWorkerConfig; then one FigureWorkerJobs message in; FigureWorkerReply
- * messages out (one per figure drawn here, or one error).
+ * messages out (the compiled chapter templates once, then one per figure drawn here, or one error).
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,6 +18,7 @@ import type { Locale } from '../base/yaml.ts';
 import { nodeFileSystem } from '../effects.ts';
 import { measureText } from '../fonts/fontsource.ts';
 import { renderFigure, type RenderedFigure } from '../figures/render.ts';
+import { templateSources } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { cachedSvg, type CacheCounts } from './figures.ts';
 import { diskCache, NO_CACHE } from './store.ts';
@@ -43,6 +44,8 @@ export interface FigureWorkerJobs {
 
 export type FigureWorkerReply =
   | { readonly locale: Locale; readonly index: number; readonly figure: RenderedFigure; readonly warnings: readonly string[]; readonly counts: CacheCounts }
+  /** The edition's templates compiled (chapters/render.ts: templateSources), posted once while the data loads. */
+  | { readonly templates: readonly (readonly [string, string])[] }
   | { readonly error: string };
 
 const config = workerData as FigureWorkerConfig;
@@ -53,6 +56,8 @@ const port = parentPort!;
 // so that the first figure does not wait for the JIT. None of it changes what is drawn.
 const ready = (async () => {
   const edition = await readEdition(nodeFileSystem, join(config.root, 'templates'), config.edition);
+  // The chapters' templates compiled for the main thread, which renders them once the metrics are known.
+  port.postMessage({ templates: templateSources(edition) } satisfies FigureWorkerReply);
   const texts: string[] = [];
   const collect = (v: unknown): void => void (typeof v === 'string' ? texts.push(v) : v && typeof v === 'object' && Object.values(v).forEach(collect));
   for (const locale of config.locales ?? []) collect((await readLocale(nodeFileSystem, join(config.root, 'locales'), config.edition, locale)).namespaces);

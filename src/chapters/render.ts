@@ -212,6 +212,34 @@ function compiled(hb: HandlebarsEnv, text: string): HandlebarsTemplateDelegate {
 const MAX_PROGRAMS = 256;
 const programs = new Map<string, TemplateSpecification>();
 
+/**
+ * The compiled programs of the edition's chapters and partials, as JavaScript source, keyed by template
+ * text: what `compiled` makes of each (helpers and partials play no part in compiling). Compiling them
+ * is most of what the first locale's chapters cost more than the next (~1 s of CPU on 2023's eleven
+ * templates); the figure thread (src/cache/figure-worker.ts) compiles them while the data loads, and
+ * this thread adopts them (adoptTemplates).
+ */
+export function templateSources(edition: Pick<Edition, 'chapters' | 'partials'>): [text: string, source: string][] {
+  const hb = createHandlebars();
+  const texts = [...new Set([...edition.chapters.map((c) => c.text), ...Object.values(edition.partials ?? {})])];
+  // precompile gives the program as source text (its typings say otherwise); `compiled` evaluates the same.
+  return texts.map((text) => [text, String(hb.precompile(text, { strict: true }))]);
+}
+
+/** Programs compiled elsewhere (templateSources), kept as if compiled here; a text already compiled is left as it is. */
+export function adoptTemplates(sources: readonly (readonly [string, string])[]): void {
+  for (const [text, source] of sources) {
+    if (programs.has(text)) continue;
+    // The program Handlebars generated for this text, on another thread of this process: the same code
+    // as `compiled` would generate and evaluate here.
+    if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
+    programs.set(text, new Function(`return ${source};`)() as TemplateSpecification);
+  }
+}
+
+/** True when `text` has a compiled program on this thread (compiled or adopted). */
+export const hasProgram = (text: string): boolean => programs.has(text);
+
 const OWN_NUMBER_MARK = '@@own-number@@';
 const OWN_NUMBER_HEADING = /<h([1-6])>@@own-number@@/g;
 /** The attribute of a heading that carries its own number (written by the template, not the engine). */

@@ -51,13 +51,17 @@ const views = new WeakMap<object, object>();
 function strictView<T extends object>(value: T, path: string): T {
   const known = views.get(value);
   if (known) return known as T;
+  // Templates read fields millions of times: the path of a field is spelled out only when it is needed
+  // (a name the document lacks, or an object's first view), and `in` asked only of an undefined value
+  // (a plain object's field that is there reads as something else, or is undefined and `in` says so).
+  const at = (key: string) => (path ? `${path}.${key}` : key);
   const view = new Proxy(value, {
     get(target, key, receiver) {
       const v = Reflect.get(target, key, receiver);
       if (typeof key !== 'string' || PROBES.has(key)) return v;
-      const here = path ? `${path}.${key}` : key;
-      if (!(key in target)) throw new MissingMetricError(here);
-      return v !== null && typeof v === 'object' ? strictView(v as object, here) : v;
+      if (v === undefined && !(key in target)) throw new MissingMetricError(at(key));
+      if (v === null || typeof v !== 'object') return v;
+      return views.get(v) ?? strictView(v as object, at(key));
     },
   });
   views.set(value, view);

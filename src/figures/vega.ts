@@ -41,12 +41,28 @@ export interface SvgOptions {
 }
 
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
+  // The same chart is shown twice in an edition (a key point's figure again in its chapter): the same
+  // spec gives the same drawing, so it is drawn once and named (title, description, ids) for each use.
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = await draw(spec);
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, svg);
+  }
+  return accessible(svg, options);
+}
+
+/** Drawings of this thread by spec, the most recent DRAWN_KEPT (an edition's repeated charts are some forty drawings apart). */
+const drawn = new Map<string, string>();
+const DRAWN_KEPT = 128;
+
+async function draw(spec: TopLevelSpec): Promise<string> {
   const vgSpec = compile({ ...spec, config: { ...FIGURE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
   resetSVGDefIds(); // clip-path ids restart for every figure: the same input gives the same SVG
   const view = new View(parse(vgSpec), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    return accessible(xmlCharacters(svg), options);
+    return xmlCharacters(await view.toSVG());
   } finally {
     view.finalize();
   }

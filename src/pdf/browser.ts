@@ -14,6 +14,7 @@
  *   outright (SIGKILL: no handler runs) is removed by the next launch.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -86,8 +87,9 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   // started so far (every process naming the profile) and removes the folder, as it does later.
   let pid = 0;
   let done = false;
-  const kill = () => {
-    if (done) return;
+  /** Kills every process of the browser, once: true the first time (the profile folder is then the caller's to remove). */
+  const stop = () => {
+    if (done) return false;
     done = true;
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('exit', kill);
@@ -99,7 +101,10 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
         // already gone
       }
     }
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    return true;
+  };
+  const kill = () => {
+    if (stop()) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
     const handler = () => {
@@ -142,7 +147,9 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     async close(ms) {
       if (done) return;
       await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
-      kill();
+      // Removed without blocking the thread: a build writes its outputs meanwhile (pipeline.ts), and
+      // on a busy disk the profile's ~200 files took up to a second of a synchronous rmSync.
+      if (stop()) await rm(profile, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

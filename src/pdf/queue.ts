@@ -85,13 +85,31 @@ export class PrintQueue {
   /** Waits for every job (even after a failure, so no page is closed under a running print), then closes the browser. */
   async finish(): Promise<Printed[]> {
     const settled = await Promise.allSettled(this.jobs);
+    await this.close();
+    return results(settled);
+  }
+
+  /**
+   * Every job's PDF once all have ended, the browser left open: the caller closes it (`close`), e.g.
+   * while it writes the outputs. On a failure the browser is closed before the error surfaces.
+   */
+  async printed(): Promise<Printed[]> {
+    const settled = await Promise.allSettled(this.jobs);
+    if (settled.some((s) => s.status === 'rejected')) await this.close();
+    return results(settled);
+  }
+
+  /** Closes the browser, if one was launched. */
+  async close(): Promise<void> {
     if (this.printer) await (await this.printer.catch(() => null))?.close();
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    return settled.map((s) => (s as PromiseFulfilledResult<Printed>).value);
   }
 }
 
+function results(settled: readonly PromiseSettledResult<Printed>[]): Printed[] {
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<Printed>).value);
+}
 
 /** What the print did so that no page is left half empty (fill-pages.browser.js), for the pdf line. */
 function filledNote(f: NonNullable<PrintedPdf['filled']>): string {
