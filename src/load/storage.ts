@@ -8,9 +8,10 @@
  *   the table's own checks, so that the load never holds every table as text at once. Each ENUM
  *   declares its values in sorted (binary) order, the order DuckDB gives the text, so ORDER BY,
  *   GROUP BY and `<` give the same answer as on text; they read back as the same strings.
- * - Ids used as join keys become a 64-bit hash of the id (8 bytes, not 16 and more), in every table
- *   holding them, as soon as the last of these is checked (the foreign keys are checked on the
- *   text): `paper_id` and `patent_id` in their own tables too (never printed); institutions
+ * - Ids used as join keys become a 64-bit hash of the id (8 bytes, not 16 and more): a table's
+ *   references right after its own foreign keys are checked (on the text), the referenced table's
+ *   own ids once the last table holding them is checked (fifth pass): `paper_id` and `patent_id`
+ *   in their own tables too (never printed); institutions
  *   keep their printed text id and get `institution_key` beside it. The uniqueness check of the ids
  *   (rules.ts) also finds whether two distinct ids share a hash (a chance of ~10⁻⁴ at 30× the 2023
  *   size); then that table's ids stay text, which the SQL reads just as well.
