@@ -8,9 +8,10 @@
  *   the table's own checks, so that the load never holds every table as text at once. Each ENUM
  *   declares its values in sorted (binary) order, the order DuckDB gives the text, so ORDER BY,
  *   GROUP BY and `<` give the same answer as on text; they read back as the same strings.
- * - Ids used as join keys become a 64-bit hash of the id (8 bytes, not 16 and more), in every table
- *   holding them, as soon as the last of these is checked (the foreign keys are checked on the
- *   text): `paper_id` and `patent_id` in their own tables too (never printed); institutions
+ * - Ids used as join keys become a 64-bit hash of the id (8 bytes, not 16 and more): a table's
+ *   references right after its own foreign keys are checked (on the text), the referenced table's
+ *   own ids once the last table holding them is checked (fifth pass): `paper_id` and `patent_id`
+ *   in their own tables too (never printed); institutions
  *   keep their printed text id and get `institution_key` beside it. The uniqueness check of the ids
  *   (rules.ts) also finds whether two distinct ids share a hash (a chance of ~10⁻⁴ at 30× the 2023
  *   size); then that table's ids stay text, which the SQL reads just as well.
@@ -85,25 +86,30 @@ function keyColumns(target: TableName, names: readonly TableName[]): { table: Ta
 }
 
 /**
- * The keyed tables whose ids can become hash keys once `name` is checked: those of which `name` is
- * the last of `names` (the tables being loaded, targets first) to hold their ids. Their foreign keys
- * have been checked on the text by then; the year window, which runs later, compares ids only for
- * equality, which distinct hashes keep.
+ * The id columns that can become hash keys once `name` is checked (`names`: the tables being loaded,
+ * targets first; `distinct`: the keyed tables checked so far whose ids hash to distinct values):
+ * - `name`'s own references to such a table, at once: their foreign keys have just been checked on
+ *   the text, and holding them as text while the next tables are read and checked is what made the
+ *   load's peak (docs/scale.md, fifth pass);
+ * - a keyed table's own ids once `name` is the last table holding them, so that every foreign-key
+ *   check against them has compared text.
+ * The year window, which runs later, compares ids only for equality, which distinct hashes keep.
  */
-export function keysReadyAfter(name: TableName, names: readonly TableName[]): TableName[] {
-  return KEYED.filter((target) => {
-    const holders = [target, ...keyColumns(target, names).map((k) => k.table)];
-    return names.includes(target) && names.filter((n) => holders.includes(n)).at(-1) === name;
+export function keysReadyAfter(name: TableName, names: readonly TableName[], distinct: ReadonlySet<TableName>): { table: TableName; column: ColumnSpec }[] {
+  return KEYED.filter((target) => names.includes(target) && distinct.has(target)).flatMap((target) => {
+    const holders = keyColumns(target, names);
+    const last = names.filter((n) => n === target || holders.some((k) => k.table === n)).at(-1);
+    return holders.filter((k) => (k.column.references ? k.table === name : last === name));
   });
 }
 
 /**
- * Turns `target`'s ids into hash keys in every loaded table holding them (`table(name)`: the name a
- * table has now). Returns the columns changed, per table: createTyped leaves them alone.
+ * Turns id columns into hash keys (`table(name)`: the name a table has now). Returns the columns
+ * changed, per table: createTyped leaves them alone.
  */
-export async function hashKeys(engine: SqlEngine, target: TableName, names: readonly TableName[], table: (name: TableName) => string): Promise<{ table: TableName; column: string }[]> {
+export async function hashKeys(engine: SqlEngine, columns: readonly { table: TableName; column: ColumnSpec }[], table: (name: TableName) => string): Promise<{ table: TableName; column: string }[]> {
   const changed: { table: TableName; column: string }[] = [];
-  for (const { table: name, column } of keyColumns(target, names)) {
+  for (const { table: name, column } of columns) {
     const col = sqlIdent(column.name);
     // The hash of the id as text, as the uniqueness check hashed it; hash(NULL) is a number, so a
     // missing reference is kept NULL.

@@ -175,12 +175,9 @@ async function validateTables(
     // in an error anyway, once every table is checked.
     if (alone.length + rows.length === 0) {
       narrowed.set(name, await narrowColumns(engine, raw(name), tableSpec(name)));
-      // Ids whose every holder is checked become hash keys now (storage.ts), before the next tables
-      // are read; a table whose ids share a hash keeps them as text.
-      for (const target of keysReadyAfter(name, names)) {
-        if (!hashed.has(target)) continue;
-        for (const k of await hashKeys(engine, target, names, raw)) narrowed.set(k.table, new Set([...(narrowed.get(k.table) ?? []), k.column]));
-      }
+      // Ids become hash keys as soon as they are checked (storage.ts), before the next tables are
+      // read; a table whose ids share a hash keeps them as text.
+      for (const k of await hashKeys(engine, keysReadyAfter(name, names, hashed), raw)) narrowed.set(k.table, new Set([...(narrowed.get(k.table) ?? []), k.column]));
     }
   }
   if (alone.length + rows.length > 0) throw new InputError([...alone, ...rows]);

@@ -1,11 +1,16 @@
 /**
  * Metric SQL lives in files named after the metric family (src/metrics/sql/<family>.sql). A file is a
  * list of statements: unnamed ones prepare shared tables, `-- name: key` ones return a result.
+ *
+ * A preparing statement marked `-- for each <column> of <table>` is run once per distinct value of
+ * that column, in ascending order, with the value bound as `$<column>`: e.g. an INSERT that adds one
+ * year's rows at a time, so that a DISTINCT over all papers never holds every year's groups at once
+ * (docs/scale.md, fifth pass). Both engines run it the same way; the loop is not SQL.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Row, SqlEngine, SqlParameters } from '../base/engine.ts';
+import { sqlIdent, type Row, type SqlEngine, type SqlParameters } from '../base/engine.ts';
 
 export interface QueryFile {
   readonly family: string;
@@ -16,8 +21,16 @@ export interface QueryFile {
 export interface Statement {
   readonly name: string | null;
   readonly sql: string;
-  /** The named parameters (`$name`) the statement uses, sorted. */
+  /** The named parameters (`$name`) the statement uses and the metrics stage gives, sorted. */
   readonly parameters: readonly string[];
+  /** `-- for each <column> of <table>`: run once per distinct value, bound as `$<column>`. */
+  readonly each: { readonly column: string; readonly table: string } | null;
+}
+
+/** `-- for each year of papers`: the statement's loop, if it has one. */
+function eachOf(sql: string): Statement['each'] {
+  const m = /^--\s*for each (\w+) of (\w+)\s*$/m.exec(sql);
+  return m ? Object.freeze({ column: m[1]!, table: m[2]! }) : null;
 }
 
 /** `$name` outside comments; `$1`-style positional parameters are not used by the metric SQL. */
@@ -31,7 +44,13 @@ export function parseQueryFile(family: string, text: string): QueryFile {
     .split(/;[ \t]*(?:\r?\n|$)/)
     .map((chunk) => chunk.trim())
     .filter((chunk) => chunk.replace(/^--.*$/gm, '').trim() !== '')
-    .map((sql) => Object.freeze({ name: /^--\s*name:\s*(\w+)/m.exec(sql)?.[1] ?? null, sql, parameters: Object.freeze(parametersOf(sql)) }));
+    .map((sql) => {
+      const name = /^--\s*name:\s*(\w+)/m.exec(sql)?.[1] ?? null;
+      const each = eachOf(sql);
+      if (each && name !== null) throw new Error(`${family}.sql: the named result "${name}" cannot be run "for each ${each.column}"`);
+      const parameters = parametersOf(sql).filter((p) => p !== each?.column);
+      return Object.freeze({ name, sql, parameters: Object.freeze(parameters), each });
+    });
   const sha256 = createHash('sha256').update(text).digest('hex');
   return Object.freeze({ family, sha256, statements: Object.freeze(statements) });
 }
@@ -56,7 +75,11 @@ export async function runQueryFile(engine: SqlEngine, file: QueryFile, parameter
   const results: Record<string, Row[]> = {};
   for (const statement of file.statements) {
     const given = Object.fromEntries(statement.parameters.map((p) => [p, parameters[p]!]));
-    if (statement.name === null) await engine.run(statement.sql, given);
+    if (statement.each) {
+      const { column, table } = statement.each;
+      const values = await engine.all<{ v: number | string }>(`SELECT DISTINCT ${sqlIdent(column)} AS v FROM ${sqlIdent(table)} ORDER BY v`);
+      for (const { v } of values) await engine.run(statement.sql, { ...given, [column]: v });
+    } else if (statement.name === null) await engine.run(statement.sql, given);
     else results[statement.name] = await engine.all(statement.sql, given);
   }
   return results;

@@ -1,6 +1,6 @@
 -- Metric family: papers. Definitions in docs/data-contract.md ("Papers", "Top 1% papers",
--- "Institutions"). The temp tables prepared here (paper_flags, paper_countries, institution_roots)
--- are also read by the collaboration and topics families, which run after this one.
+-- "Institutions"). The temp tables prepared here (top1_papers, top1_paper_countries,
+-- institution_roots) are also read by the collaboration and topics families, which run after this one.
 -- Every paper in the table is in scope: the loader leaves out (and counts) years outside the manifest's paper_years.
 
 -- Every result below is sorted explicitly, so DuckDB need not keep insertion order while it builds
@@ -24,14 +24,6 @@ cumulative AS (
 SELECT year, max(citations) FILTER (WHERE at_least >= ceil(n * CAST($top_share AS DECIMAL(18, 9))))::INTEGER AS threshold
 FROM cumulative GROUP BY year;
 
--- A paper is a top paper when its citations reach its year's threshold (ties included) and are at least 1.
--- paper_id is a number (a hash of the id, made by the loader: src/load/storage.ts), so the joins and
--- DISTINCTs below are on 8 bytes, not on text.
-CREATE OR REPLACE TEMP TABLE paper_flags AS
-SELECT p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type, p.citations AS citations,
-       (p.citations >= t.threshold AND p.citations >= 1) AS top1
-FROM papers p JOIN paper_thresholds t USING (year);
-
 -- Each institution's top-level parent, following parent_id until it is null. The loader has
 -- rejected cycles; the depth bound only keeps a bug from looping forever. Institutions are keyed
 -- here by institution_key, the number the loader made of each id, which parent_id and the tables
@@ -47,30 +39,75 @@ WITH RECURSIVE up(institution_id, ancestor, depth) AS (
 SELECT institution_id, argMax(ancestor, depth) AS root_id FROM up GROUP BY institution_id;
 
 -- One row per affiliation with its paper's facts and its rolled-up institution: the one big join.
+-- A paper is a top paper when its citations reach its year's threshold (ties included) and are at
+-- least 1. paper_id is a number (a hash of the id, made by the loader: src/load/storage.ts), so the
+-- join and the DISTINCTs below are on 8 bytes, not on text. The papers' flags are not stored apart:
+-- at 10× the 2023 size a stored copy of the papers held ~0.5 GB beside this join's hash table.
 CREATE OR REPLACE TEMP TABLE affiliation_facts AS
-SELECT f.paper_id AS paper_id, f.year AS year, f.citations AS citations, f.top1 AS top1, a.country AS country, r.root_id AS root_id
+SELECT p.paper_id AS paper_id, p.year AS year, p.citations AS citations,
+       (p.citations >= t.threshold AND p.citations >= 1) AS top1, a.country AS country, r.root_id AS root_id
 FROM paper_affiliations a
-JOIN paper_flags f USING (paper_id)
+JOIN papers p USING (paper_id)
+JOIN paper_thresholds t ON t.year = p.year
 JOIN institution_roots r USING (institution_id);
 
--- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count(*).
+-- The top papers (about 1 %), for the topics family.
+CREATE OR REPLACE TEMP TABLE top1_papers AS
+SELECT p.paper_id AS paper_id, p.year AS year, p.doc_type AS doc_type
+FROM papers p JOIN paper_thresholds t USING (year)
+WHERE p.citations >= t.threshold AND p.citations >= 1;
+
+-- The top papers' countries (the distinct countries of their affiliations), for the collaboration
+-- and topics families.
+CREATE OR REPLACE TEMP TABLE top1_paper_countries AS
+SELECT DISTINCT paper_id, year, country FROM affiliation_facts WHERE top1;
+
+-- Counting distinct papers per institution and per country needs each paper's distinct institutions
+-- and countries: a DISTINCT over ~25 M groups at 10× the 2023 size, whose hash table was the largest
+-- thing in memory (docs/scale.md, fifth pass). A paper has one year, so the DISTINCT never crosses
+-- years: it runs one year at a time (`-- for each year of papers`, src/metrics/queries.ts), and each
+-- year's rows are counted at once into small per-year tables, summed over the years below. Sums of
+-- whole numbers are exact, so the split changes no result.
+CREATE OR REPLACE TEMP TABLE institution_year_counts AS
+SELECT root_id AS institution_id, count(*) AS paper_count, sum(citations) AS citation_sum,
+       count(*) FILTER (WHERE top1) AS top1_count, sum(citations) FILTER (WHERE top1) AS top1_citation_sum
+FROM affiliation_facts WHERE false GROUP BY root_id;
+
+-- A paper's institutions after the roll-up: two campuses of one system count the paper once.
+-- for each year of papers
+INSERT INTO institution_year_counts
+SELECT institution_id, count(*) AS paper_count, sum(citations) AS citation_sum,
+       count(*) FILTER (WHERE top1) AS top1_count, sum(citations) FILTER (WHERE top1) AS top1_citation_sum
+FROM (SELECT DISTINCT paper_id, citations, top1, root_id AS institution_id FROM affiliation_facts WHERE year = $year) AS paper_institutions
+GROUP BY institution_id;
+
+CREATE OR REPLACE TEMP TABLE country_year_counts AS
+SELECT year, country, count(*) AS paper_count, sum(citations) AS citation_sum,
+       count(*) FILTER (WHERE top1) AS top1_count, sum(citations) FILTER (WHERE top1) AS top1_citation_sum
+FROM affiliation_facts WHERE false GROUP BY year, country;
+
+-- A paper's countries: the distinct countries of its affiliations (full counting).
+-- for each year of papers
+INSERT INTO country_year_counts
+SELECT year, country, count(*) AS paper_count, sum(citations) AS citation_sum,
+       count(*) FILTER (WHERE top1) AS top1_count, sum(citations) FILTER (WHERE top1) AS top1_citation_sum
+FROM (SELECT DISTINCT paper_id, year, citations, top1, country FROM affiliation_facts WHERE year = $year) AS paper_countries
+GROUP BY year, country;
+
+DROP TABLE affiliation_facts;
+
+-- Averages are the exact integer sum divided once, in double precision: sum(x)::DOUBLE / count.
 -- avg() is not: DuckDB divides in extended precision and rounds again, one unit in the last place
 -- away from ClickHouse's (and from the correctly rounded quotient) for some institutions.
 
--- A paper's institutions after the roll-up: two campuses of one system count the paper once.
--- Only this result reads them, so they are counted as they are found, never stored: at 10× the
--- 2023 size a stored copy held ~28 M rows beside the DISTINCT's own table (docs/scale.md).
 -- name: by_institution
-WITH paper_institutions AS (
-  SELECT DISTINCT paper_id, citations, top1, root_id AS institution_id FROM affiliation_facts
-),
-counts AS (
+WITH counts AS (
   SELECT institution_id,
-         count(*) AS papers,
-         sum(citations)::DOUBLE / count(*) AS avg_citations,
-         count(*) FILTER (WHERE top1) AS top1,
-         (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
-  FROM paper_institutions
+         sum(paper_count) AS papers,
+         sum(citation_sum)::DOUBLE / sum(paper_count) AS avg_citations,
+         sum(top1_count) AS top1,
+         sum(top1_citation_sum)::DOUBLE / sum(top1_count) AS top1_avg_citations
+  FROM institution_year_counts
   GROUP BY institution_id
 )
 SELECT i.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS name_en, i.country AS country, i.kind AS kind,
@@ -78,32 +115,24 @@ SELECT i.institution_id AS institution_id, i.name_zh AS name_zh, i.name_en AS na
 FROM counts c JOIN institutions i ON i.institution_key = c.institution_id
 ORDER BY papers DESC, i.institution_id;
 
--- A paper's countries: the distinct countries of its affiliations (full counting).
-CREATE OR REPLACE TEMP TABLE paper_countries AS
-SELECT DISTINCT paper_id, year, citations, top1, country FROM affiliation_facts;
-
-DROP TABLE affiliation_facts;
-
 -- name: totals
-SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE top1))::BIGINT AS top1_total FROM paper_flags;
+SELECT count(*)::BIGINT AS total, (count(*) FILTER (WHERE p.citations >= t.threshold AND p.citations >= 1))::BIGINT AS top1_total
+FROM papers p JOIN paper_thresholds t USING (year);
 
 -- name: top1_thresholds
 SELECT year, threshold AS citations FROM paper_thresholds ORDER BY year;
 
 -- name: by_country
 SELECT country,
-       count(*)::BIGINT AS papers,
-       sum(citations)::DOUBLE / count(*) AS avg_citations,
-       (count(*) FILTER (WHERE top1))::BIGINT AS top1,
-       (sum(citations) FILTER (WHERE top1))::DOUBLE / count(*) FILTER (WHERE top1) AS top1_avg_citations
-FROM paper_countries
+       sum(paper_count)::BIGINT AS papers,
+       sum(citation_sum)::DOUBLE / sum(paper_count) AS avg_citations,
+       sum(top1_count)::BIGINT AS top1,
+       sum(top1_citation_sum)::DOUBLE / sum(top1_count) AS top1_avg_citations
+FROM country_year_counts
 GROUP BY country
 ORDER BY papers DESC, country;
 
 -- name: by_year_country
-SELECT year, country,
-       count(*)::BIGINT AS papers,
-       (count(*) FILTER (WHERE top1))::BIGINT AS top1
-FROM paper_countries
-GROUP BY year, country
+SELECT year, country, paper_count::BIGINT AS papers, top1_count::BIGINT AS top1
+FROM country_year_counts
 ORDER BY year, papers DESC, country;

@@ -1,12 +1,11 @@
 -- Metric family: topics. Definitions in docs/data-contract.md ("Topics", "Frontier index").
--- Reads paper_flags and paper_countries, prepared by papers.sql: a topic's top 1% papers use the
+-- Reads top1_papers and top1_paper_countries, prepared by papers.sql: a topic's top 1% papers use the
 -- same yearly thresholds as all papers.
 
 -- The topic's top 1% papers (a paper linked twice to one topic counts once).
 CREATE OR REPLACE TEMP TABLE topic_top1 AS
 SELECT DISTINCT pt.topic_id AS topic_id, f.paper_id AS paper_id, f.year AS year, f.doc_type AS doc_type
-FROM paper_topics pt JOIN paper_flags f USING (paper_id)
-WHERE f.top1;
+FROM paper_topics pt JOIN top1_papers f USING (paper_id);
 
 CREATE OR REPLACE TEMP TABLE topic_patents AS
 SELECT DISTINCT pt.topic_id AS topic_id, p.patent_id AS patent_id, p.country AS country, (p.value_usd >= $high_value_usd) IS TRUE AS high_value
@@ -77,7 +76,7 @@ ORDER BY top1_papers DESC, topic_id;
 
 -- name: top1_by_country
 SELECT t.topic_id AS topic_id, pc.country AS country, count(*)::BIGINT AS n
-FROM topic_top1 t JOIN paper_countries pc USING (paper_id)
+FROM topic_top1 t JOIN top1_paper_countries pc USING (paper_id)
 GROUP BY t.topic_id, pc.country
 ORDER BY topic_id, n DESC, country;
 
