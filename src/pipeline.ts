@@ -76,7 +76,8 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
   //    before any template runs.
   const edition = options.read ?? (await readEdition(fx.fs, join(options.root, 'templates'), options.edition));
   const dataDir = datasetDir(options.root, options.data ?? edition.data);
-  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, dataDir, edition.definitions);
+  // While the data loads, the figure thread also compiles the chapters' templates for this thread.
+  const { metrics, key: metricsId } = await datasetMetrics(fx, stages, cache, resources, dataDir, edition.definitions, () => threads?.compileTemplates());
   if (metrics.provenance.calibration_ignored) fx.log.warn(message('data.calibration-ignored', { reason: metrics.provenance.calibration_ignored }));
   assertNeeds(options.edition, edition.needs, metrics, edition.focus);
 

@@ -23,7 +23,7 @@ import { adoptTemplates } from '../chapters/render.ts';
 import type { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import type { CacheCounts } from './figures.ts';
-import type { FigureWorkerConfig, FigureWorkerJobs, FigureWorkerReply } from './figure-worker.ts';
+import type { FigureWorkerConfig, FigureWorkerJobs, FigureWorkerReply, FigureWorkerTemplates } from './figure-worker.ts';
 
 /** What the figures of a locale depend on of the edition, besides the metrics and the locale. */
 export function figureInputsOf(numbers: FigureNumbers): string {
@@ -90,6 +90,11 @@ export class FigureThreads {
   private fail(error: Error): void {
     this.failure ??= error;
     for (const slot of this.slots) slot.arrived?.();
+  }
+
+  /** Asks the worker for the chapters' templates compiled (adopted here when they come): while the data loads. */
+  compileTemplates(): void {
+    this.worker.postMessage({ templates: true } satisfies FigureWorkerTemplates);
   }
 
   /** Gives the worker every locale's figures to draw, in this order, as soon as it is ready. */

@@ -5,7 +5,8 @@
  * when it reaches a locale's figures stage). Each figure is posted back as soon as it is drawn.
  *
  * Protocol: workerData is a FigureWorkerConfig; then one FigureWorkerJobs message in; FigureWorkerReply
- * messages out (the compiled chapter templates once, then one per figure drawn here, or one error).
+ * messages out (one per figure drawn here, or one error). Asked (FigureWorkerTemplates, sent while the
+ * data loads), it also posts the chapters' templates compiled.
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -42,9 +43,14 @@ export interface FigureWorkerJobs {
   readonly inputs: string;
 }
 
+/** Asks for the chapters' templates compiled: sent only when the main thread has the data to load meanwhile. */
+export interface FigureWorkerTemplates {
+  readonly templates: true;
+}
+
 export type FigureWorkerReply =
   | { readonly locale: Locale; readonly index: number; readonly figure: RenderedFigure; readonly warnings: readonly string[]; readonly counts: CacheCounts }
-  /** The edition's templates compiled (chapters/render.ts: templateSources), posted once while the data loads. */
+  /** The edition's templates compiled (chapters/render.ts: templateSources), posted when asked (FigureWorkerTemplates). */
   | { readonly templates: readonly (readonly [string, string])[] }
   | { readonly error: string };
 
@@ -54,10 +60,9 @@ const port = parentPort!;
 // Loaded now, while the main thread waits for the data: the edition, the chart libraries, the font
 // chunks the locales' text needs (measuring a character decodes its chunk), and one small chart drawn
 // so that the first figure does not wait for the JIT. None of it changes what is drawn.
+const edition = readEdition(nodeFileSystem, join(config.root, 'templates'), config.edition);
 const ready = (async () => {
-  const edition = await readEdition(nodeFileSystem, join(config.root, 'templates'), config.edition);
-  // The chapters' templates compiled for the main thread, which renders them once the metrics are known.
-  port.postMessage({ templates: templateSources(edition) } satisfies FigureWorkerReply);
+  const read = await edition;
   const texts: string[] = [];
   const collect = (v: unknown): void => void (typeof v === 'string' ? texts.push(v) : v && typeof v === 'object' && Object.values(v).forEach(collect));
   for (const locale of config.locales ?? []) collect((await readLocale(nodeFileSystem, join(config.root, 'locales'), config.edition, locale)).namespaces);
@@ -65,14 +70,24 @@ const ready = (async () => {
   for (const weight of [400, 700] as const) measureText(characters, 11, weight);
   const { renderSvg } = await import('../figures/vega.ts');
   await renderSvg({ data: { values: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }, mark: 'bar', encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'v', type: 'quantitative' } } }, { id: 'warm', title: '', description: '' });
-  return numberFigures(edition);
+  return numberFigures(read);
 })();
 ready.catch(() => {}); // reported with the jobs
 
 // Listening keeps the thread alive until the build stops it (figure-threads.ts: close).
-port.on('message', (jobs: FigureWorkerJobs) => {
-  void draw(jobs).catch((error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FigureWorkerReply));
+port.on('message', (request: FigureWorkerJobs | FigureWorkerTemplates) => {
+  const work = 'templates' in request ? compileTemplates() : draw(request);
+  void work.catch((error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FigureWorkerReply));
 });
+
+/**
+ * The chapters' templates compiled for the main thread, which renders them once the metrics are known.
+ * Only when asked: with the metrics from the cache there is no load to hide the compiling behind, and
+ * the main thread (compiling them itself) and the figures would both wait for it.
+ */
+async function compileTemplates(): Promise<void> {
+  port.postMessage({ templates: templateSources(await edition) } satisfies FigureWorkerReply);
+}
 
 async function draw({ metrics, next, locales, inputs }: FigureWorkerJobs): Promise<void> {
   const numbers = await ready;

@@ -35,13 +35,16 @@ export async function computeDatasetMetrics(fx: Effects, engine: SqlEngine, data
   return timed(fx, 'metrics', () => computeMetrics(engine, manifest, tables, definitions));
 }
 
-/** Metrics from the cache when the dataset, the definitions, the queries and the engine are unchanged; else load and compute. */
-export async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: MetricsResources, dataDir: string, definitions: Definitions): Promise<{ metrics: MetricsDocument; key: string | null }> {
+/**
+ * Metrics from the cache when the dataset, the definitions, the queries and the engine are unchanged;
+ * else load and compute. `whileLoading` is called when the data is to be loaded: work to start elsewhere meanwhile.
+ */
+export async function datasetMetrics(fx: Effects, stages: Stages, cache: Cache, resources: MetricsResources, dataDir: string, definitions: Definitions, whileLoading?: () => void): Promise<{ metrics: MetricsDocument; key: string | null }> {
   const key = cache === NO_CACHE ? null : await stages.run('data digest', () => metricsKey(fx.fs, dataDir, definitions, resources.engineName), (k) => k.slice(0, 12));
-  return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, definitions, key), key };
+  return { metrics: await metricsFor(fx, stages, cache, resources, dataDir, definitions, key, whileLoading), key };
 }
 
-async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: MetricsResources, dataDir: string, definitions: Definitions, key: string | null): Promise<MetricsDocument> {
+async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: MetricsResources, dataDir: string, definitions: Definitions, key: string | null, whileLoading?: () => void): Promise<MetricsDocument> {
   const parsed = key ? resources.parsed?.get(key) : undefined;
   if (parsed) return stages.run('metrics', async () => parsed, () => key!.slice(0, 12), true);
   const known = key ? await cache.get('metrics', key) : null;
@@ -50,6 +53,7 @@ async function metricsFor(fx: Effects, stages: Stages, cache: Cache, resources: 
     remember(resources, key!, doc);
     return doc;
   }
+  whileLoading?.();
   const { loadTables, loadSummary } = await loader();
   const engine = await resources.openEngine();
   try {

@@ -1,7 +1,7 @@
 /**
- * The figure thread compiles the chapters' templates while the data loads, and the main thread adopts
- * them: the first locale's chapters then do not pay for compiling. What is adopted renders as what is
- * compiled here.
+ * Asked while the data loads (the metrics not cached), the figure thread compiles the chapters'
+ * templates and the main thread adopts them: the first locale's chapters then do not pay for
+ * compiling. What is adopted renders as what is compiled here.
  */
 import { describe, expect, it } from 'vitest';
 import { adoptTemplates, hasProgram, renderChapters, templateSources } from '../../src/chapters/render.ts';
@@ -13,12 +13,13 @@ import { bundle, edition, ROOT, sampleMetrics } from '../chapters/fixtures.ts';
 import { until } from '../helpers/waiting.ts';
 
 describe("the chapters' templates compiled on the figure thread", () => {
-  it('are adopted by the main thread before any figure is asked for', async () => {
+  it('are adopted by the main thread when asked for, before any figure is', async () => {
     const ed = await edition();
     const texts = [...ed.chapters.map((c) => c.text), ...Object.values(ed.partials ?? {})];
     expect(texts.some(hasProgram)).toBe(false); // nothing rendered in this file yet
     const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null });
     try {
+      threads.compileTemplates();
       expect(await until(() => texts.every(hasProgram), 120_000)).toBe(true);
     } finally {
       await threads.close();
