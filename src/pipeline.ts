@@ -5,15 +5,17 @@
  *                                                            │ (needs: checked here)
  *   templates/<edition>/ ─┐                                  ▼
  *   locales/…/<locale>/ ──┴──▶ chapters (markdown → HTML, slots) ─┐
- *                              figures  (figures.yaml → SVG)      ├─html─▶ index.html ─pdf─▶ report.pdf
- *                              tables   (tables.yaml → rows)     ─┘         claims ─────▶ claims.json
+ *                              figures  (figures.yaml → SVG)      ├─print html─▶ document ─pdf─▶ report.pdf
+ *                              tables   (tables.yaml → rows)     ─┘ (+ phone charts) ─html─▶ index.html
+ *                                                                   claims ─────────────────▶ claims.json
  *
  *   (.cache/build: metrics by dataset + definitions + query + engine digest, chapters by templates +
  *    locale + metrics + code, SVG by spec, PDF by HTML; see src/cache)
  *
  * Every stage is a function from its input to its output; this module only wires them, in order, and
- * writes the outputs at the end, all or nothing. A locale's PDF starts printing as soon as its HTML is
- * ready, so the browser lays out one locale while Node renders the next.
+ * writes the outputs at the end, all or nothing. A locale's PDF starts printing as soon as its print
+ * document is ready (charts as printed: the phone's drawings are only on screens), so the browser lays
+ * out one locale while Node renders the next, and the phone's drawings are made while both print.
  */
 import { join } from 'node:path';
 import { Stages } from './base/stages.ts';
@@ -26,7 +28,7 @@ import { datasetMetrics } from './cache/metrics.ts';
 import { diskCache, NO_CACHE } from './cache/store.ts';
 import { countryNames, type CountryNames } from './base/countries.ts';
 import { readEdition } from './base/edition.ts';
-import { createTranslator, readLocale, type LocaleBundle } from './base/i18n.ts';
+import { createTranslator, readLocale, type LocaleBundle, type Translator } from './base/i18n.ts';
 import { assertNeeds } from './base/needs.ts';
 import { renderChapters, type ChapterReuse } from './chapters/render.ts';
 import { numberFigures } from './base/slots.ts';
@@ -35,8 +37,8 @@ import { rankingsOf } from './claims/rankings.ts';
 import { claimsJson, claimsRecord, localeClaims } from './claims/record.ts';
 import type { LocaleClaims } from './base/claims.ts';
 import type { Effects, OutputFile } from './effects.ts';
-import { renderFigures } from './figures/render.ts';
-import { buildDocument, fontFileName } from './html/document.ts';
+import { renderFigures, type PageFigure, type RenderedFigure } from './figures/render.ts';
+import { buildDocument, fontFileName, type DocumentInput } from './html/document.ts';
 import type { FontFace } from './fonts/fontsource.ts';
 import { warnMissingGlyphs } from './html/glyphs.ts';
 import { documentText, pdfMetadata } from './html/text.ts';
@@ -97,7 +99,8 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
   const answers = resources.answers ?? new AnswerMemo();
   const bundles = new Map<Locale, LocaleBundle>();
   for (const locale of options.locales) bundles.set(locale, await readLocale(fx.fs, join(options.root, 'locales'), options.edition, locale));
-  threads?.share(metrics, numbers, options.locales.map((locale) => ({ locale, bundle: bundles.get(locale)! })));
+  const wantHtml = options.formats.includes('html');
+  threads?.share(metrics, numbers, options.locales.map((locale) => ({ locale, bundle: bundles.get(locale)! })), wantHtml);
 
   // 2. Per locale: the chapters (with the claims their sentences make), figures and tables.
   const chaptersOf = async (locale: Locale) => {
@@ -122,16 +125,20 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
     // The main thread now waits for the figure thread: the browser launches meanwhile, off the path to
     // the first print, when the chapters were rendered anew (so the HTML is new, and a PDF to print).
     if (threads && wantPdf && freshChapters(stages)) queue.warm();
+    // What the HTML edition's documents are built from, once every locale is printing (below).
+    const screens: { locale: Locale; readers: { t: Translator; names: CountryNames; warn: (line: string) => void }; figures: readonly (PageFigure | RenderedFigure)[]; document: Omit<DocumentInput, 'figures'> }[] = [];
     for (const locale of options.locales) {
       const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
       const figureInputs = figureInputsOf(numbers);
+      // On the figure thread, the page's drawings come first: the phone's follow while the prints run.
       const { value: figures } = await stages.run(
         `figures ${locale}`,
-        () => answers.reuse(`figures ${locale}`, metrics, figureInputs, readers, (r) =>
-          threads ? threads.figures(locale, numbers, metrics, r.t, r.names, cachedSvg(cache, counts), counts, r.warn) : renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
-        // Each figure is drawn for the page and again for a phone: the cache counts drawings.
+        () =>
+          answers.reuse<readonly (PageFigure | RenderedFigure)[]>(`figures ${locale}`, metrics, figureInputs, readers, (r) =>
+            threads ? threads.figures(locale, numbers, metrics, r.t, r.names, cachedSvg(cache, counts), counts, r.warn) : renderFigures(numbers, metrics, r.t, r.names, cachedSvg(cache, counts), r.warn)),
+        // A figure may be drawn in pieces, and (on one thread) again for a phone: the cache counts drawings.
         ({ value: f, reused: again }) => `${f.length} figure(s), ${again ? 'as before (the locale answers their questions alike)' : `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`}`,
       );
       const tableInputs = JSON.stringify({ tables: edition.tables, focus: edition.focus, content: edition.content, topics: edition.topics, chapters: edition.chapters.map((c) => c.text) });
@@ -139,30 +146,40 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
       claimsByLocale[locale] = localeClaims(claims, figures, tables);
       namesByLocale[locale] = names;
 
-      // 3. The HTML document: slots filled, fonts embedded.
+      // 3. The documents: slots filled, fonts embedded. The PDF's first (charts as printed), then the
+      //    HTML edition's, with the phone's drawings, once every locale is printing.
       const coverArt = coverSeries(metrics.papers.by_year_country.map((r) => ({ year: r.year, key: r.country, value: r.papers })), edition.focus.home, edition.focus.rival);
       const coverNote = coverArt ? { from: coverArt.from, to: coverArt.to, home: names.name(edition.focus.home), rival: names.name(edition.focus.rival) } : undefined;
       const text = documentText(t, metrics.provenance.manifest, locale, coverNote);
       const other = (options.publishedLocales ?? options.locales).find((l) => l !== locale) ?? null;
-      const otherEdition = other && options.formats.includes('html') ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
+      const otherEdition = other && wantHtml ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
-      const built = await stages.run(`html ${locale}`, async () => buildDocument({ locale, text, chapters, figures, tables: tableInput, otherEdition, coverArt, numbering: { scheme: readNumberingScheme(t), plans: chapterPlans(edition.chapters, t) } }, resources.fonts));
+      const document = { locale, text, chapters, tables: tableInput, otherEdition, coverArt, numbering: { scheme: readNumberingScheme(t), plans: chapterPlans(edition.chapters, t) } };
       warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
-      if (options.formats.includes('html')) {
-        if (options.html === 'web') {
-          files.push({ path: join(outDir, locale, 'index.html'), data: built.webHtml((face) => `../${FONT_FOLDER}/${fontFileName(face)}`) });
-          for (const face of built.faces) fontFiles.set(fontFileName(face), face);
-        } else files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
-      }
+      if (wantHtml) screens.push({ locale, readers, figures, document });
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.
       if (wantPdf) {
-        const job = { locale, html: built.html, metadata: { ...pdfMetadata(t, text, metrics.provenance.manifest, locale), bookmarks: built.headings.map((h) => h.text) } };
+        const printed = await stages.run(`print html ${locale}`, async () => buildDocument({ ...document, figures, print: true }, resources.fonts));
+        const job = { locale, html: printed.html, metadata: { ...pdfMetadata(t, text, metrics.provenance.manifest, locale), bookmarks: printed.headings.map((h) => h.text) } };
         if (options.concurrentPrint ?? true) queue.add(job);
         else later.push(job);
       }
     }
-    await threads?.close(); // every figure drawn: its memory back before the prints
+    // 5. The HTML edition: each locale's document with the phone's drawings (the figure thread's, drawn
+    //    while the prints run).
+    for (const { locale, readers, figures, document } of screens) {
+      const counts: CacheCounts = { hits: 0, misses: 0 };
+      const whole = threads
+        ? (await stages.run(`phone charts ${locale}`, () => threads.phoneCharts(locale, figures, numbers, metrics, readers.t, readers.names, cachedSvg(cache, counts), counts), () => `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`))
+        : (figures as readonly RenderedFigure[]);
+      const built = await stages.run(`html ${locale}`, async () => buildDocument({ ...document, figures: whole }, resources.fonts));
+      if (options.html === 'web') {
+        files.push({ path: join(outDir, locale, 'index.html'), data: built.webHtml((face) => `../${FONT_FOLDER}/${fontFileName(face)}`) });
+        for (const face of built.faces) fontFiles.set(fontFileName(face), face);
+      } else files.push({ path: join(outDir, locale, 'index.html'), data: built.html });
+    }
+    await threads?.close(); // every figure drawn: its memory back
     for (const job of later) await queue.add(job);
   } catch (error) {
     await queue.finish().catch(() => {}); // running prints end and the browser closes before the error surfaces

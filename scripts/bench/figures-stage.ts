@@ -37,7 +37,7 @@ const threads = threaded ? new FigureThreads({ root: ROOT, edition: '2023', loca
 // In a build the thread loads its modules while the data loads (5 s and more on full data): so here
 // it is given 4 s before the clock starts, and its figures then.
 if (threads) await new Promise((r) => setTimeout(r, 4000));
-threads?.share(metrics, numbers, locales.map((locale, i) => ({ locale, bundle: bundles[i]! })));
+threads?.share(metrics, numbers, locales.map((locale, i) => ({ locale, bundle: bundles[i]! })), true);
 const [started, startCpu] = [performance.now(), process.cpuUsage()];
 for (const [i, locale] of locales.entries()) {
   const bundle = bundles[i]!;
@@ -45,7 +45,7 @@ for (const [i, locale] of locales.entries()) {
   const names = countryNames(locale, bundle.namespaces.countries);
   const [wall, cpu] = [performance.now(), process.cpuUsage()];
   const counts = { hits: 0, misses: 0 };
-  const figures = threads ? await threads.figures(locale, numbers, metrics, t, names, renderSvg, counts, () => {}) : await renderFigures(numbers, metrics, t, names);
+  const figures = threads ? await threads.phoneCharts(locale, await threads.figures(locale, numbers, metrics, t, names, renderSvg, counts, () => {}), numbers, metrics, t, names, renderSvg, counts) : await renderFigures(numbers, metrics, t, names);
   const used = process.cpuUsage(cpu);
   console.log(`figures ${locale}: ${((performance.now() - wall) / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU, ${figures.length} figures`);
   for (const f of figures) all.push(`${locale} ${f.id}\n${f.svg}\n${'svg' in f.narrow ? f.narrow.svg : f.narrow.scrollWidth}\n${f.download.csv}`);

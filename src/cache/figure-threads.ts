@@ -18,7 +18,7 @@ import type { CountryNames } from '../base/countries.ts';
 import type { LocaleBundle, Translator } from '../base/i18n.ts';
 import type { FigureNumbers } from '../base/slots.ts';
 import type { Locale } from '../base/yaml.ts';
-import { figureOrder, renderFigure, type RenderedFigure } from '../figures/render.ts';
+import { figureOrder, renderPageFigure, renderPhoneChart, withPhoneChart, type PageFigure, type RenderedFigure } from '../figures/render.ts';
 import { adoptTemplates } from '../chapters/render.ts';
 import type { renderSvg } from '../figures/vega.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
@@ -45,11 +45,15 @@ function startWorker(config: FigureWorkerConfig): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => import(${JSON.stringify(source)}))`, { eval: true, workerData: config });
 }
 
+type PageReply = Extract<FigureWorkerReply, { figure: unknown }>;
+type PhoneReply = Extract<FigureWorkerReply, { narrow: unknown }>;
+
 interface Slot {
   readonly locale: Locale;
   readonly figures: readonly (readonly [string, number])[];
-  readonly drawn: (Extract<FigureWorkerReply, { figure: unknown }> | undefined)[];
-  /** Called when the worker posts a figure of this locale. */
+  readonly drawn: (PageReply | undefined)[];
+  readonly phones: (PhoneReply | undefined)[];
+  /** Called when the worker posts a drawing of this locale. */
   arrived?: () => void;
 }
 
@@ -58,7 +62,7 @@ export class FigureThreads {
   private failure: Error | null = null;
   private readonly slots: Slot[] = [];
   private next: Int32Array | null = null;
-  /** How many figures the worker has drawn so far (all locales). */
+  /** How many figures the worker has drawn so far (all locales; page drawings). */
   fromWorker = 0;
 
   /**
@@ -74,8 +78,11 @@ export class FigureThreads {
       if ('error' in reply) return this.fail(new Error(`figure thread: ${reply.error}`));
       if ('templates' in reply) return adoptTemplates(reply.templates);
       const slot = this.slots.find((s) => s.locale === reply.locale)!;
-      slot.drawn[reply.index] = reply;
-      this.fromWorker++;
+      if ('narrow' in reply) slot.phones[reply.index] = reply;
+      else {
+        slot.drawn[reply.index] = reply;
+        this.fromWorker++;
+      }
       slot.arrived?.();
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -97,38 +104,43 @@ export class FigureThreads {
     this.worker.postMessage({ templates: true } satisfies FigureWorkerTemplates);
   }
 
-  /** Gives the worker every locale's figures to draw, in this order, as soon as it is ready. */
-  share(metrics: MetricsDocument, numbers: FigureNumbers, locales: readonly { locale: Locale; bundle: LocaleBundle }[]): void {
+  /**
+   * Gives the worker every locale's figures to draw, in this order, as soon as it is ready: every
+   * locale's page drawings, then (`phone`: the HTML edition is built) their phone drawings.
+   */
+  share(metrics: MetricsDocument, numbers: FigureNumbers, locales: readonly { locale: Locale; bundle: LocaleBundle }[], phone: boolean): void {
     const figures = figureOrder(numbers);
-    this.next = new Int32Array(new SharedArrayBuffer(4 * locales.length));
-    for (const { locale } of locales) this.slots.push({ locale, figures, drawn: new Array(figures.length).fill(undefined) });
-    this.worker.postMessage({ metrics, next: this.next, locales: locales.map(({ locale, bundle }) => ({ locale, bundle, figures })), inputs: figureInputsOf(numbers) } satisfies FigureWorkerJobs);
+    this.next = new Int32Array(new SharedArrayBuffer(4 * 2 * locales.length));
+    for (const { locale } of locales) this.slots.push({ locale, figures, drawn: new Array(figures.length).fill(undefined), phones: new Array(figures.length).fill(undefined) });
+    this.worker.postMessage({ metrics, next: this.next, phone, locales: locales.map(({ locale, bundle }) => ({ locale, bundle, figures })), inputs: figureInputsOf(numbers) } satisfies FigureWorkerJobs);
+  }
+
+  /** Waits until `done` or the worker fails; woken at each drawing of the slot's locale. */
+  private async until(slot: Slot, done: () => boolean): Promise<void> {
+    while (!done() && !this.failure) await new Promise<void>((arrived) => (slot.arrived = arrived));
+    slot.arrived = undefined;
   }
 
   /**
-   * A locale's figures, as renderFigures would give them: those the worker has not taken are drawn
-   * here, then the worker's awaited. `warn` gets the cut-label lines in the figures' order.
+   * A locale's figures as printed, as renderFigures would give them but for the phone's drawings:
+   * those the worker has not taken are drawn here, then the worker's awaited. `warn` gets the
+   * cut-label lines in the figures' order.
    */
-  async figures(locale: Locale, numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg, counts: CacheCounts, warn: (line: string) => void): Promise<RenderedFigure[]> {
+  async figures(locale: Locale, numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg, counts: CacheCounts, warn: (line: string) => void): Promise<PageFigure[]> {
     const at = this.slots.findIndex((s) => s.locale === locale);
     const slot = this.slots[at]!;
-    const here = new Map<number, { figure: RenderedFigure; warnings: string[] }>();
-    for (let index = this.help ? Atomics.add(this.next!, at, 1) : slot.figures.length; index < slot.figures.length; index = Atomics.add(this.next!, at, 1)) {
+    const here = new Map<number, { figure: PageFigure; warnings: string[] }>();
+    const drawHere = async (index: number) => {
       const [id, number] = slot.figures[index]!;
       const warnings: string[] = [];
-      here.set(index, { figure: await renderFigure(id, number, numbers, metrics, t, names, svg, (line) => warnings.push(line)), warnings });
-    }
-    const missing = () => slot.figures.some((_, i) => !here.has(i) && !slot.drawn[i]);
-    while (missing() && !this.failure) await new Promise<void>((arrived) => (slot.arrived = arrived));
-    slot.arrived = undefined;
+      here.set(index, { figure: await renderPageFigure(id, number, numbers, metrics, t, names, svg, (line) => warnings.push(line)), warnings });
+    };
+    for (let index = this.help ? Atomics.add(this.next!, at, 1) : slot.figures.length; index < slot.figures.length; index = Atomics.add(this.next!, at, 1)) await drawHere(index);
+    await this.until(slot, () => slot.figures.every((_, i) => here.has(i) || slot.drawn[i]));
     // The worker stopped (a figure failed there, or the thread itself): what it did not deliver is
     // drawn here, so that a figure's error is raised here as in a build on one thread (a ReportError
     // naming the figure, for the user), and a thread that could not start only costs time.
-    for (const [index, [id, number]] of slot.figures.entries()) {
-      if (here.has(index) || slot.drawn[index]) continue;
-      const warnings: string[] = [];
-      here.set(index, { figure: await renderFigure(id, number, numbers, metrics, t, names, svg, (line) => warnings.push(line)), warnings });
-    }
+    for (const index of slot.figures.keys()) if (!here.has(index) && !slot.drawn[index]) await drawHere(index);
     return slot.figures.map((_, i) => {
       const mine = here.get(i);
       if (mine) {
@@ -140,6 +152,28 @@ export class FigureThreads {
       counts.hits += theirs.counts.hits;
       counts.misses += theirs.counts.misses;
       return Object.freeze({ ...theirs.figure, notes: Object.freeze([...theirs.figure.notes]) });
+    });
+  }
+
+  /**
+   * The locale's figures whole: `pages` (what figures() gave) with their phone drawings, the
+   * worker's (asked for in share), or drawn here for those it did not deliver.
+   */
+  async phoneCharts(locale: Locale, pages: readonly PageFigure[], numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg, counts: CacheCounts): Promise<RenderedFigure[]> {
+    const at = this.slots.findIndex((s) => s.locale === locale);
+    const slot = this.slots[at]!;
+    const here = new Map<number, RenderedFigure['narrow']>();
+    const counter = this.slots.length + at;
+    for (let index = this.help ? Atomics.add(this.next!, counter, 1) : slot.figures.length; index < slot.figures.length; index = Atomics.add(this.next!, counter, 1)) here.set(index, await renderPhoneChart(pages[index]!, numbers, metrics, t, names, svg));
+    await this.until(slot, () => slot.figures.every((_, i) => here.has(i) || slot.phones[i]));
+    for (const index of slot.figures.keys()) if (!here.has(index) && !slot.phones[index]) here.set(index, await renderPhoneChart(pages[index]!, numbers, metrics, t, names, svg));
+    return pages.map((page, i) => {
+      const theirs = slot.phones[i];
+      if (!here.has(i) && theirs) {
+        counts.hits += theirs.counts.hits;
+        counts.misses += theirs.counts.misses;
+      }
+      return withPhoneChart(page, here.get(i) ?? theirs!.narrow);
     });
   }
 

@@ -18,7 +18,7 @@ import { numberFigures } from '../base/slots.ts';
 import type { Locale } from '../base/yaml.ts';
 import { nodeFileSystem } from '../effects.ts';
 import { measureText } from '../fonts/fontsource.ts';
-import { renderFigure, type RenderedFigure } from '../figures/render.ts';
+import { renderPageFigure, renderPhoneChart, type PageFigure, type RenderedFigure } from '../figures/render.ts';
 import { templateSources } from '../chapters/render.ts';
 import type { MetricsDocument } from '../metrics/document.ts';
 import { cachedSvg, type CacheCounts } from './figures.ts';
@@ -36,8 +36,13 @@ export interface FigureWorkerConfig {
 
 export interface FigureWorkerJobs {
   readonly metrics: MetricsDocument;
-  /** One counter per locale: the index of the next figure of that locale not yet taken by either thread. */
+  /**
+   * Two counters per locale, the index of the next figure of that locale not yet taken by either
+   * thread: first the page's drawings (one counter per locale, in order), then the phone's.
+   */
   readonly next: Int32Array;
+  /** Whether the phone's drawings are wanted (the HTML edition is built): drawn after every locale's page drawings. */
+  readonly phone: boolean;
   readonly locales: readonly { readonly locale: Locale; readonly bundle: LocaleBundle; readonly figures: readonly (readonly [string, number])[] }[];
   /** What the main thread's figures depend on of the edition (figure-inputs.ts): this thread's edition must give the same. */
   readonly inputs: string;
@@ -49,7 +54,8 @@ export interface FigureWorkerTemplates {
 }
 
 export type FigureWorkerReply =
-  | { readonly locale: Locale; readonly index: number; readonly figure: RenderedFigure; readonly warnings: readonly string[]; readonly counts: CacheCounts }
+  | { readonly locale: Locale; readonly index: number; readonly figure: PageFigure; readonly warnings: readonly string[]; readonly counts: CacheCounts }
+  | { readonly locale: Locale; readonly index: number; readonly narrow: RenderedFigure['narrow']; readonly counts: CacheCounts }
   /** The edition's templates compiled (chapters/render.ts: templateSources), posted when asked (FigureWorkerTemplates). */
   | { readonly templates: readonly (readonly [string, string])[] }
   | { readonly error: string };
@@ -89,19 +95,41 @@ async function compileTemplates(): Promise<void> {
   port.postMessage({ templates: templateSources(await edition) } satisfies FigureWorkerReply);
 }
 
-async function draw({ metrics, next, locales, inputs }: FigureWorkerJobs): Promise<void> {
+/**
+ * Every locale's page drawings first (what the prints wait for), then, when wanted, their phone
+ * drawings (only the HTML edition waits for those: they are drawn while the prints run).
+ */
+async function draw({ metrics, next, phone, locales, inputs }: FigureWorkerJobs): Promise<void> {
   const numbers = await ready;
   if (figureInputsOf(numbers) !== inputs) throw new Error('the figure thread read another edition than the build');
   const cache = config.cacheDir ? diskCache(nodeFileSystem, config.cacheDir) : NO_CACHE;
-  for (const [slot, { locale, bundle, figures }] of locales.entries()) {
+  const readers = locales.map(({ locale, bundle }) => {
     const t = createTranslator(bundle, metrics.provenance.definitions);
-    const names = countryNames(locale, bundle.namespaces.countries);
+    return { t, names: countryNames(locale, bundle.namespaces.countries) };
+  });
+  const pages = new Map<string, PageFigure>();
+  for (const [slot, { locale, figures }] of locales.entries()) {
+    const { t, names } = readers[slot]!;
     for (let index = Atomics.add(next, slot, 1); index < figures.length; index = Atomics.add(next, slot, 1)) {
       const [id, number] = figures[index]!;
       const warnings: string[] = [];
       const counts: CacheCounts = { hits: 0, misses: 0 };
-      const figure = await renderFigure(id, number, numbers, metrics, t, names, cachedSvg(cache, counts), (line) => warnings.push(line));
+      const figure = await renderPageFigure(id, number, numbers, metrics, t, names, cachedSvg(cache, counts), (line) => warnings.push(line));
+      pages.set(`${slot} ${index}`, figure);
       port.postMessage({ locale, index, figure, warnings, counts } satisfies FigureWorkerReply);
+    }
+  }
+  if (!phone) return;
+  for (const [slot, { locale, figures }] of locales.entries()) {
+    const { t, names } = readers[slot]!;
+    const counter = locales.length + slot;
+    for (let index = Atomics.add(next, counter, 1); index < figures.length; index = Atomics.add(next, counter, 1)) {
+      const [id, number] = figures[index]!;
+      const counts: CacheCounts = { hits: 0, misses: 0 };
+      // A page drawing the main thread made (it helps only when asked) is made here again, from the cache.
+      const page = pages.get(`${slot} ${index}`) ?? (await renderPageFigure(id, number, numbers, metrics, t, names, cachedSvg(cache, { hits: 0, misses: 0 }), () => {}));
+      const narrow = await renderPhoneChart(page, numbers, metrics, t, names, cachedSvg(cache, counts));
+      port.postMessage({ locale, index, narrow, counts } satisfies FigureWorkerReply);
     }
   }
 }

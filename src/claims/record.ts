@@ -1,17 +1,17 @@
 /** Assembles a build's claims record and writes it as canonical JSON (sorted keys: same build, same bytes). */
 import type { RenderedTable } from '../tables/types.ts';
-import type { RenderedFigure } from '../figures/render.ts';
+import type { PageFigure } from '../figures/render.ts';
 import type { Locale } from '../base/yaml.ts';
 import { CLAIMS_FORMAT, type ChapterClaims, type ClaimsRecord, type DataClaim, type LocaleClaims, type Ranking } from '../base/claims.ts';
 
 /** A figure's data as the reader downloads it (its CSV), columns and rows of text. */
-export function figureClaim(figure: RenderedFigure): DataClaim {
+export function figureClaim(figure: PageFigure): DataClaim {
   const [columns = [], ...rows] = parseCsv(figure.download.csv);
   return { columns, rows };
 }
 
 /** A locale's claims: the chapters' sentences, and the data of every table and figure placed. */
-export function localeClaims(chapters: ChapterClaims, figures: readonly RenderedFigure[], tables: readonly RenderedTable[]): LocaleClaims {
+export function localeClaims(chapters: ChapterClaims, figures: readonly PageFigure[], tables: readonly RenderedTable[]): LocaleClaims {
   return {
     sentences: chapters.sentences,
     tables: Object.fromEntries(tables.map((t) => [t.id, Object.freeze({ columns: Object.freeze(t.columns.map((c) => c.label)), rows: Object.freeze(t.rows.map((r) => Object.freeze([...r]))) })])),

@@ -17,6 +17,12 @@ import type { CutLabel } from './charts.ts';
 import type { FigureData } from './data.ts';
 import { keyHtml, withHatch } from './modelled-marks.ts';
 
+/**
+ * A figure as printed: everything but the phone's drawing. The PDF's document is built from these
+ * (the phone's chart is hidden in print), so the print need not wait for the phone's drawings.
+ */
+export type PageFigure = Omit<RenderedFigure, 'narrow'>;
+
 export interface RenderedFigure {
   readonly id: string;
   readonly number: number;
@@ -163,14 +169,46 @@ export async function renderFigure(
   svg: typeof renderSvg,
   warn: (line: string) => void,
 ): Promise<RenderedFigure> {
+  const page = await renderPageFigure(id, number, numbers, metrics, t, names, svg, warn);
+  return withPhoneChart(page, await renderPhoneChart(page, numbers, metrics, t, names, svg));
+}
+
+/** The figure as printed (renderFigure without the phone's drawing): `warn` as renderFigure's. */
+export async function renderPageFigure(
+  id: string,
+  number: number,
+  numbers: FigureNumbers,
+  metrics: MetricsDocument,
+  t: Translator,
+  names: CountryNames,
+  svg: typeof renderSvg,
+  warn: (line: string) => void,
+): Promise<PageFigure> {
   const { built, notes } = figureError(id, t.locale, () => buildFigure(id, numbers, metrics, t, names));
   const cuts = (built.spec as { usermeta?: { cutLabels?: readonly CutLabel[] } }).usermeta?.cutLabels ?? [];
   for (const cut of cuts) warn(message('figure.label-cut', { locale: t.locale, figure: number, id, ...cut }));
   const drawn = built.printParts
     ? await drawParts(built.printParts, svg, { id: `fig-${id}-svg`, title: built.title, description: built.description })
     : withHatch(await svg(built.spec, { id: `fig-${id}-svg`, title: built.title, description: built.description }), `fig-${id}-svg`);
-  const narrow = hatchNarrow(await narrowChart(() => buildFigure(id, numbers, metrics, t, names).built, drawn, svg, { id: `fig-${id}-svg-narrow`, title: built.title, description: built.description }), `fig-${id}-svg-narrow`);
   const modelledKey = built.modelled ? keyHtml(built.modelledMark ?? 'hatch', t.text(`notes.modelled_key_${built.modelledMark ?? 'hatch'}`), `fig-${id}`) : undefined;
   const download = { file: `figure-${number}.csv`, label: t.text('document:download_csv'), csv: figureCsv(built, t) };
-  return Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download });
+  return Object.freeze({ id, number, label: t.t('figure.label', { n: number }), caption: built.caption, svg: drawn, notes, ...(modelledKey ? { modelledKey } : {}), ...(built.printParts ? { split: true } : {}), download });
 }
+
+/** The phone's drawing of a figure drawn for the page (`page`: renderPageFigure's, same locale and metrics). */
+export async function renderPhoneChart(page: PageFigure, numbers: FigureNumbers, metrics: MetricsDocument, t: Translator, names: CountryNames, svg: typeof renderSvg): Promise<RenderedFigure['narrow']> {
+  // Named for screen readers as the page's chart is: the title and description do not depend on the width.
+  const options = { id: `fig-${page.id}-svg-narrow`, title: '', description: '' };
+  const build = () => {
+    const built = buildFigure(page.id, numbers, metrics, t, names).built;
+    Object.assign(options, { title: built.title, description: built.description });
+    return built;
+  };
+  return hatchNarrow(await narrowChart(build, page.svg, svg, options), `fig-${page.id}-svg-narrow`);
+}
+
+/** The whole figure: the page's, with its phone drawing. */
+export const withPhoneChart = (page: PageFigure, narrow: RenderedFigure['narrow']): RenderedFigure => {
+  const { notes, modelledKey, split, download, ...head } = page;
+  return Object.freeze({ ...head, narrow, notes, ...(modelledKey ? { modelledKey } : {}), ...(split ? { split } : {}), download });
+};

@@ -12,7 +12,7 @@ import type { RenderedChapter } from '../chapters/render.ts';
 import { placeSlots } from './place-slots.ts';
 import { cssString, htmlAttr, htmlText, urlAttr } from '../base/escape.ts';
 import { renderMarkdownInline } from '../base/markup.ts';
-import type { RenderedFigure } from '../figures/render.ts';
+import type { PageFigure, RenderedFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import type { FontFace } from '../fonts/fontsource.ts';
 import { documentFaces } from '../fonts/families.ts';
@@ -48,7 +48,13 @@ export interface DocumentInput {
   readonly locale: Locale;
   readonly text: DocumentText;
   readonly chapters: readonly RenderedChapter[];
-  readonly figures: readonly RenderedFigure[];
+  /** With their phone drawings, except for the print's document (`print`), which may do without. */
+  readonly figures: readonly (RenderedFigure | PageFigure)[];
+  /**
+   * The PDF's source: each chart as printed only, without the phone's drawing and its scrolling box
+   * (screen only, hidden in print), so that the print need not wait for the phone's drawings.
+   */
+  readonly print?: boolean;
   /** The tables the chapters place, and the label of their CSV link (src/tables). */
   readonly tables?: { readonly list: readonly RenderedTable[]; readonly downloadLabel: string };
   /** Link to the other language's edition: its label (plain text) and relative URL. */
@@ -107,8 +113,9 @@ function embeddedFontCss(faces: readonly FontFace[], fonts: FontLoader): string 
   return css;
 }
 
-/** A figure's markup, by figure: the preview reuses unchanged figures (the same objects) at every edit. */
-const figureMarkup = new WeakMap<RenderedFigure, string>();
+/** A figure's markup, by figure, on screen and in print: the preview reuses unchanged figures (the same objects) at every edit. */
+const figureMarkup = { screen: new WeakMap<PageFigure, string>(), print: new WeakMap<PageFigure, string>() };
+type Medium = keyof typeof figureMarkup;
 
 export const HTML_LANG: Record<Locale, string> = { zh: 'zh-Hans', en: 'en' };
 
@@ -129,7 +136,9 @@ export const WEB_CSP = DOCUMENT_CSP.replace('font-src data:', "font-src 'self'")
  * `--narrow-width`, scrolling in its box: the box can take the keyboard's focus and is named after
  * the figure.
  */
-function chartHtml(figure: RenderedFigure): string {
+function chartHtml(figure: RenderedFigure | PageFigure, medium: Medium): string {
+  if (medium === 'print') return `<div class="chart chart-page">${figure.svg}</div>`;
+  if (!('narrow' in figure)) throw new Error(`figure ${figure.id}: the screen's document needs its phone drawing`);
   if ('scrollWidth' in figure.narrow) {
     const width = `--narrow-width:${figure.narrow.scrollWidth}px`;
     return `<div class="chart chart-page chart-scroll" style="${htmlAttr(width)}" tabindex="0" role="region" aria-label="${htmlAttr(figure.label)}">${figure.svg}</div>`;
@@ -137,11 +146,11 @@ function chartHtml(figure: RenderedFigure): string {
   return `<div class="chart chart-page">${figure.svg}</div><div class="chart chart-narrow">${figure.narrow.svg}</div>`;
 }
 
-export function figureHtml(figure: RenderedFigure): string {
+export function figureHtml(figure: RenderedFigure | PageFigure, medium: Medium = 'screen'): string {
   const notes = figure.notes.map((n) => `<p class="note">${renderMarkdownInline(n)}</p>`).join('');
   return (
     `<figure id="${htmlAttr(`fig-${figure.id}`)}" data-number="${figure.number}"${figure.split ? ' class="split"' : ''}>` +
-    chartHtml(figure) +
+    chartHtml(figure, medium) +
     (figure.modelledKey ?? '') +
     `<figcaption><span class="label">${htmlText(figure.label)}</span>${renderMarkdownInline(figure.caption)}</figcaption>` +
     notes +
@@ -151,22 +160,24 @@ export function figureHtml(figure: RenderedFigure): string {
 }
 
 /** An English figure set on its own (null: it must be set in place), by figure. */
-const figureSet = new WeakMap<RenderedFigure, string | null>();
+const figureSet = { screen: new WeakMap<PageFigure, string | null>(), print: new WeakMap<PageFigure, string | null>() };
 
 /** The figures of one English document set apart: each placed as a mark, `<\u0000i>`. */
 class SetApart implements TypesetPieces {
   readonly raw: string[] = [];
-  private readonly figures: RenderedFigure[] = [];
+  private readonly figures: PageFigure[] = [];
 
-  mark(figure: RenderedFigure): string {
+  constructor(private readonly medium: Medium) {}
+
+  mark(figure: PageFigure): string {
     this.figures.push(figure);
-    return `<\u0000${this.raw.push(placedFigure(figure)) - 1}>`;
+    return `<\u0000${this.raw.push(placedFigure(figure, this.medium)) - 1}>`;
   }
 
   set(i: number): string | null {
     const figure = this.figures[i]!;
-    let set = figureSet.get(figure);
-    if (set === undefined) figureSet.set(figure, (set = typesetEnglishPiece(this.raw[i]!)));
+    let set = figureSet[this.medium].get(figure);
+    if (set === undefined) figureSet[this.medium].set(figure, (set = typesetEnglishPiece(this.raw[i]!)));
     return set;
   }
 
@@ -178,14 +189,16 @@ class SetApart implements TypesetPieces {
   }
 }
 
-function placedFigure(figure: RenderedFigure): string {
-  let html = figureMarkup.get(figure);
-  if (html === undefined) figureMarkup.set(figure, (html = figureHtml(figure)));
+function placedFigure(figure: PageFigure, medium: Medium): string {
+  let html = figureMarkup[medium].get(figure);
+  if (html === undefined) figureMarkup[medium].set(figure, (html = figureHtml(figure, medium)));
   return html;
 }
 
 export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDocument {
-  const byId = new Map(input.figures.map((f) => [f.id, f]));
+  const byId = new Map<string, PageFigure>(input.figures.map((f) => [f.id, f]));
+  const medium: Medium = input.print ? 'print' : 'screen';
+  const place = (figure: PageFigure) => placedFigure(figure, medium);
   const numbering = input.numbering;
   const plans = new Map((numbering?.plans ?? []).map((p) => [p.id, p]));
   const numbered = numbering ? input.chapters.map((c) => numberChapter(c, plans.get(c.id)?.numbering ?? { kind: 'none' }, numbering.scheme)) : input.chapters;
@@ -199,22 +212,22 @@ export function buildDocument(input: DocumentInput, fonts: FontLoader): BuiltDoc
   const toc = tocHtml(headings, input.text.contents);
   // English figures are set apart, each once (typography.ts: TypesetPieces): the body is set with a
   // mark in each figure's place, and its charts are not stepped through again at every build.
-  const apart = english && ![...byId.values()].some((f) => /\$[$&`']/.test(placedFigure(f))) ? new SetApart() : null;
-  const assemble = (place: (figure: RenderedFigure) => string) => [
+  const apart = english && ![...byId.values()].some((f) => /\$[$&`']/.test(place(f))) ? new SetApart(medium) : null;
+  const assemble = (placeFigure: (figure: PageFigure) => string) => [
     coverHtml({ title: input.text.title, ...(input.text.subtitle ? { subtitle: input.text.subtitle } : {}), lines: input.text.coverLines }, input.coverArt ? coverArtSvg(input.coverArt) : '', input.otherEdition ? { ...input.otherEdition, lang: HTML_LANG[input.otherEdition.lang] } : null),
     tocMenuHtml(headings, input.text.contents),
     ROMAN_FRONT[input.locale] && bodyHeading ? toc.replace('<nav class="toc"', `<nav class="toc" data-body-start="${htmlAttr(bodyHeading.id)}"`) : toc,
     input.text.continued ? `<main data-continued="${htmlAttr(input.text.continued)}">` : '<main>',
     ...chapters.map((c, i) => {
       let html = withOpener(c.html, c.id, headings);
-      html = placeSlots(html, byId, place, input.tables);
+      html = placeSlots(html, byId, placeFigure, input.tables);
       return `<section class="chapter chapter-${i + 1}" id="${htmlAttr(`ch-${c.id}`)}">\n${html}</section>`;
     }),
     '</main>',
     backCoverHtml(input.text.backLines),
   ].join('\n');
-  const unset = assemble(apart ? (f) => apart.mark(f) : placedFigure);
-  const body = !english ? unset : apart && apart.marksIn(unset) ? typesetEnglishHtml(unset, apart) : typesetEnglishHtml(apart ? assemble(placedFigure) : unset);
+  const unset = assemble(apart ? (f) => apart.mark(f) : place);
+  const body = !english ? unset : apart && apart.marksIn(unset) ? typesetEnglishHtml(unset, apart) : typesetEnglishHtml(apart ? assemble(place) : unset);
   const chapterTitles = chapters.map((c) => setText(runningHead(headings.find((h) => h.chapter === c.id && h.level === 1), plans.get(c.id))));
   const css = stylesheet() + coverCss() + openerCss() + measureCss() + folioCss(input.locale, chapters.map((_, i) => i + 1).slice(0, Math.max(0, bodyChapter)), bodyChapter >= 0 ? bodyChapter + 1 : null) + chapterPageCss(chapterTitles, setText(input.text.title));
   // Digits are always needed: the page numbers in the print margin use them.

@@ -3,7 +3,7 @@
  * system font Chromium finds. The build names them, and where they are, in one warning per place.
  */
 import type { RenderedChapter } from '../chapters/render.ts';
-import type { RenderedFigure } from '../figures/render.ts';
+import type { PageFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { missingCharacters } from '../fonts/fontsource.ts';
 import { message } from '../messages.ts';
@@ -31,7 +31,7 @@ function missingOf(part: object | null, text: () => string): string[] {
 
 export function warnMissingGlyphs(
   locale: string,
-  parts: { readonly text: DocumentText; readonly chapters: readonly RenderedChapter[]; readonly figures: readonly RenderedFigure[]; readonly tables?: readonly RenderedTable[] },
+  parts: { readonly text: DocumentText; readonly chapters: readonly RenderedChapter[]; readonly figures: readonly PageFigure[]; readonly tables?: readonly RenderedTable[] },
   warn: (line: string) => void,
 ): void {
   const places = [

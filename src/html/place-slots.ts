@@ -7,7 +7,7 @@
  * Here one scan finds the slots and the chapter is joined once. The result is the same: a figure
  * fills the first slot with its id (as `replace` did), a table every slot with its id (`replaceAll`).
  */
-import type { RenderedFigure } from '../figures/render.ts';
+import type { PageFigure } from '../figures/render.ts';
 import type { RenderedTable } from '../tables/types.ts';
 import { figureSlot } from '../base/slots.ts';
 import { placeTables, tableHtml } from './tables.ts';
@@ -19,8 +19,8 @@ const SLOT = /<p>@@(figure|table):([^@<]+)@@<\/p>/g;
 
 export function placeSlots(
   html: string,
-  figures: ReadonlyMap<string, RenderedFigure>,
-  figureHtml: (figure: RenderedFigure) => string,
+  figures: ReadonlyMap<string, PageFigure>,
+  figureHtml: (figure: PageFigure) => string,
   tables: SlotTables | undefined,
 ): string {
   const tableById = new Map((tables?.list ?? []).map((t) => [t.id, t]));
@@ -45,8 +45,8 @@ export function placeSlots(
 /** The slots filled figure by figure, then table by table: what placeSlots gives, the slow way. */
 export function placeOneByOne(
   html: string,
-  figures: ReadonlyMap<string, RenderedFigure>,
-  figureHtml: (figure: RenderedFigure) => string,
+  figures: ReadonlyMap<string, PageFigure>,
+  figureHtml: (figure: PageFigure) => string,
   tables: SlotTables | undefined,
 ): string {
   for (const [id, figure] of figures) html = html.replace(figureSlot(id), figureHtml(figure));

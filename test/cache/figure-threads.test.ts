@@ -34,7 +34,7 @@ describe('the figures drawn on two threads', () => {
 
     const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: join(scratch, 'two') }, true);
     try {
-      threads.share(metrics, numbers, bundles);
+      threads.share(metrics, numbers, bundles, true);
       // The main thread joins once the worker has drawn some of the first locale's figures, so that both draw.
       expect(await until(() => threads.fromWorker >= 3, 120_000)).toBe(true);
       const shared = [];
@@ -42,7 +42,9 @@ describe('the figures drawn on two threads', () => {
         const warnings: string[] = [];
         const counts: CacheCounts = { hits: 0, misses: 0 };
         const svg = cachedSvg(diskCache(nodeFileSystem, join(scratch, 'two')), counts);
-        shared.push({ figures: await threads.figures(b.locale, numbers, metrics, ...readers(b), svg, counts, (l) => warnings.push(l)), warnings, counts });
+        const pages = await threads.figures(b.locale, numbers, metrics, ...readers(b), svg, counts, (l) => warnings.push(l));
+        expect(pages.some((f) => 'narrow' in f)).toBe(false); // the page's drawings alone: the phone's come after
+        shared.push({ figures: await threads.phoneCharts(b.locale, pages, numbers, metrics, ...readers(b), svg, counts), warnings, counts });
       }
       expect(threads.fromWorker).toBeGreaterThanOrEqual(3);
       expect(threads.fromWorker).toBeLessThan(2 * numbers.size); // the main thread drew some too
@@ -56,10 +58,11 @@ describe('the figures drawn on two threads', () => {
     const alone2 = new FigureThreads({ root: ROOT, edition: '2023', locales: ['en'], cacheDir: join(scratch, 'three') });
     try {
       const en = bundles[1]!;
-      alone2.share(metrics, numbers, [en]);
+      alone2.share(metrics, numbers, [en], true);
       const warnings: string[] = [];
       const counts: CacheCounts = { hits: 0, misses: 0 };
-      const figures = await alone2.figures('en', numbers, metrics, ...readers(en), cachedSvg(NO_CACHE, { hits: 0, misses: 0 }), counts, (l) => warnings.push(l));
+      const pages = await alone2.figures('en', numbers, metrics, ...readers(en), cachedSvg(NO_CACHE, { hits: 0, misses: 0 }), counts, (l) => warnings.push(l));
+      const figures = await alone2.phoneCharts('en', pages, numbers, metrics, ...readers(en), cachedSvg(NO_CACHE, { hits: 0, misses: 0 }), counts);
       expect(alone2.fromWorker).toBe(numbers.size);
       expect({ figures, warnings, counts }).toEqual(alone[1]);
     } finally {
@@ -77,10 +80,11 @@ describe('the figures drawn on two threads', () => {
     const names = countryNames('en', b.namespaces.countries);
     const threads = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null });
     try {
-      threads.share(metrics, numbers, [{ locale: 'en', bundle: b }]);
+      threads.share(metrics, numbers, [{ locale: 'en', bundle: b }], true);
       expect(await until(() => threads.failed, 60_000)).toBe(true);
       const counts = { hits: 0, misses: 0 };
-      const drawn = await threads.figures('en', numbers, metrics, t, names, cachedSvg(NO_CACHE, counts), counts, () => {});
+      const pages = await threads.figures('en', numbers, metrics, t, names, cachedSvg(NO_CACHE, counts), counts, () => {});
+      const drawn = await threads.phoneCharts('en', pages, numbers, metrics, t, names, cachedSvg(NO_CACHE, counts), counts);
       expect(drawn).toEqual(await renderFigures(numbers, metrics, t, names));
       expect(threads.fromWorker).toBe(0);
     } finally {
@@ -90,7 +94,7 @@ describe('the figures drawn on two threads', () => {
     const broken = { ...metrics, papers: undefined } as unknown as typeof metrics;
     const failing = new FigureThreads({ root: ROOT, edition: '2023', cacheDir: null });
     try {
-      failing.share(broken, all, [{ locale: 'en', bundle: b }]);
+      failing.share(broken, all, [{ locale: 'en', bundle: b }], true);
       expect(await until(() => failing.failed, 60_000)).toBe(true);
       const counts = { hits: 0, misses: 0 };
       await expect(failing.figures('en', all, broken, t, names, cachedSvg(NO_CACHE, counts), counts, () => {})).rejects.toMatchObject({ name: 'ReportError' });

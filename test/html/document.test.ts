@@ -44,6 +44,26 @@ describe('HTML document', () => {
     expect(html).not.toContain('@@figure');
   });
 
+  it('builds the print\'s document with each chart as printed only: no phone drawing, no scrolling box', () => {
+    const scrolling: RenderedFigure = { ...figure, narrow: { scrollWidth: 500 } };
+    const { narrow: _, ...page } = figure;
+    for (const f of [figure, scrolling, page]) {
+      for (const locale of ['zh', 'en'] as const) {
+        const slot = figureSlot('f');
+        const input = { locale, text: { title: 'T', coverLines: [], contents: 'C', backLines: [] }, chapters: [{ id: 'c', html: `<h1>H</h1>\n${slot}\n` }], figures: [f], otherEdition: null, print: true };
+        const { html } = buildDocument(input, fonts);
+        expect(html).toContain('<figure id="fig-f" data-number="1"><div class="chart chart-page"><svg><title>t</title></svg></div><');
+        expect(html).not.toContain('chart-narrow"><');
+        expect(html).not.toContain('chart-scroll"');
+        expect(html).not.toContain('<title>n</title>');
+        // The screen's document of the same figures differs only there.
+        if ('narrow' in f) expect(buildDocument({ ...input, print: false }, fonts).html).toContain(f === figure ? '<div class="chart chart-narrow"><svg><title>n</title></svg></div>' : 'chart-scroll');
+      }
+    }
+    // The screen's document cannot do without the phone's drawing.
+    expect(() => doc('zh', 'H', [page as RenderedFigure])).toThrow(/phone drawing/);
+  });
+
   it('gives headings stable ids and lists them, as links, in the contents', () => {
     const { html, headings } = doc('en', 'Title');
     expect(headings.map((h) => [h.level, h.id, h.text])).toEqual([[1, 'c', 'Title'], [2, 'c-1', 'Sub & more']]);
