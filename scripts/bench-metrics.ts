@@ -10,7 +10,9 @@
  *   npm run bench:metrics -- --data DIR        # measure an existing dataset (e.g. the calibrated one)
  *   npm run bench:metrics -- --memory-limit 3GB  # cap DuckDB's memory; it spills to a temp folder
  *   npm run bench:metrics -- --threads 1       # DuckDB's worker threads (default 2)
- *   npm run bench:metrics -- --uncompressed    # DuckDB's tables uncompressed in memory (default: compressed)
+ *   npm run bench:metrics -- --uncompressed    # DuckDB's tables uncompressed in memory (default: compressed
+ *                                              # at every scale, like with like; a build compresses from
+ *                                              # COMPRESS_FROM_BYTES of data only, src/base/engine.ts)
  *   npm run bench:metrics -- --scales 1,3,10 --engine duckdb,clickhouse
  *       # the scaling: per scale and engine, time and peak memory, and the ratio to linear
  *
@@ -204,7 +206,7 @@ async function main() {
   for (let run = 0; run < runs; run++) {
     const limit = values['memory-limit'];
     const engine =
-      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb({ ...(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {}), ...(threads ? { threads } : {}), ...(values.uncompressed ? { compress: false } : {}) });
+      engines[0] === 'clickhouse' ? await openClickHouse({ root: ROOT, env: {} }) : await openDuckDb({ ...(limit ? { memoryLimit: limit, tempDirectory: join(dir, '.spill') } : {}), ...(threads ? { threads } : {}), compress: !values.uncompressed });
     try {
       const manifest = await readManifest(nodeFileSystem, dir);
       // The 2023 edition's thresholds, as the build gives them to the SQL.

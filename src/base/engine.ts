@@ -33,7 +33,21 @@ export interface SqlEngine {
    * (src/load/storage.ts), when what is left to compress is numbers and short codes.
    */
   compact?(): Promise<void>;
+  /**
+   * Told the dataset's size (its data files' bytes) by the load stage before it creates any table,
+   * an engine may choose how to store the tables by it (DuckDB: compressed from COMPRESS_FROM_BYTES).
+   */
+  storeFor?(dataBytes: number): Promise<void>;
 }
+
+/**
+ * From this size of data files (Parquet or CSV, together) DuckDB keeps the tables compressed in memory
+ * (DuckDbOptions.compress). Below it compression saves little memory and costs CPU: the 2023 dataset
+ * (19 MB of Parquet) loads in 5.6 s of CPU uncompressed against 6.4 s compressed (and no CHECKPOINT),
+ * with 0.07 GiB more at its peak (0.65 GiB); from 10× its size (~190 MB) the compressed store is what
+ * keeps the load under 4 GiB (docs/scale.md).
+ */
+export const COMPRESS_FROM_BYTES = 64 * 2 ** 20;
 
 /** A typed table handed from the loader to the computing engine: a Parquet file in the contract's column order. */
 export interface HandedTable {
@@ -63,7 +77,8 @@ export interface DuckDbOptions {
    */
   readonly threads?: number;
   /**
-   * Keep the tables compressed in memory (default true): they live in an in-memory database attached
+   * Keep the tables compressed in memory: true, false, or (default) when the dataset is large
+   * (COMPRESS_FROM_BYTES, told by `storeFor`). They then live in an in-memory database attached
    * with COMPRESS, and `compact()` checkpoints it. DuckDB's in-memory tables are otherwise stored
    * uncompressed, with a validity mask per column even where nothing is null (docs/scale.md, fourth
    * pass). Temporary tables stay in DuckDB's own, uncompressed temp catalog.
@@ -80,11 +95,13 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
-  const compress = options.compress ?? true;
-  if (compress) {
+  let compressed = false;
+  const compress = async () => {
     await connection.run(`ATTACH ':memory:' AS ${COMPRESSED} (COMPRESS)`);
     await connection.run(`USE ${COMPRESSED}`);
-  }
+    compressed = true;
+  };
+  if (options.compress === true) await compress();
   return {
     run: async (sql, parameters) => {
       await connection.run(sql, bound(parameters));
@@ -93,7 +110,8 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       const reader = await connection.runAndReadAll(sql, bound(parameters));
       return reader.getRowObjectsJS().map((row) => normalise(row) as T);
     },
-    ...(compress ? { compact: async () => void (await connection.run('CHECKPOINT')) } : {}),
+    ...(options.compress === undefined ? { storeFor: async (bytes: number) => void (bytes >= COMPRESS_FROM_BYTES && !compressed && (await compress())) } : {}),
+    compact: async () => void (compressed && (await connection.run('CHECKPOINT'))),
     close: () => {
       connection.closeSync();
       instance.closeSync();

@@ -6,6 +6,7 @@
  * listed).
  */
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FileSystem } from '../effects.ts';
@@ -141,6 +142,10 @@ async function validateTables(
     else if (found[0]!.entry.kind !== 'file') report(message('data.not-regular', { file: found[0]!.file, what: describeEntry(found[0]!.entry) }));
     else located.push({ name, file: found[0]!.file, format: found[0]!.format });
   }
+  // The engine chooses how to store the tables by the dataset's size (engine.ts: storeFor).
+  let bytes = 0;
+  for (const { file } of located) bytes += (await stat(file)).size;
+  await engine.storeFor?.(bytes);
   // Tables whose columns are all there: only these can be the target of a foreign-key check.
   const complete = new Set<TableName>();
   const rawTypes = new Map<TableName, ReadonlyMap<string, string>>();
