@@ -149,12 +149,48 @@ function touchedGlyphs(font: fontkit.Font): Set<number> | null {
 export function plainAdvance(font: fontkit.Font, run: string): number | undefined {
   const skip = touchedGlyphs(font);
   if (skip === null) return undefined;
+  const metrics = horizontalMetrics(font);
   let sum = 0;
   for (const ch of run) {
     if (!PLAIN.test(ch)) return undefined;
-    const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
-    if (skip.has(glyph.id)) return undefined;
-    sum += glyph.advanceWidth;
+    const cp = ch.codePointAt(0)!;
+    const id = metrics ? metrics.glyphId(cp) : font.glyphForCodePoint(cp).id;
+    if (skip.has(id)) return undefined;
+    sum += metrics ? metrics.advance(id) : font.glyphForCodePoint(cp).advanceWidth;
   }
   return sum;
+}
+
+/** fontkit's parts that map a code point to its glyph and give the glyph's hmtx advance (fontkit 2.0). */
+interface MetricsInternals {
+  _cmapProcessor?: { lookup?: (codePoint: number) => number };
+  hmtx?: { metrics?: { length: number; get(i: number): { advance: number } | undefined } };
+  vmtx?: unknown;
+}
+
+/**
+ * A glyph's id and advance read straight from the cmap and hmtx tables: what `glyphForCodePoint(cp)`
+ * and its `advanceWidth` give (fontkit's `_getTableMetrics`: a glyph past the last long metric takes
+ * its advance), without making the glyph. Making it decodes its outline (the advance's getter also
+ * works out vertical metrics from the glyph's box when the font has no vmtx), and in a WOFF2 font the
+ * first glyph made decodes the whole transformed glyf table: most of what measuring a CJK chunk cost.
+ * Null where fontkit's parts are not as expected: the glyphs are made then.
+ */
+const metricsOf = new WeakMap<fontkit.Font, { glyphId(cp: number): number; advance(id: number): number } | null>();
+function horizontalMetrics(font: fontkit.Font): { glyphId(cp: number): number; advance(id: number): number } | null {
+  let found = metricsOf.get(font);
+  if (found === undefined) {
+    const f = font as unknown as MetricsInternals;
+    const cmap = f._cmapProcessor;
+    const table = f.hmtx?.metrics;
+    found =
+      cmap && typeof cmap.lookup === 'function' && table && typeof table.length === 'number' && table.length > 0 && typeof table.get === 'function'
+        ? {
+            glyphId: (cp) => cmap.lookup!(cp),
+            advance: (id) => (table.get(Math.min(id, table.length - 1))?.advance ?? 0),
+          }
+        : null;
+    metricsOf.set(font, found);
+  }
+  return found;
 }
