@@ -116,15 +116,21 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
     });
     return { t, names, chapters, claims };
   };
+
   const rendered = new Map<Locale, Awaited<ReturnType<typeof chaptersOf>>>();
 
   try {
     // The figure thread draws every locale's figures meanwhile: the main thread renders every
-    // locale's chapters first, so that it does not wait for the first locale's figures idle.
-    if (threads) for (const locale of options.locales) rendered.set(locale, await chaptersOf(locale));
-    // The main thread now waits for the figure thread: the browser launches meanwhile, off the path to
-    // the first print, when the chapters were rendered anew (so the HTML is new, and a PDF to print).
-    if (threads && wantPdf && freshChapters(stages)) queue.warm();
+    // locale's chapters first, so that it does not wait for the first locale's figures idle (and a
+    // chapter rendering, which holds the main thread, never holds up a print's steps). The browser
+    // launches once the first locale's chapters are rendered anew (so the HTML is new, and a PDF to
+    // print): off the path to the first print, which waits for that locale's figures.
+    if (threads) {
+      for (const locale of options.locales) {
+        rendered.set(locale, await chaptersOf(locale));
+        if (wantPdf && freshChapters(stages)) queue.warm();
+      }
+    }
     // What the HTML edition's documents are built from, once every locale is printing (below).
     const screens: { locale: Locale; readers: { t: Translator; names: CountryNames; warn: (line: string) => void }; figures: readonly (PageFigure | RenderedFigure)[]; document: Omit<DocumentInput, 'figures'> }[] = [];
     for (const locale of options.locales) {
@@ -143,8 +149,6 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
       );
       const tableInputs = JSON.stringify({ tables: edition.tables, focus: edition.focus, content: edition.content, topics: edition.topics, chapters: edition.chapters.map((c) => c.text) });
       const { value: tables } = await answers.reuse(`tables ${locale}`, metrics, tableInputs, readers, (r) => renderEditionTables(edition, { metrics, t: r.t, names: r.names }));
-      claimsByLocale[locale] = localeClaims(claims, figures, tables);
-      namesByLocale[locale] = names;
 
       // 3. The documents: slots filled, fonts embedded. The PDF's first (charts as printed), then the
       //    HTML edition's, with the phone's drawings, once every locale is printing.
@@ -155,7 +159,6 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
       const otherEdition = other && wantHtml ? { label: t.text('document:other_language'), href: `../${other}/index.html`, lang: other } : null;
       const tableInput = { list: tables, downloadLabel: t.text('document:download_csv') };
       const document = { locale, text, chapters, tables: tableInput, otherEdition, coverArt, numbering: { scheme: readNumberingScheme(t), plans: chapterPlans(edition.chapters, t) } };
-      warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
       if (wantHtml) screens.push({ locale, readers, figures, document });
 
       // 4. The PDF: queued at once (printed while the next locale renders) or after the last.
@@ -165,6 +168,10 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
         if (options.concurrentPrint ?? true) queue.add(job);
         else later.push(job);
       }
+      // Printing now: what does not go into the documents.
+      claimsByLocale[locale] = localeClaims(claims, figures, tables);
+      namesByLocale[locale] = names;
+      warnMissingGlyphs(locale, { text, chapters, figures, tables }, (line) => fx.log.warn(line));
     }
     // 5. The HTML edition: each locale's document with the phone's drawings (the figure thread's, drawn
     //    while the prints run).
