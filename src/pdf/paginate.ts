@@ -33,6 +33,8 @@ export interface Pagination {
   readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[]; readonly ends: readonly string[] };
   /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
   readonly chaptersAlone: number;
+  /** Whether every heading's and note's page was read where it was final (in its chapter laid out alone, or before the first chapter), so that the model was not laid out whole once more only to read them (paginate.browser.js `readPages`). */
+  readonly readInPlace: boolean;
   /** How the note blocks were filled to their page's foot (paginate.browser.js `fill`): in one layout, from where such a block started before; in two, from there; measured (two layouts, or three when the try missed). */
   readonly fills: { readonly once: number; readonly twice: number; readonly measured: number };
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
