@@ -42,7 +42,7 @@ import { build, type BuildResult } from '../src/pipeline.ts';
 import { listenToPreview } from '../src/preview/events.ts';
 import { startPreview, type BuildOutcome } from '../src/preview/preview.ts';
 import { chapterMarkdown } from '../test/helpers/long-document.ts';
-import { groupCpu, launchedGroup } from './bench/cpu.ts';
+import { groupCpu, groupSize, launchedGroup, settled } from './bench/cpu.ts';
 import { peakBetween, sampleMemory, type Sample } from './bench/memory.ts';
 import { printWithPagedJs } from './bench/pagedjs.ts';
 import { printPlain } from './bench/plain.ts';
@@ -231,12 +231,14 @@ async function compare(documents: readonly { name: string; locale: Locale; html:
         for (let k = 0; k < sides.length; k++) {
           const s = (i + k) % sides.length;
           await settle();
-          const c = groupCpu(sides[s]!.group);
+          const group = sides[s]!.group;
+          const size = groupSize(group);
+          const c = groupCpu(group);
           const t = performance.now();
           await sides[s]!.print();
           wall[s]!.push((performance.now() - t) / 1000);
-          await settle(); // a closed page's renderer is reaped, its CPU counted
-          cpu[s]!.push(groupCpu(sides[s]!.group) - c);
+          await settled(group, size); // the closed page's renderer has exited: its CPU is counted
+          cpu[s]!.push(groupCpu(group) - c);
         }
       }
       const [a, b, c] = wall as [number[], number[], number[]];

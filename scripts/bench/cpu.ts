@@ -27,6 +27,18 @@ export function groupCpu(pgid: number): number {
   return ticks / 100;
 }
 
+/** How many processes the group has now. */
+export const groupSize = (pgid: number): number => stats().filter(({ fields }) => Number(fields[2]) === pgid).length;
+
+/**
+ * Waits until the group is down to `size` processes (a closed page's renderer has exited and been
+ * reaped, so its CPU time is counted in its parent's), or `ms` passed.
+ */
+export async function settled(pgid: number, size: number, ms = 3000): Promise<void> {
+  const until = performance.now() + ms;
+  while (groupSize(pgid) > size && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
+
 /**
  * The process group of the browser this process launched through browser.ts (its profile folder names
  * this process), other than `except`: launchPrinter does not tell its browser's pid.
