@@ -46,7 +46,8 @@ export async function settled(pgid: number, size: number, ms = 3000): Promise<vo
 export function launchedGroup(except: readonly number[] = []): number {
   for (const { pid, fields } of stats()) {
     const group = Number(fields[2]);
-    if (except.includes(group)) continue;
+    // The browser leads its group; a helper it starts in a group of its own names the profile too.
+    if (Number(pid) !== group || except.includes(group)) continue;
     try {
       if (readFileSync(join('/proc', pid, 'cmdline'), 'utf8').includes(`report-chromium-${process.pid}-`)) return group;
     } catch {
