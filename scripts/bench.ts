@@ -586,6 +586,7 @@ async function main(): Promise<void> {
   // Without the command part, the start-up is taken as 0 (the child's own start-up is not the command's).
   const coldBuild = (cold?.['total (build)']?.seconds ?? NaN) + (Number.isNaN(cmd.buildHelp) ? 0 : cmd.buildHelp);
   const sums = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
+  const cpuSums = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].cpu, 0);
   const targets: Target[] = [
     ...(command
       ? [
@@ -596,7 +597,7 @@ async function main(): Promise<void> {
       : []),
     ...(cold ? [target('cold build ÷ its two PDF prints', coldBuild / prints, 2, '×', `(${sec(coldBuild)} ÷ ${sec(prints)})${command ? '' : ' without the command\'s start-up (--only without command)'}`)] : []),
     ...[...new Set(comparison.map((c) => c.document))].flatMap((doc) => [
-      target(`PDF stage ÷ plain print, ${doc}`, sums(doc, 'ours') / sums(doc, 'plain'), 1.15, '×'),
+      target(`PDF stage ÷ plain print, ${doc}`, sums(doc, 'ours') / sums(doc, 'plain'), 1.15, '×', `(by Chromium CPU: ${(cpuSums(doc, 'ours') / cpuSums(doc, 'plain')).toFixed(2)}×)`),
       target(`PDF stage ÷ Paged.js, ${doc}`, sums(doc, 'ours') / sums(doc, 'pagedjs'), 0.45, '×'),
     ]),
     ...Object.entries(preview ?? {}).map(([locale, r]) => target(`preview ${locale}: sentence edited → reload`, r.medianMs, 250, 'ms')),
