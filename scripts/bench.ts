@@ -11,7 +11,7 @@
  *                    rather than when the first HTML is (to measure what an early launch would gain)
  *
  * Each run is a fresh process (as `npm run report` is), its memory sampled from /proc. Then the same
- * HTML is printed by our PDF stage and by Paged.js 0.4.3 in one Chromium, alternately, on the edition
+ * HTML is printed by our PDF stage and by Paged.js 0.4.3, each in its own warmed Chromium, in turn (see compare()), on the edition
  * and on a long synthetic document with many footnotes; the ratio of the two is the figure to watch.
  * Then the `report` command itself (bin/report.js, compiled): `--help`, `build --help` and a build
  * with nothing changed, each a fresh process; and the same HTML printed plainly (no pagination model,
@@ -29,7 +29,6 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
 import { browserIdentity } from '../src/cache/printer.ts';
 import { renderMarkdown } from '../src/base/markup.ts';
 import { nodeEffects } from '../src/effects.ts';
@@ -37,11 +36,13 @@ import { buildDocument } from '../src/html/document.ts';
 import type { Locale } from '../src/base/yaml.ts';
 import { openDuckDb } from '../src/base/engine.ts';
 import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
-import { CHROMIUM_ARGS, launchPrinter, type Printer } from '../src/pdf/print.ts';
+import { launchBrowser } from '../src/pdf/browser.ts';
+import { launchPrinter, STEP_TIMEOUT_MS, type Printer } from '../src/pdf/print.ts';
 import { build, type BuildResult } from '../src/pipeline.ts';
 import { listenToPreview } from '../src/preview/events.ts';
 import { startPreview, type BuildOutcome } from '../src/preview/preview.ts';
 import { chapterMarkdown } from '../test/helpers/long-document.ts';
+import { groupCpu, groupSize, launchedGroup, settled } from './bench/cpu.ts';
 import { peakBetween, sampleMemory, type Sample } from './bench/memory.ts';
 import { printWithPagedJs } from './bench/pagedjs.ts';
 import { printPlain } from './bench/plain.ts';
@@ -189,49 +190,79 @@ function stageTable(runs: readonly Run[]): Record<string, { seconds: number; pea
 interface Comparison {
   readonly document: string;
   readonly locale: Locale;
-  readonly ours: { seconds: number; pages: number; bytes: number; footnotes: number; passes: number };
-  readonly pagedjs: { seconds: number; pages: number; bytes: number; notesPlaced: number; notes: number; tocResolved: number; tocEntries: number };
+  /** Medians: wall seconds, and the CPU seconds of the side's browser (all its processes). */
+  readonly ours: { seconds: number; cpu: number; pages: number; bytes: number; footnotes: number; passes: number };
+  readonly pagedjs: { seconds: number; cpu: number; pages: number; bytes: number; notesPlaced: number; notes: number; tocResolved: number; tocEntries: number };
   readonly ratio: number;
   /** The same HTML printed plainly (scripts/bench/plain.ts): no pagination model, notes or contents numbers. */
-  readonly plain: { seconds: number; bytes: number };
+  readonly plain: { seconds: number; cpu: number; bytes: number };
   readonly plainRatio: number;
+  /** Wall seconds of every timed run. */
+  readonly all: { ours: number[]; pagedjs: number[]; plain: number[] };
 }
 
-/** Our PDF stage against Paged.js and against a plain print, on the same HTML, in one browser, alternately; medians of `runs`. */
+/**
+ * Our PDF stage against Paged.js and against a plain print, on the same HTML; medians of `runs`.
+ *
+ * The three are measured alike, so that the ratios say what each costs and not how it was measured:
+ * - each prints in its own browser, launched the same way (browser.ts: the pipe, the flags, the
+ *   profile), so that none inherits what another left (a Paged.js page just closed and still tearing
+ *   down in the same browser, its caches);
+ * - each prints every document once, untimed, before the timed runs: the first print in a fresh
+ *   browser pays for its start (renderer, fonts), which used to land on our side's first run only (the
+ *   plain print's browser had been warmed by a Paged.js print just before);
+ * - the order turns every run (ours, Paged.js, plain; then Paged.js, plain, ours; …), so that none
+ *   always follows the same one, and each print starts after a short pause, not in the tail of the
+ *   last;
+ * - besides wall time, the CPU time of each browser's processes (less noisy on a shared machine).
+ */
 async function compare(documents: readonly { name: string; locale: Locale; html: string }[], runs: number, executable: string): Promise<Comparison[]> {
   const ours: Printer = await launchPrinter(executable);
-  const browser = await puppeteer.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
+  const ourGroup = launchedGroup();
+  const pagedBrowser = await launchBrowser(executable, { timeoutMs: STEP_TIMEOUT_MS });
+  const plainBrowser = await launchBrowser(executable, { timeoutMs: STEP_TIMEOUT_MS });
   const meta = { title: 'T', author: 'A', subject: 'S', keywords: ['k'], creator: 'bench', date: '2022-06-30' };
   const out: Comparison[] = [];
+  const settle = () => new Promise((r) => setTimeout(r, 300));
   try {
     for (const doc of documents) {
-      const a: number[] = [];
-      const b: number[] = [];
-      const c: number[] = [];
-      let lastPlain: Awaited<ReturnType<typeof printPlain>> | null = null;
       let lastOurs: Awaited<ReturnType<Printer['print']>> | null = null;
       let lastPaged: Awaited<ReturnType<typeof printWithPagedJs>> | null = null;
+      let lastPlain: Awaited<ReturnType<typeof printPlain>> | null = null;
+      const sides = [
+        { group: ourGroup, print: async () => void (lastOurs = await ours.print(doc.html, doc.locale, meta)) },
+        { group: pagedBrowser.pid, print: async () => void (lastPaged = await printWithPagedJs(pagedBrowser.browser, doc.html)) },
+        { group: plainBrowser.pid, print: async () => void (lastPlain = await printPlain(plainBrowser.browser, doc.html)) },
+      ];
+      for (const side of sides) await side.print(); // warm-up, untimed
+      const wall: number[][] = sides.map(() => []);
+      const cpu: number[][] = sides.map(() => []);
       for (let i = 0; i < runs; i++) {
-        let t = performance.now();
-        lastOurs = await ours.print(doc.html, doc.locale, meta);
-        a.push((performance.now() - t) / 1000);
-        t = performance.now();
-        lastPaged = await printWithPagedJs(browser, doc.html);
-        b.push((performance.now() - t) / 1000);
-        t = performance.now();
-        lastPlain = await printPlain(browser, doc.html);
-        c.push((performance.now() - t) / 1000);
+        for (let k = 0; k < sides.length; k++) {
+          const s = (i + k) % sides.length;
+          await settle();
+          const group = sides[s]!.group;
+          const size = groupSize(group);
+          const c = groupCpu(group);
+          const t = performance.now();
+          await sides[s]!.print();
+          wall[s]!.push((performance.now() - t) / 1000);
+          await settled(group, size); // the closed page's renderer has exited: its CPU is counted
+          cpu[s]!.push(groupCpu(group) - c);
+        }
       }
+      const [a, b, c] = wall as [number[], number[], number[]];
       const o = lastOurs!;
       const p = lastPaged!;
       out.push({
         document: doc.name,
         locale: doc.locale,
-        ours: { seconds: median(a), pages: o.pages, bytes: o.bytes.length, footnotes: o.footnotes, passes: o.passes },
-        pagedjs: { seconds: median(b), pages: p.pages, bytes: p.bytes.length, notesPlaced: p.notesPlaced, notes: p.notes, tocResolved: p.tocResolved, tocEntries: p.tocEntries },
+        ours: { seconds: median(a), cpu: median(cpu[0]!), pages: o.pages, bytes: o.bytes.length, footnotes: o.footnotes, passes: o.passes },
+        pagedjs: { seconds: median(b), cpu: median(cpu[1]!), pages: p.pages, bytes: p.bytes.length, notesPlaced: p.notesPlaced, notes: p.notes, tocResolved: p.tocResolved, tocEntries: p.tocEntries },
         ratio: median(a) / median(b),
-        plain: { seconds: median(c), bytes: lastPlain!.bytes.length },
+        plain: { seconds: median(c), cpu: median(cpu[2]!), bytes: lastPlain!.bytes.length },
         plainRatio: median(a) / median(c),
+        all: { ours: a, pagedjs: b, plain: c },
       });
       const r = out.at(-1)!;
       console.log(
@@ -239,10 +270,15 @@ async function compare(documents: readonly { name: string; locale: Locale; html:
           `Paged.js ${sec(r.pagedjs.seconds).padStart(7)} (${r.pagedjs.pages} pages, notes ${r.pagedjs.notesPlaced}/${r.pagedjs.notes} in footnote areas, TOC ${r.pagedjs.tocResolved}/${r.pagedjs.tocEntries})   ratio ${r.ratio.toFixed(2)}   ` +
           `plain print ${sec(r.plain.seconds).padStart(7)}   ratio ${r.plainRatio.toFixed(2)}`,
       );
+      console.log(
+        `  ${''.padEnd(22)} Chromium CPU: ours ${sec(r.ours.cpu)}, Paged.js ${sec(r.pagedjs.cpu)} (ratio ${(r.ours.cpu / r.pagedjs.cpu).toFixed(2)}), plain ${sec(r.plain.cpu)} (ratio ${(r.ours.cpu / r.plain.cpu).toFixed(2)});` +
+          ` wall of each run: ours ${a.map((x) => x.toFixed(2)).join(' ')}, plain ${c.map((x) => x.toFixed(2)).join(' ')}`,
+      );
     }
   } finally {
     await ours.close();
-    await browser.close();
+    await pagedBrowser.close(5000);
+    await plainBrowser.close(5000);
   }
   return out;
 }
@@ -538,6 +574,8 @@ async function main(): Promise<void> {
     const sum = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
     for (const doc of [...new Set(comparison.map((c) => c.document))]) {
       console.log(`  ${doc}: both locales ours ${sec(sum(doc, 'ours'))}, Paged.js ${sec(sum(doc, 'pagedjs'))}: ratio ${(sum(doc, 'ours') / sum(doc, 'pagedjs')).toFixed(2)} (target ≤ 0.45); plain print ${sec(sum(doc, 'plain'))}: ratio ${(sum(doc, 'ours') / sum(doc, 'plain')).toFixed(2)} (target ≤ 1.15)`);
+      const cpu = (who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].cpu, 0);
+      console.log(`  ${' '.repeat(doc.length)}  Chromium CPU: ours ${sec(cpu('ours'))}, Paged.js ${sec(cpu('pagedjs'))}: ratio ${(cpu('ours') / cpu('pagedjs')).toFixed(2)}; plain print ${sec(cpu('plain'))}: ratio ${(cpu('ours') / cpu('plain')).toFixed(2)}`);
     }
     console.log('  Vivliostyle CLI: skipped (it needs Node ≥ 22; this is Node ' + process.version + ')');
     console.log(`\nboth locales in one browser, our PDF stage (medians of ${runs}):`);
@@ -560,6 +598,7 @@ async function main(): Promise<void> {
   // Without the command part, the start-up is taken as 0 (the child's own start-up is not the command's).
   const coldBuild = (cold?.['total (build)']?.seconds ?? NaN) + (Number.isNaN(cmd.buildHelp) ? 0 : cmd.buildHelp);
   const sums = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].seconds, 0);
+  const cpuSums = (doc: string, who: 'ours' | 'pagedjs' | 'plain') => comparison.filter((c) => c.document === doc).reduce((n, c) => n + c[who].cpu, 0);
   const targets: Target[] = [
     ...(command
       ? [
@@ -570,7 +609,7 @@ async function main(): Promise<void> {
       : []),
     ...(cold ? [target('cold build ÷ its two PDF prints', coldBuild / prints, 2, '×', `(${sec(coldBuild)} ÷ ${sec(prints)}; ÷ the ${sec(printsWall)} while a print runs: ${(coldBuild / printsWall).toFixed(2)}×)${command ? '' : ' without the command\'s start-up (--only without command)'}`)] : []),
     ...[...new Set(comparison.map((c) => c.document))].flatMap((doc) => [
-      target(`PDF stage ÷ plain print, ${doc}`, sums(doc, 'ours') / sums(doc, 'plain'), 1.15, '×'),
+      target(`PDF stage ÷ plain print, ${doc}`, sums(doc, 'ours') / sums(doc, 'plain'), 1.15, '×', `(by Chromium CPU: ${(cpuSums(doc, 'ours') / cpuSums(doc, 'plain')).toFixed(2)}×)`),
       target(`PDF stage ÷ Paged.js, ${doc}`, sums(doc, 'ours') / sums(doc, 'pagedjs'), 0.45, '×'),
     ]),
     ...Object.entries(preview ?? {}).map(([locale, r]) => target(`preview ${locale}: sentence edited → reload`, r.medianMs, 250, 'ms')),

@@ -4,8 +4,7 @@
  * a closed page's renderer, counted through their parent): on a shared machine the CPU time says more.
  * `tsx scripts/bench/long-cpu.ts [--chapters 12] [--runs 5] [--locales zh,en]`
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { renderMarkdown } from '../../src/base/markup.ts';
@@ -14,6 +13,7 @@ import { buildDocument } from '../../src/html/document.ts';
 import { ensureChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { CHROMIUM_ARGS, launchPrinter } from '../../src/pdf/print.ts';
 import { chapterMarkdown } from '../../test/helpers/long-document.ts';
+import { groupCpu, groupSize, launchedGroup, settled } from './cpu.ts';
 import { printPlain } from './plain.ts';
 
 const { values: v } = parseArgs({ options: { chapters: { type: 'string', default: '12' }, runs: { type: 'string', default: '5' }, locales: { type: 'string', default: 'zh,en' } } });
@@ -24,37 +24,9 @@ function longHtml(locale: Locale, chapters: number): string {
   return buildDocument({ locale, text: { title: 'Long document', coverLines: [], contents: locale === 'zh' ? '目录' : 'Contents', backLines: [] }, chapters: parts, figures: [], otherEdition: null }, fonts).html;
 }
 
-const stats = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-  try {
-    const stat = readFileSync(join('/proc', pid, 'stat'), 'utf8');
-    return [{ pid, fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') }];
-  } catch {
-    return [];
-  }
-});
-
-/** CPU seconds of a process group, its reaped children included (utime, stime, cutime, cstime). */
-function groupCpu(pgid: number): number {
-  let ticks = 0;
-  for (const { fields } of stats()) if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-  return ticks / 100;
-}
-
-/** The process group of the printer's browser: its profile folder names this process. */
-function printerGroup(): number {
-  for (const { pid, fields } of stats()) {
-    try {
-      if (readFileSync(join('/proc', pid, 'cmdline'), 'utf8').includes(`report-chromium-${process.pid}-`)) return Number(fields[2]);
-    } catch {
-      /* gone */
-    }
-  }
-  throw new Error('printer browser not found');
-}
-
 const executable = ensureChromium(nodeEnvironment, { info: () => {}, warn: () => {} });
 const printer = await launchPrinter(executable);
-const ourGroup = printerGroup();
+const ourGroup = launchedGroup();
 const browser = await puppeteer.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
 const plainGroup = browser.process()!.pid!;
 const meta = { title: 'T', author: 'A', subject: 'S', keywords: ['k'], creator: 'bench', date: '2022-06-30' };
@@ -71,12 +43,13 @@ try {
       for (const who of ['ours', 'plain'] as const) {
         const group = who === 'ours' ? ourGroup : plainGroup;
         await settle();
+        const size = groupSize(group);
         const c = groupCpu(group);
         const t = performance.now();
         if (who === 'ours') await printer.print(html, locale, meta);
         else await printPlain(browser, html);
         r[who].wall.push((performance.now() - t) / 1000);
-        await settle();
+        await settled(group, size); // the page's renderer reaped: its CPU counted
         r[who].cpu.push(groupCpu(group) - c);
       }
     }

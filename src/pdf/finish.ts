@@ -5,7 +5,7 @@
  * content. The same input gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { catalogNumber, outline, readObjects, TITLE } from './reader.ts';
+import { catalogNumber, outline, readObjects, TITLE, type PdfObjects } from './reader.ts';
 import { stripBidi } from '../base/bidi.ts';
 import type { PdfMetadata } from '../base/pdf-metadata.ts';
 import { mendBookmarks } from './bookmarks.ts';
@@ -58,8 +58,13 @@ function labelledCatalog(pdf: ReturnType<typeof readObjects>, bodyStart: number 
   return [n, `${catalog.slice(0, -2)}\n/PageLabels <</Nums [0 <</S /r>> ${bodyStart - 1} <</S /D>>]>>>>`];
 }
 
-/** `bodyStart`: the sheet (the cover is 1) that carries folio 1 when the front matter is numbered apart in roman. */
-export function finishPdf(input: Uint8Array, meta: PdfMetadata, bodyStart?: number): Uint8Array {
+/**
+ * `bodyStart`: the sheet (the cover is 1) that carries folio 1 when the front matter is numbered apart
+ * in roman. `read`: `input` read already (print.ts reads it for the pages): the dates are replaced in
+ * place, in the document information the update replaces, so the objects read before serve (one read
+ * of the whole file less).
+ */
+export function finishPdf(input: Uint8Array, meta: PdfMetadata, bodyStart?: number, read?: PdfObjects): Uint8Array {
   const fixed = pdfDate(meta.date);
   // Skia writes D:YYYYMMDDHHmmSS+00'00' (22 characters), like `fixed`: replacing keeps every offset.
   const text = Buffer.from(input)
@@ -69,7 +74,7 @@ export function finishPdf(input: Uint8Array, meta: PdfMetadata, bodyStart?: numb
       return replaced.length === m.length ? replaced : m;
     });
   const body = Buffer.from(text, 'latin1');
-  const pdf = readObjects(body);
+  const pdf = read ?? readObjects(body);
   const id = createHash('md5').update(body).digest('hex').toUpperCase();
   const info = pdf.size;
   const entries = [

@@ -83,16 +83,22 @@
   }
   function alone(chapter) {
     if (geometry.wholeModel || (chapter && chapter === current)) return;
-    if (current) pagesNow.set(current, span(current));
+    if (current) {
+      pagesNow.set(current, span(current));
+      readPages(current);
+    }
     if (!current) {
       // Laid out whole: where every chapter lies, measured afresh.
       relayout();
       whole = new Map();
       pagesNow.clear();
-      for (const c of model.querySelectorAll('section.chapter')) {
+      const chapters = model.querySelectorAll('section.chapter');
+      for (const c of chapters) {
         const r = c.getClientRects()[0];
         if (r) whole.set(c, { page: rawPage(r), top: yOf(r), pages: span(c) });
       }
+      // What comes before the first chapter stays where it is now: nothing before it changes.
+      if (chapters[0]) readPages(model, (el) => el.compareDocumentPosition(chapters[0]) & Node.DOCUMENT_POSITION_FOLLOWING);
     }
     current = null;
     shift = 0;
@@ -131,6 +137,19 @@
     chaptersAlone++;
   }
   let chaptersAlone = 0;
+
+  /**
+   * The pages of the headings and notes (what the pagination returns), read where they are final: in
+   * a chapter when its work is done and it is still laid out alone (its pages do not change after), and
+   * before the first chapter in the first whole layout. When every one was read so, the model is not
+   * laid out whole again at the end only to read them (a layout of the whole document, as costly as
+   * the first).
+   */
+  const PAGED = 'h1[id], h2[id], h3[id], .fn-block li[id]';
+  const finalPages = new Map(); // element → page (from the cover, as returned)
+  function readPages(root, keep = () => true) {
+    for (const el of root.querySelectorAll(PAGED)) if (keep(el)) finalPages.set(el, geometry.firstPage + pageOf(el.getBoundingClientRect()));
+  }
 
   /** Lines of a paragraph-like element: {page, top, bottom, left} in document order. */
   function lines(el) {
@@ -685,16 +704,29 @@
   }
   report.filled = { split: [], shrunk: [], floated: [], ends: [] };
   for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...(one[k] ?? []));
-  alone(null);
+  if (current) {
+    pagesNow.set(current, span(current));
+    readPages(current);
+  }
+  const paged = [...model.querySelectorAll(PAGED)];
+  let page = (el) => finalPages.get(el);
+  const readInPlace = !geometry.wholeModel && paged.every((el) => finalPages.has(el));
+  if (!readInPlace) {
+    alone(null);
+    page = (el) => geometry.firstPage + pageOf(el.getBoundingClientRect());
+  } else {
+    show(null); // as alone(null) leaves the document, without laying it out
+    current = null;
+    shift = 0;
+  }
   const headings = {};
-  for (const h of model.querySelectorAll('h1[id], h2[id], h3[id]')) headings[h.id] = geometry.firstPage + pageOf(h.getBoundingClientRect());
   const notes = {};
-  for (const li of model.querySelectorAll('.fn-block li[id]')) notes[li.id] = geometry.firstPage + pageOf(li.getBoundingClientRect());
+  for (const el of paged) (el.localName === 'li' ? notes : headings)[el.id] = page(el);
 
   // Back to the document as it prints: the model box goes, the note blocks stay where they were put.
   probe?.remove();
   for (const n of [...model.children]) body.insertBefore(n, model);
   model.remove();
   document.documentElement.classList.remove('paginating');
-  return { headings, notes, ...report, chaptersAlone, fills };
+  return { headings, notes, ...report, chaptersAlone, fills, readInPlace };
 })

@@ -33,6 +33,8 @@ export interface Pagination {
   readonly filled: { readonly split: readonly string[]; readonly shrunk: readonly string[]; readonly floated: readonly string[]; readonly ends: readonly string[] };
   /** How many times a chapter was laid out alone to be worked on (the rest of the model hidden; paginate.browser.js `alone`). */
   readonly chaptersAlone: number;
+  /** Whether every heading's and note's page was read where it was final (in its chapter laid out alone, or before the first chapter), so that the model was not laid out whole once more only to read them (paginate.browser.js `readPages`). */
+  readonly readInPlace: boolean;
   /** How the note blocks were filled to their page's foot (paginate.browser.js `fill`): in one layout, from where such a block started before; in two, from there; measured (two layouts, or three when the try missed). */
   readonly fills: { readonly once: number; readonly twice: number; readonly measured: number };
   /** The headings the contents give a page number, in the contents' order; those numbers are written in (the model's). */
@@ -50,6 +52,13 @@ export interface PaginateOptions {
   readonly measuredFills?: boolean;
   /** Hide the document from the screen until the print (hold.ts): for a page that is printed next. */
   readonly holdScreen?: boolean;
+  /**
+   * An expression the page awaits first, in the same call (print.ts: loading the fonts): one round
+   * trip to the page less, and nothing between the two.
+   */
+  readonly first?: string;
+  /** The page is in print media already (print.ts emulates it before the load): not asked again. */
+  readonly inPrintMedia?: boolean;
 }
 
 export interface ShrunkElement {
@@ -80,9 +89,10 @@ const CONTENTS = `(n) => {
  * switch of JavaScript on and off around it (print.ts), waits for the page to lay out again.
  */
 export async function paginate(page: Page, options: PaginateOptions = {}): Promise<Pagination> {
-  await page.emulateMediaType('print');
+  if (!options.inPrintMedia) await page.emulateMediaType('print');
   const geometry = { ...PAGE, firstPage: 2, wholeModel: options.wholeModel ?? false, measuredFills: options.measuredFills ?? false };
-  return (await page.evaluate(`(() => {
+  return (await page.evaluate(`(async () => {${options.first ? `
+    await (${options.first});` : ''}
     const fontsBefore = ${RELEASE_LOAD_HOLD};
     const pagination = ${expression(SCRIPT)}(${JSON.stringify(geometry)}, ${expression(FILL)}, ${expression(ENDS)});
     const contentsTargets = (${CONTENTS})(pagination.headings);

@@ -93,9 +93,12 @@ export async function isolate(page: Page, stepMs = STEP_TIMEOUT_MS, options: { r
 const ACTIVE_CONTENT = `(() => {
   const found = [];
   for (const el of document.querySelectorAll('script, iframe, frame, object, embed, base, meta[http-equiv="refresh" i]')) { found.push(el.localName); el.remove(); }
-  for (const el of document.querySelectorAll('*'))
-    for (const a of [...el.attributes])
-      if (/^on/i.test(a.name) || (/(^|:)href$|^src$|^action$|^formaction$/i.test(a.name) && /^\\s*(javascript|vbscript):/i.test(a.value))) { found.push(el.localName + '[' + a.name + ']'); el.removeAttribute(a.name); }
+  // Names, not Attr objects, and only where there are any (long document, 2,100 elements: ~7 -> 2-5 ms).
+  for (const el of document.querySelectorAll('*')) {
+    if (!el.hasAttributes()) continue;
+    for (const name of el.getAttributeNames())
+      if (/^on/i.test(name) || (/(^|:)href$|^src$|^action$|^formaction$/i.test(name) && /^\\s*(javascript|vbscript):/i.test(el.getAttribute(name)))) { found.push(el.localName + '[' + name + ']'); el.removeAttribute(name); }
+  }
   return found;
 })()`;
 
@@ -138,11 +141,10 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
       await step('load', p.setContent(held ?? html, { waitUntil: 'load', timeout: stepMs }));
       const active = (await step('disarm', p.evaluate(ACTIVE_CONTENT))) as string[];
       if (active.length) throw ReportError.of('pdf.active-content', { found: [...new Set(active)].sort() });
-      const model = await ourScripts(p, stepMs, async () => {
-        // Held, nothing was laid out and so no font asked for: the faces the text needs are loaded.
-        await step('fonts', p.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)'));
-        return step('pagination', paginate(p, { holdScreen: true }));
-      });
+      // Held, nothing was laid out and so no font asked for: the faces the text needs are loaded first
+      // (in the pagination's own call: one round trip less).
+      const first = held ? LOAD_FONTS : 'document.fonts.ready';
+      const model = await ourScripts(p, stepMs, () => step('fonts and pagination', paginate(p, { holdScreen: true, first, inPrintMedia: true })));
       if (held && model.fontsLate) return null;
       // The contents hold the model's numbers (written by paginate).
       let numbers: Record<string, number> = { ...model.headings };
@@ -164,7 +166,7 @@ export async function launchPrinter(executablePath: string, options: PrinterOpti
         pages = destinationPages(objects);
       }
       const misplaced = Object.keys(model.notes).filter((id) => pages.get(id) !== pages.get(id.replace(/^fn-/, 'fnref-')));
-      const bytes = finishPdf(pdf, metadata, model.bodyStart === null ? undefined : pages.get(model.bodyStart));
+      const bytes = finishPdf(pdf, metadata, model.bodyStart === null ? undefined : pages.get(model.bodyStart), objects);
       return { bytes, pages: pageOrder(objects).length, passes, headingPages: pages, footnotes: model.footnotes, misplacedNotes: misplaced, shrunk: model.shrunk, filled: model.filled, modelMisses };
     } catch (error) {
       throw ReportError.of('pdf.failed', { locale, detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }, error);

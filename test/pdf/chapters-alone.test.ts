@@ -6,7 +6,8 @@
  * decision: here both ways run on the same
  * documents (chapters of text and footnotes; chapters of tables and figures at every height, which
  * the hole filling splits, shrinks and moves text before) and must leave the same document, the
- * same page for every heading and note and the same report.
+ * same page for every heading and note and the same report. Laid out alone, the pages of the
+ * headings and notes are read in each chapter as its work ends, not in a last layout of the whole.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mixedDocument, paginatedWays, type Outcome } from '../helpers/paginated.ts';
@@ -27,12 +28,15 @@ describe('chapters laid out alone', () => {
       // Each of the 7 chapters laid out alone once, for all three steps (holes, notes, holes after them).
       expect(alone.pagination.chaptersAlone).toBe(7);
       expect(whole.pagination.chaptersAlone).toBe(0);
+      // Every heading and note read where it was final: the model not laid out whole again at the end.
+      expect(alone.pagination.readInPlace).toBe(true);
+      expect(whole.pagination.readInPlace).toBe(false);
       // The documents exercise every decision: notes, tables split, text moved before figures.
       expect(whole.pagination.footnotes).toBeGreaterThan(40);
       expect(whole.pagination.filled.split.length).toBeGreaterThan(0);
       expect(whole.pagination.filled.floated.length).toBeGreaterThan(0);
-      const { chaptersAlone: _a, fills: _fa, ...decisions } = alone.pagination;
-      const { chaptersAlone: _w, fills: _fw, ...expected } = whole.pagination;
+      const { chaptersAlone: _a, fills: _fa, readInPlace: _ra, ...decisions } = alone.pagination;
+      const { chaptersAlone: _w, fills: _fw, readInPlace: _rw, ...expected } = whole.pagination;
       expect(decisions).toEqual(expected);
       expect(alone.html).toBe(whole.html);
     });

@@ -83,6 +83,14 @@ describe('page labels', () => {
     expect(labels(finishPdf(tinyPdf('20261127101010'), meta, 2))).toEqual([[0, '/r'], [1, '/D']]);
   });
 
+  it('gives the same bytes from the objects read before its dates were replaced (print.ts reads the print once)', () => {
+    for (const title of [pdfString('第二章'), pdfString('第二章第二章')]) {
+      const printed = tinyPdf('20261127101010', title);
+      const read = readObjects(printed);
+      for (const bodyStart of [undefined, 2]) expect(Buffer.from(finishPdf(printed, meta, bodyStart, read)).equals(Buffer.from(finishPdf(printed, meta, bodyStart)))).toBe(true);
+    }
+  });
+
   it('writes no labels for one arabic sequence from the cover', () => {
     expect(labels(finishPdf(tinyPdf('20261127101010'), meta))).toEqual([]);
     expect(labels(finishPdf(tinyPdf('20261127101010'), meta, 1))).toEqual([]);
