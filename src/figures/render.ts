@@ -159,17 +159,9 @@ export const figureOrder = (numbers: FigureNumbers): [string, number][] => [...n
  * One figure of renderFigures: it depends on nothing drawn before it, so the figures of a locale may
  * be drawn in any order, or on several threads (src/cache/figure-threads.ts), with the same result.
  */
-export async function renderFigure(
-  id: string,
-  number: number,
-  numbers: FigureNumbers,
-  metrics: MetricsDocument,
-  t: Translator,
-  names: CountryNames,
-  svg: typeof renderSvg,
-  warn: (line: string) => void,
-): Promise<RenderedFigure> {
-  const page = await renderPageFigure(id, number, numbers, metrics, t, names, svg, warn);
+export async function renderFigure(...args: Parameters<typeof renderPageFigure>): Promise<RenderedFigure> {
+  const page = await renderPageFigure(...args);
+  const [, , numbers, metrics, t, names, svg] = args;
   return withPhoneChart(page, await renderPhoneChart(page, numbers, metrics, t, names, svg));
 }
 
