@@ -81,13 +81,16 @@
       hidden.delete(el);
     }
   }
+  /** The chapter laid out alone is done with: its page count, and its headings' and notes' pages, as final. */
+  function leaveCurrent() {
+    if (!current) return;
+    pagesNow.set(current, span(current));
+    readPages(current);
+  }
   function alone(chapter) {
     if (geometry.wholeModel || (chapter && chapter === current)) return;
-    if (current) {
-      pagesNow.set(current, span(current));
-      readPages(current);
-    }
-    if (!current) {
+    if (current) leaveCurrent();
+    else {
       // Laid out whole: where every chapter lies, measured afresh.
       relayout();
       whole = new Map();
@@ -704,10 +707,7 @@
   }
   report.filled = { split: [], shrunk: [], floated: [], ends: [] };
   for (const one of [...filled, ...filledAfter]) for (const k of Object.keys(report.filled)) report.filled[k].push(...(one[k] ?? []));
-  if (current) {
-    pagesNow.set(current, span(current));
-    readPages(current);
-  }
+  leaveCurrent();
   const paged = [...model.querySelectorAll(PAGED)];
   let page = (el) => finalPages.get(el);
   const readInPlace = !geometry.wholeModel && paged.every((el) => finalPages.has(el));
