@@ -35,6 +35,7 @@ import { nodeEffects } from '../src/effects.ts';
 import { buildDocument } from '../src/html/document.ts';
 import type { Locale } from '../src/base/yaml.ts';
 import { openDuckDb } from '../src/base/engine.ts';
+import { tuneForBatchRun } from '../src/base/process.ts';
 import { ensureChromium, nodeEnvironment } from '../src/pdf/chromium.ts';
 import { launchBrowser } from '../src/pdf/browser.ts';
 import { launchPrinter, STEP_TIMEOUT_MS, type Printer } from '../src/pdf/print.ts';
@@ -73,6 +74,7 @@ interface ChildResult {
 
 /** The build, in a child process: the same resources as `report build`, epoch clock. */
 async function child(config: ChildConfig): Promise<void> {
+  tuneForBatchRun(); // as bin/report.js does
   const executable = ensureChromium(nodeEnvironment, { info: () => {}, warn: () => {} });
   const now = () => performance.timeOrigin + performance.now();
   const fx = { ...nodeEffects(), clock: { now } };

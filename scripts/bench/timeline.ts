@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDuckDb } from '../../src/base/engine.ts';
+import { tuneForBatchRun } from '../../src/base/process.ts';
 import { browserIdentity } from '../../src/cache/printer.ts';
 import { nodeEffects } from '../../src/effects.ts';
 import { ensureChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
@@ -41,6 +42,7 @@ const fx = { ...base, clock: { now: () => performance.now() }, log: { info: (lin
   for (const [k, x] of now) seen.set(k, x);
   cpuAt.push({ label: line, cpu: cpu(), delta });
 }, warn: () => {} } };
+tuneForBatchRun(); // as bin/report.js does
 const [t0, c0] = [performance.now(), cpu()];
 const result = await build(
   { root: ROOT, edition: '2023', ...(v.data ? { data: resolve(v.data) } : {}), locales: ['zh', 'en'], formats: ['pdf', 'html'], outDir: v.out!, cacheDir: v.cache === 'off' ? null : resolve(v.cache!), figureThread: true },

@@ -12,6 +12,8 @@ import { chosenEdition } from './editions.ts';
 import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 
+export { tuneForBatchRun } from '../base/process.ts';
+
 // Each command's module is imported when that command runs: `report --help` loads none of them, and
 // no command loads another's dependencies (the pipeline's vega and fontkit, DuckDB, puppeteer).
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { isAlive } from '../../src/base/process.ts';
 
 describe('isAlive', () => {
@@ -12,5 +13,27 @@ describe('isAlive', () => {
     const child = spawnSync(process.execPath, ['-e', 'process.exit(0)']);
     expect(child.pid).toBeGreaterThan(0);
     expect(isAlive(child.pid!)).toBe(false);
+  });
+});
+
+describe('tuneForBatchRun', () => {
+  // A small function run 350 times: V8's default budget marks it for TurboFan (at ~200 runs), the
+  // command's (INTERRUPT_BUDGET, ~6× as much bytecode) does not yet (at ~600).
+  const marked = (tune: boolean) => {
+    const module = JSON.stringify(fileURLToPath(new URL('../../src/base/process.ts', import.meta.url)));
+    const script = `import { tuneForBatchRun } from ${module};
+      if (${tune}) tuneForBatchRun();
+      function hot(x) { let s = 0; for (let i = 0; i < 20; i++) s += (i * x) % 7; return s; }
+      let t = 0; for (let k = 0; k < 350; k++) t += hot(k);
+      console.log('sum', t);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--trace-opt', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toContain('sum');
+    return /marking \S+ <JSFunction hot /.test(child.stdout);
+  };
+
+  it('leaves a briefly run function to the baseline tiers, which the default would optimize', () => {
+    expect(marked(false)).toBe(true);
+    expect(marked(true)).toBe(false);
   });
 });
