@@ -61,7 +61,7 @@ export async function buildCli({ quiet = false } = {}) {
   const makers = editionMakers();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts', [WORKERS[FIGURE_WORKER]]: FIGURE_WORKER, ...Object.fromEntries(Object.entries(makers).map(([source, name]) => [name, source])) },
+    entryPoints: { main: 'src/cli/main.ts', library: 'src/library.ts', [WORKERS[FIGURE_WORKER]]: FIGURE_WORKER, ...Object.fromEntries(Object.entries(makers).map(([source, name]) => [name, source])) },
     outdir: temporary,
     bundle: true,
     splitting: true,
