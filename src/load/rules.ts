@@ -71,7 +71,7 @@ export async function checkColumns(
     const expected = describeType(column.type);
     const rule = (condition: string, what: string) => ({ column: column.name, value, condition, expected: what });
     if (!column.nullable) {
-      const empty = rawType === 'VARCHAR' ? `${id} IS NULL OR trim(${id}) = ''` : `${id} IS NULL`;
+      const empty = rawType === 'VARCHAR' ? blank(id) : `${id} IS NULL`;
       local.push(rule(empty, `${expected} (the column may not be empty)`));
     }
     const valid = validity(column, id, rawType);
@@ -164,6 +164,17 @@ export async function checkParentCycles(engine: SqlEngine, table: LoadedTable, r
     return message('data.cell', { where: position(table, row.r), column: 'parent_id', value: parent, expected: `${expected}, not the cycle ${loop}` });
   });
   report.rows(message('data.rule', { file: table.file, column: 'parent_id', expected }), texts, Number(rows[0]!.n));
+}
+
+/**
+ * True for NULL and for text that trim() leaves empty, cheaply. DuckDB's trim() removes space
+ * separators only (Unicode Zs: U+0020, and U+00A0 and above; not tabs), so such text starts with a
+ * byte below '!' or with a character from U+0080 (text compares byte by byte): the CASE trims only
+ * those rows. Trimming every row decoded every character, ~0.35 s of CPU per column of 2.8 M ids
+ * against ~0.03 s; an AND in a FILTER evaluates both sides on every row, a CASE does not.
+ */
+function blank(id: string): string {
+  return `CASE WHEN ${id} IS NULL THEN true WHEN ${id} < '!' OR ${id} >= chr(128) THEN trim(${id}) = '' ELSE false END`;
 }
 
 /** The range of the 32-bit integers whole-number columns are stored as. */

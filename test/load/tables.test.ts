@@ -203,6 +203,17 @@ describe('loading a dataset', () => {
     ]);
   });
 
+  it('counts an id of space separators only as empty (trim removes U+0020, U+00A0, U+3000), not one with a tab or a leading space', async () => {
+    const rows = PAPERS.trim().split('\n').slice(1).map((line) => {
+      const [paper_id, year, doc_type, citations] = line.split(',');
+      return { paper_id, year: Number(year), doc_type, citations: Number(citations) };
+    });
+    for (const paper_id of ['  ', '\u3000', '\u00a0 ', '\t', ' P9', '\u00e9']) rows.push({ paper_id, year: 2021, doc_type: 'article', citations: 0 });
+    const papers = rows.map((r) => JSON.stringify(r)).join('\n');
+    const found = await problems(broken({ 'papers.csv': null, 'papers.jsonl': papers }));
+    expect(found.filter((p) => p.includes('may not be empty')).map((p) => p.split(':').slice(0, 2).join(':'))).toEqual(['papers.jsonl:9', 'papers.jsonl:10', 'papers.jsonl:11']);
+  });
+
   it('checks Parquet tables with typed columns, naming the row', async () => {
     const dir = broken({ 'papers.csv': null });
     const engine = await openDuckDb();
