@@ -31,12 +31,23 @@ function rss(pid: string): number {
   }
 }
 
+/**
+ * Each process's parent, read once per process: a process keeps its parent (or, orphaned, is no longer
+ * in the tree), so a sample reads only the new ones' stat. Reading every process's stat at every
+ * sample cost ~5 ms of CPU with a browser running, ~5 % of this 2-core machine at 20 samples a second,
+ * taken from the build being measured.
+ */
+const parents = new Map<string, string | null>();
+
 /** Resident bytes of `root` and all its descendants. */
 export function treeRss(root: number): number {
+  const listed = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid));
+  const alive = new Set(listed);
+  for (const pid of parents.keys()) if (!alive.has(pid)) parents.delete(pid); // gone: its pid may come back as another process
   const children = new Map<string, string[]>();
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const parent = parentOf(pid);
+  for (const pid of listed) {
+    if (!parents.has(pid)) parents.set(pid, parentOf(pid));
+    const parent = parents.get(pid);
     if (parent) children.set(parent, [...(children.get(parent) ?? []), pid]);
   }
   let total = 0;
