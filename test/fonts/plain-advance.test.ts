@@ -104,3 +104,23 @@ describe('fontFaces', () => {
     expect(fontFaces().length).toBeGreaterThan(faces.length);
   });
 });
+
+describe('a run measured again (its ems kept by chunk file and run)', () => {
+  // Each run's width is its laid-out advance in ems times the size, summed run by run from 0.
+  const expected = (runs: readonly [string, Weight][], size: number) =>
+    runs.reduce((width, [run, weight]) => {
+      const font = open(faceFor(run.codePointAt(0)!, weight)!);
+      return width + (font.layout(run).advanceWidth / font.unitsPerEm) * size;
+    }, 0);
+
+  it('gives the same bits at another size, inside another text and in the other weight', () => {
+    // Kerned Latin (fontkit lays it out) and Han (summed), each measured first on its own.
+    expect(measureText('AVATAR Type ', 11)).toBe(expected([['AVATAR Type ', 400]], 11));
+    expect(measureText('中国', 11)).toBe(expected([['中国', 400]], 11));
+    expect(measureText('AVATAR Type ', 13)).toBe(expected([['AVATAR Type ', 400]], 13));
+    expect(measureText('AVATAR Type 中国', 13)).toBe(expected([['AVATAR Type ', 400], ['中国', 400]], 13));
+    // The bold chunk is another file: its runs are its own.
+    expect(measureText('AVATAR Type ', 13, 700)).toBe(expected([['AVATAR Type ', 700]], 13));
+    expect(measureText('AVATAR Type ', 13, 700)).not.toBe(measureText('AVATAR Type ', 13, 400));
+  });
+});
