@@ -25,17 +25,17 @@ function fresh() {
 
 // REPORT_FROM_SOURCES=1 runs the sources through tsx whatever dist/ holds (debugging the launcher).
 const fromSources = process.env.REPORT_FROM_SOURCES === '1';
-let main, tuneForBatchRun;
+let main, tuneForCommand;
 if (!fromSources && (fresh() || (await rebuild()))) {
-  ({ main, tuneForBatchRun } = await import('../dist/main.js'));
+  ({ main, tuneForCommand } = await import('../dist/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main, tuneForBatchRun } = await import('../src/cli/main.ts'));
+  ({ main, tuneForCommand } = await import('../src/cli/main.ts'));
   if (!fromSources) process.stderr.write(`report: ${(await import('../src/messages.ts')).message('cli.from-sources', {})}\n`);
 }
-// V8 tuned for a short run (src/base/process.ts), before the command loads its heavy modules.
-tuneForBatchRun();
+// V8 tuned for the command (src/cli/main.ts), before the command loads its heavy modules.
+tuneForCommand(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2));
 
 async function rebuild() {

@@ -13,9 +13,10 @@ import { setFlagsFromString } from 'node:v8';
 export const INTERRUPT_BUDGET = 400_000;
 
 /**
- * Tunes V8 for a run of the command (bin/report.js calls it before the command starts): fewer
- * functions optimized, see INTERRUPT_BUDGET. Process-wide, worker threads included; functions compiled
- * before it keep the default.
+ * Tunes V8 for a command that runs once and exits (src/cli/main.ts: tuneForCommand, which bin/report.js
+ * calls before the command starts; the benchmark's build child too): fewer functions optimized, see
+ * INTERRUPT_BUDGET. Process-wide, worker threads included; functions compiled before it keep the
+ * default.
  */
 export function tuneForBatchRun(): void {
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);

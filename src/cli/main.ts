@@ -12,13 +12,23 @@ import { chosenEdition } from './editions.ts';
 import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
 
-export { tuneForBatchRun } from '../base/process.ts';
+import { tuneForBatchRun } from '../base/process.ts';
 
 // Each command's module is imported when that command runs: `report --help` loads none of them, and
 // no command loads another's dependencies (the pipeline's vega and fontkit, DuckDB, puppeteer).
 
 /** The project root (where templates/ and locales/ are), whatever the working directory. */
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/**
+ * V8 tuned for the command about to run (bin/report.js calls it first): a command that runs once and
+ * exits gets tuneForBatchRun; `report preview`, which rebuilds on every edit until stopped, keeps V8's
+ * defaults, its code optimized as soon as it is hot.
+ */
+export function tuneForCommand(args: readonly string[]): void {
+  const [command = ''] = args.filter((a) => a !== '--debug');
+  if (command !== 'preview') tuneForBatchRun();
+}
 
 const HELP = `report — compiles the annual research report from record-level data
 

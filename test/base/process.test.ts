@@ -19,10 +19,12 @@ describe('isAlive', () => {
 describe('tuneForBatchRun', () => {
   // A small function run 350 times: V8's default budget marks it for TurboFan (at ~200 runs), the
   // command's (INTERRUPT_BUDGET, ~6× as much bytecode) does not yet (at ~600).
-  const marked = (tune: boolean) => {
-    const module = JSON.stringify(fileURLToPath(new URL('../../src/base/process.ts', import.meta.url)));
-    const script = `import { tuneForBatchRun } from ${module};
-      if (${tune}) tuneForBatchRun();
+  const marked = (tuning: string) => {
+    const process_ = JSON.stringify(fileURLToPath(new URL('../../src/base/process.ts', import.meta.url)));
+    const main = JSON.stringify(fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url)));
+    const script = `import { tuneForBatchRun } from ${process_};
+      import { tuneForCommand } from ${main};
+      ${tuning};
       function hot(x) { let s = 0; for (let i = 0; i < 20; i++) s += (i * x) % 7; return s; }
       let t = 0; for (let k = 0; k < 350; k++) t += hot(k);
       console.log('sum', t);`;
@@ -33,7 +35,14 @@ describe('tuneForBatchRun', () => {
   };
 
   it('leaves a briefly run function to the baseline tiers, which the default would optimize', () => {
-    expect(marked(false)).toBe(true);
-    expect(marked(true)).toBe(false);
+    expect(marked('')).toBe(true);
+    expect(marked('tuneForBatchRun()')).toBe(false);
+  });
+
+  it('is what a command that runs once gets, not the preview, which runs until stopped', () => {
+    expect(marked(`tuneForCommand(['build', '--cache', 'off'])`)).toBe(false);
+    expect(marked(`tuneForCommand(['--debug', 'check'])`)).toBe(false);
+    expect(marked(`tuneForCommand(['preview'])`)).toBe(true);
+    expect(marked(`tuneForCommand(['--debug', 'preview', '--port', '0'])`)).toBe(true);
   });
 });
