@@ -11,7 +11,6 @@ import { UsageError, parse } from './args.ts';
 import { chosenEdition } from './editions.ts';
 import { debugDetails, failureMessage } from './failure.ts';
 import { message } from '../messages.ts';
-
 import { tuneForBatchRun } from '../base/process.ts';
 
 // Each command's module is imported when that command runs: `report --help` loads none of them, and
