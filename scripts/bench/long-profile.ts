@@ -7,8 +7,9 @@
  * by the CPU time of Chromium's processes (/proc). With --trace, an extra run of each locale writes a
  * Chromium trace (and a CPU profile of the pagination) (open it in chrome://tracing or the DevTools performance panel).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { renderMarkdown } from '../../src/base/markup.ts';
@@ -18,7 +19,7 @@ import { ensureChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { finishPdf } from '../../src/pdf/finish.ts';
 import { holdLoad, LOAD_FONTS } from '../../src/pdf/hold.ts';
 import { PAGE_AREA_HEIGHT, paginate } from '../../src/pdf/paginate.ts';
-import { CHROMIUM_ARGS, isolate, pdfOptions, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
+import { CHROMIUM_ARGS, fileUrl, isolate, loadFile, pdfOptions, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
 import { destinationPages, readObjects } from '../../src/pdf/reader.ts';
 import { chapterMarkdown } from '../../test/helpers/long-document.ts';
 
@@ -75,6 +76,9 @@ async function timed(rows: Row[], step: string, page: Page, work: () => Promise<
 }
 
 const executable = ensureChromium(nodeEnvironment, { info: () => {}, warn: () => {} });
+/** The document file both prints load (print.ts: loadFile), in a folder of this run's. */
+const DOCUMENT = join(mkdtempSync(join(tmpdir(), 'report-long-profile-')), 'document.html');
+process.on('exit', () => rmSync(dirname(DOCUMENT), { recursive: true, force: true }));
 const browser = await puppeteer.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
 const pgid = browser.process()!.pid!;
 const chapters = Number(v.chapters);
@@ -85,11 +89,11 @@ async function ours(html: string, trace: string | null): Promise<Row[]> {
   const rows: Row[] = [];
   const page = await browser.newPage();
   try {
-    await isolate(page);
+    await isolate(page, STEP_TIMEOUT_MS, { document: fileUrl(DOCUMENT) });
     await page.emulateMediaType('print');
-    // As print.ts does: held from the screen while it loads (hold.ts).
+    // As print.ts does: held from the screen while it loads (hold.ts), loaded from a file.
     const held = holdLoad(html, page.viewport()?.height, PAGE_AREA_HEIGHT);
-    await timed(rows, 'load', page, () => page.setContent(held ?? html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS }));
+    await timed(rows, 'load', page, () => loadFile(page, held ?? html, DOCUMENT, STEP_TIMEOUT_MS));
     await page.setJavaScriptEnabled(true);
     await timed(rows, 'fonts', page, () => page.evaluate(held ? LOAD_FONTS : 'document.fonts.ready.then(() => undefined)'));
     if (trace) await page.tracing.start({ path: trace, screenshots: false });
@@ -120,8 +124,8 @@ async function plain(html: string): Promise<Row[]> {
   const rows: Row[] = [];
   const page = await browser.newPage();
   try {
-    await isolate(page);
-    await timed(rows, 'load', page, () => page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS }));
+    await isolate(page, STEP_TIMEOUT_MS, { document: fileUrl(DOCUMENT) });
+    await timed(rows, 'load', page, () => loadFile(page, html, DOCUMENT, STEP_TIMEOUT_MS));
     await timed(rows, 'fonts', page, () => page.evaluate(() => document.fonts.ready.then(() => undefined)));
     await timed(rows, 'print', page, () => page.pdf(pdfOptions(STEP_TIMEOUT_MS)));
   } finally {

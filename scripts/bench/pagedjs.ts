@@ -9,11 +9,12 @@
  *     `span.pagedjs-note` holding its note's text (from `section.footnotes li`), floated as a footnote,
  *     and the endnote sections are removed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { isolate, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
+import { fileUrl, isolate, loadFile, STEP_TIMEOUT_MS } from '../../src/pdf/print.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports only its module entry (src/index.js); the polyfill bundle is beside it in dist/.
@@ -66,13 +67,16 @@ function transform(css: string): { notes: number; toc: number } {
 /** One print with Paged.js: load, rewrite, paginate, print. */
 export async function printWithPagedJs(browser: Browser, html: string): Promise<PagedResult> {
   const page = await browser.newPage();
+  // Loaded from a file, as our PDF stage loads it.
+  const dir = mkdtempSync(join(tmpdir(), 'report-pagedjs-'));
+  const file = join(dir, 'document.html');
   try {
-    await isolate(page, STEP_TIMEOUT_MS, { pageScripts: true });
+    await isolate(page, STEP_TIMEOUT_MS, { pageScripts: true, document: fileUrl(file) });
     // Paged.js is added as a script: the document's CSP (no script) would refuse it.
     await page.setBypassCSP(true);
     // Laid out in print media, as ours is: the screen rules (grid, max-width) must not apply.
     await page.emulateMediaType('print');
-    await page.setContent(html, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
+    await loadFile(page, html, file, STEP_TIMEOUT_MS);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const counts = await page.evaluate(transform, PAGEDJS_CSS);
     await page.evaluate('window.PagedConfig = { auto: false };');
@@ -87,5 +91,6 @@ export async function printWithPagedJs(browser: Browser, html: string): Promise<
     return { bytes, pages, notesPlaced: placed.notes, notes: counts.notes, tocResolved: placed.resolved, tocEntries: placed.toc };
   } finally {
     await page.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, nodeEnvironment } from '../../src/pdf/chromium.ts';
 import { launchBrowser, PROFILE_PREFIX, removeStaleProfiles } from '../../src/pdf/browser.ts';
@@ -63,6 +64,33 @@ describe('the print browser', () => {
       expect(connections).toBe(0);
     } finally {
       await launched.close(5000);
+    }
+  });
+
+  it('loads its document from a file, and nothing else from a file: a picture, a style sheet or a frame naming one fails', async () => {
+    const launched = await launchBrowser(chromium, { timeoutMs: 30_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'report-isolate-'));
+    try {
+      // A picture that would load (a valid PNG), a style sheet and a page beside the document.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      writeFileSync(join(dir, 'pixel.png'), png);
+      writeFileSync(join(dir, 'style.css'), 'p { color: red }');
+      writeFileSync(join(dir, 'other.html'), '<p>other</p>');
+      const url = pathToFileURL(join(dir, 'document.html')).href;
+      writeFileSync(join(dir, 'document.html'), `<!DOCTYPE html><html><head><link rel="stylesheet" href="style.css"></head><body><p>text</p><img id="local" src="pixel.png"><img id="data" src="data:image/png;base64,${png.toString('base64')}"><iframe src="other.html"></iframe><img src="http://127.0.0.1:${port}/img"></body></html>`);
+      const page = await launched.browser.newPage();
+      await isolate(page, 30_000, { document: url });
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(r.url().replace(pathToFileURL(dir).href, '.')));
+      await page.goto(url, { waitUntil: 'load' });
+      expect(await page.evaluate(`document.querySelector('p').textContent`)).toBe('text');
+      expect(await page.evaluate(`[document.getElementById('local').naturalWidth, document.getElementById('data').naturalWidth]`)).toEqual([0, 1]);
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('p')).color`)).toBe('rgb(0, 0, 0)');
+      expect(failed.sort()).toEqual(['./other.html', './pixel.png', './style.css', `http://127.0.0.1:${port}/img`]);
+      expect(connections).toBe(0);
+    } finally {
+      await launched.close(5000);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
