@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['cache'],
   ['html'],
   ['pdf'],
-  ['pipeline.ts', 'build-types.ts', 'scaffold'],
+  ['pipeline.ts', 'build-types.ts', 'library.ts', 'scaffold'],
   ['check', 'diff', 'preview'],
   ['cli'],
 ];
