@@ -74,7 +74,8 @@ export async function bounded<T>(step: string, ms: number, work: Promise<T>): Pr
  * A page for printing a self-contained document. The document loads with JavaScript off, so none of
  * its own scripts or handlers can run; dialogs are dismissed; every step is bounded; every request but
  * data: URLs is blocked (the launch flags and the document's CSP stop the rest, WebSockets included:
- * see browser.ts). The engine's own steps run through the DevTools protocol (see `ourScripts`).
+ * see browser.ts), save `document`: the file the page is to load (loadFile), as its own navigation,
+ * and nothing else it names. The engine's own steps run through the DevTools protocol (see `ourScripts`).
  */
 export async function isolate(page: Page, stepMs = STEP_TIMEOUT_MS, options: { readonly pageScripts?: boolean; readonly document?: string } = {}): Promise<void> {
   page.setDefaultTimeout(stepMs);
@@ -82,7 +83,6 @@ export async function isolate(page: Page, stepMs = STEP_TIMEOUT_MS, options: { r
   // pageScripts: only for the benchmark's Paged.js baseline, which is a page script.
   await bounded('javascript off', stepMs, page.setJavaScriptEnabled(options.pageScripts ?? false));
   await bounded('request interception', stepMs, page.setRequestInterception(true));
-  // document: the file the page is to load (printOnce), and nothing else it names.
   page.on('request', (request) => {
     if (request.url().startsWith('data:') || (options.document !== undefined && request.url() === options.document && request.isNavigationRequest() && request.frame() === page.mainFrame())) void request.continue().catch(() => {});
     else void request.abort('blockedbyclient').catch(() => {});
