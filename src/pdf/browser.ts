@@ -51,6 +51,15 @@ export const NETWORK_ARGS = [
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none', '--disable-crash-reporter', '--disable-breakpad', ...NETWORK_ARGS];
 
 /**
+ * The browser starts with no window: every print opens its own page (print.ts). Headless Chromium
+ * otherwise opens an about:blank tab at launch, whose renderer process starts and then idles for the
+ * whole build: measured on 2 cores, the launch took ~0.5 s and ~2 s of CPU with it against ~0.25 s
+ * and ~0.5 s without (the renderer ~1 s, the browser's own start ~0.4 s). puppeteer must then not
+ * wait for that first page (`waitForInitialPage: false`).
+ */
+export const NO_FIRST_PAGE_ARGS = ['--no-startup-window'];
+
+/**
  * Chromium's environment: its home and XDG folders inside the profile folder, so that nothing it
  * writes (the crash reporter's database, caches, settings) lands outside the folder that is removed.
  */
@@ -123,7 +132,8 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
       headless: true,
       pipe: true,
       userDataDir: profile,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...NO_FIRST_PAGE_ARGS],
+      waitForInitialPage: false,
       env: browserEnvironment(profile),
       timeout: options.timeoutMs,
       protocolTimeout: options.timeoutMs,

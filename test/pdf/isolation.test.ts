@@ -109,6 +109,21 @@ describe('the print browser', () => {
     }
   });
 
+  it('starts with no page: no renderer runs until a print opens one', async () => {
+    const launched = await launchBrowser(chromium, { timeoutMs: 30_000 });
+    try {
+      const renderers = () => processesUsing(launched.profile).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')).length;
+      expect(await launched.browser.pages()).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 500)); // a first tab's renderer would have started by now
+      expect(renderers()).toBe(0);
+      const page = await launched.browser.newPage();
+      expect(renderers()).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await launched.close(5000);
+    }
+  });
+
   it('bounds every step: a page that never answers fails in seconds with a clear message, and closing kills the browser', async () => {
     const launched = await launchBrowser(chromium, { timeoutMs: 30_000 });
     const page = await launched.browser.newPage();
