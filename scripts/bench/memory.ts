@@ -2,6 +2,7 @@
  * Peak memory of a build, per stage: the resident memory of the build's whole process tree (Node with
  * DuckDB inside it, plus Chromium's processes) sampled from /proc at a fixed interval. Shared pages of
  * Chromium's processes are counted in each, so the figure is an upper bound, the way `top` would add up.
+ * The same samples give the tree's CPU time: each process's, as last seen.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -39,8 +40,22 @@ function rss(pid: string): number {
  */
 const parents = new Map<string, string | null>();
 
-/** Resident bytes of `root` and all its descendants. */
-export function treeRss(root: number): number {
+/** CPU seconds (user + system, all threads) of a process so far; null when it is gone. */
+function cpuOf(pid: string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resident bytes of `root` and all its descendants; with `cpu`, each one's CPU seconds recorded in it
+ * by process id (the largest seen: a process's time only grows).
+ */
+export function treeRss(root: number, cpu?: Map<string, number>): number {
   const listed = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid));
   const alive = new Set(listed);
   for (const pid of parents.keys()) if (!alive.has(pid)) parents.delete(pid); // gone: its pid may come back as another process
@@ -55,15 +70,23 @@ export function treeRss(root: number): number {
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss(pid);
+    const used = cpu && cpuOf(pid);
+    if (cpu && used) cpu.set(pid, Math.max(used, cpu.get(pid) ?? 0));
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
 
-/** Samples the tree of `pid` every `intervalMs` until stopped. */
-export function sampleMemory(pid: number, intervalMs = 50): { stop(): Sample[] } {
+/**
+ * Samples the tree of `pid` every `intervalMs` until stopped. `cpu()`: the CPU seconds of every process
+ * of the tree as last sampled, summed: a process that exits between samples loses at most its last
+ * interval. (Not the parent's count of its waited-for children: Chromium's renderers are not all
+ * waited for by an ancestor, and their time went missing there.)
+ */
+export function sampleMemory(pid: number, intervalMs = 50): { stop(): Sample[]; cpu(): number } {
   const samples: Sample[] = [];
-  const take = () => samples.push({ at: Date.now(), bytes: treeRss(pid) });
+  const cpu = new Map<string, number>();
+  const take = () => samples.push({ at: Date.now(), bytes: treeRss(pid, cpu) });
   take();
   const timer = setInterval(take, intervalMs);
   return {
@@ -71,6 +94,7 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): Sample[] }
       clearInterval(timer);
       return samples;
     },
+    cpu: () => [...cpu.values()].reduce((a, b) => a + b, 0),
   };
 }
 
