@@ -137,6 +137,9 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
       const { t, names, chapters, claims } = rendered.get(locale) ?? (await chaptersOf(locale));
       const counts: CacheCounts = { hits: 0, misses: 0 };
       const readers = { t, names, warn: (line: string) => fx.log.warn(line) };
+      // The tables first: they need no figure, and the figure thread may still be drawing this locale's.
+      const tableInputs = JSON.stringify({ tables: edition.tables, focus: edition.focus, content: edition.content, topics: edition.topics, chapters: edition.chapters.map((c) => c.text) });
+      const { value: tables } = await answers.reuse(`tables ${locale}`, metrics, tableInputs, readers, (r) => renderEditionTables(edition, { metrics, t: r.t, names: r.names }));
       const figureInputs = figureInputsOf(numbers);
       // On the figure thread, the page's drawings come first: the phone's follow while the prints run.
       const { value: figures } = await stages.run(
@@ -147,8 +150,6 @@ async function buildEdition(options: BuildOptions, fx: Effects, resources: Resou
         // A figure may be drawn in pieces, and (on one thread) again for a phone: the cache counts drawings.
         ({ value: f, reused: again }) => `${f.length} figure(s), ${again ? 'as before (the locale answers their questions alike)' : `${counts.hits + counts.misses} drawing(s)${counts.hits ? `, ${counts.hits} from the cache` : ''}`}`,
       );
-      const tableInputs = JSON.stringify({ tables: edition.tables, focus: edition.focus, content: edition.content, topics: edition.topics, chapters: edition.chapters.map((c) => c.text) });
-      const { value: tables } = await answers.reuse(`tables ${locale}`, metrics, tableInputs, readers, (r) => renderEditionTables(edition, { metrics, t: r.t, names: r.names }));
 
       // 3. The documents: slots filled, fonts embedded. The PDF's first (charts as printed), then the
       //    HTML edition's, with the phone's drawings, once every locale is printing.
