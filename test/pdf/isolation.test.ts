@@ -109,15 +109,21 @@ describe('the print browser', () => {
     }
   });
 
-  it('starts with no page: no renderer runs until a print opens one', async () => {
+  it('starts with no page and makes no browser UI: no renderer runs but the pages\' own', async () => {
     const launched = await launchBrowser(chromium, { timeoutMs: 30_000 });
     try {
-      const renderers = () => processesUsing(launched.profile).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')).length;
+      const renderers = (only = '') => processesUsing(launched.profile).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--type=renderer${only}`)).length;
       expect(await launched.browser.pages()).toHaveLength(0);
       await new Promise((r) => setTimeout(r, 500)); // a first tab's renderer would have started by now
       expect(renderers()).toBe(0);
       const page = await launched.browser.newPage();
+      await page.goto('data:text/html,<p>x</p>');
       expect(renderers()).toBeGreaterThan(0);
+      // The address bar's popup (WebUI pages in a renderer of their own) is not made.
+      const cdp = await launched.browser.target().createCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+      expect(targetInfos.map((t) => `${t.type} ${t.url}`)).toEqual(['page data:text/html,<p>x</p>']);
+      expect(renderers(' --top-chrome-webui')).toBe(0);
       await page.close();
     } finally {
       await launched.close(5000);
