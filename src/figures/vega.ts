@@ -2,20 +2,28 @@
  * Vega-Lite spec → SVG, headless. Vega normally guesses text width (0.8 em a character, wrong for
  * Chinese); here every label is measured with the font files the documents embed.
  */
-import { compile, type TopLevelSpec } from 'vega-lite';
-import * as vega from 'vega';
-import { parse, resetSVGDefIds, View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, measureText } from '../fonts/fontsource.ts';
 import { xmlCharacters, xmlText } from '../base/escape.ts';
 
 type TextItem = { fontSize?: number; fontWeight?: number | string };
 
-// vega's typings omit textMetrics; its own code calls this hook for every label it lays out.
-const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } };
-textMetrics.width = (item: TextItem, text: unknown) => {
-  const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 700 : 400;
-  return measureText(String(text ?? ''), item.fontSize ?? 11, weight);
-};
+/**
+ * vega and vega-lite, imported when this thread first draws: ~0.5 s of module loading that a build's
+ * main thread, whose figures the figure thread draws, would otherwise spend before its data load
+ * could start.
+ */
+let libraries: Promise<{ compile: typeof import('vega-lite').compile; vega: typeof import('vega') }> | undefined;
+const chartLibraries = () =>
+  (libraries ??= Promise.all([import('vega-lite'), import('vega')]).then(([vegaLite, vega]) => {
+    // vega's typings omit textMetrics; its own code calls this hook for every label it lays out.
+    const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } };
+    textMetrics.width = (item: TextItem, text: unknown) => {
+      const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 700 : 400;
+      return measureText(String(text ?? ''), item.fontSize ?? 11, weight);
+    };
+    return { compile: vegaLite.compile, vega };
+  }));
 
 /** The look shared by every figure. */
 export const FIGURE_CONFIG = {
@@ -58,6 +66,8 @@ const drawn = new Map<string, string>();
 const DRAWN_KEPT = 128;
 
 async function draw(spec: TopLevelSpec): Promise<string> {
+  const { compile, vega } = await chartLibraries();
+  const { parse, resetSVGDefIds, View } = vega;
   const vgSpec = compile({ ...spec, config: { ...FIGURE_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
   resetSVGDefIds(); // clip-path ids restart for every figure: the same input gives the same SVG
   const view = new View(parse(vgSpec), { renderer: 'none' });
