@@ -70,8 +70,10 @@ export function treeRss(root: number, cpu?: Map<string, number>): number {
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss(pid);
-    const used = cpu && cpuOf(pid);
-    if (cpu && used) cpu.set(pid, Math.max(used, cpu.get(pid) ?? 0));
+    if (cpu) {
+      const used = cpuOf(pid);
+      if (used !== null) cpu.set(pid, Math.max(used, cpu.get(pid) ?? 0));
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return total;

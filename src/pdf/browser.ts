@@ -57,7 +57,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-sh
  * and ~0.5 s without (the renderer ~1 s, the browser's own start ~0.4 s). puppeteer must then not
  * wait for that first page (`waitForInitialPage: false`).
  */
-export const NO_FIRST_PAGE_ARGS = ['--no-startup-window'];
+const NO_FIRST_PAGE_ARGS = ['--no-startup-window'];
 
 /**
  * No browser UI made in the background. Chromium 156, headless too, builds its address bar's popup
@@ -66,7 +66,7 @@ export const NO_FIRST_PAGE_ARGS = ['--no-startup-window'];
  * machine (`Target.getTargets` lists them as `browser_ui`). Disabled, no such renderer starts. A
  * single --disable-features flag: Chromium reads only the last one given.
  */
-export const NO_BROWSER_UI_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
+const NO_BROWSER_UI_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 
 /**
  * Chromium's environment: its home and XDG folders inside the profile folder, so that nothing it
