@@ -97,6 +97,9 @@ export interface LaunchOptions {
   readonly tmp?: string;
 }
 
+/** How many times a killed browser's folder is removed, its processes killed again between tries. */
+const KILL_ATTEMPTS = 5;
+
 export async function launchBrowser(executablePath: string, options: LaunchOptions): Promise<LaunchedBrowser> {
   const tmp = options.tmp ?? tmpdir();
   removeStaleProfiles(tmp);
@@ -106,12 +109,8 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   let pid = 0;
   let done = false;
   /** Kills every process of the browser, once: true the first time (the profile folder is then the caller's to remove). */
-  const stop = () => {
-    if (done) return false;
-    done = true;
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-    process.off('exit', kill);
-    // The browser's group, then any helper it started in a group of its own (they name the profile).
+  /** The browser's group, then any helper it started in a group of its own (they name the profile). */
+  const killProcesses = () => {
     for (const target of [pid ? -pid : 0, ...processesNaming(profile)]) {
       try {
         if (target) process.kill(target, 'SIGKILL');
@@ -119,10 +118,30 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
         // already gone
       }
     }
+  };
+  const stop = () => {
+    if (done) return false;
+    done = true;
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.off('exit', kill);
+    killProcesses();
     return true;
   };
   const kill = () => {
-    if (stop()) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    if (!stop()) return;
+    // Killed just after its launch, Chromium may still be starting helpers: one forked after the
+    // others were listed lives on and writes into the folder (rmdir then fails, ENOTEMPTY). Killed
+    // in turn, and the folder removed again. Synchronous throughout: this runs in signal and exit handlers.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+        return;
+      } catch (error) {
+        if (attempt === KILL_ATTEMPTS) throw error;
+        killProcesses();
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      }
+    }
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
     const handler = () => {
